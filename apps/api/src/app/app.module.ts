@@ -1,0 +1,74 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { EventEmitterModule } from '@nestjs/event-emitter';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { LoggerModule } from 'nestjs-pino';
+import { JwtAuthGuard } from '../common/auth/jwt-auth.guard';
+import { RolesGuard } from '../common/auth/roles.guard';
+import { RequestContextModule } from '../common/context/request-context.module';
+import { AllExceptionsFilter } from '../common/errors/all-exceptions.filter';
+import { createValidationPipe } from '../common/http/validation.pipe';
+import { AppConfig } from '../config/app-config';
+import { AppConfigModule } from '../config/app-config.module';
+import { DatabaseModule } from '../database/database.module';
+import { AuthModule } from '../modules/auth/auth.module';
+import { BudgetsModule } from '../modules/budgets/budgets.module';
+import { CategoriesModule } from '../modules/categories/categories.module';
+import { DemoModule } from '../modules/demo/demo.module';
+import { HealthModule } from '../modules/health/health.module';
+import { TransactionsModule } from '../modules/transactions/transactions.module';
+import { UsersModule } from '../modules/users/users.module';
+import { StartupTasks } from './startup-tasks';
+import { entities } from './entities';
+import { loggerOptions } from './logger.options';
+import { API_PREFIX } from './api-prefix';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  databaseUrl: string;
+  /** Folder of the built SPA; not served when undefined. */
+  webDistDir?: string;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot({ config, databaseUrl, webDistDir }: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        AppConfigModule.forRoot(config),
+        RequestContextModule,
+        LoggerModule.forRoot(loggerOptions(config)),
+        EventEmitterModule.forRoot({ wildcard: false }),
+        DatabaseModule.forRoot({
+          url: databaseUrl,
+          entities,
+          poolSize: config.DB_POOL_SIZE,
+          runMigrations: config.DB_MIGRATIONS_RUN,
+        }),
+        ...(webDistDir
+          ? [
+              ServeStaticModule.forRoot({
+                rootPath: webDistDir,
+                exclude: [`/${API_PREFIX}/{*path}`],
+              }),
+            ]
+          : []),
+        UsersModule,
+        AuthModule,
+        CategoriesModule,
+        TransactionsModule,
+        BudgetsModule,
+        HealthModule,
+        DemoModule,
+      ],
+      providers: [
+        StartupTasks,
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_FILTER, useClass: AllExceptionsFilter },
+        { provide: APP_GUARD, useClass: JwtAuthGuard },
+        { provide: APP_GUARD, useClass: RolesGuard },
+      ],
+    };
+  }
+}

@@ -1,0 +1,38 @@
+import { INestApplication, RequestMethod, VersioningType } from '@nestjs/common';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { AppConfig } from '../config/app-config';
+import { API_PREFIX, API_VERSION } from './api-prefix';
+
+export function corsOrigins(config: AppConfig): string[] {
+  return config.CORS_ORIGINS.split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+}
+
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+  const document = new DocumentBuilder()
+    .setTitle('Ledgerlens API')
+    .setDescription(
+      'Personal finance with a built-in audit trail. Errors share one body: ' +
+        '{ statusCode, error, message, details?, traceId }. Send a W3C traceparent or X-Trace-Id ' +
+        'header to choose the trace ID; every answer carries it in X-Trace-Id.',
+    )
+    .setVersion('1.0')
+    .addBearerAuth()
+    .build();
+  return SwaggerModule.createDocument(app, document);
+}
+
+/** Everything a running API needs besides its modules; tests call it too, so they get the same pipeline. */
+export function configureApp(app: INestApplication, config: AppConfig): void {
+  app.useLogger(app.get(Logger));
+  app.use(helmet());
+  app.enableCors({ origin: corsOrigins(config), credentials: true, exposedHeaders: ['X-Trace-Id'] });
+  app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'docs', method: RequestMethod.GET }] });
+  app.enableVersioning({ type: VersioningType.URI, defaultVersion: API_VERSION });
+  SwaggerModule.setup(`${API_PREFIX}/docs`, app, () => buildOpenApiDocument(app), {
+    jsonDocumentUrl: `${API_PREFIX}/docs-json`,
+  });
+}

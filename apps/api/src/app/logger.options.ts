@@ -1,0 +1,40 @@
+import { Params } from 'nestjs-pino';
+import { traceIdOf } from '../common/context/trace-id';
+import { AppConfig } from '../config/app-config';
+
+/** Header and body keys whose values never reach a log line. */
+export const REDACTED_LOG_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["x-api-key"]',
+  'res.headers["set-cookie"]',
+  '*.password',
+  '*.refreshToken',
+  '*.accessToken',
+  '*.token',
+  '*.secret',
+];
+
+export function loggerOptions(config: AppConfig): Params {
+  const pretty = config.LOG_PRETTY ?? (config.NODE_ENV !== 'production' && Boolean(process.stdout.isTTY));
+  return {
+    pinoHttp: {
+      level: config.LOG_LEVEL,
+      genReqId: (request) => traceIdOf(request),
+      customAttributeKeys: { reqId: 'traceId' },
+      customProps: (request) => {
+        const user = (request as { user?: { id: string } }).user;
+        return user ? { userId: user.id } : {};
+      },
+      customLogLevel: (_request, response, error) =>
+        error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
+      serializers: {
+        req: (request: { method: string; url: string }) => ({ method: request.method, path: request.url.split('?')[0] }),
+        res: (response: { statusCode: number }) => ({ status: response.statusCode }),
+      },
+      redact: { paths: REDACTED_LOG_PATHS, censor: '[REDACTED]' },
+      autoLogging: { ignore: (request) => request.url?.startsWith('/api/v1/health') ?? false },
+      transport: pretty ? { target: 'pino-pretty', options: { singleLine: true, translateTime: 'SYS:HH:MM:ss.l' } } : undefined,
+    },
+  };
+}

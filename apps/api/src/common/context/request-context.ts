@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { ClsService, ClsStore } from 'nestjs-cls';
+
+export type Role = 'user' | 'admin';
+
+export interface RequestActor {
+  id: string;
+  email: string;
+  role: Role;
+}
+
+export interface RequestContextStore extends ClsStore {
+  actor?: RequestActor;
+  ip?: string;
+  userAgent?: string;
+}
+
+/** Typed access to what the current request knows: its trace ID, caller, IP and user agent. */
+@Injectable()
+export class RequestContext {
+  constructor(private readonly cls: ClsService<RequestContextStore>) {}
+
+  get traceId(): string | undefined {
+    return this.cls.isActive() ? this.cls.getId() : undefined;
+  }
+
+  get actor(): RequestActor | undefined {
+    return this.cls.isActive() ? this.cls.get('actor') : undefined;
+  }
+
+  get ip(): string | undefined {
+    return this.cls.isActive() ? this.cls.get('ip') : undefined;
+  }
+
+  get userAgent(): string | undefined {
+    return this.cls.isActive() ? this.cls.get('userAgent') : undefined;
+  }
+
+  setActor(actor: RequestActor): void {
+    this.cls.set('actor', actor);
+  }
+}

@@ -1,0 +1,110 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { STATUS_CODES } from 'node:http';
+import { QueryFailedError } from 'typeorm';
+import { RequestContext } from '../context/request-context';
+import { DomainError, FieldErrors } from './domain-errors';
+import {
+  isDatabaseUnavailable,
+  PG_FOREIGN_KEY_VIOLATION,
+  PG_NOT_NULL_VIOLATION,
+  PG_UNIQUE_VIOLATION,
+} from './postgres-errors';
+
+export interface ErrorBody {
+  statusCode: number;
+  error: string;
+  message: string;
+  details?: FieldErrors;
+  traceId?: string;
+}
+
+interface Mapped {
+  status: number;
+  message: string;
+  details?: FieldErrors;
+}
+
+function fromHttpException(exception: HttpException): Mapped {
+  const status = exception.getStatus();
+  const response = exception.getResponse();
+  if (typeof response === 'string') return { status, message: response };
+  const body = response as { message?: unknown; details?: FieldErrors };
+  const message = Array.isArray(body.message) ? body.message.join('; ') : body.message;
+  return {
+    status,
+    message: typeof message === 'string' ? message : exception.message,
+    details: body.details,
+  };
+}
+
+function fromQueryFailed(exception: QueryFailedError): Mapped | undefined {
+  const code = (exception.driverError as { code?: string }).code ?? '';
+  if (code === PG_UNIQUE_VIOLATION) {
+    return { status: HttpStatus.CONFLICT, message: 'This conflicts with an existing record' };
+  }
+  if (code === PG_FOREIGN_KEY_VIOLATION) {
+    return {
+      status: HttpStatus.UNPROCESSABLE_ENTITY,
+      message: 'This refers to a record that does not exist',
+    };
+  }
+  if (code === PG_NOT_NULL_VIOLATION) {
+    const column = (exception.driverError as { column?: string }).column ?? 'value';
+    const field = column.replace(/_([a-z])/g, (_match, letter: string) => letter.toUpperCase());
+    return {
+      status: HttpStatus.BAD_REQUEST,
+      message: 'Validation failed',
+      details: { [field]: [`${field} must not be null`] },
+    };
+  }
+  if (code.startsWith('22') || code.startsWith('23')) {
+    return { status: HttpStatus.BAD_REQUEST, message: 'The data was rejected by a database rule' };
+  }
+  return undefined;
+}
+
+/** Maps every error to one body shape; never sends a stack trace; logs what is unexpected. */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ExceptionFilter');
+
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    private readonly context: RequestContext,
+  ) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const mapped = this.map(exception);
+    if (mapped.status >= 500) {
+      this.logger.error(
+        { err: exception, traceId: this.context.traceId },
+        exception instanceof Error ? exception.message : 'Unexpected error',
+      );
+    }
+    const body: ErrorBody = {
+      statusCode: mapped.status,
+      error: STATUS_CODES[mapped.status] ?? 'Error',
+      message: mapped.message,
+      ...(mapped.details ? { details: mapped.details } : {}),
+      traceId: this.context.traceId,
+    };
+    const { httpAdapter } = this.adapterHost;
+    httpAdapter.reply(host.switchToHttp().getResponse(), body, mapped.status);
+  }
+
+  private map(exception: unknown): Mapped {
+    if (exception instanceof DomainError) {
+      return { status: exception.status, message: exception.message, details: exception.details };
+    }
+    if (exception instanceof HttpException) return fromHttpException(exception);
+    if (isDatabaseUnavailable(exception) || isDatabaseUnavailable((exception as { driverError?: unknown })?.driverError)) {
+      return { status: HttpStatus.SERVICE_UNAVAILABLE, message: 'A dependency is unavailable; try again shortly' };
+    }
+    if (exception instanceof QueryFailedError) {
+      const mapped = fromQueryFailed(exception);
+      if (mapped) return mapped;
+    }
+    return { status: HttpStatus.INTERNAL_SERVER_ERROR, message: 'Internal server error' };
+  }
+}

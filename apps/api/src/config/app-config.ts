@@ -1,0 +1,167 @@
+import { plainToInstance, Transform, Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+  ValidationError,
+} from 'class-validator';
+
+const toBoolean = ({ value }: { value: unknown }) => {
+  if (typeof value !== 'string') return value;
+  const normalised = value.trim().toLowerCase();
+  if (['true', '1', 'yes', 'on'].includes(normalised)) return true;
+  if (['false', '0', 'no', 'off'].includes(normalised)) return false;
+  return value;
+};
+
+const emptyToUndefined = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
+
+/**
+ * The one schema of the API's environment. Every variable, its type and its default live here;
+ * README.md lists the same set. A bad value stops the process with a message naming the variable.
+ */
+export class AppConfig {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  /** PostgreSQL connection string. Unset: an embedded PostgreSQL is started under EMBEDDED_PG_DIR. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must start with postgres:// or postgresql://' })
+  DATABASE_URL?: string;
+
+  @IsString()
+  EMBEDDED_PG_DIR = '.data/postgres';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1024)
+  @Max(65535)
+  EMBEDDED_PG_PORT = 54329;
+
+  @Transform(toBoolean)
+  @IsBoolean()
+  DB_MIGRATIONS_RUN = true;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  DB_POOL_SIZE = 10;
+
+  /** Seed demo users, categories, transactions and budgets when the database has no users yet. */
+  @Transform(toBoolean)
+  @IsBoolean()
+  SEED_DEMO_DATA = true;
+
+  /** HMAC secret of access tokens. Required (32+ characters) in production. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(32)
+  JWT_SECRET?: string;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(30)
+  JWT_ACCESS_TTL_SECONDS = 900;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(60)
+  JWT_REFRESH_TTL_SECONDS = 2_592_000;
+
+  /** Comma-separated list of origins allowed by CORS (HTTP and socket.io). */
+  @IsString()
+  CORS_ORIGINS = 'http://localhost:3000,http://localhost:4200';
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must start with redis:// or rediss://' })
+  REDIS_URL?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^[^@\s]+@[^@\s]+$/, { message: 'ADMIN_EMAIL must be an email address' })
+  ADMIN_EMAIL?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(8)
+  ADMIN_PASSWORD?: string;
+
+  @IsIn(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'])
+  LOG_LEVEL: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent' = 'info';
+
+  /** Pretty, coloured log lines instead of JSON. Defaults to on when stdout is a terminal outside production. */
+  @Transform(toBoolean)
+  @IsOptional()
+  @IsBoolean()
+  LOG_PRETTY?: boolean;
+
+  /** bcrypt cost factor for password hashes. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(4)
+  @Max(15)
+  PASSWORD_HASH_ROUNDS = 12;
+
+  /** Requests allowed per window on login and register, per client. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  AUTH_RATE_LIMIT = 10;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  AUTH_RATE_WINDOW_SECONDS = 60;
+
+  /** Folder of the built SPA, served at `/`. Empty: resolved next to the API bundle (dist/apps/web). */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  WEB_DIST_DIR?: string;
+}
+
+export class ConfigValidationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+}
+
+function describe(errors: ValidationError[]): string[] {
+  return errors.map((error) => {
+    const messages = Object.values(error.constraints ?? {}).join('; ');
+    return `${error.property}: ${messages} (got ${JSON.stringify(error.value)})`;
+  });
+}
+
+/** Reads and validates the environment; throws ConfigValidationError naming each bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const config = plainToInstance(AppConfig, env);
+  const problems = describe(validateSync(config, { skipMissingProperties: false }));
+  if (config.NODE_ENV === 'production' && !config.JWT_SECRET) {
+    problems.push('JWT_SECRET: required in production (32 or more characters)');
+  }
+  if (problems.length > 0) throw new ConfigValidationError(problems);
+  return config;
+}

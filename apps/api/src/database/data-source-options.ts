@@ -1,0 +1,20 @@
+import { DataSourceOptions } from 'typeorm';
+import { migrations } from '../../../../migrations';
+
+export const MIGRATIONS_TABLE = 'typeorm_migrations';
+
+export type EntityList = NonNullable<DataSourceOptions['entities']>;
+
+/** One definition of the connection, shared by the app, the db:* commands and the tests. */
+export function dataSourceOptions(url: string, entities: EntityList, poolSize = 10): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities,
+    migrations,
+    migrationsTableName: MIGRATIONS_TABLE,
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    extra: { max: poolSize, application_name: 'ledgerlens-api' },
+  };
+}

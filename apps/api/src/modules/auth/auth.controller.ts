@@ -1,0 +1,71 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Post, UseGuards } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { ThrottlerGuard } from '@nestjs/throttler';
+import { AuthenticatedUser, CurrentUser } from '../../common/auth/current-user.decorator';
+import { Public } from '../../common/auth/public.decorator';
+import { ErrorResponseDto } from '../../common/http/error-response.dto';
+import { UserDto } from '../users/dto/user.dto';
+import { AuthService } from './auth.service';
+import { AuthSessionDto } from './dto/auth-session.dto';
+import { LoginDto, RefreshDto, RegisterDto } from './dto/credentials.dto';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Public()
+  @UseGuards(ThrottlerGuard)
+  @Post('register')
+  @ApiCreatedResponse({ type: AuthSessionDto })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'Email already registered' })
+  @ApiTooManyRequestsResponse({ type: ErrorResponseDto })
+  register(@Body() body: RegisterDto): Promise<AuthSessionDto> {
+    return this.auth.register(body);
+  }
+
+  @Public()
+  @UseGuards(ThrottlerGuard)
+  @Post('login')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: AuthSessionDto })
+  @ApiUnauthorizedResponse({ type: ErrorResponseDto, description: 'Invalid email or password' })
+  @ApiTooManyRequestsResponse({ type: ErrorResponseDto })
+  login(@Body() body: LoginDto): Promise<AuthSessionDto> {
+    return this.auth.login(body);
+  }
+
+  @Public()
+  @Post('refresh')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: AuthSessionDto })
+  @ApiUnauthorizedResponse({ type: ErrorResponseDto, description: 'Invalid, expired, revoked or reused' })
+  refresh(@Body() body: RefreshDto): Promise<AuthSessionDto> {
+    return this.auth.refresh(body.refreshToken);
+  }
+
+  @ApiBearerAuth()
+  @Post('logout')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiNoContentResponse({ description: 'The access token and its refresh tokens are revoked' })
+  logout(@CurrentUser() caller: AuthenticatedUser): Promise<void> {
+    return this.auth.logout(caller);
+  }
+
+  @ApiBearerAuth()
+  @Get('me')
+  @ApiOkResponse({ type: UserDto })
+  @ApiUnauthorizedResponse({ type: ErrorResponseDto })
+  me(@CurrentUser() caller: AuthenticatedUser): Promise<UserDto> {
+    return this.auth.me(caller);
+  }
+}

@@ -1,0 +1,94 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectRepository } from '@nestjs/typeorm';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { IsNull, Repository } from 'typeorm';
+import { AppConfig } from '../../config/app-config';
+import { AuthenticationError } from '../../common/errors/domain-errors';
+import { User } from '../users/user.entity';
+import { RefreshToken } from './refresh-token.entity';
+
+export interface AccessTokenClaims {
+  sub: string;
+  email: string;
+  role: User['role'];
+  jti: string;
+  fam: string;
+  exp: number;
+}
+
+export interface IssuedTokens {
+  accessToken: string;
+  refreshToken: string;
+  expiresIn: number;
+}
+
+function hashOf(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** Signs access tokens and keeps refresh tokens: rotation on use, family revocation on reuse. */
+@Injectable()
+export class TokensService {
+  private readonly logger = new Logger(TokensService.name);
+  readonly secret: string;
+
+  constructor(
+    private readonly jwt: JwtService,
+    private readonly config: AppConfig,
+    @InjectRepository(RefreshToken) private readonly refreshTokens: Repository<RefreshToken>,
+  ) {
+    this.secret = config.JWT_SECRET ?? randomBytes(32).toString('hex');
+    if (!config.JWT_SECRET) {
+      this.logger.warn('JWT_SECRET is not set: using a random secret; sessions end when the API restarts');
+    }
+  }
+
+  async issue(user: User, familyId: string = randomUUID()): Promise<IssuedTokens> {
+    const expiresIn = this.config.JWT_ACCESS_TTL_SECONDS;
+    const accessToken = await this.jwt.signAsync(
+      { sub: user.id, email: user.email, role: user.role, fam: familyId },
+      { secret: this.secret, expiresIn, jwtid: randomUUID(), algorithm: 'HS256' },
+    );
+    const refreshToken = randomBytes(32).toString('base64url');
+    await this.refreshTokens.insert({
+      userId: user.id,
+      familyId,
+      tokenHash: hashOf(refreshToken),
+      expiresAt: new Date(Date.now() + this.config.JWT_REFRESH_TTL_SECONDS * 1000),
+    });
+    return { accessToken, refreshToken, expiresIn };
+  }
+
+  /**
+   * Exchanges a refresh token for a new pair in the same family. A token presented twice means
+   * it leaked: the whole family is revoked and the caller must sign in again.
+   */
+  async rotate(refreshToken: string): Promise<{ user: User; tokens: IssuedTokens }> {
+    const stored = await this.refreshTokens.findOne({
+      where: { tokenHash: hashOf(refreshToken) },
+      relations: { user: true },
+    });
+    if (!stored?.user) throw new AuthenticationError('Invalid refresh token');
+    if (stored.revokedAt) throw new AuthenticationError('Refresh token has been revoked');
+    if (stored.expiresAt.getTime() <= Date.now()) throw new AuthenticationError('Refresh token expired');
+    const claimed = await this.refreshTokens.update(
+      { id: stored.id, usedAt: IsNull(), revokedAt: IsNull() },
+      { usedAt: new Date() },
+    );
+    if (claimed.affected !== 1) {
+      await this.revokeFamily(stored.familyId);
+      this.logger.warn(`Refresh token reuse detected; revoked family ${stored.familyId}`);
+      throw new AuthenticationError('Refresh token already used; all sessions of this sign-in were revoked');
+    }
+    return { user: stored.user, tokens: await this.issue(stored.user, stored.familyId) };
+  }
+
+  async revokeFamily(familyId: string): Promise<void> {
+    await this.refreshTokens.update({ familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  }
+
+  verify(token: string): Promise<AccessTokenClaims> {
+    return this.jwt.verifyAsync<AccessTokenClaims>(token, { secret: this.secret, algorithms: ['HS256'] });
+  }
+}

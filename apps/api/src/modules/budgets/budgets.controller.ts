@@ -1,0 +1,65 @@
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ErrorResponseDto } from '../../common/http/error-response.dto';
+import { PaginationQueryDto } from '../../common/http/pagination.dto';
+import { BudgetsService } from './budgets.service';
+import { BudgetAlertPageDto, BudgetDto, BudgetListDto, CreateBudgetDto, UpdateBudgetDto } from './dto/budget.dto';
+
+@ApiTags('budgets')
+@ApiBearerAuth()
+@ApiBadRequestResponse({ type: ErrorResponseDto, description: 'Invalid input, one message per field' })
+@Controller('budgets')
+export class BudgetsController {
+  constructor(private readonly budgets: BudgetsService) {}
+
+  @Post()
+  @ApiCreatedResponse({ type: BudgetDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'Category not found' })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'Such a budget already exists' })
+  create(@Body() body: CreateBudgetDto): Promise<BudgetDto> {
+    return this.budgets.create(body);
+  }
+
+  @Get()
+  @ApiOkResponse({ type: BudgetListDto })
+  list(): Promise<BudgetListDto> {
+    return this.budgets.list();
+  }
+
+  @Get('alerts')
+  @ApiOkResponse({ type: BudgetAlertPageDto, description: 'Threshold crossings, newest first' })
+  alerts(@Query() query: PaginationQueryDto): Promise<BudgetAlertPageDto> {
+    return this.budgets.alerts(query);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: BudgetDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  get(@Param('id', ParseUUIDPipe) id: string): Promise<BudgetDto> {
+    return this.budgets.get(id);
+  }
+
+  @Patch(':id')
+  @ApiOkResponse({ type: BudgetDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateBudgetDto): Promise<BudgetDto> {
+    return this.budgets.update(id, body);
+  }
+
+  @Delete(':id')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiNoContentResponse({ description: 'Soft-deleted' })
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  remove(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
+    return this.budgets.remove(id);
+  }
+}

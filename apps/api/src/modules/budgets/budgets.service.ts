@@ -1,0 +1,151 @@
+import {
+  BudgetThresholdCrossedPayload,
+  DomainEvent,
+  TransactionChangedPayload,
+} from '@ledgerlens/contracts';
+import { Injectable, Logger } from '@nestjs/common';
+import { EventEmitter2, OnEvent } from '@nestjs/event-emitter';
+import { EntityManager } from 'typeorm';
+import { ConflictError, NotFoundError } from '../../common/errors/domain-errors';
+import { translateConstraintError } from '../../common/errors/postgres-errors';
+import { PaginationQueryDto, Page } from '../../common/http/pagination.dto';
+import { UserContext } from '../../database/user-context';
+import { CategoriesService } from '../categories/categories.service';
+import { BudgetAlert } from './budget-alert.entity';
+import { BUDGET_STATUS_SQL, BudgetStatusRow, CrossingRow, RECORD_CROSSINGS_SQL } from './budget-status.sql';
+import { Budget } from './budget.entity';
+import { BudgetAlertDto, BudgetDto, BudgetListDto, CreateBudgetDto, UpdateBudgetDto } from './dto/budget.dto';
+
+function toDto(row: BudgetStatusRow): BudgetDto {
+  return {
+    id: row.id,
+    categoryId: row.category_id,
+    period: row.period,
+    limitCents: Number(row.limit_cents),
+    currency: row.currency,
+    startDate: row.start_date,
+    alertThresholds: row.alert_thresholds,
+    periodStart: row.period_start,
+    periodEnd: row.period_end,
+    spentCents: Number(row.spent_cents),
+    remainingCents: Number(row.remaining_cents),
+    percentUsed: row.percent_used,
+    status: row.status,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+const duplicateBudget = () =>
+  new ConflictError('A budget for this category, period and currency already exists', {
+    categoryId: ['a budget for this category, period and currency already exists'],
+  });
+
+@Injectable()
+export class BudgetsService {
+  private readonly logger = new Logger(BudgetsService.name);
+
+  constructor(
+    private readonly userContext: UserContext,
+    private readonly categories: CategoriesService,
+    private readonly events: EventEmitter2,
+  ) {}
+
+  list(): Promise<BudgetListDto> {
+    return this.userContext.run(async (manager) => {
+      const rows: BudgetStatusRow[] = await manager.query(`${BUDGET_STATUS_SQL} ORDER BY s.period, s.created_at`);
+      return { items: rows.map(toDto), total: rows.length };
+    });
+  }
+
+  get(id: string): Promise<BudgetDto> {
+    return this.userContext.run((manager) => this.status(manager, id));
+  }
+
+  create(input: CreateBudgetDto): Promise<BudgetDto> {
+    return this.userContext
+      .run(async (manager) => {
+        if (input.categoryId) await this.categories.find(manager, input.categoryId);
+        const saved = await manager.save(manager.create(Budget, { ...input, categoryId: input.categoryId ?? null }));
+        return this.status(manager, saved.id);
+      })
+      .catch((error) => translateConstraintError(error, { uq_budgets_user_category_period: duplicateBudget }));
+  }
+
+  async update(id: string, changes: UpdateBudgetDto): Promise<BudgetDto> {
+    const updated = await this.userContext
+      .run(async (manager) => {
+        await this.status(manager, id);
+        await manager.update(Budget, { id }, changes);
+        return this.status(manager, id);
+      })
+      .catch((error) => translateConstraintError(error, { uq_budgets_user_category_period: duplicateBudget }));
+    this.events.emit(DomainEvent.BudgetUpdated, { budget: updated });
+    return updated;
+  }
+
+  remove(id: string): Promise<void> {
+    return this.userContext.run(async (manager) => {
+      await this.status(manager, id);
+      await manager.softDelete(Budget, { id });
+    });
+  }
+
+  alerts(query: PaginationQueryDto): Promise<Page<BudgetAlertDto>> {
+    return this.userContext.run(async (manager) => {
+      const [rows, total] = await manager.findAndCount(BudgetAlert, {
+        order: { createdAt: 'DESC', thresholdPercent: 'DESC' },
+        skip: query.offset,
+        take: query.limit,
+      });
+      const items = rows.map(({ id, budgetId, periodStart, thresholdPercent, spentCents, limitCents, createdAt }) => ({
+        id,
+        budgetId,
+        periodStart,
+        thresholdPercent,
+        spentCents,
+        limitCents,
+        createdAt,
+      }));
+      return { items, total, page: query.page, limit: query.limit };
+    });
+  }
+
+  /**
+   * After a transaction write commits: record and announce each threshold a budget of that user
+   * has newly reached in its current period.
+   */
+  @OnEvent([DomainEvent.TransactionCreated, DomainEvent.TransactionUpdated, DomainEvent.TransactionDeleted])
+  async onTransactionChanged(change: TransactionChangedPayload): Promise<void> {
+    try {
+      const crossings = await this.userContext.runAs(change.userId, async (manager) => {
+        const rows: CrossingRow[] = await manager.query(RECORD_CROSSINGS_SQL);
+        if (rows.length === 0) return [];
+        const budgets = await manager.findBy(Budget, rows.map((row) => ({ id: row.budget_id })));
+        return rows.map((row) => ({ row, budget: budgets.find((budget) => budget.id === row.budget_id) }));
+      });
+      for (const { row, budget } of crossings) {
+        const payload: BudgetThresholdCrossedPayload = {
+          userId: change.userId,
+          budgetId: row.budget_id,
+          categoryId: budget?.categoryId ?? null,
+          thresholdPercent: row.threshold_percent,
+          periodStart: row.period_start,
+          spentCents: Number(row.spent_cents),
+          limitCents: Number(row.limit_cents),
+          currency: budget?.currency ?? '',
+          traceId: change.traceId,
+        };
+        this.events.emit(DomainEvent.BudgetThresholdCrossed, payload);
+      }
+    } catch (error) {
+      this.logger.error({ err: error }, 'Checking budget thresholds failed');
+    }
+  }
+
+  private async status(manager: EntityManager, id: string): Promise<BudgetDto> {
+    const [row]: BudgetStatusRow[] = await manager.query(`${BUDGET_STATUS_SQL} WHERE s.id = $1`, [id]);
+    if (!row) throw new NotFoundError(`Budget ${id} not found`);
+    return toDto(row);
+  }
+}

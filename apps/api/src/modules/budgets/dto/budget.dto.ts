@@ -1,0 +1,151 @@
+import { BUDGET_PERIODS, BUDGET_STATUSES, BudgetPeriod, BudgetStatus } from '@ledgerlens/contracts';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsISO4217CurrencyCode,
+  IsOptional,
+  IsUUID,
+  Max,
+  Min,
+} from 'class-validator';
+import { IsCalendarDate } from '../../../common/http/is-calendar-date.decorator';
+import { MAX_AMOUNT_CENTS } from '../../transactions/dto/transaction.dto';
+
+const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
+
+export class CreateBudgetDto {
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'Omit or null for an overall budget' })
+  @IsOptional()
+  @IsUUID('all', { message: 'categoryId must be a UUID' })
+  categoryId?: string | null;
+
+  @ApiProperty({ enum: BUDGET_PERIODS })
+  @IsIn(BUDGET_PERIODS, { message: 'period must be weekly, monthly or yearly' })
+  period: BudgetPeriod;
+
+  @ApiProperty({ example: 40000, minimum: 1 })
+  @IsInt({ message: 'limitCents must be a whole number of cents' })
+  @Min(1, { message: 'limitCents must be positive' })
+  @Max(MAX_AMOUNT_CENTS)
+  limitCents: number;
+
+  @ApiProperty({ example: 'EUR' })
+  @Transform(upper)
+  @IsISO4217CurrencyCode({ message: 'currency must be an ISO 4217 code such as EUR' })
+  currency: string;
+
+  @ApiProperty({ format: 'date', example: '2026-01-01' })
+  @IsCalendarDate()
+  startDate: string;
+
+  @ApiPropertyOptional({ type: [Number], default: [80, 100], example: [80, 100] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(10)
+  @ArrayUnique()
+  @IsInt({ each: true, message: 'alertThresholds must hold whole percentages' })
+  @Min(1, { each: true, message: 'each alert threshold must be at least 1 percent' })
+  @Max(1000, { each: true, message: 'each alert threshold must be at most 1000 percent' })
+  alertThresholds?: number[];
+}
+
+export class UpdateBudgetDto extends PartialType(OmitType(CreateBudgetDto, ['categoryId', 'currency'] as const)) {}
+
+export class BudgetDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  categoryId: string | null;
+
+  @ApiProperty({ enum: BUDGET_PERIODS })
+  period: BudgetPeriod;
+
+  @ApiProperty()
+  limitCents: number;
+
+  @ApiProperty()
+  currency: string;
+
+  @ApiProperty({ format: 'date' })
+  startDate: string;
+
+  @ApiProperty({ type: [Number] })
+  alertThresholds: number[];
+
+  @ApiProperty({ format: 'date', description: 'First day of the current period' })
+  periodStart: string;
+
+  @ApiProperty({ format: 'date', description: 'Last day of the current period' })
+  periodEnd: string;
+
+  @ApiProperty({ description: 'Spent in the current period' })
+  spentCents: number;
+
+  @ApiProperty({ description: 'Limit minus spent; negative when over' })
+  remainingCents: number;
+
+  @ApiProperty({ example: 42.5 })
+  percentUsed: number;
+
+  @ApiProperty({ enum: BUDGET_STATUSES })
+  status: BudgetStatus;
+
+  @ApiProperty()
+  createdAt: Date;
+
+  @ApiProperty()
+  updatedAt: Date;
+}
+
+export class BudgetListDto {
+  @ApiProperty({ type: [BudgetDto] })
+  items: BudgetDto[];
+
+  @ApiProperty()
+  total: number;
+}
+
+export class BudgetAlertDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ format: 'uuid' })
+  budgetId: string;
+
+  @ApiProperty({ format: 'date' })
+  periodStart: string;
+
+  @ApiProperty()
+  thresholdPercent: number;
+
+  @ApiProperty()
+  spentCents: number;
+
+  @ApiProperty()
+  limitCents: number;
+
+  @ApiProperty()
+  createdAt: Date;
+}
+
+export class BudgetAlertPageDto {
+  @ApiProperty({ type: [BudgetAlertDto] })
+  items: BudgetAlertDto[];
+
+  @ApiProperty()
+  total: number;
+
+  @ApiProperty()
+  page: number;
+
+  @ApiProperty()
+  limit: number;
+}

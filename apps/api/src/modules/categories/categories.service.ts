@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { ConflictError, NotFoundError } from '../../common/errors/domain-errors';
+import { translateConstraintError } from '../../common/errors/postgres-errors';
+import { UserContext } from '../../database/user-context';
+import { Category } from './category.entity';
+import { CategoryDto, CategoryListDto, CreateCategoryDto, UpdateCategoryDto } from './dto/category.dto';
+
+function nameTaken(name: string | undefined) {
+  return () =>
+    new ConflictError(`A category named '${name}' already exists`, {
+      name: [`a category named '${name}' already exists`],
+    });
+}
+
+/** A user's categories. Every query runs in the user's RLS context, so only their rows exist. */
+@Injectable()
+export class CategoriesService {
+  constructor(private readonly userContext: UserContext) {}
+
+  list(): Promise<CategoryListDto> {
+    return this.userContext.run(async (manager) => {
+      const [rows, total] = await manager.findAndCount(Category, { order: { kind: 'ASC', name: 'ASC' } });
+      return { items: rows.map(CategoryDto.from), total };
+    });
+  }
+
+  get(id: string): Promise<CategoryDto> {
+    return this.userContext.run(async (manager) => CategoryDto.from(await this.find(manager, id)));
+  }
+
+  create(input: CreateCategoryDto): Promise<CategoryDto> {
+    return this.userContext
+      .run(async (manager) => {
+        const saved = await manager.save(manager.create(Category, input));
+        return CategoryDto.from(await this.find(manager, saved.id));
+      })
+      .catch((error) => translateConstraintError(error, { uq_categories_user_name: nameTaken(input.name) }));
+  }
+
+  update(id: string, changes: UpdateCategoryDto): Promise<CategoryDto> {
+    return this.userContext
+      .run(async (manager) => {
+        const category = await this.find(manager, id);
+        await manager.save(manager.merge(Category, category, changes));
+        return CategoryDto.from(await this.find(manager, id));
+      })
+      .catch((error) => translateConstraintError(error, { uq_categories_user_name: nameTaken(changes.name) }));
+  }
+
+  remove(id: string): Promise<void> {
+    return this.userContext.run(async (manager) => {
+      await this.find(manager, id);
+      await manager.softDelete(Category, { id });
+    });
+  }
+
+  /** A live category of the current user, inside their open transaction; NotFound otherwise. */
+  async find(manager: EntityManager, id: string): Promise<Category> {
+    const category = await manager.findOneBy(Category, { id });
+    if (!category) throw new NotFoundError(`Category ${id} not found`, { categoryId: ['category not found'] });
+    return category;
+  }
+}

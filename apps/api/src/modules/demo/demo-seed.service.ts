@@ -1,0 +1,51 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { Budget } from '../budgets/budget.entity';
+import { Category } from '../categories/category.entity';
+import { Transaction } from '../transactions/transaction.entity';
+import { UsersService } from '../users/users.service';
+import { UserContext } from '../../database/user-context';
+import { DEMO_BUDGETS, DEMO_CATEGORIES, DEMO_LOGINS, demoTransactions } from './demo-data';
+
+const CURRENCY = 'EUR';
+
+/** Fills an empty database with an admin and a user with a few months of finances. */
+@Injectable()
+export class DemoSeedService {
+  private readonly logger = new Logger(DemoSeedService.name);
+
+  constructor(
+    private readonly users: UsersService,
+    private readonly userContext: UserContext,
+  ) {}
+
+  /** Seeds only when there are no users yet; answers whether it did. */
+  async seedIfEmpty(today = new Date()): Promise<boolean> {
+    if ((await this.users.count()) > 0) return false;
+    await this.users.create({ ...DEMO_LOGINS.admin, role: 'admin' });
+    const user = await this.users.create({ ...DEMO_LOGINS.user, role: 'user' });
+    await this.userContext.runAs(user.id, async (manager) => {
+      const categories = await manager.save(
+        DEMO_CATEGORIES.map(({ name, kind, color }) => manager.create(Category, { name, kind, color })),
+      );
+      const byName = new Map(categories.map((category) => [category.name, category]));
+      const transactions = demoTransactions(today).map(({ category, ...rest }) => {
+        const { id, kind } = byName.get(category) as Category;
+        return { ...rest, categoryId: id, type: kind, currency: CURRENCY };
+      });
+      await manager.insert(Transaction, transactions);
+      const startDate = `${today.getUTCFullYear()}-01-01`;
+      await manager.insert(
+        Budget,
+        DEMO_BUDGETS.map(({ category, period, limitCents }) => ({
+          categoryId: category ? (byName.get(category) as Category).id : null,
+          period,
+          limitCents,
+          currency: CURRENCY,
+          startDate,
+        })),
+      );
+    });
+    this.logger.log('Seeded demo data');
+    return true;
+  }
+}

@@ -1,0 +1,187 @@
+import { TRANSACTION_TYPES, TransactionType } from '@ledgerlens/contracts';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsISO4217CurrencyCode,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import { IsCalendarDate } from '../../../common/http/is-calendar-date.decorator';
+import { PaginationQueryDto } from '../../../common/http/pagination.dto';
+import { CategoryDto } from '../../categories/dto/category.dto';
+import { Transaction } from '../transaction.entity';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
+
+/** Largest amount accepted: a trillion in major units, far inside bigint and exact in JS. */
+export const MAX_AMOUNT_CENTS = 100_000_000_000_000;
+
+export class CreateTransactionDto {
+  @ApiProperty({ description: 'Positive amount in minor units (cents)', example: 1250, minimum: 1 })
+  @IsInt({ message: 'amountCents must be a whole number of cents' })
+  @Min(1, { message: 'amountCents must be positive' })
+  @Max(MAX_AMOUNT_CENTS)
+  amountCents: number;
+
+  @ApiProperty({ description: 'ISO 4217 code', example: 'EUR' })
+  @Transform(upper)
+  @IsISO4217CurrencyCode({ message: 'currency must be an ISO 4217 code such as EUR' })
+  currency: string;
+
+  @ApiProperty({ example: 'Weekly groceries', maxLength: 255 })
+  @Transform(trim)
+  @IsString()
+  @MinLength(1, { message: 'description is required' })
+  @MaxLength(255)
+  description: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'The type follows the category kind' })
+  @IsOptional()
+  @IsUUID('all', { message: 'categoryId must be a UUID' })
+  categoryId?: string | null;
+
+  @ApiPropertyOptional({ enum: TRANSACTION_TYPES, description: 'Required when there is no category' })
+  @IsOptional()
+  @IsIn(TRANSACTION_TYPES, { message: 'type must be expense or income' })
+  type?: TransactionType;
+
+  @ApiProperty({ format: 'date', example: '2026-11-03' })
+  @IsCalendarDate()
+  occurredOn: string;
+
+  @ApiPropertyOptional({ maxLength: 2000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  notes?: string | null;
+}
+
+export class UpdateTransactionDto extends PartialType(CreateTransactionDto) {}
+
+export const TRANSACTION_SORT_FIELDS = ['occurredOn', 'amountCents', 'createdAt', 'description'] as const;
+export type TransactionSortField = (typeof TRANSACTION_SORT_FIELDS)[number];
+
+export class ListTransactionsQueryDto extends PaginationQueryDto {
+  @ApiPropertyOptional({ format: 'date', description: 'Occurred on or after' })
+  @IsOptional()
+  @IsCalendarDate()
+  from?: string;
+
+  @ApiPropertyOptional({ format: 'date', description: 'Occurred on or before' })
+  @IsOptional()
+  @IsCalendarDate()
+  to?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all')
+  categoryId?: string;
+
+  @ApiPropertyOptional({ enum: TRANSACTION_TYPES })
+  @IsOptional()
+  @IsIn(TRANSACTION_TYPES)
+  type?: TransactionType;
+
+  @ApiPropertyOptional({ minimum: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  minAmountCents?: number;
+
+  @ApiPropertyOptional({ minimum: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  maxAmountCents?: number;
+
+  @ApiPropertyOptional({ description: 'Text contained in the description (case-insensitive)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: TRANSACTION_SORT_FIELDS, default: 'occurredOn' })
+  @IsOptional()
+  @IsIn(TRANSACTION_SORT_FIELDS)
+  sort: TransactionSortField = 'occurredOn';
+
+  @ApiPropertyOptional({ enum: ['asc', 'desc'], default: 'desc' })
+  @IsOptional()
+  @IsIn(['asc', 'desc'])
+  order: 'asc' | 'desc' = 'desc';
+}
+
+export class TransactionDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ enum: TRANSACTION_TYPES })
+  type: TransactionType;
+
+  @ApiProperty({ example: 1250 })
+  amountCents: number;
+
+  @ApiProperty({ example: 'EUR' })
+  currency: string;
+
+  @ApiProperty()
+  description: string;
+
+  @ApiProperty({ format: 'date' })
+  occurredOn: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  notes: string | null;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  categoryId: string | null;
+
+  @ApiProperty({ type: CategoryDto, nullable: true })
+  category: CategoryDto | null;
+
+  @ApiProperty()
+  createdAt: Date;
+
+  @ApiProperty()
+  updatedAt: Date;
+
+  static from(transaction: Transaction): TransactionDto {
+    return {
+      id: transaction.id,
+      type: transaction.type,
+      amountCents: transaction.amountCents,
+      currency: transaction.currency,
+      description: transaction.description,
+      occurredOn: transaction.occurredOn,
+      notes: transaction.notes,
+      categoryId: transaction.categoryId,
+      category: transaction.category ? CategoryDto.from(transaction.category) : null,
+      createdAt: transaction.createdAt,
+      updatedAt: transaction.updatedAt,
+    };
+  }
+}
+
+export class TransactionPageDto {
+  @ApiProperty({ type: [TransactionDto] })
+  items: TransactionDto[];
+
+  @ApiProperty()
+  total: number;
+
+  @ApiProperty()
+  page: number;
+
+  @ApiProperty()
+  limit: number;
+}

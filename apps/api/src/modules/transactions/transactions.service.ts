@@ -1,0 +1,153 @@
+import { DomainEvent, DomainEventName, TransactionChangedPayload, TransactionType } from '@ledgerlens/contracts';
+import { Injectable, Logger } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { EntityManager } from 'typeorm';
+import { RequestContext } from '../../common/context/request-context';
+import { BusinessRuleError, NotFoundError } from '../../common/errors/domain-errors';
+import { Page } from '../../common/http/pagination.dto';
+import { UserContext } from '../../database/user-context';
+import { CategoriesService } from '../categories/categories.service';
+import {
+  CreateTransactionDto,
+  ListTransactionsQueryDto,
+  TransactionDto,
+  UpdateTransactionDto,
+} from './dto/transaction.dto';
+import { Transaction } from './transaction.entity';
+
+const SORT_COLUMNS = {
+  occurredOn: 'transaction.occurredOn',
+  amountCents: 'transaction.amountCents',
+  createdAt: 'transaction.createdAt',
+  description: 'transaction.description',
+} as const;
+
+@Injectable()
+export class TransactionsService {
+  private readonly logger = new Logger(TransactionsService.name);
+
+  constructor(
+    private readonly userContext: UserContext,
+    private readonly categories: CategoriesService,
+    private readonly events: EventEmitter2,
+    private readonly requestContext: RequestContext,
+  ) {}
+
+  list(query: ListTransactionsQueryDto): Promise<Page<TransactionDto>> {
+    if (query.minAmountCents && query.maxAmountCents && query.minAmountCents > query.maxAmountCents) {
+      throw new BusinessRuleError('minAmountCents must not exceed maxAmountCents', {
+        minAmountCents: ['must not exceed maxAmountCents'],
+      });
+    }
+    return this.userContext.run(async (manager) => {
+      const builder = this.withCategory(manager)
+        .orderBy(SORT_COLUMNS[query.sort], query.order === 'asc' ? 'ASC' : 'DESC')
+        .addOrderBy('transaction.id', 'ASC')
+        .offset(query.offset)
+        .limit(query.limit);
+      if (query.from) builder.andWhere('transaction.occurredOn >= :from', { from: query.from });
+      if (query.to) builder.andWhere('transaction.occurredOn <= :to', { to: query.to });
+      if (query.categoryId) builder.andWhere('transaction.categoryId = :categoryId', { categoryId: query.categoryId });
+      if (query.type) builder.andWhere('transaction.type = :type', { type: query.type });
+      if (query.minAmountCents) builder.andWhere('transaction.amountCents >= :min', { min: query.minAmountCents });
+      if (query.maxAmountCents) builder.andWhere('transaction.amountCents <= :max', { max: query.maxAmountCents });
+      if (query.q) {
+        const pattern = `%${query.q.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+        builder.andWhere('transaction.description ILIKE :pattern', { pattern });
+      }
+      const [rows, total] = await builder.getManyAndCount();
+      return { items: rows.map(TransactionDto.from), total, page: query.page, limit: query.limit };
+    });
+  }
+
+  get(id: string): Promise<TransactionDto> {
+    return this.userContext.run(async (manager) => TransactionDto.from(await this.find(manager, id)));
+  }
+
+  async create(input: CreateTransactionDto): Promise<TransactionDto> {
+    const created = await this.userContext.run(async (manager) => {
+      const type = await this.resolveType(manager, input.categoryId ?? null, input.type);
+      const saved = await manager.save(manager.create(Transaction, { ...input, type }));
+      return this.find(manager, saved.id);
+    });
+    await this.publish(DomainEvent.TransactionCreated, created);
+    return TransactionDto.from(created);
+  }
+
+  async update(id: string, changes: UpdateTransactionDto): Promise<TransactionDto> {
+    const updated = await this.userContext.run(async (manager) => {
+      const current = await this.find(manager, id);
+      const categoryId = changes.categoryId === undefined ? current.categoryId : changes.categoryId;
+      const requestedType = changes.type ?? (changes.categoryId === undefined ? current.type : undefined);
+      const type = await this.resolveType(manager, categoryId, requestedType);
+      await manager.update(Transaction, { id }, { ...changes, categoryId, type });
+      return this.find(manager, id);
+    });
+    await this.publish(DomainEvent.TransactionUpdated, updated);
+    return TransactionDto.from(updated);
+  }
+
+  async remove(id: string): Promise<void> {
+    const removed = await this.userContext.run(async (manager) => {
+      const transaction = await this.find(manager, id);
+      await manager.softDelete(Transaction, { id });
+      return transaction;
+    });
+    await this.publish(DomainEvent.TransactionDeleted, removed);
+  }
+
+  /** The type follows the category's kind; without a category the caller must say it. */
+  private async resolveType(
+    manager: EntityManager,
+    categoryId: string | null,
+    requested: TransactionType | undefined,
+  ): Promise<TransactionType> {
+    if (!categoryId) {
+      if (!requested) {
+        throw new BusinessRuleError('A transaction without a category needs a type', {
+          type: ['type is required when categoryId is not given'],
+        });
+      }
+      return requested;
+    }
+    const category = await this.categories.find(manager, categoryId);
+    if (requested && requested !== category.kind) {
+      throw new BusinessRuleError(`Category '${category.name}' is for ${category.kind} transactions`, {
+        type: [`type must be ${category.kind} for category '${category.name}'`],
+      });
+    }
+    return category.kind;
+  }
+
+  private withCategory(manager: EntityManager) {
+    // withDeleted keeps a soft-deleted category visible on its old transactions; the
+    // transactions themselves are filtered explicitly.
+    return manager
+      .createQueryBuilder(Transaction, 'transaction')
+      .withDeleted()
+      .leftJoinAndSelect('transaction.category', 'category')
+      .where('transaction.deletedAt IS NULL');
+  }
+
+  private async find(manager: EntityManager, id: string): Promise<Transaction> {
+    const transaction = await this.withCategory(manager).andWhere('transaction.id = :id', { id }).getOne();
+    if (!transaction) throw new NotFoundError(`Transaction ${id} not found`);
+    return transaction;
+  }
+
+  /** After commit: reactions (budget thresholds, later realtime) must never fail the write. */
+  private async publish(name: DomainEventName, transaction: Transaction): Promise<void> {
+    const payload: TransactionChangedPayload = {
+      userId: transaction.userId,
+      transactionId: transaction.id,
+      categoryId: transaction.categoryId,
+      occurredOn: transaction.occurredOn,
+      traceId: this.requestContext.traceId,
+    };
+    try {
+      await this.events.emitAsync(name, payload);
+    } catch (error) {
+      this.logger.error({ err: error, event: name }, 'A reaction to a transaction change failed');
+    }
+  }
+}

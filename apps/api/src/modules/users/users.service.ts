@@ -1,0 +1,88 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import * as bcrypt from 'bcrypt';
+import { Repository } from 'typeorm';
+import { AppConfig } from '../../config/app-config';
+import { Role } from '../../common/context/request-context';
+import { ConflictError } from '../../common/errors/domain-errors';
+import { translateConstraintError } from '../../common/errors/postgres-errors';
+import { User } from './user.entity';
+
+export interface NewUser {
+  email: string;
+  password: string;
+  displayName: string;
+  role?: Role;
+}
+
+@Injectable()
+export class UsersService {
+  private readonly logger = new Logger(UsersService.name);
+
+  constructor(
+    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly config: AppConfig,
+  ) {}
+
+  findById(id: string): Promise<User | null> {
+    return this.users.findOneBy({ id });
+  }
+
+  /** With the password hash, for checking credentials. */
+  findWithPasswordByEmail(email: string): Promise<User | null> {
+    return this.users
+      .createQueryBuilder('user')
+      .addSelect('user.passwordHash')
+      .where('lower(user.email) = lower(:email)', { email })
+      .getOne();
+  }
+
+  async create(input: NewUser): Promise<User> {
+    const passwordHash = await bcrypt.hash(input.password, this.config.PASSWORD_HASH_ROUNDS);
+    try {
+      const saved = await this.users.save(
+        this.users.create({
+          email: input.email.trim(),
+          passwordHash,
+          displayName: input.displayName.trim(),
+          role: input.role ?? 'user',
+        }),
+      );
+      return (await this.findById(saved.id)) as User;
+    } catch (error) {
+      translateConstraintError(error, {
+        uq_users_email: () =>
+          new ConflictError(`An account with the email '${input.email}' already exists`, {
+            email: ['email is already registered'],
+          }),
+      });
+    }
+  }
+
+  passwordMatches(user: User, password: string): Promise<boolean> {
+    return bcrypt.compare(password, user.passwordHash);
+  }
+
+  /** Makes sure the configured admin exists with the admin role and the configured password. */
+  async ensureAdmin(email: string, password: string): Promise<void> {
+    const existing = await this.findWithPasswordByEmail(email);
+    if (!existing) {
+      await this.create({ email, password, displayName: 'Administrator', role: 'admin' });
+      this.logger.log(`Created admin ${email}`);
+      return;
+    }
+    const changes: Partial<User> = {};
+    if (existing.role !== 'admin') changes.role = 'admin';
+    if (!(await this.passwordMatches(existing, password))) {
+      changes.passwordHash = await bcrypt.hash(password, this.config.PASSWORD_HASH_ROUNDS);
+    }
+    if (Object.keys(changes).length > 0) {
+      await this.users.update({ id: existing.id }, changes);
+      this.logger.log(`Updated admin ${email}`);
+    }
+  }
+
+  count(): Promise<number> {
+    return this.users.count();
+  }
+}

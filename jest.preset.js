@@ -1,0 +1,21 @@
+/** Shared Jest settings: SWC compiles TypeScript with decorator metadata (ts-jest cannot load Nest 12's ESM). */
+const swc = {
+  jsc: {
+    parser: { syntax: 'typescript', decorators: true, tsx: true },
+    transform: { legacyDecorator: true, decoratorMetadata: true, react: { runtime: 'automatic' } },
+    target: 'es2022',
+    keepClassNames: true,
+  },
+  module: { type: 'commonjs' },
+  sourceMaps: 'inline',
+};
+
+module.exports = {
+  transform: { '^.+\\.[tj]sx?$': ['@swc/jest', swc] },
+  // Nest 12 and a few of its dependencies ship ESM only: compile them too.
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|file-type|strtok3|token-types|uint8array-extras|@tokenizer)/)'],
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'jsx', 'mjs', 'cjs', 'json'],
+  moduleNameMapper: {
+    '^@ledgerlens/contracts$': '<rootDir>/../../libs/contracts/src/index.ts',
+  },
+};
