@@ -1,4 +1,4 @@
-import { TransactionType } from '@ledgerlens/contracts';
+import type { TransactionType } from '@ledgerlens/contracts';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { OwnedEntity } from '../../database/audited.entity';
 import { bigintToNumber } from '../../database/column-transformers';

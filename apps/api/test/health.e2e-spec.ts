@@ -1,0 +1,71 @@
+import { createTestApp, TestApp } from './support/test-app';
+
+describe('health and request pipeline', () => {
+  let testApp: TestApp;
+
+  beforeAll(async () => {
+    testApp = await createTestApp();
+  });
+  afterAll(() => testApp.close());
+
+  it('answers health without a token, with a database ping', async () => {
+    const response = await testApp.http.get('/api/v1/health').expect(200);
+    expect(response.body).toMatchObject({ status: 'ok', info: { database: { status: 'up' } } });
+  });
+
+  it('adopts the trace ID of a valid traceparent and echoes it', async () => {
+    const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
+    const response = await testApp.http
+      .get('/api/v1/health')
+      .set('traceparent', `00-${traceId}-00f067aa0ba902b7-01`)
+      .expect(200);
+    expect(response.headers['x-trace-id']).toBe(traceId);
+  });
+
+  it('falls back to X-Trace-Id, and generates an ID for invalid headers', async () => {
+    const fromHeader = await testApp.http.get('/api/v1/health').set('X-Trace-Id', 'my-trace.1');
+    expect(fromHeader.headers['x-trace-id']).toBe('my-trace.1');
+
+    const invalid = await testApp.http
+      .get('/api/v1/health')
+      .set('traceparent', `ff-${'a'.repeat(32)}-00f067aa0ba902b7-01`)
+      .set('X-Trace-Id', 'not valid!');
+    expect(invalid.headers['x-trace-id']).toMatch(/^[0-9a-f]{32}$/);
+
+    const zeros = await testApp.http.get('/api/v1/health').set('traceparent', `00-${'0'.repeat(32)}-00f067aa0ba902b7-01`);
+    expect(zeros.headers['x-trace-id']).not.toBe('0'.repeat(32));
+  });
+
+  it('closes every other route by default, with the error shape and trace ID', async () => {
+    const response = await testApp.http.get('/api/v1/transactions').set('X-Trace-Id', 'closed-1').expect(401);
+    expect(response.body).toEqual({
+      statusCode: 401,
+      error: 'Unauthorized',
+      message: 'Missing or invalid access token',
+      traceId: 'closed-1',
+    });
+    expect(response.headers['x-trace-id']).toBe('closed-1');
+  });
+
+  it('answers unknown API routes with 404 in the same shape', async () => {
+    const response = await testApp.http.get('/api/v1/nothing-here').expect(404);
+    expect(response.body).toMatchObject({ statusCode: 404, error: 'Not Found' });
+    expect(response.body.traceId).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  it('serves the OpenAPI document with bearer auth and the finance routes', async () => {
+    const response = await testApp.http.get('/api/docs-json').expect(200);
+    expect(response.body.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(Object.keys(response.body.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/transactions', '/api/v1/budgets/{id}', '/api/v1/auth/login', '/api/v1/health']),
+    );
+  });
+
+  it('sets security headers (helmet) and refuses unknown CORS origins', async () => {
+    const response = await testApp.http.get('/api/v1/health').set('Origin', 'https://evil.example');
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['access-control-allow-origin']).toBeUndefined();
+    const allowed = await testApp.http.get('/api/v1/health').set('Origin', 'http://localhost:4200');
+    expect(allowed.headers['access-control-allow-origin']).toBe('http://localhost:4200');
+  });
+});

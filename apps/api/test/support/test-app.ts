@@ -1,0 +1,65 @@
+import { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { createApp } from '../../src/app/create-app';
+import { AppConfig, loadConfig } from '../../src/config/app-config';
+import { createTestDatabase, dropTestDatabase } from './test-database';
+
+export interface TestApp {
+  app: INestApplication;
+  http: ReturnType<typeof request>;
+  config: AppConfig;
+  databaseUrl: string;
+  /** The app's own connection pool (superuser): for checks that look past RLS. */
+  dataSource: DataSource;
+  close(): Promise<void>;
+}
+
+const TEST_ENV = {
+  NODE_ENV: 'test',
+  LOG_LEVEL: 'silent',
+  SEED_DEMO_DATA: 'false',
+  DB_MIGRATIONS_RUN: 'false',
+  PASSWORD_HASH_ROUNDS: '4',
+  AUTH_RATE_LIMIT: '1000',
+  JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-signing',
+};
+
+/** The real application on its own freshly cloned database; nothing is mocked. */
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const databaseUrl = await createTestDatabase();
+  const config = loadConfig({ ...TEST_ENV, ...env });
+  const app = await createApp({ config, databaseUrl });
+  return {
+    app,
+    http: request(app.getHttpServer()),
+    config,
+    databaseUrl,
+    dataSource: app.get(DataSource),
+    close: async () => {
+      await app.close();
+      await dropTestDatabase(databaseUrl);
+    },
+  };
+}
+
+export interface SignedInUser {
+  id: string;
+  email: string;
+  token: string;
+  refreshToken: string;
+  auth: { Authorization: string };
+}
+
+let counter = 0;
+
+export async function registerUser(testApp: TestApp, name = 'user'): Promise<SignedInUser> {
+  counter += 1;
+  const email = `${name}-${counter}-${Date.now()}@example.com`;
+  const response = await testApp.http
+    .post('/api/v1/auth/register')
+    .send({ email, password: 'correct horse battery', displayName: name })
+    .expect(201);
+  const { accessToken, refreshToken, user } = response.body;
+  return { id: user.id, email, token: accessToken, refreshToken, auth: { Authorization: `Bearer ${accessToken}` } };
+}
