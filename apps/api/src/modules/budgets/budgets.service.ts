@@ -115,7 +115,9 @@ export class BudgetsService {
    * After a transaction write commits: record and announce each threshold a budget of that user
    * has newly reached in its current period.
    */
-  @OnEvent([DomainEvent.TransactionCreated, DomainEvent.TransactionUpdated, DomainEvent.TransactionDeleted])
+  @OnEvent(DomainEvent.TransactionCreated)
+  @OnEvent(DomainEvent.TransactionUpdated)
+  @OnEvent(DomainEvent.TransactionDeleted)
   async onTransactionChanged(change: TransactionChangedPayload): Promise<void> {
     try {
       const crossings = await this.userContext.runAs(change.userId, async (manager) => {
