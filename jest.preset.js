@@ -13,7 +13,9 @@ const swc = {
 module.exports = {
   transform: { '^.+\\.[tj]sx?$': ['@swc/jest', swc] },
   // Nest 12 and a few of its dependencies ship ESM only: compile them too.
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|file-type|strtok3|token-types|uint8array-extras|@tokenizer)/)'],
+  transformIgnorePatterns: [
+    '/node_modules/(?!(@nestjs|file-type|strtok3|token-types|uint8array-extras|@tokenizer)/)',
+  ],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'jsx', 'mjs', 'cjs', 'json'],
   moduleNameMapper: {
     '^@ledgerlens/contracts$': '<rootDir>/../../libs/contracts/src/index.ts',

@@ -89,7 +89,9 @@ export class InitialSchema1732200000000 implements MigrationInterface {
         CONSTRAINT "uq_refresh_tokens_token_hash" UNIQUE ("token_hash"),
         CONSTRAINT "fk_refresh_tokens_user" FOREIGN KEY ("user_id") REFERENCES "users" ("id") ON DELETE CASCADE
       )`);
-    await queryRunner.query(`CREATE INDEX "ix_refresh_tokens_family" ON "refresh_tokens" ("family_id")`);
+    await queryRunner.query(
+      `CREATE INDEX "ix_refresh_tokens_family" ON "refresh_tokens" ("family_id")`,
+    );
 
     await queryRunner.query(`
       CREATE TABLE "revoked_tokens" (
@@ -98,7 +100,9 @@ export class InitialSchema1732200000000 implements MigrationInterface {
         "revoked_at" timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT "pk_revoked_tokens" PRIMARY KEY ("jti")
       )`);
-    await queryRunner.query(`CREATE INDEX "ix_revoked_tokens_expires_at" ON "revoked_tokens" ("expires_at")`);
+    await queryRunner.query(
+      `CREATE INDEX "ix_revoked_tokens_expires_at" ON "revoked_tokens" ("expires_at")`,
+    );
 
     await queryRunner.query(`
       CREATE TABLE "categories" (
@@ -139,7 +143,9 @@ export class InitialSchema1732200000000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE INDEX "ix_transactions_user_occurred_on" ON "transactions" ("user_id", "occurred_on" DESC) WHERE "deleted_at" IS NULL`,
     );
-    await queryRunner.query(`CREATE INDEX "ix_transactions_category" ON "transactions" ("category_id")`);
+    await queryRunner.query(
+      `CREATE INDEX "ix_transactions_category" ON "transactions" ("category_id")`,
+    );
 
     await queryRunner.query(`
       CREATE TABLE "budgets" (
@@ -179,7 +185,9 @@ export class InitialSchema1732200000000 implements MigrationInterface {
         CONSTRAINT "fk_budget_alerts_user" FOREIGN KEY ("user_id") REFERENCES "users" ("id"),
         CONSTRAINT "fk_budget_alerts_budget" FOREIGN KEY ("budget_id") REFERENCES "budgets" ("id")
       )`);
-    await queryRunner.query(`CREATE INDEX "ix_budget_alerts_user_created" ON "budget_alerts" ("user_id", "created_at" DESC)`);
+    await queryRunner.query(
+      `CREATE INDEX "ix_budget_alerts_user_created" ON "budget_alerts" ("user_id", "created_at" DESC)`,
+    );
 
     for (const table of ['users', 'categories', 'transactions', 'budgets']) {
       await queryRunner.query(
@@ -205,7 +213,15 @@ export class InitialSchema1732200000000 implements MigrationInterface {
     await queryRunner.query(
       `REVOKE ALL ON "categories", "transactions", "budgets", "budget_alerts" FROM ledgerlens_app`,
     );
-    for (const table of ['budget_alerts', 'budgets', 'transactions', 'categories', 'revoked_tokens', 'refresh_tokens', 'users']) {
+    for (const table of [
+      'budget_alerts',
+      'budgets',
+      'transactions',
+      'categories',
+      'revoked_tokens',
+      'refresh_tokens',
+      'users',
+    ]) {
       await queryRunner.query(`DROP TABLE "${table}"`);
     }
     await queryRunner.query(`DROP FUNCTION set_audit_columns()`);

@@ -1,7 +1,6 @@
 /** @jest-config-loader ts-node */
 /** @jest-config-loader-options {"transpileOnly": true} */
 import type { Config } from 'jest';
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const preset = require('../../jest.preset.js');
 
 /** Unit tests: pure logic, no database. */

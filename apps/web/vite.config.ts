@@ -9,7 +9,11 @@ export default defineConfig({
   root,
   plugins: [react()],
   resolve: {
-    alias: { '@ledgerlens/contracts': fileURLToPath(new URL('../../libs/contracts/src/index.ts', import.meta.url)) },
+    alias: {
+      '@ledgerlens/contracts': fileURLToPath(
+        new URL('../../libs/contracts/src/index.ts', import.meta.url),
+      ),
+    },
   },
   server: {
     port: 4200,

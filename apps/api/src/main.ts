@@ -57,10 +57,14 @@ async function main(): Promise<void> {
 
   await app.listen(config.PORT, config.HOST);
   const url = `http://localhost:${config.PORT}`;
-  say(`API on ${url}/api/v1 — OpenAPI docs on ${url}/api/docs${web ? ` — web app on ${url}/` : ' (web app not built)'}`);
+  say(
+    `API on ${url}/api/v1 — OpenAPI docs on ${url}/api/docs${web ? ` — web app on ${url}/` : ' (web app not built)'}`,
+  );
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

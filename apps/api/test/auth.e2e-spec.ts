@@ -4,7 +4,10 @@ describe('auth', () => {
   let testApp: TestApp;
 
   beforeAll(async () => {
-    testApp = await createTestApp({ ADMIN_EMAIL: 'root@example.com', ADMIN_PASSWORD: 'admin-password-1' });
+    testApp = await createTestApp({
+      ADMIN_EMAIL: 'root@example.com',
+      ADMIN_PASSWORD: 'admin-password-1',
+    });
   });
   afterAll(() => testApp.close());
 
@@ -40,7 +43,12 @@ describe('auth', () => {
       .send({ email: 'not-an-email', password: 'short', role: 'admin' })
       .expect(400);
     expect(response.body.message).toBe('Validation failed');
-    expect(Object.keys(response.body.details).sort()).toEqual(['displayName', 'email', 'password', 'role']);
+    expect(Object.keys(response.body.details).sort()).toEqual([
+      'displayName',
+      'email',
+      'password',
+      'role',
+    ]);
     expect(response.body.details.password).toContain('password must be at least 8 characters long');
     expect(response.body.details.role).toEqual(['property role should not exist']);
   });
@@ -67,7 +75,10 @@ describe('auth', () => {
     const user = await registerUser(testApp, 'me');
     const me = await testApp.http.get('/api/v1/auth/me').set(user.auth).expect(200);
     expect(me.body).toMatchObject({ id: user.id, email: user.email, role: 'user' });
-    await testApp.http.get('/api/v1/auth/me').set('Authorization', `Bearer ${user.token}x`).expect(401);
+    await testApp.http
+      .get('/api/v1/auth/me')
+      .set('Authorization', `Bearer ${user.token}x`)
+      .expect(401);
     await testApp.http.get('/api/v1/auth/me').expect(401);
   });
 
@@ -78,9 +89,15 @@ describe('auth', () => {
       .send({ refreshToken: user.refreshToken })
       .expect(200);
     expect(first.body.refreshToken).not.toBe(user.refreshToken);
-    await testApp.http.get('/api/v1/auth/me').set('Authorization', `Bearer ${first.body.accessToken}`).expect(200);
+    await testApp.http
+      .get('/api/v1/auth/me')
+      .set('Authorization', `Bearer ${first.body.accessToken}`)
+      .expect(200);
 
-    const reuse = await testApp.http.post('/api/v1/auth/refresh').send({ refreshToken: user.refreshToken }).expect(401);
+    const reuse = await testApp.http
+      .post('/api/v1/auth/refresh')
+      .send({ refreshToken: user.refreshToken })
+      .expect(401);
     expect(reuse.body.message).toMatch(/already used/);
     // The newest token of that family is revoked too: the thief and the owner must sign in again.
     const afterReuse = await testApp.http
@@ -96,7 +113,10 @@ describe('auth', () => {
     await testApp.http.post('/api/v1/auth/logout').set(user.auth).expect(204);
     const after = await testApp.http.get('/api/v1/auth/me').set(user.auth).expect(401);
     expect(after.body.message).toBe('Access token has been revoked');
-    await testApp.http.post('/api/v1/auth/refresh').send({ refreshToken: user.refreshToken }).expect(401);
+    await testApp.http
+      .post('/api/v1/auth/refresh')
+      .send({ refreshToken: user.refreshToken })
+      .expect(401);
   });
 
   it('ensures the configured admin exists with the admin role', async () => {
@@ -118,7 +138,9 @@ describe('auth rate limiting', () => {
 
   it('answers 429 after the configured number of login attempts', async () => {
     const attempt = () =>
-      testApp.http.post('/api/v1/auth/login').send({ email: 'x@example.com', password: 'whatever-123' });
+      testApp.http
+        .post('/api/v1/auth/login')
+        .send({ email: 'x@example.com', password: 'whatever-123' });
     for (let i = 0; i < 3; i++) expect((await attempt()).status).toBe(401);
     const limited = await attempt();
     expect(limited.status).toBe(429);

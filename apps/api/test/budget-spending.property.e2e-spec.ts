@@ -12,7 +12,8 @@ function isoDay(date: Date): string {
 
 /** The period definition the API documents, computed independently in JS. */
 function periodStart(today: Date, period: (typeof BUDGET_PERIODS)[number]): string {
-  if (period === 'monthly') return isoDay(new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 1)));
+  if (period === 'monthly')
+    return isoDay(new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 1)));
   if (period === 'yearly') return `${today.getUTCFullYear()}-01-01`;
   const sinceMonday = (today.getUTCDay() + 6) % 7;
   return isoDay(new Date(today.getTime() - sinceMonday * DAY));
@@ -21,7 +22,8 @@ function periodStart(today: Date, period: (typeof BUDGET_PERIODS)[number]): stri
 function periodEnd(start: string, period: (typeof BUDGET_PERIODS)[number]): string {
   const date = new Date(`${start}T00:00:00Z`);
   if (period === 'weekly') return isoDay(new Date(date.getTime() + 7 * DAY));
-  if (period === 'monthly') return isoDay(new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1)));
+  if (period === 'monthly')
+    return isoDay(new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1)));
   return `${date.getUTCFullYear() + 1}-01-01`;
 }
 
@@ -39,7 +41,9 @@ describe('budget spending (property)', () => {
 
   beforeAll(async () => {
     testApp = await createTestApp();
-    const [{ today: dbToday }] = await testApp.dataSource.query(`SELECT current_date::text AS today`);
+    const [{ today: dbToday }] = await testApp.dataSource.query(
+      `SELECT current_date::text AS today`,
+    );
     today = new Date(`${dbToday}T00:00:00Z`);
   });
   afterAll(() => testApp.close());
@@ -66,12 +70,22 @@ describe('budget spending (property)', () => {
         fc.array(transactionArb, { maxLength: 25 }),
         async (period, overall, startOffset, generated) => {
           const user = await registerUser(testApp, 'prop');
-          const ids = { budgeted: await category(user, 'expense'), other: await category(user, 'expense'), income: await category(user, 'income') };
+          const ids = {
+            budgeted: await category(user, 'expense'),
+            other: await category(user, 'expense'),
+            income: await category(user, 'income'),
+          };
           const startDate = isoDay(new Date(today.getTime() + startOffset * DAY));
           const budget = await testApp.http
             .post('/api/v1/budgets')
             .set(user.auth)
-            .send({ categoryId: overall ? null : ids.budgeted, period, limitCents: 100_000, currency: 'EUR', startDate })
+            .send({
+              categoryId: overall ? null : ids.budgeted,
+              period,
+              limitCents: 100_000,
+              currency: 'EUR',
+              startDate,
+            })
             .expect(201);
 
           const rows = generated.map((t) => ({
@@ -85,12 +99,21 @@ describe('budget spending (property)', () => {
           await userContext.runAs(user.id, async (manager) => {
             if (rows.length === 0) return;
             const inserted = await manager.insert(Transaction, rows);
-            const deletedIds = inserted.identifiers.filter((_, i) => generated[i].deleted).map((id) => id['id'] as string);
+            const deletedIds = inserted.identifiers
+              .filter((_, i) => generated[i].deleted)
+              .map((id) => id['id'] as string);
             if (deletedIds.length) await manager.softDelete(Transaction, deletedIds);
           });
           // Another user's spending in the same currency must never count.
           await userContext.runAs(stranger.id, (manager) =>
-            manager.insert(Transaction, { categoryId: strangerCategory, type: 'expense', amountCents: 777, currency: 'EUR', description: 'theirs', occurredOn: isoDay(today) }),
+            manager.insert(Transaction, {
+              categoryId: strangerCategory,
+              type: 'expense',
+              amountCents: 777,
+              currency: 'EUR',
+              description: 'theirs',
+              occurredOn: isoDay(today),
+            }),
           );
 
           const start = [periodStart(today, period), startDate].sort().at(-1) as string;
@@ -102,7 +125,10 @@ describe('budget spending (property)', () => {
             .filter((row) => row.occurredOn >= start && row.occurredOn < end)
             .reduce((sum, row) => sum + row.amountCents, 0);
 
-          const read = await testApp.http.get(`/api/v1/budgets/${budget.body.id}`).set(user.auth).expect(200);
+          const read = await testApp.http
+            .get(`/api/v1/budgets/${budget.body.id}`)
+            .set(user.auth)
+            .expect(200);
           expect(read.body.spentCents).toBe(expected);
           expect(read.body.remainingCents).toBe(100_000 - expected);
           expect(read.body.periodStart).toBe(start);

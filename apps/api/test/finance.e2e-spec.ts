@@ -14,7 +14,11 @@ describe('categories, transactions and budgets', () => {
     testApp.http.post(`/api/v1/${path}`).set(user.auth).send(body);
 
   it('creates, reads, updates and soft-deletes a category; names are unique per user', async () => {
-    const created = await post(ada, 'categories', { name: 'Food', kind: 'expense', color: '#22c55e' }).expect(201);
+    const created = await post(ada, 'categories', {
+      name: 'Food',
+      kind: 'expense',
+      color: '#22c55e',
+    }).expect(201);
     expect(created.body).toMatchObject({ name: 'Food', kind: 'expense', color: '#22c55e' });
 
     const clash = await post(ada, 'categories', { name: 'food', kind: 'expense' }).expect(409);
@@ -37,15 +41,27 @@ describe('categories, transactions and budgets', () => {
   });
 
   it('fills audit columns from the request context in the database', async () => {
-    const category = await post(ada, 'categories', { name: 'Audited', kind: 'expense' }).expect(201);
-    await testApp.http.patch(`/api/v1/categories/${category.body.id}`).set(ada.auth).send({ color: '#000000' }).expect(200);
+    const category = await post(ada, 'categories', { name: 'Audited', kind: 'expense' }).expect(
+      201,
+    );
+    await testApp.http
+      .patch(`/api/v1/categories/${category.body.id}`)
+      .set(ada.auth)
+      .send({ color: '#000000' })
+      .expect(200);
     await testApp.http.delete(`/api/v1/categories/${category.body.id}`).set(ada.auth).expect(204);
     const [row] = await testApp.dataSource.query(
       `SELECT user_id, created_by, updated_by, deleted_by, deleted_at, created_at <= updated_at AS ordered
        FROM categories WHERE id = $1`,
       [category.body.id],
     );
-    expect(row).toMatchObject({ user_id: ada.id, created_by: ada.id, updated_by: ada.id, deleted_by: ada.id, ordered: true });
+    expect(row).toMatchObject({
+      user_id: ada.id,
+      created_by: ada.id,
+      updated_by: ada.id,
+      deleted_by: ada.id,
+      ordered: true,
+    });
     expect(row.deleted_at).toBeInstanceOf(Date);
   });
 
@@ -58,7 +74,12 @@ describe('categories, transactions and budgets', () => {
       categoryId: salary.body.id,
       occurredOn: '2026-11-01',
     }).expect(201);
-    expect(tx.body).toMatchObject({ type: 'income', currency: 'EUR', amountCents: 250_000, category: { name: 'Salary' } });
+    expect(tx.body).toMatchObject({
+      type: 'income',
+      currency: 'EUR',
+      amountCents: 250_000,
+      category: { name: 'Salary' },
+    });
 
     const contradiction = await post(ada, 'transactions', {
       amountCents: 100,
@@ -95,7 +116,9 @@ describe('categories, transactions and budgets', () => {
       'description',
       'occurredOn',
     ]);
-    expect(response.body.details.occurredOn).toEqual(['occurredOn must be a date written YYYY-MM-DD']);
+    expect(response.body.details.occurredOn).toEqual([
+      'occurredOn must be a date written YYYY-MM-DD',
+    ]);
     const fractional = await post(ada, 'transactions', {
       amountCents: 10.5,
       currency: 'EUR',
@@ -103,7 +126,9 @@ describe('categories, transactions and budgets', () => {
       type: 'expense',
       occurredOn: '2026-11-01',
     }).expect(400);
-    expect(fractional.body.details.amountCents).toContain('amountCents must be a whole number of cents');
+    expect(fractional.body.details.amountCents).toContain(
+      'amountCents must be a whole number of cents',
+    );
     const after = await testApp.http.get('/api/v1/transactions').set(ada.auth).expect(200);
     expect(after.body.total).toBe(before.body.total);
   });
@@ -118,22 +143,38 @@ describe('categories, transactions and budgets', () => {
     }).expect(404);
     expect(missing.body.details).toEqual({ categoryId: ['category not found'] });
     await testApp.http.get('/api/v1/transactions/not-a-uuid').set(ada.auth).expect(400);
-    await testApp.http.get('/api/v1/transactions/00000000-0000-4000-8000-000000000000').set(ada.auth).expect(404);
+    await testApp.http
+      .get('/api/v1/transactions/00000000-0000-4000-8000-000000000000')
+      .set(ada.auth)
+      .expect(404);
   });
 
   it('lists with filters, sorting and pagination', async () => {
     const user = await registerUser(testApp, 'lister');
-    const groceries = await post(user, 'categories', { name: 'Groceries', kind: 'expense' }).expect(201);
+    const groceries = await post(user, 'categories', { name: 'Groceries', kind: 'expense' }).expect(
+      201,
+    );
     const rows = [
       { amountCents: 1_000, description: 'Bakery', occurredOn: '2026-10-01' },
       { amountCents: 5_000, description: 'Supermarket', occurredOn: '2026-10-15' },
       { amountCents: 9_000, description: 'Big supermarket run', occurredOn: '2026-11-02' },
-      { amountCents: 300, description: 'Coffee', occurredOn: '2026-11-03', categoryId: null, type: 'expense' },
+      {
+        amountCents: 300,
+        description: 'Coffee',
+        occurredOn: '2026-11-03',
+        categoryId: null,
+        type: 'expense',
+      },
     ];
     for (const row of rows) {
-      await post(user, 'transactions', { currency: 'EUR', categoryId: groceries.body.id, ...row }).expect(201);
+      await post(user, 'transactions', {
+        currency: 'EUR',
+        categoryId: groceries.body.id,
+        ...row,
+      }).expect(201);
     }
-    const list = (query: string) => testApp.http.get(`/api/v1/transactions?${query}`).set(user.auth).expect(200);
+    const list = (query: string) =>
+      testApp.http.get(`/api/v1/transactions?${query}`).set(user.auth).expect(200);
 
     const all = await list('');
     expect(all.body).toMatchObject({ total: 4, page: 1, limit: 20 });
@@ -148,12 +189,20 @@ describe('categories, transactions and budgets', () => {
     expect((await list(`categoryId=${groceries.body.id}`)).body.total).toBe(3);
     expect((await list('minAmountCents=1000&maxAmountCents=5000')).body.total).toBe(2);
     const page = await list('sort=amountCents&order=asc&limit=2&page=2');
-    expect(page.body.items.map((t: { amountCents: number }) => t.amountCents)).toEqual([5_000, 9_000]);
+    expect(page.body.items.map((t: { amountCents: number }) => t.amountCents)).toEqual([
+      5_000, 9_000,
+    ]);
     expect(page.body.total).toBe(4);
 
-    const bad = await testApp.http.get('/api/v1/transactions?limit=500&sort=password').set(user.auth).expect(400);
+    const bad = await testApp.http
+      .get('/api/v1/transactions?limit=500&sort=password')
+      .set(user.auth)
+      .expect(400);
     expect(Object.keys(bad.body.details).sort()).toEqual(['limit', 'sort']);
-    await testApp.http.get('/api/v1/transactions?minAmountCents=10&maxAmountCents=5').set(user.auth).expect(422);
+    await testApp.http
+      .get('/api/v1/transactions?minAmountCents=10&maxAmountCents=5')
+      .set(user.auth)
+      .expect(422);
   });
 
   it('updates partially and soft-deletes transactions', async () => {
@@ -170,7 +219,12 @@ describe('categories, transactions and budgets', () => {
       .set(ada.auth)
       .send({ amountCents: 1_500, notes: null })
       .expect(200);
-    expect(patched.body).toMatchObject({ amountCents: 1_500, notes: null, description: 'Taxi', currency: 'USD' });
+    expect(patched.body).toMatchObject({
+      amountCents: 1_500,
+      notes: null,
+      description: 'Taxi',
+      currency: 'USD',
+    });
     const nullRequired = await testApp.http
       .patch(`/api/v1/transactions/${tx.body.id}`)
       .set(ada.auth)
@@ -181,7 +235,10 @@ describe('categories, transactions and budgets', () => {
     await testApp.http.delete(`/api/v1/transactions/${tx.body.id}`).set(ada.auth).expect(204);
     await testApp.http.get(`/api/v1/transactions/${tx.body.id}`).set(ada.auth).expect(404);
     await testApp.http.delete(`/api/v1/transactions/${tx.body.id}`).set(ada.auth).expect(404);
-    const [row] = await testApp.dataSource.query('SELECT deleted_by FROM transactions WHERE id = $1', [tx.body.id]);
+    const [row] = await testApp.dataSource.query(
+      'SELECT deleted_by FROM transactions WHERE id = $1',
+      [tx.body.id],
+    );
     expect(row.deleted_by).toBe(ada.id);
   });
 
@@ -206,10 +263,24 @@ describe('categories, transactions and budgets', () => {
     expect(budget.body.periodStart).toBe(`${today.slice(0, 7)}-01`);
 
     const spend = (amountCents: number) =>
-      post(user, 'transactions', { amountCents, currency: 'EUR', categoryId: food.body.id, description: 'food', occurredOn: today }).expect(201);
+      post(user, 'transactions', {
+        amountCents,
+        currency: 'EUR',
+        categoryId: food.body.id,
+        description: 'food',
+        occurredOn: today,
+      }).expect(201);
     await spend(7_000);
-    let read = await testApp.http.get(`/api/v1/budgets/${budget.body.id}`).set(user.auth).expect(200);
-    expect(read.body).toMatchObject({ spentCents: 7_000, remainingCents: 3_000, percentUsed: 70, status: 'on_track' });
+    let read = await testApp.http
+      .get(`/api/v1/budgets/${budget.body.id}`)
+      .set(user.auth)
+      .expect(200);
+    expect(read.body).toMatchObject({
+      spentCents: 7_000,
+      remainingCents: 3_000,
+      percentUsed: 70,
+      status: 'on_track',
+    });
 
     await spend(1_500);
     read = await testApp.http.get(`/api/v1/budgets/${budget.body.id}`).set(user.auth).expect(200);
@@ -222,7 +293,9 @@ describe('categories, transactions and budgets', () => {
 
     const alerts = await testApp.http.get('/api/v1/budgets/alerts').set(user.auth).expect(200);
     expect(alerts.body.total).toBe(2);
-    expect(alerts.body.items.map((a: { thresholdPercent: number }) => a.thresholdPercent).sort()).toEqual([100, 80]);
+    expect(
+      alerts.body.items.map((a: { thresholdPercent: number }) => a.thresholdPercent).sort(),
+    ).toEqual([100, 80]);
     expect(alerts.body.items[0]).toMatchObject({ budgetId: budget.body.id, limitCents: 10_000 });
 
     const duplicate = await post(user, 'budgets', {
@@ -244,12 +317,35 @@ describe('categories, transactions and budgets', () => {
     try {
       const user = await registerUser(testApp, 'events');
       const today = new Date().toISOString().slice(0, 10);
-      const overall = await post(user, 'budgets', { period: 'weekly', limitCents: 1_000, currency: 'EUR', startDate: '2020-01-01' }).expect(201);
-      await post(user, 'transactions', { amountCents: 900, currency: 'EUR', type: 'expense', description: 'x', occurredOn: today }).expect(201);
+      const overall = await post(user, 'budgets', {
+        period: 'weekly',
+        limitCents: 1_000,
+        currency: 'EUR',
+        startDate: '2020-01-01',
+      }).expect(201);
+      await post(user, 'transactions', {
+        amountCents: 900,
+        currency: 'EUR',
+        type: 'expense',
+        description: 'x',
+        occurredOn: today,
+      }).expect(201);
       expect(seen).toEqual([
-        expect.objectContaining({ userId: user.id, budgetId: overall.body.id, thresholdPercent: 80, spentCents: 900, currency: 'EUR' }),
+        expect.objectContaining({
+          userId: user.id,
+          budgetId: overall.body.id,
+          thresholdPercent: 80,
+          spentCents: 900,
+          currency: 'EUR',
+        }),
       ]);
-      await post(user, 'transactions', { amountCents: 50, currency: 'EUR', type: 'expense', description: 'y', occurredOn: today }).expect(201);
+      await post(user, 'transactions', {
+        amountCents: 50,
+        currency: 'EUR',
+        type: 'expense',
+        description: 'y',
+        occurredOn: today,
+      }).expect(201);
       expect(seen).toHaveLength(1);
     } finally {
       events.off('budget.threshold_crossed', listener);
@@ -264,6 +360,12 @@ describe('categories, transactions and budgets', () => {
       startDate: 'yesterday',
       alertThresholds: [80, 80, -1],
     }).expect(400);
-    expect(Object.keys(response.body.details).sort()).toEqual(['alertThresholds', 'currency', 'limitCents', 'period', 'startDate']);
+    expect(Object.keys(response.body.details).sort()).toEqual([
+      'alertThresholds',
+      'currency',
+      'limitCents',
+      'period',
+      'startDate',
+    ]);
   });
 });

@@ -32,12 +32,17 @@ describe('health and request pipeline', () => {
       .set('X-Trace-Id', 'not valid!');
     expect(invalid.headers['x-trace-id']).toMatch(/^[0-9a-f]{32}$/);
 
-    const zeros = await testApp.http.get('/api/v1/health').set('traceparent', `00-${'0'.repeat(32)}-00f067aa0ba902b7-01`);
+    const zeros = await testApp.http
+      .get('/api/v1/health')
+      .set('traceparent', `00-${'0'.repeat(32)}-00f067aa0ba902b7-01`);
     expect(zeros.headers['x-trace-id']).not.toBe('0'.repeat(32));
   });
 
   it('closes every other route by default, with the error shape and trace ID', async () => {
-    const response = await testApp.http.get('/api/v1/transactions').set('X-Trace-Id', 'closed-1').expect(401);
+    const response = await testApp.http
+      .get('/api/v1/transactions')
+      .set('X-Trace-Id', 'closed-1')
+      .expect(401);
     expect(response.body).toEqual({
       statusCode: 401,
       error: 'Unauthorized',
@@ -55,9 +60,17 @@ describe('health and request pipeline', () => {
 
   it('serves the OpenAPI document with bearer auth and the finance routes', async () => {
     const response = await testApp.http.get('/api/docs-json').expect(200);
-    expect(response.body.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(response.body.components.securitySchemes.bearer).toMatchObject({
+      type: 'http',
+      scheme: 'bearer',
+    });
     expect(Object.keys(response.body.paths)).toEqual(
-      expect.arrayContaining(['/api/v1/transactions', '/api/v1/budgets/{id}', '/api/v1/auth/login', '/api/v1/health']),
+      expect.arrayContaining([
+        '/api/v1/transactions',
+        '/api/v1/budgets/{id}',
+        '/api/v1/auth/login',
+        '/api/v1/health',
+      ]),
     );
   });
 

@@ -23,7 +23,13 @@ describe('row-level security', () => {
     const tx = await testApp.http
       .post('/api/v1/transactions')
       .set(ada.auth)
-      .send({ amountCents: 4_200, currency: 'EUR', description: 'secret', categoryId: adaCategoryId, occurredOn: '2026-11-01' })
+      .send({
+        amountCents: 4_200,
+        currency: 'EUR',
+        description: 'secret',
+        categoryId: adaCategoryId,
+        occurredOn: '2026-11-01',
+      })
       .expect(201);
     adaTransactionId = tx.body.id;
   });
@@ -33,27 +39,50 @@ describe('row-level security', () => {
     const list = await testApp.http.get('/api/v1/transactions').set(bob.auth).expect(200);
     expect(list.body.total).toBe(0);
     await testApp.http.get(`/api/v1/transactions/${adaTransactionId}`).set(bob.auth).expect(404);
-    await testApp.http.patch(`/api/v1/transactions/${adaTransactionId}`).set(bob.auth).send({ amountCents: 1 }).expect(404);
+    await testApp.http
+      .patch(`/api/v1/transactions/${adaTransactionId}`)
+      .set(bob.auth)
+      .send({ amountCents: 1 })
+      .expect(404);
     await testApp.http.delete(`/api/v1/transactions/${adaTransactionId}`).set(bob.auth).expect(404);
     await testApp.http.get(`/api/v1/categories/${adaCategoryId}`).set(bob.auth).expect(404);
     await testApp.http
       .post('/api/v1/transactions')
       .set(bob.auth)
-      .send({ amountCents: 1, currency: 'EUR', description: 'x', categoryId: adaCategoryId, occurredOn: '2026-11-01' })
+      .send({
+        amountCents: 1,
+        currency: 'EUR',
+        description: 'x',
+        categoryId: adaCategoryId,
+        occurredOn: '2026-11-01',
+      })
       .expect(404);
     await testApp.http
       .post('/api/v1/budgets')
       .set(bob.auth)
-      .send({ categoryId: adaCategoryId, period: 'monthly', limitCents: 100, currency: 'EUR', startDate: '2026-01-01' })
+      .send({
+        categoryId: adaCategoryId,
+        period: 'monthly',
+        limitCents: 100,
+        currency: 'EUR',
+        startDate: '2026-01-01',
+      })
       .expect(404);
-    const mine = await testApp.http.get(`/api/v1/transactions/${adaTransactionId}`).set(ada.auth).expect(200);
+    const mine = await testApp.http
+      .get(`/api/v1/transactions/${adaTransactionId}`)
+      .set(ada.auth)
+      .expect(200);
     expect(mine.body.amountCents).toBe(4_200);
   });
 
-  it('filters in the database: a query without any user filter returns only the caller\'s rows', async () => {
+  it("filters in the database: a query without any user filter returns only the caller's rows", async () => {
     const userContext = testApp.app.get(UserContext);
-    const asBob = await userContext.runAs(bob.id, (manager) => manager.query('SELECT id FROM transactions'));
-    const asAda = await userContext.runAs(ada.id, (manager) => manager.query('SELECT id FROM transactions'));
+    const asBob = await userContext.runAs(bob.id, (manager) =>
+      manager.query('SELECT id FROM transactions'),
+    );
+    const asAda = await userContext.runAs(ada.id, (manager) =>
+      manager.query('SELECT id FROM transactions'),
+    );
     expect(asBob).toEqual([]);
     expect(asAda).toEqual([{ id: adaTransactionId }]);
   });
@@ -61,12 +90,14 @@ describe('row-level security', () => {
   it('returns zero rows under the application role without a user context', async () => {
     const rows = await testApp.dataSource.transaction(async (manager) => {
       await manager.query(`SET LOCAL ROLE ${APP_ROLE}`);
-      return manager.query('SELECT id FROM transactions UNION ALL SELECT id FROM categories UNION ALL SELECT id FROM budgets');
+      return manager.query(
+        'SELECT id FROM transactions UNION ALL SELECT id FROM categories UNION ALL SELECT id FROM budgets',
+      );
     });
     expect(rows).toEqual([]);
   });
 
-  it("refuses to write a row owned by someone else, and forbids hard deletes and reading users", async () => {
+  it('refuses to write a row owned by someone else, and forbids hard deletes and reading users', async () => {
     const userContext = testApp.app.get(UserContext);
     await expect(
       userContext.runAs(bob.id, (manager) =>
@@ -81,26 +112,47 @@ describe('row-level security', () => {
       ),
     ).rejects.toThrow(/row-level security/);
     await expect(
-      userContext.runAs(ada.id, (manager) => manager.query('DELETE FROM transactions WHERE id = $1', [adaTransactionId])),
+      userContext.runAs(ada.id, (manager) =>
+        manager.query('DELETE FROM transactions WHERE id = $1', [adaTransactionId]),
+      ),
     ).rejects.toThrow(/permission denied/);
-    await expect(userContext.runAs(ada.id, (manager) => manager.query('SELECT * FROM users'))).rejects.toThrow(
-      /permission denied/,
-    );
+    await expect(
+      userContext.runAs(ada.id, (manager) => manager.query('SELECT * FROM users')),
+    ).rejects.toThrow(/permission denied/);
   });
 
   it('never leaks the user context to the next request on a pooled connection', async () => {
-    const users = [ada, bob, await registerUser(testApp, 'carol'), await registerUser(testApp, 'dan')];
+    const users = [
+      ada,
+      bob,
+      await registerUser(testApp, 'carol'),
+      await registerUser(testApp, 'dan'),
+    ];
     for (const user of users.slice(2)) {
       await testApp.http
         .post('/api/v1/transactions')
         .set(user.auth)
-        .send({ amountCents: 1, currency: 'EUR', description: `mine:${user.id}`, type: 'expense', occurredOn: '2026-11-01' })
+        .send({
+          amountCents: 1,
+          currency: 'EUR',
+          description: `mine:${user.id}`,
+          type: 'expense',
+          occurredOn: '2026-11-01',
+        })
         .expect(201);
     }
-    const requests = Array.from({ length: 80 }, (_, i) => users[i % users.length]).map(async (user) => {
-      const response = await testApp.http.get('/api/v1/transactions').set(user.auth).expect(200);
-      return { user, ids: response.body.items.map((t: { id: string }) => t.id) as string[], descriptions: response.body.items.map((t: { description: string }) => t.description) as string[] };
-    });
+    const requests = Array.from({ length: 80 }, (_, i) => users[i % users.length]).map(
+      async (user) => {
+        const response = await testApp.http.get('/api/v1/transactions').set(user.auth).expect(200);
+        return {
+          user,
+          ids: response.body.items.map((t: { id: string }) => t.id) as string[],
+          descriptions: response.body.items.map(
+            (t: { description: string }) => t.description,
+          ) as string[],
+        };
+      },
+    );
     for (const { user, ids, descriptions } of await Promise.all(requests)) {
       if (user === ada) expect(ids).toEqual([adaTransactionId]);
       else if (user === bob) expect(ids).toEqual([]);
@@ -124,7 +176,9 @@ describe('row-level security', () => {
     const user = await registerUser(testApp, 'many');
     const countQueries = async () => {
       const runner = testApp.dataSource.createQueryRunner();
-      const prototype = Object.getPrototypeOf(runner) as { query: (...args: unknown[]) => Promise<unknown> };
+      const prototype = Object.getPrototypeOf(runner) as {
+        query: (...args: unknown[]) => Promise<unknown>;
+      };
       await runner.release();
       const spy = jest.spyOn(prototype, 'query');
       try {
@@ -144,7 +198,13 @@ describe('row-level security', () => {
         await testApp.http
           .post('/api/v1/transactions')
           .set(user.auth)
-          .send({ amountCents: 1 + i, currency: 'EUR', description: 't', categoryId: category.body.id, occurredOn: '2026-11-01' })
+          .send({
+            amountCents: 1 + i,
+            currency: 'EUR',
+            description: 't',
+            categoryId: category.body.id,
+            occurredOn: '2026-11-01',
+          })
           .expect(201);
       }
     };

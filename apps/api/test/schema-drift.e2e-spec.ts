@@ -23,8 +23,11 @@ describe('migrations and entities', () => {
 
   it('revert cleanly and apply again', async () => {
     const migrationCount = dataSource.migrations.length;
-    for (let i = 0; i < migrationCount; i++) await dataSource.undoLastMigration({ transaction: 'each' });
-    const tables = await dataSource.query(`SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'typeorm_migrations'`);
+    for (let i = 0; i < migrationCount; i++)
+      await dataSource.undoLastMigration({ transaction: 'each' });
+    const tables = await dataSource.query(
+      `SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'typeorm_migrations'`,
+    );
     expect(tables[0].n).toBe(0);
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     expect(applied).toHaveLength(migrationCount);

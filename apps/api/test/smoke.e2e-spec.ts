@@ -18,10 +18,15 @@ function freePort(): Promise<number> {
   });
 }
 
-async function waitForHealth(url: string, child: ChildProcess, output: () => string): Promise<Response> {
+async function waitForHealth(
+  url: string,
+  child: ChildProcess,
+  output: () => string,
+): Promise<Response> {
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`The app exited with ${child.exitCode}:\n${output()}`);
+    if (child.exitCode !== null)
+      throw new Error(`The app exited with ${child.exitCode}:\n${output()}`);
     try {
       const response = await fetch(url);
       if (response.status === 200) return response;
@@ -49,7 +54,13 @@ describe('smoke: the built app on an embedded PostgreSQL', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'ledgerlens-smoke-'));
     chmodSync(dataDir, 0o755); // as root, PostgreSQL runs as its own user and must reach the folder
     const [port, pgPort] = [await freePort(), await freePort()];
-    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), EMBEDDED_PG_DIR: join(dataDir, 'pg'), EMBEDDED_PG_PORT: String(pgPort), LOG_PRETTY: 'false' };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PORT: String(port),
+      EMBEDDED_PG_DIR: join(dataDir, 'pg'),
+      EMBEDDED_PG_PORT: String(pgPort),
+      LOG_PRETTY: 'false',
+    };
     delete env['DATABASE_URL'];
     delete env['NODE_ENV'];
     delete env['JWT_SECRET'];
@@ -74,7 +85,9 @@ describe('smoke: the built app on an embedded PostgreSQL', () => {
     });
     expect(login.status).toBe(200);
     const { accessToken } = (await login.json()) as { accessToken: string };
-    const transactions = await fetch(`${base}/api/v1/transactions`, { headers: { Authorization: `Bearer ${accessToken}` } });
+    const transactions = await fetch(`${base}/api/v1/transactions`, {
+      headers: { Authorization: `Bearer ${accessToken}` },
+    });
     expect(((await transactions.json()) as { total: number }).total).toBeGreaterThan(20);
     expect(output).toContain('demo@ledgerlens.local / ledgerlens-demo');
 

@@ -29,7 +29,11 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
 export function configureApp(app: INestApplication, config: AppConfig): void {
   app.useLogger(app.get(Logger));
   app.use(helmet());
-  app.enableCors({ origin: corsOrigins(config), credentials: true, exposedHeaders: ['X-Trace-Id'] });
+  app.enableCors({
+    origin: corsOrigins(config),
+    credentials: true,
+    exposedHeaders: ['X-Trace-Id'],
+  });
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'docs', method: RequestMethod.GET }] });
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: API_VERSION });
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, () => buildOpenApiDocument(app), {

@@ -7,4 +7,12 @@ import { Transaction } from '../modules/transactions/transaction.entity';
 import { User } from '../modules/users/user.entity';
 
 /** Every entity of the API; the schema they describe must match the migrations (see schema-drift test). */
-export const entities = [User, RefreshToken, RevokedToken, Category, Transaction, Budget, BudgetAlert];
+export const entities = [
+  User,
+  RefreshToken,
+  RevokedToken,
+  Category,
+  Transaction,
+  Budget,
+  BudgetAlert,
+];

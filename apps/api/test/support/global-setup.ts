@@ -44,7 +44,9 @@ export default async function globalSetup(): Promise<void> {
     await client.query(`DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`);
     await client.query(`CREATE DATABASE "${template}"`);
   });
-  const dataSource = await new DataSource(dataSourceOptions(withDatabase(serverUrl, template), [], 1)).initialize();
+  const dataSource = await new DataSource(
+    dataSourceOptions(withDatabase(serverUrl, template), [], 1),
+  ).initialize();
   try {
     await dataSource.runMigrations({ transaction: 'each' });
   } finally {

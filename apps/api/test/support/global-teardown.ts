@@ -15,6 +15,7 @@ export default async function globalTeardown(): Promise<void> {
       `SELECT datname FROM pg_database WHERE starts_with(datname, $1)`,
       [runPrefix()],
     );
-    for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    for (const { datname } of rows)
+      await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
   });
 }

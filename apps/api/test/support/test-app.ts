@@ -61,5 +61,11 @@ export async function registerUser(testApp: TestApp, name = 'user'): Promise<Sig
     .send({ email, password: 'correct horse battery', displayName: name })
     .expect(201);
   const { accessToken, refreshToken, user } = response.body;
-  return { id: user.id, email, token: accessToken, refreshToken, auth: { Authorization: `Bearer ${accessToken}` } };
+  return {
+    id: user.id,
+    email,
+    token: accessToken,
+    refreshToken,
+    auth: { Authorization: `Bearer ${accessToken}` },
+  };
 }

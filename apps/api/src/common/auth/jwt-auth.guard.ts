@@ -24,10 +24,17 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
     return isPublic ? true : super.canActivate(context);
   }
 
-  override handleRequest<TUser = AuthenticatedUser>(error: unknown, user: TUser, info: unknown): TUser {
+  override handleRequest<TUser = AuthenticatedUser>(
+    error: unknown,
+    user: TUser,
+    info: unknown,
+  ): TUser {
     if (error) throw error;
     if (!user) {
-      const reason = info instanceof Error && info.name === 'TokenExpiredError' ? 'Access token expired' : 'Missing or invalid access token';
+      const reason =
+        info instanceof Error && info.name === 'TokenExpiredError'
+          ? 'Access token expired'
+          : 'Missing or invalid access token';
       throw new AuthenticationError(reason);
     }
     const { id, email, role } = user as unknown as AuthenticatedUser;

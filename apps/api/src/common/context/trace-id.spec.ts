@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { resolveTraceId, traceIdFromTraceparent, traceIdOf } from './trace-id';
 
-const hex = (length: number) => fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: length, maxLength: length });
+const hex = (length: number) =>
+  fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: length, maxLength: length });
 
 describe('trace IDs', () => {
   it('takes the trace ID of any valid traceparent', () => {
@@ -26,7 +27,9 @@ describe('trace IDs', () => {
 
   it('prefers traceparent, then a well-formed X-Trace-Id, else generates 32 hex', () => {
     const traceId = 'a'.repeat(32);
-    expect(resolveTraceId({ traceparent: `00-${traceId}-${'b'.repeat(16)}-01`, 'x-trace-id': 'other' })).toBe(traceId);
+    expect(
+      resolveTraceId({ traceparent: `00-${traceId}-${'b'.repeat(16)}-01`, 'x-trace-id': 'other' }),
+    ).toBe(traceId);
     expect(resolveTraceId({ 'x-trace-id': 'req_42.a-b' })).toBe('req_42.a-b');
     expect(resolveTraceId({ 'x-trace-id': 'x'.repeat(129) })).toMatch(/^[0-9a-f]{32}$/);
     expect(resolveTraceId({ 'x-trace-id': 'bad id' })).toMatch(/^[0-9a-f]{32}$/);

@@ -1,4 +1,11 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { STATUS_CODES } from 'node:http';
 import { QueryFailedError } from 'typeorm';
@@ -98,8 +105,14 @@ export class AllExceptionsFilter implements ExceptionFilter {
       return { status: exception.status, message: exception.message, details: exception.details };
     }
     if (exception instanceof HttpException) return fromHttpException(exception);
-    if (isDatabaseUnavailable(exception) || isDatabaseUnavailable((exception as { driverError?: unknown })?.driverError)) {
-      return { status: HttpStatus.SERVICE_UNAVAILABLE, message: 'A dependency is unavailable; try again shortly' };
+    if (
+      isDatabaseUnavailable(exception) ||
+      isDatabaseUnavailable((exception as { driverError?: unknown })?.driverError)
+    ) {
+      return {
+        status: HttpStatus.SERVICE_UNAVAILABLE,
+        message: 'A dependency is unavailable; try again shortly',
+      };
     }
     if (exception instanceof QueryFailedError) {
       const mapped = fromQueryFailed(exception);

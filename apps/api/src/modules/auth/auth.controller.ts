@@ -48,7 +48,10 @@ export class AuthController {
   @Post('refresh')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: AuthSessionDto })
-  @ApiUnauthorizedResponse({ type: ErrorResponseDto, description: 'Invalid, expired, revoked or reused' })
+  @ApiUnauthorizedResponse({
+    type: ErrorResponseDto,
+    description: 'Invalid, expired, revoked or reused',
+  })
   refresh(@Body() body: RefreshDto): Promise<AuthSessionDto> {
     return this.auth.refresh(body.refreshToken);
   }

@@ -26,7 +26,11 @@ import { TokensService } from './tokens.service';
     ThrottlerModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => [
-        { name: 'auth', ttl: config.AUTH_RATE_WINDOW_SECONDS * 1000, limit: config.AUTH_RATE_LIMIT },
+        {
+          name: 'auth',
+          ttl: config.AUTH_RATE_WINDOW_SECONDS * 1000,
+          limit: config.AUTH_RATE_LIMIT,
+        },
       ],
     }),
   ],

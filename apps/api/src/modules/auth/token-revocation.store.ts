@@ -45,7 +45,10 @@ export class PostgresTokenRevocationStore extends TokenRevocationStore {
 }
 
 /** Redis-backed list shared by every instance; keys expire with the tokens. */
-export class RedisTokenRevocationStore extends TokenRevocationStore implements OnApplicationShutdown {
+export class RedisTokenRevocationStore
+  extends TokenRevocationStore
+  implements OnApplicationShutdown
+{
   private readonly redis: Redis;
 
   constructor(url: string) {

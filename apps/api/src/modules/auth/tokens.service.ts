@@ -40,7 +40,9 @@ export class TokensService {
   ) {
     this.secret = config.JWT_SECRET ?? randomBytes(32).toString('hex');
     if (!config.JWT_SECRET) {
-      this.logger.warn('JWT_SECRET is not set: using a random secret; sessions end when the API restarts');
+      this.logger.warn(
+        'JWT_SECRET is not set: using a random secret; sessions end when the API restarts',
+      );
     }
   }
 
@@ -71,7 +73,8 @@ export class TokensService {
     });
     if (!stored?.user) throw new AuthenticationError('Invalid refresh token');
     if (stored.revokedAt) throw new AuthenticationError('Refresh token has been revoked');
-    if (stored.expiresAt.getTime() <= Date.now()) throw new AuthenticationError('Refresh token expired');
+    if (stored.expiresAt.getTime() <= Date.now())
+      throw new AuthenticationError('Refresh token expired');
     const claimed = await this.refreshTokens.update(
       { id: stored.id, usedAt: IsNull(), revokedAt: IsNull() },
       { usedAt: new Date() },
@@ -79,7 +82,9 @@ export class TokensService {
     if (claimed.affected !== 1) {
       await this.revokeFamily(stored.familyId);
       this.logger.warn(`Refresh token reuse detected; revoked family ${stored.familyId}`);
-      throw new AuthenticationError('Refresh token already used; all sessions of this sign-in were revoked');
+      throw new AuthenticationError(
+        'Refresh token already used; all sessions of this sign-in were revoked',
+      );
     }
     return { user: stored.user, tokens: await this.issue(stored.user, stored.familyId) };
   }
@@ -89,6 +94,9 @@ export class TokensService {
   }
 
   verify(token: string): Promise<AccessTokenClaims> {
-    return this.jwt.verifyAsync<AccessTokenClaims>(token, { secret: this.secret, algorithms: ['HS256'] });
+    return this.jwt.verifyAsync<AccessTokenClaims>(token, {
+      secret: this.secret,
+      algorithms: ['HS256'],
+    });
   }
 }

@@ -1,4 +1,16 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -12,11 +24,20 @@ import {
 import { ErrorResponseDto } from '../../common/http/error-response.dto';
 import { PaginationQueryDto } from '../../common/http/pagination.dto';
 import { BudgetsService } from './budgets.service';
-import { BudgetAlertPageDto, BudgetDto, BudgetListDto, CreateBudgetDto, UpdateBudgetDto } from './dto/budget.dto';
+import {
+  BudgetAlertPageDto,
+  BudgetDto,
+  BudgetListDto,
+  CreateBudgetDto,
+  UpdateBudgetDto,
+} from './dto/budget.dto';
 
 @ApiTags('budgets')
 @ApiBearerAuth()
-@ApiBadRequestResponse({ type: ErrorResponseDto, description: 'Invalid input, one message per field' })
+@ApiBadRequestResponse({
+  type: ErrorResponseDto,
+  description: 'Invalid input, one message per field',
+})
 @Controller('budgets')
 export class BudgetsController {
   constructor(private readonly budgets: BudgetsService) {}
@@ -51,7 +72,10 @@ export class BudgetsController {
   @Patch(':id')
   @ApiOkResponse({ type: BudgetDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
-  update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateBudgetDto): Promise<BudgetDto> {
+  update(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: UpdateBudgetDto,
+  ): Promise<BudgetDto> {
     return this.budgets.update(id, body);
   }
 

@@ -12,9 +12,20 @@ import { PaginationQueryDto, Page } from '../../common/http/pagination.dto';
 import { UserContext } from '../../database/user-context';
 import { CategoriesService } from '../categories/categories.service';
 import { BudgetAlert } from './budget-alert.entity';
-import { BUDGET_STATUS_SQL, BudgetStatusRow, CrossingRow, RECORD_CROSSINGS_SQL } from './budget-status.sql';
+import {
+  BUDGET_STATUS_SQL,
+  BudgetStatusRow,
+  CrossingRow,
+  RECORD_CROSSINGS_SQL,
+} from './budget-status.sql';
 import { Budget } from './budget.entity';
-import { BudgetAlertDto, BudgetDto, BudgetListDto, CreateBudgetDto, UpdateBudgetDto } from './dto/budget.dto';
+import {
+  BudgetAlertDto,
+  BudgetDto,
+  BudgetListDto,
+  CreateBudgetDto,
+  UpdateBudgetDto,
+} from './dto/budget.dto';
 
 function toDto(row: BudgetStatusRow): BudgetDto {
   return {
@@ -53,7 +64,9 @@ export class BudgetsService {
 
   list(): Promise<BudgetListDto> {
     return this.userContext.run(async (manager) => {
-      const rows: BudgetStatusRow[] = await manager.query(`${BUDGET_STATUS_SQL} ORDER BY s.period, s.created_at`);
+      const rows: BudgetStatusRow[] = await manager.query(
+        `${BUDGET_STATUS_SQL} ORDER BY s.period, s.created_at`,
+      );
       return { items: rows.map(toDto), total: rows.length };
     });
   }
@@ -66,10 +79,14 @@ export class BudgetsService {
     return this.userContext
       .run(async (manager) => {
         if (input.categoryId) await this.categories.find(manager, input.categoryId);
-        const saved = await manager.save(manager.create(Budget, { ...input, categoryId: input.categoryId ?? null }));
+        const saved = await manager.save(
+          manager.create(Budget, { ...input, categoryId: input.categoryId ?? null }),
+        );
         return this.status(manager, saved.id);
       })
-      .catch((error) => translateConstraintError(error, { uq_budgets_user_category_period: duplicateBudget }));
+      .catch((error) =>
+        translateConstraintError(error, { uq_budgets_user_category_period: duplicateBudget }),
+      );
   }
 
   async update(id: string, changes: UpdateBudgetDto): Promise<BudgetDto> {
@@ -79,7 +96,9 @@ export class BudgetsService {
         await manager.update(Budget, { id }, changes);
         return this.status(manager, id);
       })
-      .catch((error) => translateConstraintError(error, { uq_budgets_user_category_period: duplicateBudget }));
+      .catch((error) =>
+        translateConstraintError(error, { uq_budgets_user_category_period: duplicateBudget }),
+      );
     this.events.emit(DomainEvent.BudgetUpdated, { budget: updated });
     return updated;
   }
@@ -98,15 +117,17 @@ export class BudgetsService {
         skip: query.offset,
         take: query.limit,
       });
-      const items = rows.map(({ id, budgetId, periodStart, thresholdPercent, spentCents, limitCents, createdAt }) => ({
-        id,
-        budgetId,
-        periodStart,
-        thresholdPercent,
-        spentCents,
-        limitCents,
-        createdAt,
-      }));
+      const items = rows.map(
+        ({ id, budgetId, periodStart, thresholdPercent, spentCents, limitCents, createdAt }) => ({
+          id,
+          budgetId,
+          periodStart,
+          thresholdPercent,
+          spentCents,
+          limitCents,
+          createdAt,
+        }),
+      );
       return { items, total, page: query.page, limit: query.limit };
     });
   }
@@ -123,8 +144,14 @@ export class BudgetsService {
       const crossings = await this.userContext.runAs(change.userId, async (manager) => {
         const rows: CrossingRow[] = await manager.query(RECORD_CROSSINGS_SQL);
         if (rows.length === 0) return [];
-        const budgets = await manager.findBy(Budget, rows.map((row) => ({ id: row.budget_id })));
-        return rows.map((row) => ({ row, budget: budgets.find((budget) => budget.id === row.budget_id) }));
+        const budgets = await manager.findBy(
+          Budget,
+          rows.map((row) => ({ id: row.budget_id })),
+        );
+        return rows.map((row) => ({
+          row,
+          budget: budgets.find((budget) => budget.id === row.budget_id),
+        }));
       });
       for (const { row, budget } of crossings) {
         const payload: BudgetThresholdCrossedPayload = {
@@ -146,7 +173,9 @@ export class BudgetsService {
   }
 
   private async status(manager: EntityManager, id: string): Promise<BudgetDto> {
-    const [row]: BudgetStatusRow[] = await manager.query(`${BUDGET_STATUS_SQL} WHERE s.id = $1`, [id]);
+    const [row]: BudgetStatusRow[] = await manager.query(`${BUDGET_STATUS_SQL} WHERE s.id = $1`, [
+      id,
+    ]);
     if (!row) throw new NotFoundError(`Budget ${id} not found`);
     return toDto(row);
   }

@@ -1,4 +1,15 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+} from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -10,7 +21,12 @@ import {
 } from '@nestjs/swagger';
 import { ErrorResponseDto } from '../../common/http/error-response.dto';
 import { CategoriesService } from './categories.service';
-import { CategoryDto, CategoryListDto, CreateCategoryDto, UpdateCategoryDto } from './dto/category.dto';
+import {
+  CategoryDto,
+  CategoryListDto,
+  CreateCategoryDto,
+  UpdateCategoryDto,
+} from './dto/category.dto';
 
 @ApiTags('categories')
 @ApiBearerAuth()
@@ -42,7 +58,10 @@ export class CategoriesController {
   @ApiOkResponse({ type: CategoryDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
   @ApiConflictResponse({ type: ErrorResponseDto })
-  update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateCategoryDto): Promise<CategoryDto> {
+  update(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: UpdateCategoryDto,
+  ): Promise<CategoryDto> {
     return this.categories.update(id, body);
   }
 

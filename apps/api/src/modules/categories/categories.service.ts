@@ -4,7 +4,12 @@ import { ConflictError, NotFoundError } from '../../common/errors/domain-errors'
 import { translateConstraintError } from '../../common/errors/postgres-errors';
 import { UserContext } from '../../database/user-context';
 import { Category } from './category.entity';
-import { CategoryDto, CategoryListDto, CreateCategoryDto, UpdateCategoryDto } from './dto/category.dto';
+import {
+  CategoryDto,
+  CategoryListDto,
+  CreateCategoryDto,
+  UpdateCategoryDto,
+} from './dto/category.dto';
 
 function nameTaken(name: string | undefined) {
   return () =>
@@ -20,7 +25,9 @@ export class CategoriesService {
 
   list(): Promise<CategoryListDto> {
     return this.userContext.run(async (manager) => {
-      const [rows, total] = await manager.findAndCount(Category, { order: { kind: 'ASC', name: 'ASC' } });
+      const [rows, total] = await manager.findAndCount(Category, {
+        order: { kind: 'ASC', name: 'ASC' },
+      });
       return { items: rows.map(CategoryDto.from), total };
     });
   }
@@ -35,7 +42,9 @@ export class CategoriesService {
         const saved = await manager.save(manager.create(Category, input));
         return CategoryDto.from(await this.find(manager, saved.id));
       })
-      .catch((error) => translateConstraintError(error, { uq_categories_user_name: nameTaken(input.name) }));
+      .catch((error) =>
+        translateConstraintError(error, { uq_categories_user_name: nameTaken(input.name) }),
+      );
   }
 
   update(id: string, changes: UpdateCategoryDto): Promise<CategoryDto> {
@@ -45,7 +54,9 @@ export class CategoriesService {
         await manager.save(manager.merge(Category, category, changes));
         return CategoryDto.from(await this.find(manager, id));
       })
-      .catch((error) => translateConstraintError(error, { uq_categories_user_name: nameTaken(changes.name) }));
+      .catch((error) =>
+        translateConstraintError(error, { uq_categories_user_name: nameTaken(changes.name) }),
+      );
   }
 
   remove(id: string): Promise<void> {
@@ -58,7 +69,8 @@ export class CategoriesService {
   /** A live category of the current user, inside their open transaction; NotFound otherwise. */
   async find(manager: EntityManager, id: string): Promise<Category> {
     const category = await manager.findOneBy(Category, { id });
-    if (!category) throw new NotFoundError(`Category ${id} not found`, { categoryId: ['category not found'] });
+    if (!category)
+      throw new NotFoundError(`Category ${id} not found`, { categoryId: ['category not found'] });
     return category;
   }
 }

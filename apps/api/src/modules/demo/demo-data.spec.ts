@@ -20,6 +20,7 @@ describe('demo data', () => {
       expect(Number.isInteger(t.amountCents) && t.amountCents > 0).toBe(true);
       expect(names.has(t.category)).toBe(true);
     }
-    for (const budget of DEMO_BUDGETS) if (budget.category) expect(names.has(budget.category)).toBe(true);
+    for (const budget of DEMO_BUDGETS)
+      if (budget.category) expect(names.has(budget.category)).toBe(true);
   });
 });

@@ -57,7 +57,9 @@ export function demoTransactions(today: Date, months = 4): DemoTransaction[] {
   const transactions: DemoTransaction[] = [];
   for (let back = months; back >= 0; back--) {
     const monthStart = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - back, 1));
-    const daysInMonth = new Date(Date.UTC(monthStart.getUTCFullYear(), monthStart.getUTCMonth() + 1, 0)).getUTCDate();
+    const daysInMonth = new Date(
+      Date.UTC(monthStart.getUTCFullYear(), monthStart.getUTCMonth() + 1, 0),
+    ).getUTCDate();
     const lastDay = back === 0 ? today.getUTCDate() : daysInMonth;
     for (const category of DEMO_CATEGORIES) {
       for (let n = 0; n < category.perMonth; n++) {
@@ -68,7 +70,9 @@ export function demoTransactions(today: Date, months = 4): DemoTransaction[] {
           category: category.name,
           amountCents: min + Math.round((random() * (max - min)) / 10) * 10,
           description: descriptions[Math.floor(random() * descriptions.length)],
-          occurredOn: isoDate(new Date(Date.UTC(monthStart.getUTCFullYear(), monthStart.getUTCMonth(), day))),
+          occurredOn: isoDate(
+            new Date(Date.UTC(monthStart.getUTCFullYear(), monthStart.getUTCMonth(), day)),
+          ),
         });
       }
     }
@@ -84,6 +88,10 @@ export const DEMO_BUDGETS = [
 ] as const;
 
 export const DEMO_LOGINS = {
-  admin: { email: 'admin@ledgerlens.local', password: 'ledgerlens-admin', displayName: 'Demo Admin' },
+  admin: {
+    email: 'admin@ledgerlens.local',
+    password: 'ledgerlens-admin',
+    displayName: 'Demo Admin',
+  },
   user: { email: 'demo@ledgerlens.local', password: 'ledgerlens-demo', displayName: 'Demo User' },
 } as const;

@@ -25,7 +25,9 @@ export class DemoSeedService {
     const user = await this.users.create({ ...DEMO_LOGINS.user, role: 'user' });
     await this.userContext.runAs(user.id, async (manager) => {
       const categories = await manager.save(
-        DEMO_CATEGORIES.map(({ name, kind, color }) => manager.create(Category, { name, kind, color })),
+        DEMO_CATEGORIES.map(({ name, kind, color }) =>
+          manager.create(Category, { name, kind, color }),
+        ),
       );
       const byName = new Map(categories.map((category) => [category.name, category]));
       const transactions = demoTransactions(today).map(({ category, ...rest }) => {

@@ -1,4 +1,16 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -21,7 +33,10 @@ import { TransactionsService } from './transactions.service';
 
 @ApiTags('transactions')
 @ApiBearerAuth()
-@ApiBadRequestResponse({ type: ErrorResponseDto, description: 'Invalid input, one message per field' })
+@ApiBadRequestResponse({
+  type: ErrorResponseDto,
+  description: 'Invalid input, one message per field',
+})
 @Controller('transactions')
 export class TransactionsController {
   constructor(private readonly transactions: TransactionsService) {}
@@ -29,7 +44,10 @@ export class TransactionsController {
   @Post()
   @ApiCreatedResponse({ type: TransactionDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'Category not found' })
-  @ApiUnprocessableEntityResponse({ type: ErrorResponseDto, description: 'Type does not match category' })
+  @ApiUnprocessableEntityResponse({
+    type: ErrorResponseDto,
+    description: 'Type does not match category',
+  })
   create(@Body() body: CreateTransactionDto): Promise<TransactionDto> {
     return this.transactions.create(body);
   }
@@ -51,7 +69,10 @@ export class TransactionsController {
   @ApiOkResponse({ type: TransactionDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
   @ApiUnprocessableEntityResponse({ type: ErrorResponseDto })
-  update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateTransactionDto): Promise<TransactionDto> {
+  update(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: UpdateTransactionDto,
+  ): Promise<TransactionDto> {
     return this.transactions.update(id, body);
   }
 

@@ -1,4 +1,9 @@
-import { DomainEvent, DomainEventName, TransactionChangedPayload, TransactionType } from '@ledgerlens/contracts';
+import {
+  DomainEvent,
+  DomainEventName,
+  TransactionChangedPayload,
+  TransactionType,
+} from '@ledgerlens/contracts';
 import { Injectable, Logger } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { EntityManager } from 'typeorm';
@@ -34,7 +39,11 @@ export class TransactionsService {
   ) {}
 
   list(query: ListTransactionsQueryDto): Promise<Page<TransactionDto>> {
-    if (query.minAmountCents && query.maxAmountCents && query.minAmountCents > query.maxAmountCents) {
+    if (
+      query.minAmountCents &&
+      query.maxAmountCents &&
+      query.minAmountCents > query.maxAmountCents
+    ) {
       throw new BusinessRuleError('minAmountCents must not exceed maxAmountCents', {
         minAmountCents: ['must not exceed maxAmountCents'],
       });
@@ -47,10 +56,13 @@ export class TransactionsService {
         .limit(query.limit);
       if (query.from) builder.andWhere('transaction.occurredOn >= :from', { from: query.from });
       if (query.to) builder.andWhere('transaction.occurredOn <= :to', { to: query.to });
-      if (query.categoryId) builder.andWhere('transaction.categoryId = :categoryId', { categoryId: query.categoryId });
+      if (query.categoryId)
+        builder.andWhere('transaction.categoryId = :categoryId', { categoryId: query.categoryId });
       if (query.type) builder.andWhere('transaction.type = :type', { type: query.type });
-      if (query.minAmountCents) builder.andWhere('transaction.amountCents >= :min', { min: query.minAmountCents });
-      if (query.maxAmountCents) builder.andWhere('transaction.amountCents <= :max', { max: query.maxAmountCents });
+      if (query.minAmountCents)
+        builder.andWhere('transaction.amountCents >= :min', { min: query.minAmountCents });
+      if (query.maxAmountCents)
+        builder.andWhere('transaction.amountCents <= :max', { max: query.maxAmountCents });
       if (query.q) {
         const pattern = `%${query.q.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
         builder.andWhere('transaction.description ILIKE :pattern', { pattern });
@@ -61,7 +73,9 @@ export class TransactionsService {
   }
 
   get(id: string): Promise<TransactionDto> {
-    return this.userContext.run(async (manager) => TransactionDto.from(await this.find(manager, id)));
+    return this.userContext.run(async (manager) =>
+      TransactionDto.from(await this.find(manager, id)),
+    );
   }
 
   async create(input: CreateTransactionDto): Promise<TransactionDto> {
@@ -78,7 +92,8 @@ export class TransactionsService {
     const updated = await this.userContext.run(async (manager) => {
       const current = await this.find(manager, id);
       const categoryId = changes.categoryId === undefined ? current.categoryId : changes.categoryId;
-      const requestedType = changes.type ?? (changes.categoryId === undefined ? current.type : undefined);
+      const requestedType =
+        changes.type ?? (changes.categoryId === undefined ? current.type : undefined);
       const type = await this.resolveType(manager, categoryId, requestedType);
       await manager.update(Transaction, { id }, { ...changes, categoryId, type });
       return this.find(manager, id);
@@ -112,9 +127,12 @@ export class TransactionsService {
     }
     const category = await this.categories.find(manager, categoryId);
     if (requested && requested !== category.kind) {
-      throw new BusinessRuleError(`Category '${category.name}' is for ${category.kind} transactions`, {
-        type: [`type must be ${category.kind} for category '${category.name}'`],
-      });
+      throw new BusinessRuleError(
+        `Category '${category.name}' is for ${category.kind} transactions`,
+        {
+          type: [`type must be ${category.kind} for category '${category.name}'`],
+        },
+      );
     }
     return category.kind;
   }
@@ -130,7 +148,9 @@ export class TransactionsService {
   }
 
   private async find(manager: EntityManager, id: string): Promise<Transaction> {
-    const transaction = await this.withCategory(manager).andWhere('transaction.id = :id', { id }).getOne();
+    const transaction = await this.withCategory(manager)
+      .andWhere('transaction.id = :id', { id })
+      .getOne();
     if (!transaction) throw new NotFoundError(`Transaction ${id} not found`);
     return transaction;
   }

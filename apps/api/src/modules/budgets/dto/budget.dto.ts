@@ -17,10 +17,15 @@ import {
 import { IsCalendarDate } from '../../../common/http/is-calendar-date.decorator';
 import { MAX_AMOUNT_CENTS } from '../../transactions/dto/transaction.dto';
 
-const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
+const upper = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.trim().toUpperCase() : value;
 
 export class CreateBudgetDto {
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'Omit or null for an overall budget' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    description: 'Omit or null for an overall budget',
+  })
   @IsOptional()
   @IsUUID('all', { message: 'categoryId must be a UUID' })
   categoryId?: string | null;
@@ -56,7 +61,9 @@ export class CreateBudgetDto {
   alertThresholds?: number[];
 }
 
-export class UpdateBudgetDto extends PartialType(OmitType(CreateBudgetDto, ['categoryId', 'currency'] as const)) {}
+export class UpdateBudgetDto extends PartialType(
+  OmitType(CreateBudgetDto, ['categoryId', 'currency'] as const),
+) {}
 
 export class BudgetDto {
   @ApiProperty({ format: 'uuid' })

@@ -19,7 +19,8 @@ import { CategoryDto } from '../../categories/dto/category.dto';
 import { Transaction } from '../transaction.entity';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
+const upper = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.trim().toUpperCase() : value;
 
 /** Largest amount accepted: a trillion in major units, far inside bigint and exact in JS. */
 export const MAX_AMOUNT_CENTS = 100_000_000_000_000;
@@ -48,7 +49,10 @@ export class CreateTransactionDto {
   @IsUUID('all', { message: 'categoryId must be a UUID' })
   categoryId?: string | null;
 
-  @ApiPropertyOptional({ enum: TRANSACTION_TYPES, description: 'Required when there is no category' })
+  @ApiPropertyOptional({
+    enum: TRANSACTION_TYPES,
+    description: 'Required when there is no category',
+  })
   @IsOptional()
   @IsIn(TRANSACTION_TYPES, { message: 'type must be expense or income' })
   type?: TransactionType;
@@ -66,7 +70,12 @@ export class CreateTransactionDto {
 
 export class UpdateTransactionDto extends PartialType(CreateTransactionDto) {}
 
-export const TRANSACTION_SORT_FIELDS = ['occurredOn', 'amountCents', 'createdAt', 'description'] as const;
+export const TRANSACTION_SORT_FIELDS = [
+  'occurredOn',
+  'amountCents',
+  'createdAt',
+  'description',
+] as const;
 export type TransactionSortField = (typeof TRANSACTION_SORT_FIELDS)[number];
 
 export class ListTransactionsQueryDto extends PaginationQueryDto {
