@@ -119,12 +119,25 @@ describe('auth', () => {
       .expect(401);
   });
 
-  it('ensures the configured admin exists with the admin role', async () => {
+  it('ensures the configured admin exists, and only admins reach admin routes', async () => {
     const response = await testApp.http
       .post('/api/v1/auth/login')
       .send({ email: 'root@example.com', password: 'admin-password-1' })
       .expect(200);
     expect(response.body.user.role).toBe('admin');
+    const users = await testApp.http
+      .get('/api/v1/users')
+      .set('Authorization', `Bearer ${response.body.accessToken}`)
+      .expect(200);
+    expect(users.body.items.map((u: { email: string }) => u.email)).toContain('root@example.com');
+
+    const user = await registerUser(testApp, 'not-admin');
+    const forbidden = await testApp.http.get('/api/v1/users').set(user.auth).expect(403);
+    expect(forbidden.body).toMatchObject({
+      statusCode: 403,
+      message: 'This requires the admin role',
+    });
+    await testApp.http.get('/api/v1/users').expect(401);
   });
 });
 

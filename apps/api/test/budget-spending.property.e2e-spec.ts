@@ -116,8 +116,9 @@ describe('budget spending (property)', () => {
             }),
           );
 
-          const start = [periodStart(today, period), startDate].sort().at(-1) as string;
-          const end = periodEnd(periodStart(today, period), period);
+          const anchor = new Date(`${[isoDay(today), startDate].sort()[1]}T00:00:00Z`);
+          const start = [periodStart(anchor, period), startDate].sort()[1];
+          const end = periodEnd(periodStart(anchor, period), period);
           const expected = rows
             .filter((row, i) => !generated[i].deleted)
             .filter((row) => row.type === 'expense' && row.currency === 'EUR')
@@ -132,6 +133,8 @@ describe('budget spending (property)', () => {
           expect(read.body.spentCents).toBe(expected);
           expect(read.body.remainingCents).toBe(100_000 - expected);
           expect(read.body.periodStart).toBe(start);
+          expect(read.body.startDate).toBe(startDate);
+          expect(read.body.periodEnd < end && read.body.periodEnd >= start).toBe(true);
         },
       ),
       { numRuns: 30 },

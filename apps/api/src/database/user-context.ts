@@ -25,15 +25,22 @@ export class UserContext {
     return this.runAs(actor.id, work);
   }
 
-  /** As the given user, e.g. from the demo seed or a job acting for a user. */
+  /** As the given user, e.g. a job acting for a user. */
   runAs<T>(userId: string, work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(async (manager) => {
-      await manager.query(
-        `SELECT set_config('app.current_user_id', $1, true), set_config('app.trace_id', $2, true)`,
-        [userId, this.requestContext.traceId ?? ''],
-      );
-      await manager.query(`SET LOCAL ROLE ${APP_ROLE}`);
-      return work(manager);
-    });
+    return this.dataSource.transaction((manager) => this.enter(manager, userId, work));
+  }
+
+  /** Switches an open transaction to the given user for the rest of it. */
+  async enter<T>(
+    manager: EntityManager,
+    userId: string,
+    work: (manager: EntityManager) => Promise<T>,
+  ): Promise<T> {
+    await manager.query(
+      `SELECT set_config('app.current_user_id', $1, true), set_config('app.trace_id', $2, true)`,
+      [userId, this.requestContext.traceId ?? ''],
+    );
+    await manager.query(`SET LOCAL ROLE ${APP_ROLE}`);
+    return work(manager);
   }
 }

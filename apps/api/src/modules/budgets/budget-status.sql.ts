@@ -1,13 +1,13 @@
 /**
  * Each live budget of the current user with its current period and what was spent in it, computed
  * by PostgreSQL. Periods are calendar weeks (ISO, from Monday), months or years, starting no
- * earlier than the budget's start date. Spending counts non-deleted expense transactions in the
+ * earlier than the budget's start date; before that date, the first period is the current one. Spending counts non-deleted expense transactions in the
  * budget's currency, of its category (or all categories for an overall budget).
  * Runs under Row-Level Security, so only the caller's rows take part.
  */
 const BUDGET_SPENDING_SQL = `
-  SELECT b.id, b.category_id, b.period, b.limit_cents, b.currency, b.start_date, b.alert_thresholds,
-         b.created_at, b.updated_at,
+  SELECT b.id, b.category_id, b.period, b.limit_cents, b.currency,
+         to_char(b.start_date, 'YYYY-MM-DD') AS start_date, b.alert_thresholds, b.created_at, b.updated_at,
          to_char(p.period_start, 'YYYY-MM-DD') AS period_start,
          to_char(p.period_end - 1, 'YYYY-MM-DD') AS period_end,
          coalesce((
@@ -25,8 +25,12 @@ const BUDGET_SPENDING_SQL = `
     SELECT CASE b.period WHEN 'weekly' THEN 'week' WHEN 'monthly' THEN 'month' ELSE 'year' END AS unit
   ) u
   CROSS JOIN LATERAL (
-    SELECT greatest(date_trunc(u.unit, current_date::timestamp)::date, b.start_date) AS period_start,
-           (date_trunc(u.unit, current_date::timestamp) + ('1 ' || u.unit)::interval)::date AS period_end
+    -- A budget that starts in the future is measured over its first period.
+    SELECT date_trunc(u.unit, greatest(current_date, b.start_date)::timestamp) AS anchor
+  ) a
+  CROSS JOIN LATERAL (
+    SELECT greatest(a.anchor::date, b.start_date) AS period_start,
+           (a.anchor + ('1 ' || u.unit)::interval)::date AS period_end
   ) p
   WHERE b.deleted_at IS NULL`;
 

@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
 import { Budget } from '../budgets/budget.entity';
 import { Category } from '../categories/category.entity';
 import { Transaction } from '../transactions/transaction.entity';
@@ -16,38 +17,46 @@ export class DemoSeedService {
   constructor(
     private readonly users: UsersService,
     private readonly userContext: UserContext,
+    private readonly dataSource: DataSource,
   ) {}
 
   /** Seeds only when there are no users yet; answers whether it did. */
   async seedIfEmpty(today = new Date()): Promise<boolean> {
     if ((await this.users.count()) > 0) return false;
-    await this.users.create({ ...DEMO_LOGINS.admin, role: 'admin' });
-    const user = await this.users.create({ ...DEMO_LOGINS.user, role: 'user' });
-    await this.userContext.runAs(user.id, async (manager) => {
-      const categories = await manager.save(
-        DEMO_CATEGORIES.map(({ name, kind, color }) =>
-          manager.create(Category, { name, kind, color }),
-        ),
-      );
-      const byName = new Map(categories.map((category) => [category.name, category]));
-      const transactions = demoTransactions(today).map(({ category, ...rest }) => {
-        const { id, kind } = byName.get(category) as Category;
-        return { ...rest, categoryId: id, type: kind, currency: CURRENCY };
-      });
-      await manager.insert(Transaction, transactions);
-      const startDate = `${today.getUTCFullYear()}-01-01`;
-      await manager.insert(
-        Budget,
-        DEMO_BUDGETS.map(({ category, period, limitCents }) => ({
-          categoryId: category ? (byName.get(category) as Category).id : null,
-          period,
-          limitCents,
-          currency: CURRENCY,
-          startDate,
-        })),
+    // One transaction: a failure leaves no half-seeded database behind.
+    await this.dataSource.transaction(async (transaction) => {
+      await this.users.create({ ...DEMO_LOGINS.admin, role: 'admin' }, transaction);
+      const user = await this.users.create({ ...DEMO_LOGINS.user, role: 'user' }, transaction);
+      await this.userContext.enter(transaction, user.id, (manager) =>
+        this.seedFinances(manager, today),
       );
     });
     this.logger.log('Seeded demo data');
     return true;
+  }
+
+  private async seedFinances(manager: EntityManager, today: Date): Promise<void> {
+    const categories = await manager.save(
+      DEMO_CATEGORIES.map(({ name, kind, color }) =>
+        manager.create(Category, { name, kind, color }),
+      ),
+    );
+    const byName = new Map(categories.map((category) => [category.name, category]));
+    const transactions = demoTransactions(today).map(({ category, ...rest }) => {
+      const { id, kind } = byName.get(category) as Category;
+      return { ...rest, categoryId: id, type: kind, currency: CURRENCY };
+    });
+    await manager.insert(Transaction, transactions);
+    const startDate = `${today.getUTCFullYear()}-01-01`;
+    await manager.insert(
+      Budget,
+      DEMO_BUDGETS.map(({ category, period, limitCents }) => ({
+        categoryId: category ? (byName.get(category) as Category).id : null,
+        period,
+        limitCents,
+        currency: CURRENCY,
+        startDate,
+      })),
+    );
   }
 }

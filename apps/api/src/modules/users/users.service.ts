@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import * as bcrypt from 'bcrypt';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { Role } from '../../common/context/request-context';
 import { ConflictError } from '../../common/errors/domain-errors';
@@ -37,18 +37,19 @@ export class UsersService {
       .getOne();
   }
 
-  async create(input: NewUser): Promise<User> {
+  /** Creates a user; with `manager`, inside the caller's transaction. */
+  async create(input: NewUser, manager: EntityManager = this.users.manager): Promise<User> {
     const passwordHash = await bcrypt.hash(input.password, this.config.PASSWORD_HASH_ROUNDS);
     try {
-      const saved = await this.users.save(
-        this.users.create({
+      const saved = await manager.save(
+        manager.create(User, {
           email: input.email.trim(),
           passwordHash,
           displayName: input.displayName.trim(),
           role: input.role ?? 'user',
         }),
       );
-      return (await this.findById(saved.id)) as User;
+      return (await manager.findOneBy(User, { id: saved.id })) as User;
     } catch (error) {
       translateConstraintError(error, {
         uq_users_email: () =>
@@ -84,5 +85,9 @@ export class UsersService {
 
   count(): Promise<number> {
     return this.users.count();
+  }
+
+  page(offset: number, limit: number): Promise<[User[], number]> {
+    return this.users.findAndCount({ order: { createdAt: 'ASC' }, skip: offset, take: limit });
   }
 }
