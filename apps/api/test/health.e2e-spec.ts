@@ -52,6 +52,21 @@ describe('health and request pipeline', () => {
     expect(response.headers['x-trace-id']).toBe('closed-1');
   });
 
+  it('answers malformed JSON with 400 in the same shape, trace ID included', async () => {
+    const response = await testApp.http
+      .post('/api/v1/auth/login')
+      .set('Content-Type', 'application/json')
+      .set('X-Trace-Id', 'bad-json-1')
+      .send('{"email": oops')
+      .expect(400);
+    expect(response.body).toMatchObject({
+      statusCode: 400,
+      error: 'Bad Request',
+      traceId: 'bad-json-1',
+    });
+    expect(response.headers['x-trace-id']).toBe('bad-json-1');
+  });
+
   it('answers unknown API routes with 404 in the same shape', async () => {
     const response = await testApp.http.get('/api/v1/nothing-here').expect(404);
     expect(response.body).toMatchObject({ statusCode: 404, error: 'Not Found' });

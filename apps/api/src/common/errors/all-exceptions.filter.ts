@@ -10,6 +10,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import { STATUS_CODES } from 'node:http';
 import { QueryFailedError } from 'typeorm';
 import { RequestContext } from '../context/request-context';
+import { traceIdOf } from '../context/trace-id';
 import { DomainError, FieldErrors } from './domain-errors';
 import {
   isDatabaseUnavailable,
@@ -23,7 +24,7 @@ export interface ErrorBody {
   error: string;
   message: string;
   details?: FieldErrors;
-  traceId?: string;
+  traceId: string;
 }
 
 interface Mapped {
@@ -83,9 +84,15 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const mapped = this.map(exception);
+    const http = host.switchToHttp();
+    const response = http.getResponse();
+    // Errors raised before the request context exists (e.g. malformed JSON) still get a trace ID.
+    const traceId = this.context.traceId ?? traceIdOf(http.getRequest());
+    const { httpAdapter } = this.adapterHost;
+    httpAdapter.setHeader(response, 'X-Trace-Id', traceId);
     if (mapped.status >= 500) {
       this.logger.error(
-        { err: exception, traceId: this.context.traceId },
+        { err: exception, traceId },
         exception instanceof Error ? exception.message : 'Unexpected error',
       );
     }
@@ -94,10 +101,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
       error: STATUS_CODES[mapped.status] ?? 'Error',
       message: mapped.message,
       ...(mapped.details ? { details: mapped.details } : {}),
-      traceId: this.context.traceId,
+      traceId,
     };
-    const { httpAdapter } = this.adapterHost;
-    httpAdapter.reply(host.switchToHttp().getResponse(), body, mapped.status);
+    httpAdapter.reply(response, body, mapped.status);
   }
 
   private map(exception: unknown): Mapped {

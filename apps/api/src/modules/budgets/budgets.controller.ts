@@ -52,8 +52,8 @@ export class BudgetsController {
 
   @Get()
   @ApiOkResponse({ type: BudgetListDto })
-  list(): Promise<BudgetListDto> {
-    return this.budgets.list();
+  list(@Query() query: PaginationQueryDto): Promise<BudgetListDto> {
+    return this.budgets.list(query);
   }
 
   @Get('alerts')

@@ -62,12 +62,14 @@ export class BudgetsService {
     private readonly events: EventEmitter2,
   ) {}
 
-  list(): Promise<BudgetListDto> {
+  list(query: PaginationQueryDto): Promise<BudgetListDto> {
     return this.userContext.run(async (manager) => {
       const rows: BudgetStatusRow[] = await manager.query(
-        `${BUDGET_STATUS_SQL} ORDER BY s.period, s.created_at`,
+        `${BUDGET_STATUS_SQL} ORDER BY s.period, s.created_at, s.id LIMIT $1 OFFSET $2`,
+        [query.limit, query.offset],
       );
-      return { items: rows.map(toDto), total: rows.length };
+      const total = await manager.count(Budget);
+      return { items: rows.map(toDto), total, page: query.page, limit: query.limit };
     });
   }
 

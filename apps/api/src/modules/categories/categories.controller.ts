@@ -9,6 +9,7 @@ import {
   ParseUUIDPipe,
   Patch,
   Post,
+  Query,
 } from '@nestjs/common';
 import {
   ApiBearerAuth,
@@ -20,6 +21,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { ErrorResponseDto } from '../../common/http/error-response.dto';
+import { PaginationQueryDto } from '../../common/http/pagination.dto';
 import { CategoriesService } from './categories.service';
 import {
   CategoryDto,
@@ -43,8 +45,8 @@ export class CategoriesController {
 
   @Get()
   @ApiOkResponse({ type: CategoryListDto })
-  list(): Promise<CategoryListDto> {
-    return this.categories.list();
+  list(@Query() query: PaginationQueryDto): Promise<CategoryListDto> {
+    return this.categories.list(query);
   }
 
   @Get(':id')

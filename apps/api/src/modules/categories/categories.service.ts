@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ConflictError, NotFoundError } from '../../common/errors/domain-errors';
 import { translateConstraintError } from '../../common/errors/postgres-errors';
+import { PaginationQueryDto } from '../../common/http/pagination.dto';
 import { UserContext } from '../../database/user-context';
 import { Category } from './category.entity';
 import {
@@ -23,12 +24,14 @@ function nameTaken(name: string | undefined) {
 export class CategoriesService {
   constructor(private readonly userContext: UserContext) {}
 
-  list(): Promise<CategoryListDto> {
+  list(query: PaginationQueryDto): Promise<CategoryListDto> {
     return this.userContext.run(async (manager) => {
       const [rows, total] = await manager.findAndCount(Category, {
-        order: { kind: 'ASC', name: 'ASC' },
+        order: { kind: 'ASC', name: 'ASC', id: 'ASC' },
+        skip: query.offset,
+        take: query.limit,
       });
-      return { items: rows.map(CategoryDto.from), total };
+      return { items: rows.map(CategoryDto.from), total, page: query.page, limit: query.limit };
     });
   }
 

@@ -1,30 +1,12 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiForbiddenResponse,
-  ApiOkResponse,
-  ApiProperty,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../common/auth/roles.decorator';
 import { ErrorResponseDto } from '../../common/http/error-response.dto';
-import { PaginationQueryDto } from '../../common/http/pagination.dto';
+import { PageOf, PaginationQueryDto } from '../../common/http/pagination.dto';
 import { UserDto } from './dto/user.dto';
 import { UsersService } from './users.service';
 
-export class UserPageDto {
-  @ApiProperty({ type: [UserDto] })
-  items: UserDto[];
-
-  @ApiProperty()
-  total: number;
-
-  @ApiProperty()
-  page: number;
-
-  @ApiProperty()
-  limit: number;
-}
+export class UserPageDto extends PageOf(UserDto) {}
 
 @ApiTags('users (admin)')
 @ApiBearerAuth()

@@ -1,4 +1,5 @@
 import { BUDGET_PERIODS, BUDGET_STATUSES, BudgetPeriod, BudgetStatus } from '@ledgerlens/contracts';
+import { PageOf } from '../../../common/http/pagination.dto';
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
@@ -112,13 +113,7 @@ export class BudgetDto {
   updatedAt: Date;
 }
 
-export class BudgetListDto {
-  @ApiProperty({ type: [BudgetDto] })
-  items: BudgetDto[];
-
-  @ApiProperty()
-  total: number;
-}
+export class BudgetListDto extends PageOf(BudgetDto) {}
 
 export class BudgetAlertDto {
   @ApiProperty({ format: 'uuid' })
@@ -143,16 +138,4 @@ export class BudgetAlertDto {
   createdAt: Date;
 }
 
-export class BudgetAlertPageDto {
-  @ApiProperty({ type: [BudgetAlertDto] })
-  items: BudgetAlertDto[];
-
-  @ApiProperty()
-  total: number;
-
-  @ApiProperty()
-  page: number;
-
-  @ApiProperty()
-  limit: number;
-}
+export class BudgetAlertPageDto extends PageOf(BudgetAlertDto) {}

@@ -1,3 +1,4 @@
+import { PageOf } from '../../../common/http/pagination.dto';
 import { ApiProperty, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
@@ -56,10 +57,4 @@ export class CategoryDto {
   }
 }
 
-export class CategoryListDto {
-  @ApiProperty({ type: [CategoryDto] })
-  items: CategoryDto[];
-
-  @ApiProperty()
-  total: number;
-}
+export class CategoryListDto extends PageOf(CategoryDto) {}

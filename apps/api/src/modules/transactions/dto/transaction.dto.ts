@@ -14,7 +14,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { IsCalendarDate } from '../../../common/http/is-calendar-date.decorator';
-import { PaginationQueryDto } from '../../../common/http/pagination.dto';
+import { PageOf, PaginationQueryDto } from '../../../common/http/pagination.dto';
 import { CategoryDto } from '../../categories/dto/category.dto';
 import { Transaction } from '../transaction.entity';
 
@@ -181,16 +181,4 @@ export class TransactionDto {
   }
 }
 
-export class TransactionPageDto {
-  @ApiProperty({ type: [TransactionDto] })
-  items: TransactionDto[];
-
-  @ApiProperty()
-  total: number;
-
-  @ApiProperty()
-  page: number;
-
-  @ApiProperty()
-  limit: number;
-}
+export class TransactionPageDto extends PageOf(TransactionDto) {}
