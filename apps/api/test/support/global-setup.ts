@@ -1,5 +1,4 @@
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
@@ -8,17 +7,7 @@ import { startEmbeddedPostgres } from '../../src/database/embedded-postgres';
 import { randomBytes } from 'node:crypto';
 import { RUN_ENV, SERVER_URL_ENV, templateName, withClient, withDatabase } from './test-database';
 import { setTestServer } from './test-server';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from './free-port';
 
 /** TEST_DATABASE_URL's server, else an embedded PostgreSQL in a temporary folder. */
 async function testServerUrl(): Promise<string> {

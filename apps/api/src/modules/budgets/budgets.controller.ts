@@ -1,27 +1,15 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  HttpStatus,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Query,
-} from '@nestjs/common';
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
-  ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import { ErrorResponseDto } from '../../common/http/error-response.dto';
+import { GetById, IdParam, PatchById, SoftDeleteById } from '../../common/http/resource-routes';
 import { PaginationQueryDto } from '../../common/http/pagination.dto';
 import { BudgetsService } from './budgets.service';
 import {
@@ -62,28 +50,18 @@ export class BudgetsController {
     return this.budgets.alerts(query);
   }
 
-  @Get(':id')
-  @ApiOkResponse({ type: BudgetDto })
-  @ApiNotFoundResponse({ type: ErrorResponseDto })
-  get(@Param('id', ParseUUIDPipe) id: string): Promise<BudgetDto> {
+  @GetById(BudgetDto)
+  get(@IdParam() id: string): Promise<BudgetDto> {
     return this.budgets.get(id);
   }
 
-  @Patch(':id')
-  @ApiOkResponse({ type: BudgetDto })
-  @ApiNotFoundResponse({ type: ErrorResponseDto })
-  update(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() body: UpdateBudgetDto,
-  ): Promise<BudgetDto> {
+  @PatchById(BudgetDto)
+  update(@IdParam() id: string, @Body() body: UpdateBudgetDto): Promise<BudgetDto> {
     return this.budgets.update(id, body);
   }
 
-  @Delete(':id')
-  @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiNoContentResponse({ description: 'Soft-deleted' })
-  @ApiNotFoundResponse({ type: ErrorResponseDto })
-  remove(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
+  @SoftDeleteById()
+  remove(@IdParam() id: string): Promise<void> {
     return this.budgets.remove(id);
   }
 }

@@ -1,26 +1,13 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  HttpStatus,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Query,
-} from '@nestjs/common';
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiNotFoundResponse,
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import { ErrorResponseDto } from '../../common/http/error-response.dto';
+import { GetById, IdParam, PatchById, SoftDeleteById } from '../../common/http/resource-routes';
 import { PaginationQueryDto } from '../../common/http/pagination.dto';
 import { CategoriesService } from './categories.service';
 import {
@@ -49,29 +36,19 @@ export class CategoriesController {
     return this.categories.list(query);
   }
 
-  @Get(':id')
-  @ApiOkResponse({ type: CategoryDto })
-  @ApiNotFoundResponse({ type: ErrorResponseDto })
-  get(@Param('id', ParseUUIDPipe) id: string): Promise<CategoryDto> {
+  @GetById(CategoryDto)
+  get(@IdParam() id: string): Promise<CategoryDto> {
     return this.categories.get(id);
   }
 
-  @Patch(':id')
-  @ApiOkResponse({ type: CategoryDto })
-  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  @PatchById(CategoryDto)
   @ApiConflictResponse({ type: ErrorResponseDto })
-  update(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() body: UpdateCategoryDto,
-  ): Promise<CategoryDto> {
+  update(@IdParam() id: string, @Body() body: UpdateCategoryDto): Promise<CategoryDto> {
     return this.categories.update(id, body);
   }
 
-  @Delete(':id')
-  @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiNoContentResponse({ description: 'Soft-deleted' })
-  @ApiNotFoundResponse({ type: ErrorResponseDto })
-  remove(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
+  @SoftDeleteById()
+  remove(@IdParam() id: string): Promise<void> {
     return this.categories.remove(id);
   }
 }

@@ -1,27 +1,15 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  HttpStatus,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Query,
-} from '@nestjs/common';
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
   ApiCreatedResponse,
-  ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { ErrorResponseDto } from '../../common/http/error-response.dto';
+import { GetById, IdParam, PatchById, SoftDeleteById } from '../../common/http/resource-routes';
 import {
   CreateTransactionDto,
   ListTransactionsQueryDto,
@@ -58,29 +46,19 @@ export class TransactionsController {
     return this.transactions.list(query);
   }
 
-  @Get(':id')
-  @ApiOkResponse({ type: TransactionDto })
-  @ApiNotFoundResponse({ type: ErrorResponseDto })
-  get(@Param('id', ParseUUIDPipe) id: string): Promise<TransactionDto> {
+  @GetById(TransactionDto)
+  get(@IdParam() id: string): Promise<TransactionDto> {
     return this.transactions.get(id);
   }
 
-  @Patch(':id')
-  @ApiOkResponse({ type: TransactionDto })
-  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  @PatchById(TransactionDto)
   @ApiUnprocessableEntityResponse({ type: ErrorResponseDto })
-  update(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() body: UpdateTransactionDto,
-  ): Promise<TransactionDto> {
+  update(@IdParam() id: string, @Body() body: UpdateTransactionDto): Promise<TransactionDto> {
     return this.transactions.update(id, body);
   }
 
-  @Delete(':id')
-  @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiNoContentResponse({ description: 'Soft-deleted' })
-  @ApiNotFoundResponse({ type: ErrorResponseDto })
-  remove(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
+  @SoftDeleteById()
+  remove(@IdParam() id: string): Promise<void> {
     return this.transactions.remove(id);
   }
 }

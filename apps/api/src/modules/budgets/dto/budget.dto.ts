@@ -2,6 +2,7 @@ import { BUDGET_PERIODS, BUDGET_STATUSES, BudgetPeriod, BudgetStatus } from '@le
 import { PageOf } from '../../../common/http/pagination.dto';
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
+import { trimUpper } from '../../../common/http/transforms';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -17,9 +18,6 @@ import {
 } from 'class-validator';
 import { IsCalendarDate } from '../../../common/http/is-calendar-date.decorator';
 import { MAX_AMOUNT_CENTS } from '../../transactions/dto/transaction.dto';
-
-const upper = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.trim().toUpperCase() : value;
 
 export class CreateBudgetDto {
   @ApiPropertyOptional({
@@ -42,7 +40,7 @@ export class CreateBudgetDto {
   limitCents: number;
 
   @ApiProperty({ example: 'EUR' })
-  @Transform(upper)
+  @Transform(trimUpper)
   @IsISO4217CurrencyCode({ message: 'currency must be an ISO 4217 code such as EUR' })
   currency: string;
 

@@ -1,10 +1,9 @@
 import { PageOf } from '../../../common/http/pagination.dto';
 import { ApiProperty, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
+import { trim } from '../../../common/http/transforms';
 import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { Category, CategoryKind } from '../category.entity';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class CreateCategoryDto {
   @ApiProperty({ example: 'Groceries', maxLength: 60 })

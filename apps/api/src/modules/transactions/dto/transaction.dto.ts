@@ -1,6 +1,7 @@
 import { TRANSACTION_TYPES, TransactionType } from '@ledgerlens/contracts';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
+import { trim, trimUpper } from '../../../common/http/transforms';
 import {
   IsIn,
   IsInt,
@@ -18,10 +19,6 @@ import { PageOf, PaginationQueryDto } from '../../../common/http/pagination.dto'
 import { CategoryDto } from '../../categories/dto/category.dto';
 import { Transaction } from '../transaction.entity';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const upper = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.trim().toUpperCase() : value;
-
 /** Largest amount accepted: a trillion in major units, far inside bigint and exact in JS. */
 export const MAX_AMOUNT_CENTS = 100_000_000_000_000;
 
@@ -33,7 +30,7 @@ export class CreateTransactionDto {
   amountCents: number;
 
   @ApiProperty({ description: 'ISO 4217 code', example: 'EUR' })
-  @Transform(upper)
+  @Transform(trimUpper)
   @IsISO4217CurrencyCode({ message: 'currency must be an ISO 4217 code such as EUR' })
   currency: string;
 
