@@ -22,7 +22,9 @@ export function loggerOptions(config: AppConfig): Params {
     pinoHttp: {
       level: config.LOG_LEVEL,
       genReqId: (request) => traceIdOf(request),
+      // The trace ID is bound to the request's logger: every line logged during the request has it.
       customAttributeKeys: { reqId: 'traceId' },
+      quietReqLogger: true,
       customProps: (request) => {
         const user = (request as { user?: { id: string } }).user;
         return user ? { userId: user.id } : {};
