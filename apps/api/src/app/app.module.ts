@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { Writable } from 'node:stream';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { ServeStaticModule } from '@nestjs/serve-static';
@@ -28,17 +29,24 @@ export interface AppModuleOptions {
   databaseUrl: string;
   /** Folder of the built SPA; not served when undefined. */
   webDistDir?: string;
+  /** Where log lines go instead of stdout. */
+  logDestination?: Writable;
 }
 
 @Module({})
 export class AppModule {
-  static forRoot({ config, databaseUrl, webDistDir }: AppModuleOptions): DynamicModule {
+  static forRoot({
+    config,
+    databaseUrl,
+    webDistDir,
+    logDestination,
+  }: AppModuleOptions): DynamicModule {
     return {
       module: AppModule,
       imports: [
         AppConfigModule.forRoot(config),
         RequestContextModule,
-        LoggerModule.forRoot(loggerOptions(config)),
+        LoggerModule.forRoot(loggerOptions(config, logDestination)),
         EventEmitterModule.forRoot({ wildcard: false }),
         DatabaseModule.forRoot({
           url: databaseUrl,

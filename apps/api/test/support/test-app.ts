@@ -1,4 +1,5 @@
 import { INestApplication } from '@nestjs/common';
+import { Writable } from 'node:stream';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app/create-app';
@@ -26,10 +27,13 @@ const TEST_ENV = {
 };
 
 /** The real application on its own freshly cloned database; nothing is mocked. */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(
+  env: Record<string, string> = {},
+  logDestination?: Writable,
+): Promise<TestApp> {
   const databaseUrl = await createTestDatabase();
   const config = loadConfig({ ...TEST_ENV, ...env });
-  const app = await createApp({ config, databaseUrl });
+  const app = await createApp({ config, databaseUrl, logDestination });
   return {
     app,
     http: request(app.getHttpServer()),
