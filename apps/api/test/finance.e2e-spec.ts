@@ -34,6 +34,12 @@ describe('categories, transactions and budgets', () => {
 
     await testApp.http.delete(`/api/v1/categories/${created.body.id}`).set(ada.auth).expect(204);
     await testApp.http.get(`/api/v1/categories/${created.body.id}`).set(ada.auth).expect(404);
+    await testApp.http.delete(`/api/v1/categories/${created.body.id}`).set(ada.auth).expect(404);
+    await testApp.http
+      .patch(`/api/v1/categories/${created.body.id}`)
+      .set(ada.auth)
+      .send({ name: 'x' })
+      .expect(404);
     const list = await testApp.http.get('/api/v1/categories').set(ada.auth).expect(200);
     expect(list.body.items.map((c: { id: string }) => c.id)).not.toContain(created.body.id);
     // The name is free again once the category is deleted.
@@ -297,6 +303,24 @@ describe('categories, transactions and budgets', () => {
       alerts.body.items.map((a: { thresholdPercent: number }) => a.thresholdPercent).sort(),
     ).toEqual([100, 80]);
     expect(alerts.body.items[0]).toMatchObject({ budgetId: budget.body.id, limitCents: 10_000 });
+
+    const unchanged = await testApp.http
+      .patch(`/api/v1/budgets/${budget.body.id}`)
+      .set(user.auth)
+      .send({})
+      .expect(200);
+    expect(unchanged.body.limitCents).toBe(10_000);
+    const lowered = await testApp.http
+      .patch(`/api/v1/budgets/${budget.body.id}`)
+      .set(user.auth)
+      .send({ limitCents: 20_000, alertThresholds: [50] })
+      .expect(200);
+    expect(lowered.body).toMatchObject({
+      limitCents: 20_000,
+      alertThresholds: [50],
+      percentUsed: 53,
+      status: 'warning',
+    });
 
     const duplicate = await post(user, 'budgets', {
       categoryId: food.body.id,

@@ -9,6 +9,7 @@ import { EntityManager } from 'typeorm';
 import { ConflictError, NotFoundError } from '../../common/errors/domain-errors';
 import { translateConstraintError } from '../../common/errors/postgres-errors';
 import { PaginationQueryDto, Page } from '../../common/http/pagination.dto';
+import { softDeleteLive, updateLive } from '../../database/live-rows';
 import { UserContext } from '../../database/user-context';
 import { CategoriesService } from '../categories/categories.service';
 import { BudgetAlert } from './budget-alert.entity';
@@ -46,6 +47,8 @@ function toDto(row: BudgetStatusRow): BudgetDto {
     updatedAt: row.updated_at,
   };
 }
+
+const budgetNotFound = (id: string) => new NotFoundError(`Budget ${id} not found`);
 
 const duplicateBudget = () =>
   new ConflictError('A budget for this category, period and currency already exists', {
@@ -94,8 +97,7 @@ export class BudgetsService {
   async update(id: string, changes: UpdateBudgetDto): Promise<BudgetDto> {
     const updated = await this.userContext
       .run(async (manager) => {
-        await this.status(manager, id);
-        await manager.update(Budget, { id }, changes);
+        await updateLive(manager, Budget, id, changes, () => budgetNotFound(id));
         return this.status(manager, id);
       })
       .catch((error) =>
@@ -107,8 +109,7 @@ export class BudgetsService {
 
   remove(id: string): Promise<void> {
     return this.userContext.run(async (manager) => {
-      await this.status(manager, id);
-      await manager.softDelete(Budget, { id });
+      await softDeleteLive(manager, Budget, id, () => budgetNotFound(id));
     });
   }
 
@@ -178,7 +179,7 @@ export class BudgetsService {
     const [row]: BudgetStatusRow[] = await manager.query(`${BUDGET_STATUS_SQL} WHERE s.id = $1`, [
       id,
     ]);
-    if (!row) throw new NotFoundError(`Budget ${id} not found`);
+    if (!row) throw budgetNotFound(id);
     return toDto(row);
   }
 }

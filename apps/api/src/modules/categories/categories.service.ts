@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { ConflictError, NotFoundError } from '../../common/errors/domain-errors';
 import { translateConstraintError } from '../../common/errors/postgres-errors';
 import { PaginationQueryDto } from '../../common/http/pagination.dto';
+import { softDeleteLive, updateLive } from '../../database/live-rows';
 import { UserContext } from '../../database/user-context';
 import { Category } from './category.entity';
 import {
@@ -11,6 +12,9 @@ import {
   CreateCategoryDto,
   UpdateCategoryDto,
 } from './dto/category.dto';
+
+const categoryNotFound = (id: string) =>
+  new NotFoundError(`Category ${id} not found`, { categoryId: ['category not found'] });
 
 function nameTaken(name: string | undefined) {
   return () =>
@@ -53,8 +57,7 @@ export class CategoriesService {
   update(id: string, changes: UpdateCategoryDto): Promise<CategoryDto> {
     return this.userContext
       .run(async (manager) => {
-        const category = await this.find(manager, id);
-        await manager.save(manager.merge(Category, category, changes));
+        await updateLive(manager, Category, id, changes, () => categoryNotFound(id));
         return CategoryDto.from(await this.find(manager, id));
       })
       .catch((error) =>
@@ -64,16 +67,14 @@ export class CategoriesService {
 
   remove(id: string): Promise<void> {
     return this.userContext.run(async (manager) => {
-      await this.find(manager, id);
-      await manager.softDelete(Category, { id });
+      await softDeleteLive(manager, Category, id, () => categoryNotFound(id));
     });
   }
 
   /** A live category of the current user, inside their open transaction; NotFound otherwise. */
   async find(manager: EntityManager, id: string): Promise<Category> {
     const category = await manager.findOneBy(Category, { id });
-    if (!category)
-      throw new NotFoundError(`Category ${id} not found`, { categoryId: ['category not found'] });
+    if (!category) throw categoryNotFound(id);
     return category;
   }
 }
