@@ -1,13 +1,10 @@
-import { createTestApp, registerUser, TestApp } from './support/test-app';
+import { ADMIN_ENV, createTestApp, registerUser, TestApp } from './support/test-app';
 
 describe('auth', () => {
   let testApp: TestApp;
 
   beforeAll(async () => {
-    testApp = await createTestApp({
-      ADMIN_EMAIL: 'root@example.com',
-      ADMIN_PASSWORD: 'admin-password-1',
-    });
+    testApp = await createTestApp(ADMIN_ENV);
   });
   afterAll(() => testApp.close());
 

@@ -1,2 +1,3 @@
+export * from './lib/audit';
 export * from './lib/enums';
 export * from './lib/events';

@@ -12,6 +12,8 @@ import { createValidationPipe } from '../common/http/validation.pipe';
 import { AppConfig } from '../config/app-config';
 import { AppConfigModule } from '../config/app-config.module';
 import { DatabaseModule } from '../database/database.module';
+import { AuditModule } from '../modules/audit/audit.module';
+import { AuditRouteGuard } from '../modules/audit/http/audit-route.guard';
 import { AuthModule } from '../modules/auth/auth.module';
 import { BudgetsModule } from '../modules/budgets/budgets.module';
 import { CategoriesModule } from '../modules/categories/categories.module';
@@ -62,6 +64,7 @@ export class AppModule {
               }),
             ]
           : []),
+        AuditModule,
         UsersModule,
         AuthModule,
         CategoriesModule,
@@ -74,6 +77,8 @@ export class AppModule {
         StartupTasks,
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
+        // Guards run in this order: the audit route guard only takes notes, so it goes first.
+        { provide: APP_GUARD, useClass: AuditRouteGuard },
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: RolesGuard },
       ],

@@ -1,3 +1,5 @@
+import { AuditChange } from '../modules/audit/audit-change.entity';
+import { AuditEvent } from '../modules/audit/audit-event.entity';
 import { RefreshToken } from '../modules/auth/refresh-token.entity';
 import { RevokedToken } from '../modules/auth/revoked-token.entity';
 import { BudgetAlert } from '../modules/budgets/budget-alert.entity';
@@ -15,4 +17,6 @@ export const entities = [
   Transaction,
   Budget,
   BudgetAlert,
+  AuditChange,
+  AuditEvent,
 ];

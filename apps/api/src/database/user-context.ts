@@ -30,17 +30,32 @@ export class UserContext {
     return this.dataSource.transaction((manager) => this.enter(manager, userId, work));
   }
 
+  /**
+   * As the system (no user, no Row-Level Security), in one transaction that still carries the
+   * request's trace ID, so the row history ties the change to its request (e.g. a registration).
+   */
+  runAsSystem<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.setContext(manager, '');
+      return work(manager);
+    });
+  }
+
   /** Switches an open transaction to the given user for the rest of it. */
   async enter<T>(
     manager: EntityManager,
     userId: string,
     work: (manager: EntityManager) => Promise<T>,
   ): Promise<T> {
+    await this.setContext(manager, userId);
+    await manager.query(`SET LOCAL ROLE ${APP_ROLE}`);
+    return work(manager);
+  }
+
+  private async setContext(manager: EntityManager, userId: string): Promise<void> {
     await manager.query(
       `SELECT set_config('app.current_user_id', $1, true), set_config('app.trace_id', $2, true)`,
       [userId, this.requestContext.traceId ?? ''],
     );
-    await manager.query(`SET LOCAL ROLE ${APP_ROLE}`);
-    return work(manager);
   }
 }

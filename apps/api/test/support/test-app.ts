@@ -73,3 +73,21 @@ export async function registerUser(testApp: TestApp, name = 'user'): Promise<Sig
     auth: { Authorization: `Bearer ${accessToken}` },
   };
 }
+
+/** Makes `createTestApp` ensure an admin that `signInAdmin` can sign in as. */
+export const ADMIN_ENV = { ADMIN_EMAIL: 'root@example.com', ADMIN_PASSWORD: 'admin-password-1' };
+
+export async function signInAdmin(testApp: TestApp): Promise<SignedInUser> {
+  const response = await testApp.http
+    .post('/api/v1/auth/login')
+    .send({ email: ADMIN_ENV.ADMIN_EMAIL, password: ADMIN_ENV.ADMIN_PASSWORD })
+    .expect(200);
+  const { accessToken, refreshToken, user } = response.body;
+  return {
+    id: user.id,
+    email: user.email,
+    token: accessToken,
+    refreshToken,
+    auth: { Authorization: `Bearer ${accessToken}` },
+  };
+}

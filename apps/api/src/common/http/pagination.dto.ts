@@ -3,26 +3,46 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
-export class PaginationQueryDto {
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  page = 1;
-
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit = 20;
-
-  get offset(): number {
-    return (this.page - 1) * this.limit;
-  }
+/** Query parameters of a page: `page` from 1, `limit` up to `maxLimit`. */
+export interface PaginationQuery {
+  page: number;
+  limit: number;
+  readonly offset: number;
 }
+
+/**
+ * A `page`/`limit` query class with its own default and maximum page size, optionally extending
+ * a class of filters: `class Q extends PaginationQueryOf(50, 200, FiltersDto) {}`.
+ */
+export function PaginationQueryOf<TBase extends object = object>(
+  defaultLimit: number,
+  maxLimit: number,
+  Base: Class<TBase> = class {} as Class<TBase>,
+): Class<TBase & PaginationQuery> {
+  class PaginationQueryDto extends (Base as Class<object>) implements PaginationQuery {
+    @ApiPropertyOptional({ type: 'integer', minimum: 1, default: 1 })
+    @IsOptional()
+    @Type(() => Number)
+    @IsInt()
+    @Min(1)
+    page = 1;
+
+    @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: maxLimit, default: defaultLimit })
+    @IsOptional()
+    @Type(() => Number)
+    @IsInt()
+    @Min(1)
+    @Max(maxLimit)
+    limit = defaultLimit;
+
+    get offset(): number {
+      return (this.page - 1) * this.limit;
+    }
+  }
+  return PaginationQueryDto as Class<TBase & PaginationQuery>;
+}
+
+export class PaginationQueryDto extends PaginationQueryOf(20, 100) {}
 
 export interface Page<T> {
   items: T[];

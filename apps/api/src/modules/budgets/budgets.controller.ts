@@ -9,6 +9,9 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { ErrorResponseDto } from '../../common/http/error-response.dto';
+import { AuditChangesService } from '../audit/audit-changes.service';
+import { RecordHistoryDto } from '../audit/dto/audit-change.dto';
+import { GetHistoryById } from '../audit/http/history-route';
 import { GetById, IdParam, PatchById, SoftDeleteById } from '../../common/http/resource-routes';
 import { PaginationQueryDto } from '../../common/http/pagination.dto';
 import { BudgetsService } from './budgets.service';
@@ -28,7 +31,10 @@ import {
 })
 @Controller('budgets')
 export class BudgetsController {
-  constructor(private readonly budgets: BudgetsService) {}
+  constructor(
+    private readonly budgets: BudgetsService,
+    private readonly changes: AuditChangesService,
+  ) {}
 
   @Post()
   @ApiCreatedResponse({ type: BudgetDto })
@@ -58,6 +64,11 @@ export class BudgetsController {
   @PatchById(BudgetDto)
   update(@IdParam() id: string, @Body() body: UpdateBudgetDto): Promise<BudgetDto> {
     return this.budgets.update(id, body);
+  }
+
+  @GetHistoryById()
+  history(@IdParam() id: string): Promise<RecordHistoryDto> {
+    return this.changes.historyOfOwned('budgets', id);
   }
 
   @SoftDeleteById()

@@ -9,6 +9,9 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { ErrorResponseDto } from '../../common/http/error-response.dto';
+import { AuditChangesService } from '../audit/audit-changes.service';
+import { RecordHistoryDto } from '../audit/dto/audit-change.dto';
+import { GetHistoryById } from '../audit/http/history-route';
 import { GetById, IdParam, PatchById, SoftDeleteById } from '../../common/http/resource-routes';
 import {
   CreateTransactionDto,
@@ -27,7 +30,10 @@ import { TransactionsService } from './transactions.service';
 })
 @Controller('transactions')
 export class TransactionsController {
-  constructor(private readonly transactions: TransactionsService) {}
+  constructor(
+    private readonly transactions: TransactionsService,
+    private readonly changes: AuditChangesService,
+  ) {}
 
   @Post()
   @ApiCreatedResponse({ type: TransactionDto })
@@ -55,6 +61,11 @@ export class TransactionsController {
   @ApiUnprocessableEntityResponse({ type: ErrorResponseDto })
   update(@IdParam() id: string, @Body() body: UpdateTransactionDto): Promise<TransactionDto> {
     return this.transactions.update(id, body);
+  }
+
+  @GetHistoryById()
+  history(@IdParam() id: string): Promise<RecordHistoryDto> {
+    return this.changes.historyOfOwned('transactions', id);
   }
 
   @SoftDeleteById()

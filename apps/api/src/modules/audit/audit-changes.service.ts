@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { NotFoundError } from '../../common/errors/domain-errors';
+import { PaginationQuery } from '../../common/http/pagination.dto';
+import { UserContext } from '../../database/user-context';
+import { AuditChange } from './audit-change.entity';
+import {
+  AuditChangeDto,
+  AuditChangeFilterDto,
+  AuditChangePageDto,
+  RecordHistoryDto,
+} from './dto/audit-change.dto';
+import { fieldChangesOf, isSoftDelete } from './record-diff';
+
+/** User-owned tables whose history an owner may read. */
+export type OwnedAuditedTable = 'transactions' | 'budgets';
+
+function toDto(change: AuditChange): AuditChangeDto {
+  return { ...change, changedAt: change.changedAt.toISOString() };
+}
+
+/** Reads the row history: the admin's filtered list and an owner's history of one record. */
+@Injectable()
+export class AuditChangesService {
+  constructor(
+    @InjectRepository(AuditChange) private readonly changes: Repository<AuditChange>,
+    private readonly userContext: UserContext,
+  ) {}
+
+  async find(filters: AuditChangeFilterDto, page: PaginationQuery): Promise<AuditChangePageDto> {
+    const query = this.changes.createQueryBuilder('c');
+    if (filters.table) query.andWhere('c.tableName = :table', { table: filters.table });
+    if (filters.rowId) query.andWhere('c.rowId = :rowId', { rowId: filters.rowId });
+    if (filters.userId) query.andWhere('c.userId = :userId', { userId: filters.userId });
+    if (filters.action) query.andWhere('c.action = :action', { action: filters.action });
+    if (filters.from) query.andWhere('c.changedAt >= :from', { from: filters.from });
+    if (filters.to) query.andWhere('c.changedAt < :to', { to: filters.to });
+    const [rows, total] = await query
+      .orderBy('c.id', 'DESC')
+      .offset(page.offset)
+      .limit(page.limit)
+      .getManyAndCount();
+    return { items: rows.map(toDto), total, page: page.page, limit: page.limit };
+  }
+
+  /**
+   * Every change of one record of the signed-in user, oldest first, with a field-by-field diff.
+   * Row-Level Security decides whether the record is theirs (deleted records included).
+   */
+  async historyOfOwned(table: OwnedAuditedTable, id: string): Promise<RecordHistoryDto> {
+    const visible = await this.userContext.run((manager) =>
+      manager.query(`SELECT 1 FROM "${table}" WHERE id = $1`, [id]),
+    );
+    if (visible.length === 0) throw new NotFoundError('No such record of yours');
+    const rows: (AuditChange & { userEmail: string | null })[] = await this.changes
+      .createQueryBuilder('c')
+      .leftJoin('users', 'u', 'u.id = c.user_id')
+      .select('c')
+      .addSelect('u.email', 'userEmail')
+      .where('c.tableName = :table AND c.rowId = :id', { table, id })
+      .orderBy('c.id', 'ASC')
+      .getRawAndEntities()
+      .then(({ raw, entities }) =>
+        entities.map((change, index) => ({ ...change, userEmail: raw[index].userEmail })),
+      );
+    return {
+      items: rows.map((change) => ({
+        id: change.id,
+        action: change.action,
+        deleted: isSoftDelete(change),
+        changedAt: change.changedAt.toISOString(),
+        userId: change.userId,
+        userEmail: change.userEmail,
+        traceId: change.traceId,
+        changes: fieldChangesOf(change),
+      })),
+    };
+  }
+}
