@@ -183,7 +183,8 @@ describe('row-level security', () => {
       const spy = jest.spyOn(prototype, 'query');
       try {
         await testApp.http.get('/api/v1/transactions?limit=100').set(user.auth).expect(200);
-        return spy.mock.calls.length;
+        // The action log's background writer may flush earlier requests' events meanwhile.
+        return spy.mock.calls.filter(([sql]) => !String(sql).includes('INTO audit_events')).length;
       } finally {
         spy.mockRestore();
       }

@@ -143,6 +143,33 @@ export class AppConfig {
   @IsOptional()
   @IsString()
   WEB_DIST_DIR?: string;
+
+  /** Record the action log (`audit_events`). Row history is recorded by the database regardless. */
+  @Transform(toBoolean)
+  @IsBoolean()
+  AUDIT_LOGGING_ENABLED = true;
+
+  /** Queue events and write them in batches off the request path; false writes each inline. */
+  @Transform(toBoolean)
+  @IsBoolean()
+  AUDIT_LOGGING_ASYNC = true;
+
+  /** Events held in memory at most; beyond it new events are dropped, counted and logged. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  AUDIT_LOGGING_QUEUE_SIZE = 10000;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(5000)
+  AUDIT_LOGGING_BATCH_SIZE = 500;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  AUDIT_LOGGING_FLUSH_INTERVAL_MS = 1000;
 }
 
 export class ConfigValidationError extends Error {

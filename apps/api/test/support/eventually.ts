@@ -1,5 +1,5 @@
 /** Retries `check` until it stops throwing (for work done off the request path), or rethrows. */
-export async function eventually<T>(check: () => Promise<T>, timeoutMs = 5000): Promise<T> {
+export async function eventually<T>(check: () => Promise<T>, timeoutMs = 3000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {

@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { ClsModule } from 'nestjs-cls';
+import { performance } from 'node:perf_hooks';
 import { RequestContext } from './request-context';
 import { traceIdOf } from './trace-id';
 
@@ -23,6 +24,7 @@ interface RawResponse {
         generateId: true,
         idGenerator: (request: RawRequest) => traceIdOf(request),
         setup: (cls, request: RawRequest, response: RawResponse) => {
+          cls.set('startedAt', performance.now());
           response.setHeader('X-Trace-Id', cls.getId());
           cls.set('ip', request.ip ?? request.socket?.remoteAddress);
           const userAgent = request.headers['user-agent'];

@@ -13,6 +13,8 @@ export interface RequestContextStore extends ClsStore {
   actor?: RequestActor;
   ip?: string;
   userAgent?: string;
+  /** `performance.now()` when the request arrived. */
+  startedAt?: number;
 }
 
 /** Typed access to what the current request knows: its trace ID, caller, IP and user agent. */
@@ -34,6 +36,10 @@ export class RequestContext {
 
   get userAgent(): string | undefined {
     return this.cls.isActive() ? this.cls.get('userAgent') : undefined;
+  }
+
+  get startedAt(): number | undefined {
+    return this.cls.isActive() ? this.cls.get('startedAt') : undefined;
   }
 
   setActor(actor: RequestActor): void {

@@ -9,10 +9,12 @@ import {
 import { HttpAdapterHost } from '@nestjs/core';
 import { STATUS_CODES } from 'node:http';
 import { QueryFailedError } from 'typeorm';
+import { HttpAudit } from '../../modules/audit/http/http-audit';
 import { RequestContext } from '../context/request-context';
 import { traceIdOf } from '../context/trace-id';
 import { DomainError, FieldErrors } from './domain-errors';
 import {
+  isDataError,
   isDatabaseUnavailable,
   PG_FOREIGN_KEY_VIOLATION,
   PG_NOT_NULL_VIOLATION,
@@ -66,13 +68,16 @@ function fromQueryFailed(exception: QueryFailedError): Mapped | undefined {
       details: { [field]: [`${field} must not be null`] },
     };
   }
-  if (code.startsWith('22') || code.startsWith('23')) {
+  if (isDataError(exception)) {
     return { status: HttpStatus.BAD_REQUEST, message: 'The data was rejected by a database rule' };
   }
   return undefined;
 }
 
-/** Maps every error to one body shape; never sends a stack trace; logs what is unexpected. */
+/**
+ * Maps every error to one body shape; never sends a stack trace; logs what is unexpected and
+ * records failures in the action log (with the stack, for admins, when it is a server error).
+ */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('ExceptionFilter');
@@ -80,6 +85,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
   constructor(
     private readonly adapterHost: HttpAdapterHost,
     private readonly context: RequestContext,
+    private readonly audit: HttpAudit,
   ) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
@@ -96,6 +102,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
         exception instanceof Error ? exception.message : 'Unexpected error',
       );
     }
+    void this.audit.recordFailure(http.getRequest(), {
+      status: mapped.status,
+      message: mapped.message,
+      error: exception,
+    });
     const body: ErrorBody = {
       statusCode: mapped.status,
       error: STATUS_CODES[mapped.status] ?? 'Error',

@@ -48,3 +48,9 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 export function databaseUnavailable(): DependencyUnavailableError {
   return new DependencyUnavailableError('The database is unavailable; try again shortly');
 }
+
+/** True for errors of the data itself (SQLSTATE class 22 data exception, 23 integrity violation). */
+export function isDataError(error: unknown): boolean {
+  const code = driverErrorOf(error)?.code ?? '';
+  return code.startsWith('22') || code.startsWith('23');
+}

@@ -13,12 +13,14 @@ import { ThrottlerGuard } from '@nestjs/throttler';
 import { AuthenticatedUser, CurrentUser } from '../../common/auth/current-user.decorator';
 import { Public } from '../../common/auth/public.decorator';
 import { ErrorResponseDto } from '../../common/http/error-response.dto';
+import { Audit } from '../audit/http/audit.decorator';
 import { UserDto } from '../users/dto/user.dto';
 import { AuthService } from './auth.service';
 import { AuthSessionDto } from './dto/auth-session.dto';
 import { LoginDto, RefreshDto, RegisterDto } from './dto/credentials.dto';
 
 @ApiTags('auth')
+@Audit({ category: 'authentication' })
 @Controller('auth')
 export class AuthController {
   constructor(private readonly auth: AuthService) {}

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuthenticatedUser } from '../../common/auth/current-user.decorator';
 import { AuthenticationError } from '../../common/errors/domain-errors';
+import { UserContext } from '../../database/user-context';
 import { UserDto } from '../users/dto/user.dto';
 import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
@@ -19,10 +20,11 @@ export class AuthService {
     private readonly users: UsersService,
     private readonly tokens: TokensService,
     private readonly revocations: TokenRevocationStore,
+    private readonly userContext: UserContext,
   ) {}
 
   async register(input: RegisterDto): Promise<AuthSessionDto> {
-    const user = await this.users.create(input);
+    const user = await this.userContext.runAsSystem((manager) => this.users.create(input, manager));
     return session(user, await this.tokens.issue(user));
   }
 

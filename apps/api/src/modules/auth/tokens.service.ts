@@ -5,6 +5,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { IsNull, Repository } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { AuthenticationError } from '../../common/errors/domain-errors';
+import { AuditRecorder } from '../audit/audit-recorder';
 import { User } from '../users/user.entity';
 import { RefreshToken } from './refresh-token.entity';
 
@@ -37,6 +38,7 @@ export class TokensService {
     private readonly jwt: JwtService,
     private readonly config: AppConfig,
     @InjectRepository(RefreshToken) private readonly refreshTokens: Repository<RefreshToken>,
+    private readonly audit: AuditRecorder,
   ) {
     this.secret = config.JWT_SECRET ?? randomBytes(32).toString('hex');
     if (!config.JWT_SECRET) {
@@ -82,6 +84,18 @@ export class TokensService {
     if (claimed.affected !== 1) {
       await this.revokeFamily(stored.familyId);
       this.logger.warn(`Refresh token reuse detected; revoked family ${stored.familyId}`);
+      void this.audit.record({
+        action: 'auth.token_reuse',
+        category: 'authentication',
+        result: 'failure',
+        severity: 'CRITICAL',
+        message:
+          'A used refresh token was presented again; every session of its sign-in was revoked',
+        resourceType: 'session',
+        resourceId: stored.familyId,
+        actorId: stored.user.id,
+        actorEmail: stored.user.email,
+      });
       throw new AuthenticationError(
         'Refresh token already used; all sessions of this sign-in were revoked',
       );

@@ -1,0 +1,56 @@
+import { stringify } from 'csv-stringify';
+import { Readable } from 'node:stream';
+
+export type ExportFormat = 'csv' | 'json';
+
+export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+};
+
+/** A cell's text: objects as JSON, nothing for null. */
+function cellOf(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+/**
+ * CSV with a header row: RFC 4180 quoting, and cells starting with `=`, `+`, `-`, `@`, tab or
+ * carriage return prefixed with `'` so a spreadsheet shows them as text instead of running them
+ * as formulas.
+ */
+function csvStream<T extends object>(rows: AsyncIterable<T>, columns: (keyof T & string)[]) {
+  const cells = Readable.from(
+    (async function* () {
+      for await (const row of rows) yield columns.map((column) => cellOf(row[column]));
+    })(),
+  );
+  return cells.pipe(
+    stringify({ header: true, columns, escape_formulas: true, record_delimiter: 'windows' }),
+  );
+}
+
+/** One JSON array, written element by element. */
+function jsonStream<T>(rows: AsyncIterable<T>): Readable {
+  return Readable.from(
+    (async function* () {
+      let first = true;
+      yield '[';
+      for await (const row of rows) {
+        yield `${first ? '\n' : ',\n'}${JSON.stringify(row)}`;
+        first = false;
+      }
+      yield first ? ']\n' : '\n]\n';
+    })(),
+  );
+}
+
+/** Streams rows as CSV or JSON without holding them in memory. */
+export function exportStream<T extends object>(
+  rows: AsyncIterable<T>,
+  format: ExportFormat,
+  columns: (keyof T & string)[],
+): Readable {
+  return format === 'csv' ? csvStream(rows, columns) : jsonStream(rows);
+}

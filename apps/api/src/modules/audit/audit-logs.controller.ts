@@ -1,0 +1,90 @@
+import {
+  Controller,
+  Get,
+  Header,
+  Param,
+  ParseUUIDPipe,
+  Query,
+  StreamableFile,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import { Roles } from '../../common/auth/roles.decorator';
+import { EXPORT_CONTENT_TYPES, exportStream } from '../../common/export/export-stream';
+import { ErrorResponseDto } from '../../common/http/error-response.dto';
+import { AuditLogsService } from './audit-logs.service';
+import { AuditLogExportQueryDto, AuditLogListQueryDto } from './dto/audit-log-query.dto';
+import { AuditLogDto, AuditLogPageDto } from './dto/audit-log.dto';
+import { Audit } from './http/audit.decorator';
+
+/** Export columns, in order. */
+const EXPORT_COLUMNS: (keyof AuditLogDto)[] = [
+  'occurredAt',
+  'actorEmail',
+  'actorId',
+  'action',
+  'category',
+  'result',
+  'severity',
+  'resourceType',
+  'resourceId',
+  'message',
+  'ip',
+  'userAgent',
+  'source',
+  'traceId',
+  'durationMs',
+  'id',
+  'metadata',
+];
+
+@ApiTags('audit (admin)')
+@ApiBearerAuth()
+@ApiForbiddenResponse({ type: ErrorResponseDto, description: 'Not an admin' })
+@Roles('admin')
+@Controller('audit-logs')
+export class AuditLogsController {
+  constructor(private readonly logs: AuditLogsService) {}
+
+  @Get()
+  @ApiOkResponse({ type: AuditLogPageDto, description: 'Newest first' })
+  async list(@Query() query: AuditLogListQueryDto): Promise<AuditLogPageDto> {
+    return { ...(await this.logs.find(query, query)), page: query.page, limit: query.limit };
+  }
+
+  @Get('errors')
+  @ApiOkResponse({
+    type: AuditLogPageDto,
+    description: 'Failures and events of severity WARNING or above, newest first',
+  })
+  async errors(@Query() query: AuditLogListQueryDto): Promise<AuditLogPageDto> {
+    return { ...(await this.logs.find(query, query, true)), page: query.page, limit: query.limit };
+  }
+
+  @Get('export')
+  @Audit({ action: 'audit_log.export', category: 'admin', message: 'Exported the audit log' })
+  @ApiProduces(EXPORT_CONTENT_TYPES.csv, EXPORT_CONTENT_TYPES.json)
+  @ApiOkResponse({ description: 'Every matching event, streamed, newest first' })
+  @Header('Cache-Control', 'no-store')
+  export(@Query() query: AuditLogExportQueryDto): StreamableFile {
+    const { format, ...filters } = query;
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    return new StreamableFile(exportStream(this.logs.stream(filters), format, EXPORT_COLUMNS), {
+      type: EXPORT_CONTENT_TYPES[format],
+      disposition: `attachment; filename="audit-logs-${stamp}.${format}"`,
+    });
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: AuditLogDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  get(@Param('id', ParseUUIDPipe) id: string): Promise<AuditLogDto> {
+    return this.logs.get(id);
+  }
+}

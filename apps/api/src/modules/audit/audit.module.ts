@@ -1,0 +1,36 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditChainVerifier } from './audit-chain.verifier';
+import { AuditChange } from './audit-change.entity';
+import { AuditChangesService } from './audit-changes.service';
+import { AuditEvent } from './audit-event.entity';
+import { AuditEventWriter } from './audit-event.writer';
+import { AuditLogsController } from './audit-logs.controller';
+import { AuditLogsService } from './audit-logs.service';
+import { AuditRecorder } from './audit-recorder';
+import { AuditController } from './audit.controller';
+import { AuditInterceptor } from './http/audit.interceptor';
+import { HttpAudit } from './http/http-audit';
+
+/**
+ * The audit trail: the action log (recorder, HTTP capture, queries, export) and the row history
+ * written by the database (queries, owner history, chain verification). Global, so any service
+ * or job can record an action and the exception filter can record failures.
+ */
+@Global()
+@Module({
+  imports: [TypeOrmModule.forFeature([AuditEvent, AuditChange])],
+  controllers: [AuditLogsController, AuditController],
+  providers: [
+    AuditEventWriter,
+    AuditRecorder,
+    HttpAudit,
+    AuditLogsService,
+    AuditChangesService,
+    AuditChainVerifier,
+    { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
+  ],
+  exports: [AuditRecorder, HttpAudit, AuditChangesService],
+})
+export class AuditModule {}

@@ -1,0 +1,108 @@
+import { AUDIT_RESULTS, AUDIT_SOURCES, AuditResult, AuditSource } from '@ledgerlens/contracts';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { AuditLogDto } from './audit-log.dto';
+
+/** Query of `GET /audit/events`, the events contract (snake_case, offset paging). */
+export class AuditEventsQueryDto {
+  @ApiPropertyOptional({ format: 'date-time', description: 'Default: 7 days before end_date' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  start_date?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Default: now' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  end_date?: string;
+
+  @ApiPropertyOptional({ example: 'auth.login' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  operation_type?: string;
+
+  @ApiPropertyOptional({ enum: AUDIT_RESULTS })
+  @IsOptional()
+  @IsIn(AUDIT_RESULTS)
+  result?: AuditResult;
+
+  @ApiPropertyOptional({ enum: AUDIT_SOURCES })
+  @IsOptional()
+  @IsIn(AUDIT_SOURCES)
+  source?: AuditSource;
+
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 1000, default: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  limit = 100;
+
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  offset = 0;
+}
+
+export class AuditEventContractDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ format: 'date-time' })
+  timestamp: string;
+
+  @ApiProperty({ enum: AUDIT_SOURCES })
+  source: AuditSource;
+
+  @ApiProperty({ type: String, nullable: true, description: 'Email of who acted' })
+  operator: string | null;
+
+  @ApiProperty()
+  operation_type: string;
+
+  @ApiProperty({ enum: AUDIT_RESULTS })
+  result: AuditResult;
+
+  @ApiProperty()
+  message: string;
+
+  @ApiProperty({ type: 'object', additionalProperties: true })
+  extra_info: Record<string, unknown>;
+
+  static from(event: AuditLogDto): AuditEventContractDto {
+    return {
+      id: event.id,
+      timestamp: event.occurredAt,
+      source: event.source,
+      operator: event.actorEmail,
+      operation_type: event.action,
+      result: event.result,
+      message: event.message,
+      extra_info: event.metadata,
+    };
+  }
+}
+
+export class AuditEventListDto {
+  @ApiProperty({ type: [AuditEventContractDto] })
+  events: AuditEventContractDto[];
+
+  @ApiProperty()
+  total: number;
+
+  @ApiProperty()
+  limit: number;
+
+  @ApiProperty()
+  offset: number;
+
+  @ApiProperty({ format: 'date-time' })
+  start_date: string;
+
+  @ApiProperty({ format: 'date-time' })
+  end_date: string;
+}

@@ -1,0 +1,22 @@
+import type { AuditCategory } from '@ledgerlens/contracts';
+import { SetMetadata } from '@nestjs/common';
+
+export const AUDIT_SPEC = 'audit:spec';
+
+/** How a route's requests appear in the action log; every field has a default. */
+export interface AuditSpec {
+  /** e.g. `auth.login`; default `<resourceType>.<create|update|delete>` from the method. */
+  action?: string;
+  /** default: from the route's first path segment, singular (`/transactions` → `transaction`). */
+  resourceType?: string;
+  /** default `data`. */
+  category?: AuditCategory;
+  /** What happened, in words; default e.g. `Updated transaction`. */
+  message?: string;
+}
+
+/**
+ * Describes a route's (or a controller's) entries in the action log. Mutating requests are
+ * recorded without it; a GET route that names an `action` is recorded too (e.g. an export).
+ */
+export const Audit = (spec: AuditSpec) => SetMetadata(AUDIT_SPEC, spec);
