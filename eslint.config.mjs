@@ -43,8 +43,9 @@ export default [
     rules: reactHooks.configs.recommended.rules,
   },
   {
-    // Tool configuration files share the root Jest preset by path.
-    files: ['**/jest.config.ts', '**/jest.e2e.config.ts'],
+    // Tool configuration files share the root Jest preset by path; benchmarks drive the apps'
+    // own code (database launcher, build output) by path.
+    files: ['**/jest.config.ts', '**/jest.e2e.config.ts', 'bench/**/*.ts'],
     rules: { '@nx/enforce-module-boundaries': 'off' },
   },
   prettier,
