@@ -19,11 +19,11 @@ describe('record diff', () => {
     ]);
   });
 
-  it('shows every field of a created record as coming from nothing', () => {
+  it('shows the filled fields of a created record as coming from nothing', () => {
     const changes = fieldChangesOf({
-      changedColumns: ['id', 'description', 'user_id', 'created_at'],
+      changedColumns: ['id', 'description', 'notes', 'user_id', 'created_at'],
       oldData: null,
-      newData: { id: 'x', description: 'Rent', user_id: 'u', created_at: 't' },
+      newData: { id: 'x', description: 'Rent', notes: null, user_id: 'u', created_at: 't' },
     });
     expect(changes).toEqual([{ field: 'description', from: null, to: 'Rent' }]);
   });

@@ -17,7 +17,10 @@ export function fieldNameOf(column: string): string {
   return column.replace(/_([a-z])/g, (_match, letter: string) => letter.toUpperCase());
 }
 
-/** The field-by-field difference a change made, in column order, bookkeeping left out. */
+/**
+ * The field-by-field difference a change made, in column order: bookkeeping left out, and
+ * fields that stay empty (e.g. no notes on a new record) too.
+ */
 export function fieldChangesOf(
   change: Pick<AuditChange, 'changedColumns' | 'oldData' | 'newData'>,
 ): FieldChangeDto[] {
@@ -27,7 +30,8 @@ export function fieldChangesOf(
       field: fieldNameOf(column),
       from: change.oldData?.[column] ?? null,
       to: change.newData?.[column] ?? null,
-    }));
+    }))
+    .filter((fieldChange) => fieldChange.from !== null || fieldChange.to !== null);
 }
 
 /** True when an UPDATE set `deleted_at`: the record was soft-deleted by this change. */

@@ -28,6 +28,7 @@ export class AuthController {
   @Public()
   @UseGuards(ThrottlerGuard)
   @Post('register')
+  @Audit({ message: 'Registered an account' })
   @ApiCreatedResponse({ type: AuthSessionDto })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'Email already registered' })
   @ApiTooManyRequestsResponse({ type: ErrorResponseDto })
@@ -38,6 +39,7 @@ export class AuthController {
   @Public()
   @UseGuards(ThrottlerGuard)
   @Post('login')
+  @Audit({ message: 'Signed in' })
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: AuthSessionDto })
   @ApiUnauthorizedResponse({ type: ErrorResponseDto, description: 'Invalid email or password' })
@@ -48,6 +50,7 @@ export class AuthController {
 
   @Public()
   @Post('refresh')
+  @Audit({ message: 'Refreshed a session' })
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: AuthSessionDto })
   @ApiUnauthorizedResponse({
@@ -60,6 +63,7 @@ export class AuthController {
 
   @ApiBearerAuth()
   @Post('logout')
+  @Audit({ message: 'Signed out' })
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiNoContentResponse({ description: 'The access token and its refresh tokens are revoked' })
   logout(@CurrentUser() caller: AuthenticatedUser): Promise<void> {
