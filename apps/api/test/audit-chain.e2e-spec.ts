@@ -1,5 +1,6 @@
 import { Pool } from 'pg';
 import { AuditChainVerifier } from '../src/modules/audit/audit-chain.verifier';
+import { auditChangeIds, tamperWithAuditChanges } from './support/tamper';
 import { createTestApp, registerUser, TestApp } from './support/test-app';
 
 const WRITERS = 8;
@@ -86,26 +87,12 @@ describe('row history hash chain under concurrent writers', () => {
   });
 
   describe('after tampering by a superuser with the triggers off', () => {
-    async function asSuperuserWithoutTriggers(statement: string): Promise<void> {
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
-        await client.query('ALTER TABLE audit_changes DISABLE TRIGGER USER');
-        await client.query(statement);
-        await client.query('ALTER TABLE audit_changes ENABLE TRIGGER USER');
-        await client.query('COMMIT');
-      } finally {
-        client.release();
-      }
-    }
-    const ids = async (): Promise<string[]> =>
-      (await sql(`SELECT id::text AS id FROM audit_changes ORDER BY audit_changes.id`)).map(
-        (row: { id: string }) => row.id,
-      );
+    const ids = () => auditChangeIds((text) => sql(text));
+    const tamper = (statement: string) => tamperWithAuditChanges(testApp.databaseUrl, statement);
 
     it('reports a cut tail', async () => {
       const all = await ids();
-      await asSuperuserWithoutTriggers(`DELETE FROM audit_changes WHERE id = ${all.at(-1)}`);
+      await tamper(`DELETE FROM audit_changes WHERE id = ${all.at(-1)}`);
       expect(await verifier.verify()).toMatchObject({
         ok: false,
         checked: all.length - 1,
@@ -116,7 +103,7 @@ describe('row history hash chain under concurrent writers', () => {
 
     it('reports the row after a removed one', async () => {
       const all = await ids();
-      await asSuperuserWithoutTriggers(`DELETE FROM audit_changes WHERE id = ${all[10]}`);
+      await tamper(`DELETE FROM audit_changes WHERE id = ${all[10]}`);
       expect(await verifier.verify()).toMatchObject({ ok: false, firstBrokenId: all[11] });
     });
   });

@@ -1,4 +1,4 @@
-import { Client } from 'pg';
+import { auditChangeIds, tamperWithAuditChanges } from './support/tamper';
 import {
   ADMIN_ENV,
   createTestApp,
@@ -220,21 +220,6 @@ describe('row history (audit_changes)', () => {
     const verify = async () =>
       (await testApp.http.get('/api/v1/audit/verify').set(admin.auth).expect(200)).body;
 
-    /** Runs `statement` as the superuser with the append-only triggers switched off. */
-    async function tamper(statement: string): Promise<void> {
-      const client = new Client({ connectionString: testApp.databaseUrl });
-      await client.connect();
-      try {
-        await client.query('BEGIN');
-        await client.query('ALTER TABLE audit_changes DISABLE TRIGGER USER');
-        await client.query(statement);
-        await client.query('ALTER TABLE audit_changes ENABLE TRIGGER USER');
-        await client.query('COMMIT');
-      } finally {
-        await client.end();
-      }
-    }
-
     it('verifies, then reports an edited row, a removed row and a cut tail', async () => {
       for (let i = 0; i < 3; i++) await createTransaction(owner);
       const intact = await verify();
@@ -242,11 +227,10 @@ describe('row history (audit_changes)', () => {
       expect(intact).toEqual({ ok: true, checked: n });
       await testApp.http.get('/api/v1/audit/verify').set(owner.auth).expect(403);
 
-      const ids = (await sql(`SELECT id::text AS id FROM audit_changes ORDER BY id`)).map(
-        (row: { id: string }) => row.id,
-      );
+      const ids = await auditChangeIds((text) => sql(text));
       const victim = ids[ids.length - 3];
-      await tamper(
+      await tamperWithAuditChanges(
+        testApp.databaseUrl,
         `UPDATE audit_changes SET new_data = jsonb_set(new_data, '{amount_cents}', '1') WHERE id = ${victim}`,
       );
       expect(await verify()).toMatchObject({ ok: false, firstBrokenId: victim });
