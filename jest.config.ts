@@ -8,6 +8,7 @@ const config: Config = {
     '<rootDir>/apps/api/jest.config.ts',
     '<rootDir>/apps/api/jest.e2e.config.ts',
     '<rootDir>/apps/web/jest.config.ts',
+    '<rootDir>/libs/redaction/jest.config.ts',
   ],
 };
 

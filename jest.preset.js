@@ -19,5 +19,6 @@ module.exports = {
   moduleFileExtensions: ['ts', 'tsx', 'js', 'jsx', 'mjs', 'cjs', 'json'],
   moduleNameMapper: {
     '^@ledgerlens/contracts$': '<rootDir>/../../libs/contracts/src/index.ts',
+    '^@ledgerlens/redaction$': '<rootDir>/../../libs/redaction/src/index.ts',
   },
 };

@@ -13,6 +13,9 @@ export default defineConfig({
       '@ledgerlens/contracts': fileURLToPath(
         new URL('../../libs/contracts/src/index.ts', import.meta.url),
       ),
+      '@ledgerlens/redaction': fileURLToPath(
+        new URL('../../libs/redaction/src/index.ts', import.meta.url),
+      ),
     },
   },
   server: {
