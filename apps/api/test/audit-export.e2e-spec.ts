@@ -15,7 +15,7 @@ const MULTILINE_MESSAGE = 'first line, with "quotes"\nsecond line';
 
 function parseCsv(text: string): Promise<string[][]> {
   return new Promise((resolve, reject) =>
-    parse(text, { relax_column_count: false }, (error, rows: string[][]) =>
+    parse(text, { bom: true, relax_column_count: false }, (error, rows: string[][]) =>
       error ? reject(error) : resolve(rows),
     ),
   );
@@ -74,6 +74,7 @@ describe('audit log export', () => {
   it('writes CSV that a spreadsheet reads back cell for cell, with formulas neutralised', async () => {
     const response = await exportOf({ format: 'csv', source: 'frontend' });
     expect(response.headers['content-type']).toMatch(/text\/csv/);
+    expect((response.body as string).startsWith('\uFEFF')).toBe(true);
     const [header, ...rows] = await parseCsv(response.body as string);
     expect(header.slice(0, 4)).toEqual(['occurredAt', 'actorEmail', 'actorId', 'action']);
     const tricky = rows.find((row) => row[header.indexOf('action')] === 'tricky.export_test');

@@ -16,7 +16,7 @@ function cellOf(value: unknown): string {
 }
 
 /**
- * CSV with a header row: RFC 4180 quoting, and cells starting with `=`, `+`, `-`, `@`, tab or
+ * CSV with a byte order mark and a header row: RFC 4180 quoting, and cells starting with `=`, `+`, `-`, `@`, tab or
  * carriage return prefixed with `'` so a spreadsheet shows them as text instead of running them
  * as formulas.
  */
@@ -27,7 +27,14 @@ function csvStream<T extends object>(rows: AsyncIterable<T>, columns: (keyof T &
     })(),
   );
   return cells.pipe(
-    stringify({ header: true, columns, escape_formulas: true, record_delimiter: 'windows' }),
+    stringify({
+      header: true,
+      columns,
+      escape_formulas: true,
+      record_delimiter: 'windows',
+      // The byte order mark makes Excel read the file as UTF-8 (names, descriptions, agents).
+      bom: true,
+    }),
   );
 }
 
