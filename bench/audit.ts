@@ -8,7 +8,8 @@
  * BENCH_CONNECTIONS, BENCH_ROUNDS.
  */
 import autocannon from 'autocannon';
-import { BenchServer, openBenchDatabaseServer, sql, startApi, writeResult } from './support/server';
+import { writeResult } from './support/results';
+import { BenchServer, openBenchDatabaseServer, sql, startApi } from './support/server';
 
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 10);
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 16);

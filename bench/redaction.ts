@@ -6,10 +6,9 @@
  *
  * Run: `npx ts-node --transpile-only bench/redaction.ts` (from the repository root).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { join } from 'node:path';
 import { redactor } from '../libs/redaction/src';
+import { writeResult } from './support/results';
 
 const RECORDS = 10_000;
 const WARM_UP_PASSES = 3;
@@ -149,7 +148,5 @@ const results = {
   unit: 'records/s (median of rounds)',
   scenarios,
 };
-const folder = join(__dirname, 'results');
-mkdirSync(folder, { recursive: true });
-writeFileSync(join(folder, 'redaction.json'), `${JSON.stringify(results, null, 2)}\n`);
-console.log(`${format(redacted)} redactions in all; written to ${join(folder, 'redaction.json')}`);
+console.log(`${format(redacted)} redactions in all`);
+writeResult('redaction', results);

@@ -1,15 +1,16 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { Client } from 'pg';
 import {
   RunningDatabase,
   startEmbeddedPostgres,
 } from '../../apps/api/src/database/embedded-postgres';
 import { freePort } from '../../apps/api/test/support/free-port';
+import { withClient, withDatabase } from '../../apps/api/test/support/test-database';
+import { waitForHealth } from '../../apps/api/test/support/wait-for-health';
 
-export const ROOT = resolve(__dirname, '../..');
+const ROOT = resolve(__dirname, '../..');
 const MAIN = join(ROOT, 'dist/apps/api/main.js');
 
 /** BENCH_DATABASE_URL's (or TEST_DATABASE_URL's) server, else a throwaway embedded PostgreSQL. */
@@ -25,24 +26,9 @@ export async function openBenchDatabaseServer(): Promise<RunningDatabase> {
   });
 }
 
-export function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
-}
-
-export async function sql<T = Record<string, unknown>>(
-  url: string,
-  text: string,
-  params: unknown[] = [],
-): Promise<T[]> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(text, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
+/** Runs one statement on the database at `url`. */
+export async function sql(url: string, text: string): Promise<void> {
+  await withClient(url, (client) => client.query(text));
 }
 
 export interface BenchServer {
@@ -59,9 +45,11 @@ export async function startApi(
 ): Promise<BenchServer> {
   if (!existsSync(MAIN)) throw new Error('Build the API first: npx nx build api');
   const database = `ledgerlens_bench_${name}_${Date.now()}`;
-  await sql(withDatabase(serverUrl, 'postgres'), `CREATE DATABASE "${database}"`);
+  const adminUrl = withDatabase(serverUrl, 'postgres');
+  await sql(adminUrl, `CREATE DATABASE "${database}"`);
   const databaseUrl = withDatabase(serverUrl, database);
   const port = await freePort();
+  let output = '';
   const child: ChildProcess = spawn(process.execPath, [MAIN], {
     cwd: ROOT,
     env: {
@@ -77,20 +65,11 @@ export async function startApi(
       WEB_DIST_DIR: mkdtempSync(join(tmpdir(), 'ledgerlens-bench-web-')),
       ...env,
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', 'ignore', 'pipe'],
   });
+  child.stderr?.on('data', (chunk) => (output += chunk));
   const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`The API exited with ${child.exitCode}`);
-    if (Date.now() > deadline) throw new Error('The API did not become healthy in 60 s');
-    const healthy = await fetch(`${baseUrl}/api/v1/health`).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (healthy) break;
-    await new Promise((done) => setTimeout(done, 200));
-  }
+  await waitForHealth(`${baseUrl}/api/v1/health`, child, () => output);
   return {
     baseUrl,
     databaseUrl,
@@ -98,16 +77,7 @@ export async function startApi(
       const exited = new Promise((done) => child.once('exit', done));
       child.kill('SIGTERM');
       await exited;
-      await sql(withDatabase(serverUrl, 'postgres'), `DROP DATABASE "${database}" WITH (FORCE)`);
+      await sql(adminUrl, `DROP DATABASE "${database}" WITH (FORCE)`);
     },
   };
-}
-
-/** Writes `bench/results/<name>.json` and says where. */
-export function writeResult(name: string, result: unknown): void {
-  const folder = join(ROOT, 'bench/results');
-  mkdirSync(folder, { recursive: true });
-  const file = join(folder, `${name}.json`);
-  writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
-  console.log(`Written to ${file}`);
 }

@@ -57,6 +57,21 @@ export interface SignedInUser {
 
 let counter = 0;
 
+/** The signed-in user an auth response (register or login) describes. */
+function signedIn(session: {
+  accessToken: string;
+  refreshToken: string;
+  user: { id: string; email: string };
+}): SignedInUser {
+  return {
+    id: session.user.id,
+    email: session.user.email,
+    token: session.accessToken,
+    refreshToken: session.refreshToken,
+    auth: { Authorization: `Bearer ${session.accessToken}` },
+  };
+}
+
 export async function registerUser(testApp: TestApp, name = 'user'): Promise<SignedInUser> {
   counter += 1;
   const email = `${name}-${counter}-${Date.now()}@example.com`;
@@ -64,14 +79,7 @@ export async function registerUser(testApp: TestApp, name = 'user'): Promise<Sig
     .post('/api/v1/auth/register')
     .send({ email, password: 'correct horse battery', displayName: name })
     .expect(201);
-  const { accessToken, refreshToken, user } = response.body;
-  return {
-    id: user.id,
-    email,
-    token: accessToken,
-    refreshToken,
-    auth: { Authorization: `Bearer ${accessToken}` },
-  };
+  return signedIn(response.body);
 }
 
 /** Makes `createTestApp` ensure an admin that `signInAdmin` can sign in as. */
@@ -82,12 +90,5 @@ export async function signInAdmin(testApp: TestApp): Promise<SignedInUser> {
     .post('/api/v1/auth/login')
     .send({ email: ADMIN_ENV.ADMIN_EMAIL, password: ADMIN_ENV.ADMIN_PASSWORD })
     .expect(200);
-  const { accessToken, refreshToken, user } = response.body;
-  return {
-    id: user.id,
-    email: user.email,
-    token: accessToken,
-    refreshToken,
-    auth: { Authorization: `Bearer ${accessToken}` },
-  };
+  return signedIn(response.body);
 }

@@ -11,6 +11,7 @@ import { STATUS_CODES } from 'node:http';
 import { QueryFailedError } from 'typeorm';
 import { HttpAudit } from '../../modules/audit/http/http-audit';
 import { RequestContext } from '../context/request-context';
+import { fieldNameOf } from '../http/field-names';
 import { traceIdOf } from '../context/trace-id';
 import { DomainError, FieldErrors } from './domain-errors';
 import {
@@ -61,7 +62,7 @@ function fromQueryFailed(exception: QueryFailedError): Mapped | undefined {
   }
   if (code === PG_NOT_NULL_VIOLATION) {
     const column = (exception.driverError as { column?: string }).column ?? 'value';
-    const field = column.replace(/_([a-z])/g, (_match, letter: string) => letter.toUpperCase());
+    const field = fieldNameOf(column);
     return {
       status: HttpStatus.BAD_REQUEST,
       message: 'Validation failed',

@@ -1,4 +1,5 @@
-import { fieldChangesOf, fieldNameOf, isSoftDelete } from './record-diff';
+import { fieldNameOf } from '../../common/http/field-names';
+import { fieldChangesOf, isSoftDelete } from './record-diff';
 
 describe('record diff', () => {
   it('names fields as the API does', () => {

@@ -1,3 +1,4 @@
+import { fieldNameOf } from '../../common/http/field-names';
 import { AuditChange } from './audit-change.entity';
 import { FieldChangeDto } from './dto/audit-change.dto';
 
@@ -11,11 +12,6 @@ const BOOKKEEPING = new Set([
   'updated_by',
   'deleted_by',
 ]);
-
-/** `amount_cents` → `amountCents`, as the API names fields. */
-export function fieldNameOf(column: string): string {
-  return column.replace(/_([a-z])/g, (_match, letter: string) => letter.toUpperCase());
-}
 
 /**
  * The field-by-field difference a change made, in column order: bookkeeping left out, and
