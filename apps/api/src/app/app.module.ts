@@ -9,7 +9,13 @@ import { RolesGuard } from '../common/auth/roles.guard';
 import { RequestContextModule } from '../common/context/request-context.module';
 import { AllExceptionsFilter } from '../common/errors/all-exceptions.filter';
 import { createValidationPipe } from '../common/http/validation.pipe';
+import { createRedactor } from '@ledgerlens/redaction';
+import { RedactionModule } from '../common/redaction/redaction.module';
 import { AppConfig } from '../config/app-config';
+import { redactionOptionsOf } from '../config/log-settings';
+import { SqlLogger } from '../database/sql-logger';
+import { LoggingModule } from '../modules/logging/logging.module';
+import { LogSink } from '../modules/logging/persistence/log-sink';
 import { AppConfigModule } from '../config/app-config.module';
 import { DatabaseModule } from '../database/database.module';
 import { AuditModule } from '../modules/audit/audit.module';
@@ -23,7 +29,7 @@ import { TransactionsModule } from '../modules/transactions/transactions.module'
 import { UsersModule } from '../modules/users/users.module';
 import { StartupTasks } from './startup-tasks';
 import { entities } from './entities';
-import { loggerOptions } from './logger.options';
+import { debugLogged, loggerOptions } from './logger.options';
 import { API_PREFIX } from './api-prefix';
 
 export interface AppModuleOptions {
@@ -43,18 +49,31 @@ export class AppModule {
     webDistDir,
     logDestination,
   }: AppModuleOptions): DynamicModule {
+    const redactor = createRedactor(redactionOptionsOf(config));
+    const logStore = new LogSink({
+      capacity: config.LOG_PERSIST_QUEUE_SIZE,
+      batchSize: config.LOG_PERSIST_BATCH_SIZE,
+      flushIntervalMs: config.LOG_PERSIST_FLUSH_INTERVAL_MS,
+    });
     return {
       module: AppModule,
       imports: [
         AppConfigModule.forRoot(config),
         RequestContextModule,
-        LoggerModule.forRoot(loggerOptions(config, logDestination)),
+        RedactionModule.forRoot(redactor),
+        LoggerModule.forRoot(
+          loggerOptions(config, redactor, { console: logDestination, store: logStore }),
+        ),
         EventEmitterModule.forRoot({ wildcard: false }),
         DatabaseModule.forRoot({
           url: databaseUrl,
           entities,
           poolSize: config.DB_POOL_SIZE,
           runMigrations: config.DB_MIGRATIONS_RUN,
+          queryLogging: {
+            logger: new SqlLogger({ logQueries: debugLogged(config), redactor }),
+            slowQueryMs: config.SLOW_QUERY_MS,
+          },
         }),
         ...(webDistDir
           ? [
@@ -65,6 +84,7 @@ export class AppModule {
             ]
           : []),
         AuditModule,
+        LoggingModule.forRoot(logStore),
         UsersModule,
         AuthModule,
         CategoriesModule,

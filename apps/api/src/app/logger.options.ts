@@ -1,29 +1,81 @@
+import { LOG_LEVELS, LogLevel } from '@ledgerlens/contracts';
+import type { Redactor } from '@ledgerlens/redaction';
 import { Writable } from 'node:stream';
 import { Params } from 'nestjs-pino';
+import pino, { DestinationStream, StreamEntry } from 'pino';
 import type { Options } from 'pino-http';
 import { traceIdOf } from '../common/context/trace-id';
 import { AppConfig } from '../config/app-config';
 
-/** Header and body keys whose values never reach a log line. */
-export const REDACTED_LOG_PATHS = [
-  'req.headers.authorization',
-  'req.headers.cookie',
-  'req.headers["x-api-key"]',
-  'res.headers["set-cookie"]',
-  '*.password',
-  '*.refreshToken',
-  '*.accessToken',
-  '*.token',
-  '*.secret',
-];
+export interface LogDestinations {
+  /** Replaces stdout (tests read the lines from it). */
+  console?: Writable;
+  /** Receives the lines at or above LOG_PERSIST_LEVEL, to store them. */
+  store?: DestinationStream;
+}
 
-/** Logger settings; `destination` replaces stdout (tests read the lines from it). */
-export function loggerOptions(config: AppConfig, destination?: Writable): Params {
+type LevelSetting = AppConfig['LOG_LEVEL'];
+
+function isActive(level: LevelSetting): level is LogLevel {
+  return level !== 'silent';
+}
+
+function lowest(levels: LogLevel[]): LevelSetting {
+  return levels.length === 0
+    ? 'silent'
+    : levels.reduce((low, level) =>
+        LOG_LEVELS.indexOf(level) < LOG_LEVELS.indexOf(low) ? level : low,
+      );
+}
+
+function consoleStream(config: AppConfig, destination?: Writable): DestinationStream {
+  if (destination) return destination;
   const pretty =
-    !destination &&
-    (config.LOG_PRETTY ?? (config.NODE_ENV !== 'production' && Boolean(process.stdout.isTTY)));
+    config.LOG_PRETTY ?? (config.NODE_ENV !== 'production' && Boolean(process.stdout.isTTY));
+  return pretty
+    ? pino.transport({
+        target: 'pino-pretty',
+        options: { singleLine: true, translateTime: 'SYS:HH:MM:ss.l' },
+      })
+    : pino.destination(1);
+}
+
+/**
+ * Every line is redacted by the one redaction engine after it is serialised and before any
+ * destination sees it: console and store get the same, secret-free line.
+ */
+function redactLine(redactor: Redactor): (line: string) => string {
+  return (line) => {
+    try {
+      return `${JSON.stringify(redactor.redact(JSON.parse(line)))}\n`;
+    } catch {
+      return redactor.redactText(line);
+    }
+  };
+}
+
+/** Whether debug lines are written anywhere (console or store). */
+export function debugLogged(config: AppConfig): boolean {
+  return [config.LOG_LEVEL, config.LOG_PERSIST_LEVEL].some(
+    (level) => isActive(level) && LOG_LEVELS.indexOf(level) <= LOG_LEVELS.indexOf('debug'),
+  );
+}
+
+/** Logger settings: one pino logger writing to the console and, when given, to the log store. */
+export function loggerOptions(
+  config: AppConfig,
+  redactor: Redactor,
+  destinations: LogDestinations = {},
+): Params {
+  const streams: StreamEntry[] = [];
+  if (isActive(config.LOG_LEVEL)) {
+    streams.push({ level: config.LOG_LEVEL, stream: consoleStream(config, destinations.console) });
+  }
+  if (destinations.store && isActive(config.LOG_PERSIST_LEVEL)) {
+    streams.push({ level: config.LOG_PERSIST_LEVEL, stream: destinations.store });
+  }
   const options: Options = {
-    level: config.LOG_LEVEL,
+    level: lowest(streams.map((entry) => entry.level as LogLevel)),
     genReqId: (request) => traceIdOf(request),
     // The trace ID is bound to the request's logger: every line logged during the request has it.
     customAttributeKeys: { reqId: 'traceId' },
@@ -34,6 +86,7 @@ export function loggerOptions(config: AppConfig, destination?: Writable): Params
     },
     customLogLevel: (_request, response, error) =>
       error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
+    // Headers and bodies are never logged: a request is its method, path and status.
     serializers: {
       req: (request: { method: string; url: string }) => ({
         method: request.method,
@@ -41,11 +94,8 @@ export function loggerOptions(config: AppConfig, destination?: Writable): Params
       }),
       res: (response: { statusCode: number }) => ({ status: response.statusCode }),
     },
-    redact: { paths: REDACTED_LOG_PATHS, censor: '[REDACTED]' },
+    hooks: { streamWrite: redactLine(redactor) },
     autoLogging: { ignore: (request) => request.url?.startsWith('/api/v1/health') ?? false },
-    transport: pretty
-      ? { target: 'pino-pretty', options: { singleLine: true, translateTime: 'SYS:HH:MM:ss.l' } }
-      : undefined,
   };
-  return { pinoHttp: destination ? [options, destination] : options };
+  return { pinoHttp: [options, pino.multistream(streams)] };
 }

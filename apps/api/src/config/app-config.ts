@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { LOG_LEVELS } from '@ledgerlens/contracts';
 import { plainToInstance, Transform, Type } from 'class-transformer';
 import {
   IsBoolean,
@@ -13,6 +14,7 @@ import {
   validateSync,
   ValidationError,
 } from 'class-validator';
+import { logSettingProblems } from './log-settings';
 
 const toBoolean = ({ value }: { value: unknown }) => {
   if (typeof value !== 'string') return value;
@@ -21,6 +23,11 @@ const toBoolean = ({ value }: { value: unknown }) => {
   if (['false', '0', 'no', 'off'].includes(normalised)) return false;
   return value;
 };
+
+const LEVEL_SETTINGS = [...LOG_LEVELS, 'silent'] as const;
+type LevelSetting = (typeof LEVEL_SETTINGS)[number];
+
+const RETENTION_OVERRIDES = /^$|^(level|source):[a-z]+=\d+(,(level|source):[a-z]+=\d+)*$/;
 
 const emptyToUndefined = ({ value }: { value: unknown }) =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
@@ -111,8 +118,8 @@ export class AppConfig {
   @MinLength(8)
   ADMIN_PASSWORD?: string;
 
-  @IsIn(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'])
-  LOG_LEVEL: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent' = 'info';
+  @IsIn(LEVEL_SETTINGS)
+  LOG_LEVEL: LevelSetting = 'info';
 
   /** Pretty, coloured log lines instead of JSON. Defaults to on when stdout is a terminal outside production. */
   @Transform(toBoolean)
@@ -170,6 +177,98 @@ export class AppConfig {
   @IsInt()
   @Min(10)
   AUDIT_LOGGING_FLUSH_INTERVAL_MS = 1000;
+
+  /** Log records at or above this level are also stored in `app_logs`; `silent` stores none. */
+  @IsIn(LEVEL_SETTINGS)
+  LOG_PERSIST_LEVEL: LevelSetting = 'info';
+
+  /** Log records held in memory at most while waiting to be stored; beyond it they are dropped and counted. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LOG_PERSIST_QUEUE_SIZE = 20000;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(5000)
+  LOG_PERSIST_BATCH_SIZE = 500;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  LOG_PERSIST_FLUSH_INTERVAL_MS = 1000;
+
+  /** Queries taking at least this long are logged at warn with their duration and redacted parameters. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  SLOW_QUERY_MS = 500;
+
+  /** Batches accepted per window on `POST /logging/logs/batch`, per client. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LOG_INGEST_RATE_LIMIT = 120;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LOG_INGEST_RATE_WINDOW_SECONDS = 60;
+
+  /** Days stored logs are kept before they are archived and removed. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LOG_RETENTION_DAYS = 90;
+
+  /**
+   * Other retention for some logs, as `level:error=180,source:frontend=30`. A log matching
+   * several rules keeps the longest; a log matching none keeps LOG_RETENTION_DAYS.
+   */
+  @IsString()
+  @Matches(RETENTION_OVERRIDES, {
+    message: 'LOG_RETENTION_OVERRIDES must look like level:error=180,source:frontend=30',
+  })
+  LOG_RETENTION_OVERRIDES = '';
+
+  /** Day partitions of `app_logs` created ahead of time. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  LOG_PARTITIONS_AHEAD_DAYS = 7;
+
+  /** Where retention writes archived logs (gzip NDJSON, one file per day, plus a manifest). */
+  @IsString()
+  ARCHIVE_DIR = '.data/archive';
+
+  /** When the daily retention run starts (cron, server time). */
+  @IsString()
+  LOG_ARCHIVE_CRON = '0 3 * * *';
+
+  /** Where log exports are kept for downloading again. */
+  @IsString()
+  EXPORT_DIR = '.data/exports';
+
+  /** Hours an export file is kept; the hourly clean-up removes older ones. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  EXPORT_TTL_HOURS = 24;
+
+  /** Run scheduled jobs (partitions, retention, clean-up) in this instance. */
+  @Transform(toBoolean)
+  @IsBoolean()
+  JOBS_ENABLED = true;
+
+  /** More keys whose values are redacted everywhere, comma-separated (e.g. `iban,member_no`). */
+  @IsString()
+  REDACT_EXTRA_KEYS = '';
+
+  /** More secret patterns as a JSON object of name to regular expression, e.g. `{"iban":"\\bDE\\d{20}\\b"}`. */
+  @IsString()
+  REDACT_EXTRA_PATTERNS = '';
 }
 
 export class ConfigValidationError extends Error {
@@ -192,6 +291,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (config.NODE_ENV === 'production' && !config.JWT_SECRET) {
     problems.push('JWT_SECRET: required in production (32 or more characters)');
   }
+  problems.push(...logSettingProblems(config));
   if (problems.length > 0) throw new ConfigValidationError(problems);
   return config;
 }

@@ -1,6 +1,6 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { EntityList, dataSourceOptions } from './data-source-options';
+import { EntityList, QueryLogging, dataSourceOptions } from './data-source-options';
 import { UserContext } from './user-context';
 
 export interface DatabaseModuleOptions {
@@ -8,6 +8,7 @@ export interface DatabaseModuleOptions {
   entities: EntityList;
   poolSize: number;
   runMigrations: boolean;
+  queryLogging?: QueryLogging;
 }
 
 @Global()
@@ -18,7 +19,12 @@ export class DatabaseModule {
       module: DatabaseModule,
       imports: [
         TypeOrmModule.forRoot({
-          ...dataSourceOptions(options.url, options.entities, options.poolSize),
+          ...dataSourceOptions(
+            options.url,
+            options.entities,
+            options.poolSize,
+            options.queryLogging,
+          ),
           migrationsRun: options.runMigrations,
           retryAttempts: 3,
           retryDelay: 1000,

@@ -19,6 +19,8 @@ export interface TestApp {
 const TEST_ENV = {
   NODE_ENV: 'test',
   LOG_LEVEL: 'silent',
+  LOG_PERSIST_LEVEL: 'silent',
+  JOBS_ENABLED: 'false',
   SEED_DEMO_DATA: 'false',
   DB_MIGRATIONS_RUN: 'false',
   PASSWORD_HASH_ROUNDS: '4',

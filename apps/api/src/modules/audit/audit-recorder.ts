@@ -4,10 +4,10 @@ import {
   Logger,
   OnApplicationBootstrap,
 } from '@nestjs/common';
-import { redactor } from '@ledgerlens/redaction';
 import { performance } from 'node:perf_hooks';
 import { BatchQueue } from '../../common/batching/batch-queue';
 import { RequestContext } from '../../common/context/request-context';
+import { AppRedactor } from '../../common/redaction/app-redactor';
 import { isDataError } from '../../common/errors/postgres-errors';
 import { AppConfig } from '../../config/app-config';
 import { AuditEventInput, AuditEventRecord } from './audit-event-input';
@@ -39,6 +39,7 @@ export class AuditRecorder implements OnApplicationBootstrap, BeforeApplicationS
     private readonly config: AppConfig,
     private readonly context: RequestContext,
     private readonly writer: AuditEventWriter,
+    private readonly redactor: AppRedactor,
   ) {
     this.queue = new BatchQueue<AuditEventRecord>({
       capacity: config.AUDIT_LOGGING_QUEUE_SIZE,
@@ -118,7 +119,7 @@ export class AuditRecorder implements OnApplicationBootstrap, BeforeApplicationS
       result: input.result ?? 'success',
       severity: input.severity ?? 'INFO',
       source: input.source ?? 'api-service',
-      message: redactor.redactText(input.message),
+      message: this.redactor.redactText(input.message),
       resourceType: cut(input.resourceType, LIMITS.resourceType),
       resourceId: cut(input.resourceId, LIMITS.resourceId),
       actorId: input.actorId !== undefined ? input.actorId : (actor?.id ?? null),
@@ -130,7 +131,7 @@ export class AuditRecorder implements OnApplicationBootstrap, BeforeApplicationS
       userAgent: cut(input.userAgent ?? this.context.userAgent, USER_AGENT_LIMIT),
       traceId: input.traceId ?? this.context.traceId ?? null,
       durationMs: input.durationMs ?? null,
-      metadata: redactor.redact(input.metadata ?? {}),
+      metadata: this.redactor.redact(input.metadata ?? {}),
     };
   }
 

@@ -1,0 +1,64 @@
+import { BatchQueue } from '../../../common/batching/batch-queue';
+import { AppLogRecord } from './app-log-record';
+import { recordOfPinoLine } from './pino-line';
+
+export interface LogSinkOptions {
+  capacity: number;
+  batchSize: number;
+  flushIntervalMs: number;
+  /** Told about dropped records and failed writes (on stderr: logging them would loop). */
+  onProblem?(message: string, error?: unknown): void;
+}
+
+type WriteBatch = (batch: AppLogRecord[]) => Promise<unknown>;
+
+function reportOnStderr(message: string, error?: unknown): void {
+  const reason = error instanceof Error ? `: ${error.message}` : '';
+  process.stderr.write(`[ledgerlens] Stored logs: ${message}${reason}\n`);
+}
+
+/**
+ * The pino destination that stores log lines: each line becomes a record in a bounded queue, written
+ * in batches off the request path once `connect` gives it a writer (the database opens after
+ * the logger). Lines logged before that wait in the queue.
+ */
+export class LogSink {
+  private readonly queue: BatchQueue<AppLogRecord>;
+  private writeBatch?: WriteBatch;
+  private connected!: () => void;
+  private readonly ready = new Promise<void>((resolve) => (this.connected = resolve));
+
+  constructor(options: LogSinkOptions) {
+    this.queue = new BatchQueue<AppLogRecord>({
+      capacity: options.capacity,
+      batchSize: options.batchSize,
+      flushIntervalMs: options.flushIntervalMs,
+      write: async (batch) => {
+        await this.ready;
+        await this.writeBatch?.(batch);
+      },
+      onProblem: options.onProblem ?? reportOnStderr,
+    });
+  }
+
+  /** Records waiting to be stored, and records lost to a full queue. */
+  get backlog(): { queued: number; dropped: number } {
+    return { queued: this.queue.size, dropped: this.queue.dropped };
+  }
+
+  /** Called by pino with one JSON line; never throws, never waits. */
+  write(line: string): void {
+    const record = recordOfPinoLine(line);
+    if (record) this.queue.push(record);
+  }
+
+  connect(writeBatch: WriteBatch): void {
+    this.writeBatch = writeBatch;
+    this.connected();
+  }
+
+  /** Stores what is queued; without a writer there is nowhere to store it, so it is left. */
+  async drain(): Promise<void> {
+    if (this.writeBatch) await this.queue.drain();
+  }
+}
