@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { Writable } from 'node:stream';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { EventEmitterModule } from '@nestjs/event-emitter';
+import { ScheduleModule } from '@nestjs/schedule';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { LoggerModule } from 'nestjs-pino';
 import { JwtAuthGuard } from '../common/auth/jwt-auth.guard';
@@ -65,6 +66,8 @@ export class AppModule {
           loggerOptions(config, redactor, { console: logDestination, store: logStore }),
         ),
         EventEmitterModule.forRoot({ wildcard: false }),
+        // Without it, @Cron and @Interval handlers are never started (JOBS_ENABLED=false).
+        ...(config.JOBS_ENABLED ? [ScheduleModule.forRoot()] : []),
         DatabaseModule.forRoot({
           url: databaseUrl,
           entities,
