@@ -40,14 +40,15 @@ export class AppLogs1732400000000 implements MigrationInterface {
       ) PARTITION BY RANGE ("logged_at")`);
     await queryRunner.query(`ALTER SEQUENCE "app_logs_id_seq" OWNED BY "app_logs"."id"`);
     await queryRunner.query(`CREATE TABLE "app_logs_default" PARTITION OF "app_logs" DEFAULT`);
+    // Filtered pages read newest first by (logged_at, id): each filter's index ends with both.
     for (const [name, columns] of [
       ['idx_app_logs_id', '"id"'],
-      ['idx_app_logs_level', '"level", "logged_at"'],
-      ['idx_app_logs_source', '"source", "logged_at"'],
+      ['idx_app_logs_level', '"level", "logged_at", "id"'],
+      ['idx_app_logs_source', '"source", "logged_at", "id"'],
       ['idx_app_logs_trace', '"trace_id"'],
-      ['idx_app_logs_user', '"user_id", "logged_at"'],
-      ['idx_app_logs_module', '"module", "logged_at"'],
-      ['idx_app_logs_request_path', '"request_path", "logged_at"'],
+      ['idx_app_logs_user', '"user_id", "logged_at", "id"'],
+      ['idx_app_logs_module', '"module", "logged_at", "id"'],
+      ['idx_app_logs_request_path', '"request_path", "logged_at", "id"'],
     ]) {
       await queryRunner.query(`CREATE INDEX "${name}" ON "app_logs" (${columns})`);
     }

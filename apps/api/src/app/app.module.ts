@@ -12,6 +12,7 @@ import { AllExceptionsFilter } from '../common/errors/all-exceptions.filter';
 import { createValidationPipe } from '../common/http/validation.pipe';
 import { createRedactor } from '@ledgerlens/redaction';
 import { RedactionModule } from '../common/redaction/redaction.module';
+import { rateLimitsModule } from '../common/http/rate-limits';
 import { AppConfig } from '../config/app-config';
 import { redactionOptionsOf } from '../config/log-settings';
 import { SqlLogger } from '../database/sql-logger';
@@ -62,6 +63,7 @@ export class AppModule {
         AppConfigModule.forRoot(config),
         RequestContextModule,
         RedactionModule.forRoot(redactor),
+        rateLimitsModule(),
         LoggerModule.forRoot(
           loggerOptions(config, redactor, { console: logDestination, store: logStore }),
         ),

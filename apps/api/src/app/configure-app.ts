@@ -1,5 +1,7 @@
 import { INestApplication, RequestMethod, VersioningType } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { LOG_INGEST_LIMITS } from '@ledgerlens/contracts';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '../config/app-config';
@@ -28,6 +30,10 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
 /** Everything a running API needs besides its modules; tests call it too, so they get the same pipeline. */
 export function configureApp(app: INestApplication, config: AppConfig): void {
   app.useLogger(app.get(Logger));
+  // The largest body any route takes (a browser log batch); larger ones get a 413.
+  (app as NestExpressApplication).useBodyParser('json', {
+    limit: LOG_INGEST_LIMITS.requestBytes,
+  });
   app.use(helmet());
   app.enableCors({
     origin: corsOrigins(config),

@@ -4,9 +4,12 @@ import { AuthGuard } from '@nestjs/passport';
 import { RequestContext } from '../context/request-context';
 import { AuthenticationError } from '../errors/domain-errors';
 import { AuthenticatedUser } from './current-user.decorator';
-import { IS_PUBLIC } from './public.decorator';
+import { ROUTE_ACCESS, RouteAccess } from './public.decorator';
 
-/** Closed by default: every route needs a valid, unrevoked access token unless marked @Public(). */
+/**
+ * Closed by default: every route needs a valid, unrevoked access token unless marked @Public()
+ * or @OptionalAuth().
+ */
 @Injectable()
 export class JwtAuthGuard extends AuthGuard('jwt') {
   constructor(
@@ -16,12 +19,18 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
     super();
   }
 
-  override canActivate(context: ExecutionContext) {
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
+    const access = this.reflector.getAllAndOverride<RouteAccess | undefined>(ROUTE_ACCESS, [
       context.getHandler(),
       context.getClass(),
     ]);
-    return isPublic ? true : super.canActivate(context);
+    if (access === 'public') return true;
+    if (access === 'optional') {
+      // A missing, expired or revoked token leaves the caller anonymous rather than refused.
+      await (super.canActivate(context) as Promise<boolean>).catch(() => false);
+      return true;
+    }
+    return super.canActivate(context) as Promise<boolean>;
   }
 
   override handleRequest<TUser = AuthenticatedUser>(

@@ -34,6 +34,15 @@ export class AuthenticationError extends DomainError {
   readonly status = 401;
 }
 
+export class PermissionError extends DomainError {
+  readonly status = 403;
+}
+
+/** Well-formed input that cannot be served as asked (e.g. a range the wrong way round). */
+export class InvalidRequestError extends DomainError {
+  readonly status = 400;
+}
+
 export class DependencyUnavailableError extends DomainError {
   readonly status = 503;
 }

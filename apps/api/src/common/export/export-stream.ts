@@ -1,12 +1,20 @@
 import { stringify } from 'csv-stringify';
 import { Readable } from 'node:stream';
 
-export type ExportFormat = 'csv' | 'json';
+export type ExportFormat = 'csv' | 'json' | 'txt';
 
 export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
   json: 'application/json; charset=utf-8',
+  txt: 'text/plain; charset=utf-8',
 };
+
+/** How rows are laid out: CSV columns in order, and the line of a row in plain text. */
+export interface ExportLayout<T> {
+  columns: (keyof T & string)[];
+  /** One line of text per row; without it, `txt` writes one JSON object per line. */
+  textLine?: (row: T) => string;
+}
 
 /** A cell's text: objects as JSON, nothing for null. */
 function cellOf(value: unknown): string {
@@ -53,11 +61,22 @@ function jsonStream<T>(rows: AsyncIterable<T>): Readable {
   );
 }
 
-/** Streams rows as CSV or JSON without holding them in memory. */
+/** One line per row. */
+function textStream<T>(rows: AsyncIterable<T>, line: (row: T) => string): Readable {
+  return Readable.from(
+    (async function* () {
+      for await (const row of rows) yield `${line(row)}\n`;
+    })(),
+  );
+}
+
+/** Streams rows as CSV, JSON or text without holding them in memory. */
 export function exportStream<T extends object>(
   rows: AsyncIterable<T>,
   format: ExportFormat,
-  columns: (keyof T & string)[],
+  layout: ExportLayout<T>,
 ): Readable {
-  return format === 'csv' ? csvStream(rows, columns) : jsonStream(rows);
+  if (format === 'csv') return csvStream(rows, layout.columns);
+  if (format === 'json') return jsonStream(rows);
+  return textStream(rows, layout.textLine ?? ((row) => JSON.stringify(row)));
 }

@@ -75,10 +75,13 @@ export class AuditLogsController {
   export(@Query() query: AuditLogExportQueryDto): StreamableFile {
     const { format, ...filters } = query;
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-    return new StreamableFile(exportStream(this.logs.stream(filters), format, EXPORT_COLUMNS), {
-      type: EXPORT_CONTENT_TYPES[format],
-      disposition: `attachment; filename="audit-logs-${stamp}.${format}"`,
-    });
+    return new StreamableFile(
+      exportStream(this.logs.stream(filters), format, { columns: EXPORT_COLUMNS }),
+      {
+        type: EXPORT_CONTENT_TYPES[format],
+        disposition: `attachment; filename="audit-logs-${stamp}.${format}"`,
+      },
+    );
   }
 
   @Get(':id')

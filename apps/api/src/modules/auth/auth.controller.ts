@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -9,10 +9,10 @@ import {
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { ThrottlerGuard } from '@nestjs/throttler';
 import { AuthenticatedUser, CurrentUser } from '../../common/auth/current-user.decorator';
 import { Public } from '../../common/auth/public.decorator';
 import { ErrorResponseDto } from '../../common/http/error-response.dto';
+import { RateLimited } from '../../common/http/rate-limits';
 import { Audit } from '../audit/http/audit.decorator';
 import { UserDto } from '../users/dto/user.dto';
 import { AuthService } from './auth.service';
@@ -26,7 +26,7 @@ export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
   @Public()
-  @UseGuards(ThrottlerGuard)
+  @RateLimited('auth')
   @Post('register')
   @Audit({ message: 'Registered an account' })
   @ApiCreatedResponse({ type: AuthSessionDto })
@@ -37,7 +37,7 @@ export class AuthController {
   }
 
   @Public()
-  @UseGuards(ThrottlerGuard)
+  @RateLimited('auth')
   @Post('login')
   @Audit({ message: 'Signed in' })
   @HttpCode(HttpStatus.OK)

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
-import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../../config/app-config';
 import { UsersModule } from '../users/users.module';
@@ -23,16 +22,6 @@ import { TokensService } from './tokens.service';
     PassportModule,
     JwtModule.register({}),
     TypeOrmModule.forFeature([RefreshToken, RevokedToken]),
-    ThrottlerModule.forRootAsync({
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) => [
-        {
-          name: 'auth',
-          ttl: config.AUTH_RATE_WINDOW_SECONDS * 1000,
-          limit: config.AUTH_RATE_LIMIT,
-        },
-      ],
-    }),
   ],
   controllers: [AuthController],
   providers: [

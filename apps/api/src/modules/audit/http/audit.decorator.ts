@@ -13,6 +13,11 @@ export interface AuditSpec {
   category?: AuditCategory;
   /** What happened, in words; default e.g. `Updated transaction`. */
   message?: string;
+  /**
+   * false: successful requests are not recorded even when they change something (e.g. log
+   * ingest, whose volume would drown the log). Refusals (401/403) and server errors still are.
+   */
+  recorded?: boolean;
 }
 
 /**

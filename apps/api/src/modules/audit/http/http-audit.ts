@@ -131,9 +131,14 @@ export class HttpAudit {
     if (spec) specs.set(request, spec);
   }
 
-  /** True when a successful request is recorded: it changes something or its route names an action. */
+  /**
+   * True when a successful request is recorded: it changes something or its route names an
+   * action, unless its route opted out.
+   */
   recordsSuccess(request: AuditedRequest): boolean {
-    return isMutating(request) || specs.get(request)?.action !== undefined;
+    const spec = specs.get(request);
+    if (spec?.recorded === false) return false;
+    return isMutating(request) || spec?.action !== undefined;
   }
 
   async recordSuccess(request: AuditedRequest, status: number, response: unknown): Promise<void> {

@@ -1,0 +1,109 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { Cron, CronExpression } from '@nestjs/schedule';
+import { randomUUID } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { Readable } from 'node:stream';
+import { once } from 'node:events';
+import { NotFoundError } from '../../../common/errors/domain-errors';
+import { AppConfig } from '../../../config/app-config';
+
+/** What is kept beside an export file. */
+export interface ExportFileInfo {
+  ownerId: string;
+  filename: string;
+  contentType: string;
+  createdAt: string;
+}
+
+const ID = /^[0-9a-f-]{36}$/;
+const HOUR_MS = 60 * 60 * 1000;
+
+/**
+ * Keeps a copy of each export for EXPORT_TTL_HOURS, so a download cut off halfway can be
+ * fetched again by the same user without running the query again. The copy is written while
+ * the export streams to the caller; an export that does not finish leaves nothing behind.
+ */
+@Injectable()
+export class ExportFiles {
+  private readonly logger = new Logger('ExportFiles');
+  private readonly dir: string;
+
+  constructor(private readonly config: AppConfig) {
+    this.dir = resolve(config.EXPORT_DIR);
+  }
+
+  /** The export's ID and its content, which is written to the kept file as it is read. */
+  keep(
+    content: Readable,
+    info: Omit<ExportFileInfo, 'createdAt'>,
+  ): { id: string; content: Readable } {
+    const id = randomUUID();
+    const path = join(this.dir, id);
+    const dir = this.dir;
+    const tee = async function* () {
+      await mkdir(dir, { recursive: true });
+      const file = createWriteStream(`${path}.part`);
+      let finished = false;
+      try {
+        for await (const chunk of content) {
+          if (!file.write(chunk)) await once(file, 'drain');
+          yield chunk;
+        }
+        file.end();
+        await once(file, 'finish');
+        await writeFile(
+          `${path}.json`,
+          JSON.stringify({ ...info, createdAt: new Date().toISOString() }),
+        );
+        await rename(`${path}.part`, path);
+        finished = true;
+      } finally {
+        if (!finished) {
+          file.destroy();
+          await rm(`${path}.part`, { force: true });
+          await rm(`${path}.json`, { force: true });
+        }
+      }
+    };
+    return { id, content: Readable.from(tee()) };
+  }
+
+  /** A kept export of this user's, or 404 (also when it expired or belongs to someone else). */
+  async open(id: string, ownerId: string): Promise<{ info: ExportFileInfo; content: Readable }> {
+    const missing = new NotFoundError(
+      'No export with this ID (exports are kept for a limited time)',
+    );
+    if (!ID.test(id)) throw missing;
+    const info = await readFile(join(this.dir, `${id}.json`), 'utf8')
+      .then((text) => JSON.parse(text) as ExportFileInfo)
+      .catch(() => undefined);
+    if (!info || info.ownerId !== ownerId || this.expired(info.createdAt)) throw missing;
+    return { info, content: createReadStream(join(this.dir, id)) };
+  }
+
+  /** Hourly: removes exports older than EXPORT_TTL_HOURS and leftovers of interrupted ones. */
+  @Cron(CronExpression.EVERY_HOUR, { name: 'export-files-cleanup' })
+  async removeExpired(): Promise<number> {
+    const names = await readdir(this.dir).catch(() => [] as string[]);
+    let removed = 0;
+    for (const name of names) {
+      const path = join(this.dir, name);
+      const modified = await stat(path).then(
+        (info) => info.mtime.toISOString(),
+        () => undefined,
+      );
+      if (modified && this.expired(modified)) {
+        await rm(path, { force: true });
+        removed += 1;
+      }
+    }
+    if (removed > 0) this.logger.log(`Removed ${removed} expired export file(s)`);
+    return removed;
+  }
+
+  private expired(createdAt: string): boolean {
+    return Date.now() - Date.parse(createdAt) > this.config.EXPORT_TTL_HOURS * HOUR_MS;
+  }
+}

@@ -1,0 +1,41 @@
+import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPayloadTooLargeResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
+import { OptionalAuth } from '../../../common/auth/public.decorator';
+import { ErrorResponseDto } from '../../../common/http/error-response.dto';
+import { RateLimited } from '../../../common/http/rate-limits';
+import { Audit } from '../../audit/http/audit.decorator';
+import { LogBatchDto, LogBatchResultDto } from './log-batch.dto';
+import { LogIngestService } from './log-ingest.service';
+
+@ApiTags('logging')
+@Controller('logging/logs')
+export class LogIngestController {
+  constructor(private readonly ingest: LogIngestService) {}
+
+  @Post('batch')
+  @OptionalAuth()
+  @RateLimited('logIngest')
+  @Audit({ recorded: false })
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Store a batch of browser log entries',
+    description:
+      'Up to 100 entries, 64 KB a message, 1 MB a request. Stored whole or not at all; an entry ' +
+      'sent again (same clientId and timestamp) is stored once. Signed-in callers are tagged ' +
+      'with their user; anonymous ones as anonymous. Secrets are redacted on arrival.',
+  })
+  @ApiOkResponse({ type: LogBatchResultDto })
+  @ApiBadRequestResponse({ type: ErrorResponseDto })
+  @ApiPayloadTooLargeResponse({ type: ErrorResponseDto, description: 'More than 1 MB' })
+  @ApiTooManyRequestsResponse({ type: ErrorResponseDto })
+  store(@Body() body: LogBatchDto): Promise<LogBatchResultDto> {
+    return this.ingest.store(body.entries);
+  }
+}

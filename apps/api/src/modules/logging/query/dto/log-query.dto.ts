@@ -1,0 +1,161 @@
+import {
+  LOG_EXPORT_FORMATS,
+  LOG_LEVELS,
+  LOG_SOURCES,
+  LogExportFormat,
+  LogLevel,
+  LogSource,
+} from '@ledgerlens/contracts';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateBy,
+} from 'class-validator';
+import { trim } from '../../../../common/http/transforms';
+import { decodeCursor } from '../log-cursor';
+
+/** `level=error,warn` and `level=error&level=warn` both give ['error', 'warn']. */
+const toList = ({ value }: { value: unknown }) =>
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean)
+    : Array.isArray(value)
+      ? value.flatMap((item) => String(item).split(','))
+      : value;
+
+/** Filters of stored logs, shared by the list, the export and (in part) the statistics. */
+export class LogFilterDto {
+  @ApiPropertyOptional({ enum: LOG_SOURCES })
+  @IsOptional()
+  @IsIn(LOG_SOURCES)
+  source?: LogSource;
+
+  @ApiPropertyOptional({
+    enum: LOG_LEVELS,
+    isArray: true,
+    description: 'One level or several (comma-separated or repeated)',
+  })
+  @IsOptional()
+  @Transform(toList)
+  @IsIn(LOG_LEVELS, { each: true })
+  level?: LogLevel[];
+
+  @ApiPropertyOptional({ enum: LOG_LEVELS, description: 'This level and every graver one' })
+  @IsOptional()
+  @IsIn(LOG_LEVELS)
+  minLevel?: LogLevel;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Logged at or after' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  from?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Logged before' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  to?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(128)
+  traceId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all')
+  userId?: string;
+
+  @ApiPropertyOptional({ example: 'http' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(128)
+  module?: string;
+
+  @ApiPropertyOptional({ example: '/api/v1/transactions', description: 'Exact request path' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2048)
+  requestPath?: string;
+
+  @ApiPropertyOptional({ description: 'Text contained in the message (case-insensitive)' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+}
+
+export class LogListQueryDto extends LogFilterDto {
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 1000, default: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  limit = 100;
+
+  @ApiPropertyOptional({ description: 'The `nextCursor` of the previous page' })
+  @IsOptional()
+  @ValidateBy({
+    name: 'isLogCursor',
+    validator: {
+      validate: (value) => typeof value === 'string' && decodeCursor(value) !== undefined,
+      defaultMessage: () => 'cursor is not a cursor this API gave out',
+    },
+  })
+  cursor?: string;
+}
+
+export class LogExportDto extends LogFilterDto {
+  @ApiProperty({ enum: LOG_EXPORT_FORMATS, default: 'json' })
+  @IsOptional()
+  @IsIn(LOG_EXPORT_FORMATS)
+  format: LogExportFormat = 'json';
+}
+
+export class LogContextQueryDto {
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 200, default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(200)
+  before = 20;
+
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 200, default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(200)
+  after = 20;
+}
+
+export class LogStatisticsQueryDto {
+  @ApiPropertyOptional({ format: 'date-time', description: 'Default: 24 hours before `to`' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  from?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Default: now' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  to?: string;
+
+  @ApiPropertyOptional({ enum: LOG_SOURCES })
+  @IsOptional()
+  @IsIn(LOG_SOURCES)
+  source?: LogSource;
+}
