@@ -61,9 +61,11 @@ export function redactionOptionsOf(
 export function logSettingProblems(config: AppConfig): string[] {
   const problems: string[] = [];
   for (const rule of retentionRulesOf(config)) {
-    if (!ALLOWED_VALUES[rule.field].includes(rule.value)) {
+    const allowed = ALLOWED_VALUES[rule.field] as readonly string[] | undefined;
+    // No `allowed` list: the override is malformed, which the schema already reports.
+    if (allowed && !allowed.includes(rule.value)) {
       problems.push(
-        `LOG_RETENTION_OVERRIDES: ${rule.field} "${rule.value}" is not one of ${ALLOWED_VALUES[rule.field].join(', ')}`,
+        `LOG_RETENTION_OVERRIDES: ${rule.field} "${rule.value}" is not one of ${allowed.join(', ')}`,
       );
     }
   }
