@@ -85,7 +85,17 @@ describe('health and request pipeline', () => {
         '/api/v1/budgets/{id}',
         '/api/v1/auth/login',
         '/api/v1/health',
+        '/api/v1/logging/logs',
+        '/api/v1/logging/logs/batch',
+        '/api/v1/logging/logs/{id}/context',
+        '/api/v1/logging/logs/statistics',
+        '/api/v1/logging/logs/export',
       ]),
+    );
+    const batch = response.body.paths['/api/v1/logging/logs/batch'].post;
+    expect(batch.security).toBeUndefined();
+    expect(Object.keys(batch.responses)).toEqual(
+      expect.arrayContaining(['200', '400', '413', '429']),
     );
   });
 
