@@ -10,6 +10,9 @@ const config: Config = {
     '<rootDir>/apps/web/jest.config.ts',
     '<rootDir>/libs/redaction/jest.config.ts',
   ],
+  // A global option: project configs cannot set it. The e2e suites boot the app on a real
+  // database, and a loaded CI machine can take a while; 60 s stops a hang, not a slow test.
+  testTimeout: 60_000,
 };
 
 export default config;

@@ -32,6 +32,9 @@ describe('log settings', () => {
     expect(problemsOf({ REDACT_EXTRA_PATTERNS: '{"iban":"(["}' })[0]).toMatch(
       /^REDACT_EXTRA_PATTERNS: .*Invalid regular expression/,
     );
+    expect(problemsOf({ LOG_ARCHIVE_CRON: 'every night' })[0]).toMatch(
+      /^LOG_ARCHIVE_CRON: not a cron expression/,
+    );
     expect(problemsOf({ REDACT_EXTRA_PATTERNS: '["x"]' })).toEqual([
       'REDACT_EXTRA_PATTERNS: expected a JSON object of name to regular expression',
     ]);

@@ -1,5 +1,6 @@
 import { LOG_LEVELS, LOG_SOURCES } from '@ledgerlens/contracts';
 import type { RedactionOptions, RedactionPattern } from '@ledgerlens/redaction';
+import { validateCronExpression } from 'cron';
 import type { AppConfig } from './app-config';
 
 /** Keeps logs whose `field` equals `value` for `days` days. */
@@ -68,6 +69,10 @@ export function logSettingProblems(config: AppConfig): string[] {
         `LOG_RETENTION_OVERRIDES: ${rule.field} "${rule.value}" is not one of ${allowed.join(', ')}`,
       );
     }
+  }
+  const cron = validateCronExpression(config.LOG_ARCHIVE_CRON);
+  if (!cron.valid) {
+    problems.push(`LOG_ARCHIVE_CRON: not a cron expression (${cron.error?.message})`);
   }
   try {
     extraPatternsOf(config);

@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { LOG_LEVELS, LogLevel } from '@ledgerlens/contracts';
 import { DataSource } from 'typeorm';
 import { NotFoundError } from '../../../common/errors/domain-errors';
+import { isoTimestampSql } from '../../../common/sql/iso-timestamp';
 import { LogEntryDto, LogContextDto, LogPageDto } from './dto/log-entry.dto';
 import { LogFilterDto } from './dto/log-query.dto';
 import { decodeCursor, encodeCursor, LogCursor } from './log-cursor';
-import { SqlConditions } from './sql-conditions';
+import { SqlConditions } from '../../../common/sql/sql-conditions';
 
 /** Lines of one trace returned with a line's context at most. */
 const TRACE_LIMIT = 1000;
@@ -14,7 +15,7 @@ const EXPORT_CHUNK = 1000;
 
 /** The columns of a `LogEntryDto`, read from `app_logs l`. */
 export const LOG_ENTRY_COLUMNS = `l.id::text AS id,
-  to_char(l.logged_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "timestamp",
+  ${isoTimestampSql('l.logged_at')} AS "timestamp",
   l.level, l.severity_number AS "severityNumber", l.source, l.module, l.message,
   l.trace_id AS "traceId", l.user_id AS "userId", l.request_method AS "requestMethod",
   l.request_path AS "requestPath", l.status_code AS "statusCode", l.duration_ms AS "durationMs",

@@ -1,4 +1,7 @@
-/** A WHERE clause built up condition by condition, with its values as numbered parameters. */
+/**
+ * A WHERE clause built up condition by condition, with its values as numbered parameters
+ * (`param` also binds values used elsewhere in the statement).
+ */
 export class SqlConditions {
   readonly params: unknown[] = [];
   private readonly clauses: string[] = [];

@@ -1,0 +1,88 @@
+import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
+import { performance } from 'node:perf_hooks';
+import { DataSource, QueryRunner } from 'typeorm';
+
+/** Keeps job locks apart from other advisory locks (the two-key form has its own key space). */
+const LOCK_NAMESPACE = 'ledgerlens.job';
+
+/** `busy`: another instance held the job's lock, so this one did not run it. */
+export type JobOutcome = 'succeeded' | 'failed' | 'busy';
+
+/** A job's work; `signal` aborts when the application shuts down, so long work can stop early. */
+export type JobWork = (signal: AbortSignal) => Promise<unknown>;
+
+/**
+ * Runs background jobs one at a time across every API instance sharing the database: a job
+ * holds a session-level advisory lock (`pg_try_advisory_lock`, keyed by the job's name) on a
+ * connection of its own while it runs. Outcomes and durations are logged; `run` never rejects,
+ * so a failing job never takes the process down. Shutdown aborts running jobs and waits for them
+ * while the database is still open.
+ */
+@Injectable()
+export class ExclusiveJobs implements BeforeApplicationShutdown {
+  private readonly logger = new Logger('Jobs');
+  private readonly shutdown = new AbortController();
+  private readonly running = new Set<Promise<JobOutcome>>();
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Runs `work` unless another instance is running the job called `name`. */
+  run(name: string, work: JobWork): Promise<JobOutcome> {
+    const outcome = this.runLocked(name, work);
+    this.running.add(outcome);
+    void outcome.then(() => this.running.delete(outcome));
+    return outcome;
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.shutdown.abort(new Error('The application is shutting down'));
+    await Promise.all(this.running);
+  }
+
+  private async runLocked(name: string, work: JobWork): Promise<JobOutcome> {
+    const startedAt = performance.now();
+    const elapsed = () => Math.round(performance.now() - startedAt);
+    const connection = this.dataSource.createQueryRunner();
+    let locked = false;
+    try {
+      locked = await this.lock(connection, name);
+      if (!locked) {
+        this.logger.debug({ job: name }, `Job ${name} skipped: another instance is running it`);
+        return 'busy';
+      }
+      this.logger.log({ job: name }, `Job ${name} started`);
+      await work(this.shutdown.signal);
+      this.logger.log({ job: name, durationMs: elapsed() }, `Job ${name} finished`);
+      return 'succeeded';
+    } catch (error) {
+      this.logger.error({ err: error, job: name, durationMs: elapsed() }, `Job ${name} failed`);
+      return 'failed';
+    } finally {
+      if (locked) await this.unlock(connection, name);
+      await connection.release();
+    }
+  }
+
+  private async lock(connection: QueryRunner, name: string): Promise<boolean> {
+    const [{ locked }] = await connection.query(
+      `SELECT pg_try_advisory_lock(hashtext($1), hashtext($2)) AS locked`,
+      [LOCK_NAMESPACE, name],
+    );
+    return locked;
+  }
+
+  /**
+   * Only a broken connection fails to unlock, and the pool discards a broken connection, which
+   * ends the session and its lock; so a failure is logged and nothing more.
+   */
+  private async unlock(connection: QueryRunner, name: string): Promise<void> {
+    try {
+      await connection.query(`SELECT pg_advisory_unlock(hashtext($1), hashtext($2))`, [
+        LOCK_NAMESPACE,
+        name,
+      ]);
+    } catch (error) {
+      this.logger.warn({ err: error, job: name }, `Job ${name}: releasing its lock failed`);
+    }
+  }
+}

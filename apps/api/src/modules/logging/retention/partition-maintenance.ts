@@ -1,0 +1,53 @@
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Cron, CronExpression } from '@nestjs/schedule';
+import { DataSource } from 'typeorm';
+import { ExclusiveJobs, JobOutcome } from '../../../common/jobs/exclusive-jobs';
+import { AppConfig } from '../../../config/app-config';
+
+const PARTITIONS_JOB = 'app-logs-partitions';
+
+/** Startup waits this long at most for the partitions; past it they are made in the background. */
+const STARTUP_WAIT_MS = 5000;
+
+/** Resolves when `work` settles or `ms` have passed, whichever comes first. */
+async function waitAtMost(work: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+  await Promise.race([work, timeout]);
+  clearTimeout(timer);
+}
+
+/**
+ * Keeps the day partitions of `app_logs` from yesterday to LOG_PARTITIONS_AHEAD_DAYS ahead (UTC):
+ * at startup, whether or not this instance runs jobs, so a fresh database has them at once, and
+ * then hourly. Logs that arrive for a day without a partition wait in the default partition and
+ * move when it is made.
+ */
+@Injectable()
+export class PartitionMaintenance implements OnApplicationBootstrap {
+  private readonly logger = new Logger(PartitionMaintenance.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+    private readonly jobs: ExclusiveJobs,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await waitAtMost(this.ensurePartitions(), STARTUP_WAIT_MS);
+  }
+
+  /** Never rejects: a failure is logged by the job runner. */
+  @Cron(CronExpression.EVERY_HOUR, { name: PARTITIONS_JOB })
+  ensurePartitions(): Promise<JobOutcome> {
+    return this.jobs.run(PARTITIONS_JOB, async () => {
+      const [{ created }] = await this.dataSource.query(
+        `SELECT count(*) FILTER (WHERE app_logs_ensure_partition(day::date))::int AS created
+         FROM generate_series((now() AT TIME ZONE 'UTC')::date - 1,
+           (now() AT TIME ZONE 'UTC')::date + $1::int, interval '1 day') AS day`,
+        [this.config.LOG_PARTITIONS_AHEAD_DAYS],
+      );
+      if (created > 0) this.logger.log(`Created ${created} day partitions of app_logs`);
+    });
+  }
+}
