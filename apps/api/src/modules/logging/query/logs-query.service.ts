@@ -143,9 +143,12 @@ export class LogsQueryService {
     const conditions = conditionsOf(filters);
     if (cursor) {
       const comparison = direction === 'before' ? '<' : '>';
+      const at = `${conditions.param(cursor.loggedAt)}::timestamptz`;
       conditions.and(
-        `(l.logged_at, l.id) ${comparison} (${conditions.param(cursor.loggedAt)}::timestamptz, ${conditions.param(cursor.id)}::bigint)`,
+        `(l.logged_at, l.id) ${comparison} (${at}, ${conditions.param(cursor.id)}::bigint)`,
       );
+      // Implied by the row comparison, but only a plain bound lets PostgreSQL skip partitions.
+      conditions.and(`l.logged_at ${comparison}= ${at}`);
     }
     const order = direction === 'before' ? 'DESC' : 'ASC';
     const levels = levelsOf(filters);
