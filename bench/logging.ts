@@ -26,7 +26,10 @@
  * reported, 2), BENCH_SAMPLES (timed requests per page query, 200), BENCH_STATISTICS_SAMPLES
  * (100), BENCH_RETENTION_ROWS (rows of each retention day, 200000).
  */
+import './support/api-paths';
+import { LOG_SEVERITY_NUMBERS, LogLevel } from '@ledgerlens/contracts';
 import autocannon from 'autocannon';
+import type { AppLogRecord } from '../apps/api/src/modules/logging/persistence/app-log-record';
 import { createHash, randomUUID } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
 import { Readable } from 'node:stream';
@@ -37,14 +40,12 @@ import { withClient } from '../apps/api/test/support/test-database';
 import { LatencySummary, timed, timeSequential } from './support/latency';
 import {
   CapturedQuery,
-  LogLevelName,
-  LogRecord,
+  LogServices,
   logQueryServices,
   logWriter,
-  LogsQuery,
-  LogStatisticsQuery,
   recordingRunner,
 } from './support/log-services';
+import { generators, seededRandom } from './support/random';
 import { writeResult } from './support/results';
 import { BenchServer, openBenchDatabaseServer, startApi } from './support/server';
 
@@ -71,21 +72,8 @@ const USER_AGENT = 'bench/1.0';
 
 const TARGETS = { ingestRatio: 0.6, pageP95Ms: 15, statisticsP95Ms: 300 };
 
-/** A small deterministic generator, so every run asks for the same traces. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-const next = random(7);
-const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
-const hex = (length: number) =>
-  Array.from({ length }, () => Math.floor(next() * 16).toString(16)).join('');
+const next = seededRandom(7);
+const { pick, hex } = generators(next);
 const format = (value: number, digits = 0) =>
   value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
@@ -99,7 +87,7 @@ const SESSIONS = Array.from({ length: 50 }, () => `s-${hex(16)}`);
 /** One browser entry as the web app sends it: ~370 bytes of JSON with a small context. */
 function browserEntry(now: number) {
   const roll = next();
-  const level: LogLevelName =
+  const level: LogLevel =
     roll < 0.002
       ? 'fatal'
       : roll < 0.022
@@ -143,14 +131,6 @@ function batchBody(): string {
 const COPY_COLUMNS =
   'logged_at, level, severity_number, source, module, message, trace_id, user_id, ' +
   'request_method, request_path, status_code, duration_ms, extra_data, client_id';
-const SEVERITY: Record<LogLevelName, number> = {
-  trace: 1,
-  debug: 5,
-  info: 9,
-  warn: 13,
-  error: 17,
-  fatal: 21,
-};
 const COPY_ESCAPES: Record<string, string> = {
   '\\': '\\\\',
   '\t': '\\t',
@@ -163,7 +143,7 @@ const copyValue = (value: string | number | null | undefined) =>
     : String(value).replace(/[\\\t\n\r]/g, (character) => COPY_ESCAPES[character]);
 
 /** The record the API makes of an anonymous browser entry (LogIngestService.recordOf). */
-function recordOf(entry: BrowserEntry): LogRecord {
+function recordOf(entry: BrowserEntry): AppLogRecord {
   return {
     loggedAt: entry.timestamp,
     level: entry.level,
@@ -188,11 +168,11 @@ function recordOf(entry: BrowserEntry): LogRecord {
 }
 
 /** A record as a line of COPY text. */
-function copyLine(record: LogRecord): string {
+function copyLine(record: AppLogRecord): string {
   return `${[
     record.loggedAt,
     record.level,
-    SEVERITY[record.level],
+    LOG_SEVERITY_NUMBERS[record.level],
     record.source,
     record.module,
     record.message,
@@ -272,7 +252,7 @@ async function ingestRound(server: BenchServer, db: DataSource, round: number) {
   // The writer's INSERT alone, as many rows, CONNECTIONS batches at a time: no HTTP, no Nest.
   await emptyLogs(db);
   const writer = logWriter(db);
-  const batches: LogRecord[][] = [];
+  const batches: AppLogRecord[][] = [];
   for (let i = 0; i < rows; i += ENTRIES_PER_BATCH) {
     const now = Date.now();
     const size = Math.min(ENTRIES_PER_BATCH, rows - i);
@@ -539,11 +519,6 @@ async function adminToken(server: BenchServer): Promise<string> {
   return ((await response.json()) as { accessToken: string }).accessToken;
 }
 
-interface Services {
-  logs: LogsQuery;
-  statistics: LogStatisticsQuery;
-}
-
 interface Scenario {
   key: string;
   name: string;
@@ -552,7 +527,7 @@ interface Scenario {
   warmUp: number;
   /** Path and query of the API request. */
   request: (index: number) => string;
-  direct: (services: Services, index: number) => Promise<unknown>;
+  direct: (services: LogServices, index: number) => Promise<unknown>;
 }
 
 interface PlanSummary {

@@ -8,6 +8,7 @@
  */
 import { cpus } from 'node:os';
 import { redactor } from '../libs/redaction/src';
+import { generators, seededRandom } from './support/random';
 import { writeResult } from './support/results';
 
 const RECORDS = 10_000;
@@ -15,21 +16,8 @@ const WARM_UP_PASSES = 3;
 const ROUNDS = 7;
 const MIN_ROUND_MS = 400;
 
-/** A small deterministic generator, so every run measures the same records. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-const next = random(42);
-const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
-const hex = (length: number) =>
-  Array.from({ length }, () => Math.floor(next() * 16).toString(16)).join('');
+const next = seededRandom(42);
+const { pick, hex } = generators(next);
 const uuid = () => `${hex(8)}-${hex(4)}-4${hex(3)}-a${hex(3)}-${hex(12)}`;
 
 const PATHS = ['/api/accounts', '/api/transactions', '/api/budgets', '/api/categories'];
