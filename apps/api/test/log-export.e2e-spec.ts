@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import type request from 'supertest';
 import { mkdtemp, readdir, rm, utimes } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +16,16 @@ import {
 
 const EXPORT = '/api/v1/logging/logs/export';
 const LINES = 2500; // more than one read chunk (1000)
+
+/** Collects a streamed response body, whatever its content type. */
+function collectBody(
+  response: request.Response,
+  done: (error: Error | null, body: Buffer) => void,
+): void {
+  const chunks: Buffer[] = [];
+  response.on('data', (chunk: Buffer) => chunks.push(chunk));
+  response.on('end', () => done(null, Buffer.concat(chunks)));
+}
 
 /** Reads a whole (possibly binary-chunked) response body as text. */
 function text(response: { text?: string; body: unknown }): string {
@@ -59,11 +70,7 @@ describe('log export (POST /logging/logs/export)', () => {
       .set(admin.auth)
       .send({ format, from: '2026-11-19T00:00:00Z', to: '2026-11-20T00:00:00Z', ...body })
       .buffer(true)
-      .parse((response, done) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => done(null, Buffer.concat(chunks)));
-      })
+      .parse(collectBody)
       .expect(200);
 
   it('streams every matching line as JSON, named after the time range', async () => {
@@ -115,11 +122,7 @@ describe('log export (POST /logging/logs/export)', () => {
       .get(location)
       .set(admin.auth)
       .buffer(true)
-      .parse((response, done) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => done(null, Buffer.concat(chunks)));
-      })
+      .parse(collectBody)
       .expect(200);
     expect(text(again)).toBe(text(first));
     const someoneElse = await registerUser(testApp, 'curious');

@@ -95,7 +95,10 @@ export class LogsController {
   }
 
   @Get('statistics')
-  @ApiOperation({ summary: 'Counts by level and source, volume over time, top error messages' })
+  @ApiOperation({
+    summary: 'Counts by level and source, volume over time, top error messages',
+    description: '`from` defaults to 24 hours before `to`, `to` to now.',
+  })
   @ApiOkResponse({ type: LogStatisticsDto })
   @ApiBadRequestResponse({ type: ErrorResponseDto })
   getStatistics(

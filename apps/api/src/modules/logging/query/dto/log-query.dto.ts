@@ -6,7 +6,7 @@ import {
   LogLevel,
   LogSource,
 } from '@ledgerlens/contracts';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   IsIn,
@@ -143,19 +143,5 @@ export class LogContextQueryDto {
   after = 20;
 }
 
-export class LogStatisticsQueryDto {
-  @ApiPropertyOptional({ format: 'date-time', description: 'Default: 24 hours before `to`' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  from?: string;
-
-  @ApiPropertyOptional({ format: 'date-time', description: 'Default: now' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  to?: string;
-
-  @ApiPropertyOptional({ enum: LOG_SOURCES })
-  @IsOptional()
-  @IsIn(LOG_SOURCES)
-  source?: LogSource;
-}
+/** `from` defaults to 24 hours before `to`, `to` to now. */
+export class LogStatisticsQueryDto extends PickType(LogFilterDto, ['from', 'to', 'source']) {}
