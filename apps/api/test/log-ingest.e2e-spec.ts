@@ -103,6 +103,17 @@ describe('browser log ingest (POST /logging/logs/batch)', () => {
     expect(stored.extra.nested.safe).toBe('kept');
   });
 
+  it('drops NUL characters (PostgreSQL text cannot hold them) and keeps a written-out \\u0000', async () => {
+    const nul = entry({ message: 'before\u0000after', context: { path: 'C:\\u0000dir' } });
+    await testApp.http
+      .post(BATCH)
+      .send({ entries: [nul] })
+      .expect(200);
+    const [stored] = await storedByClientIds([nul.clientId]);
+    expect(stored.message).toBe('beforeafter');
+    expect(stored.extra.path).toBe('C:\\u0000dir');
+  });
+
   it('refuses a whole batch with one bad entry, naming the field, and stores none of it', async () => {
     const good = entry();
     const response = await testApp.http

@@ -11,6 +11,7 @@ import { RequestContextModule } from '../common/context/request-context.module';
 import { AllExceptionsFilter } from '../common/errors/all-exceptions.filter';
 import { createValidationPipe } from '../common/http/validation.pipe';
 import { createRedactor } from '@ledgerlens/redaction';
+import { LineRedactor } from '../common/redaction/line-redactor';
 import { RedactionModule } from '../common/redaction/redaction.module';
 import { rateLimitsModule } from '../common/http/rate-limits';
 import { AppConfig } from '../config/app-config';
@@ -52,7 +53,9 @@ export class AppModule {
     logDestination,
   }: AppModuleOptions): DynamicModule {
     const redactor = createRedactor(redactionOptionsOf(config));
+    const lines = new LineRedactor(redactor);
     const logStore = new LogSink({
+      lines,
       capacity: config.LOG_PERSIST_QUEUE_SIZE,
       batchSize: config.LOG_PERSIST_BATCH_SIZE,
       flushIntervalMs: config.LOG_PERSIST_FLUSH_INTERVAL_MS,
@@ -65,7 +68,7 @@ export class AppModule {
         RedactionModule.forRoot(redactor),
         rateLimitsModule(),
         LoggerModule.forRoot(
-          loggerOptions(config, redactor, { console: logDestination, store: logStore }),
+          loggerOptions(config, lines, { console: logDestination, store: logStore }),
         ),
         EventEmitterModule.forRoot({ wildcard: false }),
         // Without it, @Cron and @Interval handlers are never started (JOBS_ENABLED=false).

@@ -1,10 +1,10 @@
 import { LOG_LEVELS, LogLevel } from '@ledgerlens/contracts';
-import type { Redactor } from '@ledgerlens/redaction';
 import { Writable } from 'node:stream';
 import { Params } from 'nestjs-pino';
 import pino, { DestinationStream, StreamEntry } from 'pino';
 import type { Options } from 'pino-http';
 import { traceIdOf } from '../common/context/trace-id';
+import { LineRedactor } from '../common/redaction/line-redactor';
 import { AppConfig } from '../config/app-config';
 
 export interface LogDestinations {
@@ -40,20 +40,6 @@ function consoleStream(config: AppConfig, destination?: Writable): DestinationSt
     : pino.destination(1);
 }
 
-/**
- * Every line is redacted by the one redaction engine after it is serialised and before any
- * destination sees it: console and store get the same, secret-free line.
- */
-function redactLine(redactor: Redactor): (line: string) => string {
-  return (line) => {
-    try {
-      return `${JSON.stringify(redactor.redact(JSON.parse(line)))}\n`;
-    } catch {
-      return redactor.redactText(line);
-    }
-  };
-}
-
 /** Whether debug lines are written anywhere (console or store). */
 export function debugLogged(config: AppConfig): boolean {
   return [config.LOG_LEVEL, config.LOG_PERSIST_LEVEL].some(
@@ -61,10 +47,14 @@ export function debugLogged(config: AppConfig): boolean {
   );
 }
 
-/** Logger settings: one pino logger writing to the console and, when given, to the log store. */
+/**
+ * Logger settings: one pino logger writing to the console and, when given, to the log store.
+ * Every line is redacted after it is serialised and before any destination sees it, so console
+ * and store get the same, secret-free line.
+ */
 export function loggerOptions(
   config: AppConfig,
-  redactor: Redactor,
+  lines: LineRedactor,
   destinations: LogDestinations = {},
 ): Params {
   const streams: StreamEntry[] = [];
@@ -94,7 +84,7 @@ export function loggerOptions(
       }),
       res: (response: { statusCode: number }) => ({ status: response.statusCode }),
     },
-    hooks: { streamWrite: redactLine(redactor) },
+    hooks: { streamWrite: lines.redactLine },
     autoLogging: { ignore: (request) => request.url?.startsWith('/api/v1/health') ?? false },
   };
   return { pinoHttp: [options, pino.multistream(streams)] };

@@ -4,11 +4,15 @@ import { DataSource } from 'typeorm';
 import { UNLOGGED_QUERY_MARK } from '../../../database/sql-logger';
 import { AppLogRecord } from './app-log-record';
 
-/** PostgreSQL text cannot hold U+0000: it is dropped rather than failing the batch. */
-function withoutNulCharacters(_key: string, value: unknown): unknown {
-  return typeof value === 'string' && value.includes('\u0000')
-    ? value.replaceAll('\u0000', '')
-    : value;
+/** `\u0000` escapes not preceded by a backslash of their own (`\\u0000` is a backslash and text). */
+const NUL_ESCAPE = /(?<!\\)((?:\\\\)*)\\u0000/g;
+
+/**
+ * PostgreSQL text cannot hold U+0000, so it is dropped rather than failing the batch; checked on
+ * the serialised batch (rarely needed) instead of on every string while serialising.
+ */
+function withoutNulCharacters(json: string): string {
+  return json.includes('\\u0000') ? json.replace(NUL_ESCAPE, '$1') : json;
 }
 
 /**
@@ -43,7 +47,7 @@ export class AppLogWriter {
          ON CONFLICT ("client_id", "logged_at") DO NOTHING
          RETURNING 1)
        SELECT count(*)::int AS stored FROM inserted`,
-      [JSON.stringify(rows, withoutNulCharacters)],
+      [withoutNulCharacters(JSON.stringify(rows))],
     );
     return stored;
   }

@@ -1,8 +1,11 @@
 import { BatchQueue } from '../../../common/batching/batch-queue';
+import { LineRedactor } from '../../../common/redaction/line-redactor';
 import { AppLogRecord } from './app-log-record';
 import { recordOfPinoLine } from './pino-line';
 
 export interface LogSinkOptions {
+  /** Hands over the object of each line it redacted (no second parse). */
+  lines: LineRedactor;
   capacity: number;
   batchSize: number;
   flushIntervalMs: number;
@@ -24,11 +27,13 @@ function reportOnStderr(message: string, error?: unknown): void {
  */
 export class LogSink {
   private readonly queue: BatchQueue<AppLogRecord>;
+  private readonly lines: LineRedactor;
   private writeBatch?: WriteBatch;
   private connected!: () => void;
   private readonly ready = new Promise<void>((resolve) => (this.connected = resolve));
 
   constructor(options: LogSinkOptions) {
+    this.lines = options.lines;
     this.queue = new BatchQueue<AppLogRecord>({
       capacity: options.capacity,
       batchSize: options.batchSize,
@@ -48,8 +53,8 @@ export class LogSink {
 
   /** Called by pino with one JSON line; never throws, never waits. */
   write(line: string): void {
-    const record = recordOfPinoLine(line);
-    if (record) this.queue.push(record);
+    const parsed = this.lines.parse(line);
+    if (parsed) this.queue.push(recordOfPinoLine(parsed));
   }
 
   connect(writeBatch: WriteBatch): void {

@@ -11,7 +11,7 @@ const LEVEL_NAMES: Record<number, LogLevel> = {
   60: 'fatal',
 };
 
-interface PinoLine {
+export interface PinoLine {
   level?: number;
   time?: number;
   msg?: unknown;
@@ -28,16 +28,10 @@ interface PinoLine {
 const HTTP_MODULE = 'http';
 
 /**
- * A backend log record from one JSON line that pino wrote (already redacted). Fields with a
+ * A backend log record from one line that pino wrote (already redacted), as an object. Fields with a
  * column of their own move there; everything else stays in `extraData`.
  */
-export function recordOfPinoLine(line: string): AppLogRecord | undefined {
-  let parsed: PinoLine;
-  try {
-    parsed = JSON.parse(line) as PinoLine;
-  } catch {
-    return undefined;
-  }
+export function recordOfPinoLine(parsed: PinoLine): AppLogRecord {
   const { level, time, msg, context, traceId, userId, req, res, responseTime, ...extraData } =
     parsed;
   const levelName = LEVEL_NAMES[level ?? 30] ?? 'info';
