@@ -1,6 +1,7 @@
-import { LOG_LEVELS, LOG_SOURCES, LogLevel, LogSource } from '@ledgerlens/contracts';
+import { LOG_LEVELS, LOG_SOURCES } from '@ledgerlens/contracts';
 import fc from 'fast-check';
 import { AppLogRecord } from '../src/modules/logging/persistence/app-log-record';
+import { LogEntryDto } from '../src/modules/logging/query/dto/log-entry.dto';
 import { AppLogWriter } from '../src/modules/logging/persistence/app-log.writer';
 import {
   ADMIN_ENV,
@@ -17,17 +18,8 @@ const PATHS = ['/api/v1/transactions', '/api/v1/budgets', null];
 const TRACES = ['trace-a', 'trace-b', 'trace-c', null];
 const BASE_TIME = Date.parse('2026-11-20T12:00:00.000Z');
 
-interface Stored {
-  id: string;
-  timestamp: string;
-  level: LogLevel;
-  source: LogSource;
-  module: string | null;
-  message: string;
-  traceId: string | null;
-  userId: string | null;
-  requestPath: string | null;
-}
+/** A line as the API answers it. */
+type Stored = LogEntryDto;
 
 function record(overrides: Partial<AppLogRecord>): AppLogRecord {
   return {
