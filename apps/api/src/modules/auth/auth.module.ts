@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
-import { PassportModule } from '@nestjs/passport';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { getRepositoryToken, TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
-import { JwtStrategy } from './jwt.strategy';
+import { AccessTokenVerifier } from './access-token.verifier';
+import { jwtOptionsOf } from './jwt-options';
 import { RefreshToken } from './refresh-token.entity';
 import { RevokedToken } from './revoked-token.entity';
 import {
@@ -19,23 +20,23 @@ import { TokensService } from './tokens.service';
 @Module({
   imports: [
     UsersModule,
-    PassportModule,
-    JwtModule.register({}),
+    JwtModule.registerAsync({ inject: [AppConfig], useFactory: jwtOptionsOf }),
     TypeOrmModule.forFeature([RefreshToken, RevokedToken]),
   ],
   controllers: [AuthController],
   providers: [
     AuthService,
     TokensService,
-    JwtStrategy,
-    PostgresTokenRevocationStore,
+    AccessTokenVerifier,
     {
       provide: TokenRevocationStore,
-      inject: [AppConfig, PostgresTokenRevocationStore],
-      useFactory: (config: AppConfig, postgres: PostgresTokenRevocationStore) =>
-        config.REDIS_URL ? new RedisTokenRevocationStore(config.REDIS_URL) : postgres,
+      inject: [AppConfig, getRepositoryToken(RevokedToken), DataSource],
+      useFactory: (config: AppConfig, revoked: Repository<RevokedToken>, dataSource: DataSource) =>
+        config.REDIS_URL
+          ? new RedisTokenRevocationStore(config.REDIS_URL)
+          : new PostgresTokenRevocationStore(revoked, dataSource),
     },
   ],
-  exports: [TokensService, TokenRevocationStore],
+  exports: [TokensService, TokenRevocationStore, AccessTokenVerifier],
 })
 export class AuthModule {}

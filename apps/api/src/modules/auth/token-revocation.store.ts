@@ -1,7 +1,7 @@
-import { Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
+import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
-import { LessThan, Repository } from 'typeorm';
+import { Client } from 'pg';
+import { DataSource, LessThan, Repository } from 'typeorm';
 import { DependencyUnavailableError } from '../../common/errors/domain-errors';
 import { RevokedToken } from './revoked-token.entity';
 
@@ -11,31 +11,111 @@ export abstract class TokenRevocationStore {
   abstract isRevoked(jti: string): Promise<boolean>;
 }
 
-/**
- * PostgreSQL-backed list with an in-process cache of revocations, so a revoked token is refused
- * without a query on this instance; other instances see it on their next lookup.
- */
-@Injectable()
-export class PostgresTokenRevocationStore extends TokenRevocationStore {
-  private readonly revokedUntil = new Map<string, number>();
+/** Revocations are announced on this channel as `<jti> <expiry in ms>`. */
+const REVOCATION_CHANNEL = 'ledgerlens_token_revoked';
+const RECONNECT_DELAY_MS = 1000;
 
-  constructor(@InjectRepository(RevokedToken) private readonly revoked: Repository<RevokedToken>) {
+/**
+ * PostgreSQL-backed list, held in memory by every instance: at start each instance `LISTEN`s for
+ * revocations, then loads the unexpired ones; `revoke` stores the jti and `NOTIFY`s the others.
+ * A check is then a map lookup rather than a query per request. While the listening connection
+ * is down (it reconnects and reloads), checks fall back to a query, so nothing is missed.
+ */
+export class PostgresTokenRevocationStore
+  extends TokenRevocationStore
+  implements OnApplicationBootstrap, OnApplicationShutdown
+{
+  private readonly logger = new Logger('TokenRevocations');
+  private readonly revokedUntil = new Map<string, number>();
+  private listener?: Client;
+  private listening = false;
+  private closed = false;
+  private reconnect?: NodeJS.Timeout;
+
+  constructor(
+    private readonly revoked: Repository<RevokedToken>,
+    private readonly dataSource: DataSource,
+  ) {
     super();
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.listen();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.closed = true;
+    clearTimeout(this.reconnect);
+    await this.listener?.end().catch(() => undefined);
   }
 
   async revoke(jti: string, expiresAt: Date): Promise<void> {
     await this.revoked.upsert({ jti, expiresAt }, ['jti']);
-    this.revokedUntil.set(jti, expiresAt.getTime());
+    this.remember(jti, expiresAt.getTime());
+    await this.dataSource.query('SELECT pg_notify($1, $2)', [
+      REVOCATION_CHANNEL,
+      `${jti} ${expiresAt.getTime()}`,
+    ]);
     await this.revoked.delete({ expiresAt: LessThan(new Date()) });
     this.forgetExpired();
   }
 
   async isRevoked(jti: string): Promise<boolean> {
-    const cached = this.revokedUntil.get(jti);
-    if (cached !== undefined) return cached > Date.now();
+    const until = this.revokedUntil.get(jti);
+    if (until !== undefined) return until > Date.now();
+    if (this.listening) return false;
     const found = await this.revoked.findOneBy({ jti });
-    if (found) this.revokedUntil.set(jti, found.expiresAt.getTime());
+    if (found) this.remember(jti, found.expiresAt.getTime());
     return found !== null;
+  }
+
+  private async listen(): Promise<void> {
+    const { url } = this.dataSource.options as { url?: string };
+    const client = new Client({
+      connectionString: url,
+      application_name: 'ledgerlens-revocations',
+      keepAlive: true,
+    });
+    client.on('notification', ({ payload }) => {
+      const [jti, until] = (payload ?? '').split(' ');
+      if (jti && until) this.remember(jti, Number(until));
+      this.forgetExpired();
+    });
+    client.on('error', (error) => this.lost(client, error));
+    client.on('end', () => this.lost(client));
+    this.listener = client;
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${REVOCATION_CHANNEL}`);
+      const current: { jti: string; until: string }[] = (
+        await client.query(
+          `SELECT jti, (extract(epoch FROM expires_at) * 1000)::bigint::text AS until
+           FROM revoked_tokens WHERE expires_at > now()`,
+        )
+      ).rows;
+      for (const { jti, until } of current) this.remember(jti, Number(until));
+      this.forgetExpired();
+      this.listening = !this.closed;
+    } catch (error) {
+      this.lost(client, error as Error);
+    }
+  }
+
+  /** The listening connection failed: check by query until a new one has caught up. */
+  private lost(client: Client, error?: Error): void {
+    if (client !== this.listener) return;
+    this.listener = undefined;
+    this.listening = false;
+    void client.end().catch(() => undefined);
+    if (this.closed) return;
+    this.logger.warn(
+      `Lost the revocation listener${error ? ` (${error.message})` : ''}; reconnecting`,
+    );
+    this.reconnect = setTimeout(() => void this.listen(), RECONNECT_DELAY_MS);
+  }
+
+  private remember(jti: string, until: number): void {
+    if (until > Date.now()) this.revokedUntil.set(jti, until);
   }
 
   private forgetExpired(): void {

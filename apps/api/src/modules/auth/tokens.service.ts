@@ -32,27 +32,19 @@ function hashOf(token: string): string {
 @Injectable()
 export class TokensService {
   private readonly logger = new Logger(TokensService.name);
-  readonly secret: string;
 
   constructor(
     private readonly jwt: JwtService,
     private readonly config: AppConfig,
     @InjectRepository(RefreshToken) private readonly refreshTokens: Repository<RefreshToken>,
     private readonly audit: AuditRecorder,
-  ) {
-    this.secret = config.JWT_SECRET ?? randomBytes(32).toString('hex');
-    if (!config.JWT_SECRET) {
-      this.logger.warn(
-        'JWT_SECRET is not set: using a random secret; sessions end when the API restarts',
-      );
-    }
-  }
+  ) {}
 
   async issue(user: User, familyId: string = randomUUID()): Promise<IssuedTokens> {
     const expiresIn = this.config.JWT_ACCESS_TTL_SECONDS;
     const accessToken = await this.jwt.signAsync(
       { sub: user.id, email: user.email, role: user.role, fam: familyId },
-      { secret: this.secret, expiresIn, jwtid: randomUUID(), algorithm: 'HS256' },
+      { expiresIn, jwtid: randomUUID() },
     );
     const refreshToken = randomBytes(32).toString('base64url');
     await this.refreshTokens.insert({
@@ -105,12 +97,5 @@ export class TokensService {
 
   async revokeFamily(familyId: string): Promise<void> {
     await this.refreshTokens.update({ familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
-  }
-
-  verify(token: string): Promise<AccessTokenClaims> {
-    return this.jwt.verifyAsync<AccessTokenClaims>(token, {
-      secret: this.secret,
-      algorithms: ['HS256'],
-    });
   }
 }
