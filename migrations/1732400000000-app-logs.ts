@@ -3,6 +3,34 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 /** Day partitions made by the migration itself, around the day it runs; a job keeps ahead. */
 const INITIAL_PARTITIONS = { daysBack: 1, daysAhead: 7 };
 
+/** Makes a day's partition, moving that day's rows out of the default partition first. */
+export const ENSURE_PARTITION_MOVING_DEFAULT_ROWS = `
+CREATE OR REPLACE FUNCTION app_logs_ensure_partition(day date) RETURNS boolean
+LANGUAGE plpgsql AS $$
+DECLARE
+  partition_name text := format('app_logs_p%s', to_char(day, 'YYYYMMDD'));
+  lower_bound timestamptz := day::timestamp AT TIME ZONE 'UTC';
+  upper_bound timestamptz := (day + 1)::timestamp AT TIME ZONE 'UTC';
+BEGIN
+  PERFORM pg_advisory_xact_lock(hashtext('app_logs_ensure_partition'));
+  IF to_regclass(format('%I', partition_name)) IS NOT NULL THEN
+    RETURN false;
+  END IF;
+  -- Rows for this day that reached the default partition move into the new one.
+  LOCK TABLE app_logs_default IN SHARE ROW EXCLUSIVE MODE;
+  EXECUTE format('CREATE TABLE %I (LIKE app_logs INCLUDING DEFAULTS INCLUDING CONSTRAINTS)',
+    partition_name);
+  EXECUTE format(
+    'WITH moved AS (DELETE FROM app_logs_default WHERE logged_at >= $1 AND logged_at < $2
+       RETURNING *)
+     INSERT INTO %I SELECT * FROM moved', partition_name)
+    USING lower_bound, upper_bound;
+  EXECUTE format('ALTER TABLE app_logs ATTACH PARTITION %I FOR VALUES FROM (%L) TO (%L)',
+    partition_name, lower_bound, upper_bound);
+  RETURN true;
+END
+$$`;
+
 /**
  * Stored logs (`app_logs`), range-partitioned by UTC day so retention drops whole days, and
  * `archive_runs`, the record of each retention run. See docs/adr/0007-stored-logs.md.
@@ -56,32 +84,7 @@ export class AppLogs1732400000000 implements MigrationInterface {
       `CREATE INDEX "idx_app_logs_extra_data" ON "app_logs" USING gin ("extra_data" jsonb_path_ops)`,
     );
 
-    await queryRunner.query(`
-      CREATE FUNCTION app_logs_ensure_partition(day date) RETURNS boolean
-      LANGUAGE plpgsql AS $$
-      DECLARE
-        partition_name text := format('app_logs_p%s', to_char(day, 'YYYYMMDD'));
-        lower_bound timestamptz := day::timestamp AT TIME ZONE 'UTC';
-        upper_bound timestamptz := (day + 1)::timestamp AT TIME ZONE 'UTC';
-      BEGIN
-        PERFORM pg_advisory_xact_lock(hashtext('app_logs_ensure_partition'));
-        IF to_regclass(format('%I', partition_name)) IS NOT NULL THEN
-          RETURN false;
-        END IF;
-        -- Rows for this day that reached the default partition move into the new one.
-        LOCK TABLE app_logs_default IN SHARE ROW EXCLUSIVE MODE;
-        EXECUTE format('CREATE TABLE %I (LIKE app_logs INCLUDING DEFAULTS INCLUDING CONSTRAINTS)',
-          partition_name);
-        EXECUTE format(
-          'WITH moved AS (DELETE FROM app_logs_default WHERE logged_at >= $1 AND logged_at < $2
-             RETURNING *)
-           INSERT INTO %I SELECT * FROM moved', partition_name)
-          USING lower_bound, upper_bound;
-        EXECUTE format('ALTER TABLE app_logs ATTACH PARTITION %I FOR VALUES FROM (%L) TO (%L)',
-          partition_name, lower_bound, upper_bound);
-        RETURN true;
-      END
-      $$`);
+    await queryRunner.query(ENSURE_PARTITION_MOVING_DEFAULT_ROWS);
     await queryRunner.query(
       `SELECT app_logs_ensure_partition(day::date)
        FROM generate_series(

@@ -1,10 +1,12 @@
 import { InitialSchema1732200000000 } from './1732200000000-initial-schema';
 import { AuditTrail1732300000000 } from './1732300000000-audit-trail';
 import { AppLogs1732400000000 } from './1732400000000-app-logs';
+import { AppLogRollups1732450000000 } from './1732450000000-app-log-rollups';
 
 /** Every migration, in order. Listed explicitly so the bundled API and the tests run the same set. */
 export const migrations = [
   InitialSchema1732200000000,
   AuditTrail1732300000000,
   AppLogs1732400000000,
+  AppLogRollups1732450000000,
 ];

@@ -4,13 +4,15 @@ import { DependencyUnavailableError, DomainError } from './domain-errors';
 export const PG_UNIQUE_VIOLATION = '23505';
 export const PG_FOREIGN_KEY_VIOLATION = '23503';
 export const PG_NOT_NULL_VIOLATION = '23502';
+export const PG_CHECK_VIOLATION = '23514';
 
 interface PostgresDriverError {
   code?: string;
   constraint?: string;
+  message?: string;
 }
 
-function driverErrorOf(error: unknown): PostgresDriverError | undefined {
+export function driverErrorOf(error: unknown): PostgresDriverError | undefined {
   if (error instanceof QueryFailedError) return error.driverError as PostgresDriverError;
   return undefined;
 }

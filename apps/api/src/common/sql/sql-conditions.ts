@@ -1,10 +1,15 @@
 /**
  * A WHERE clause built up condition by condition, with its values as numbered parameters
- * (`param` also binds values used elsewhere in the statement).
+ * (`param` also binds values used elsewhere in the statement). Conditions made `with` others
+ * number their parameters on from theirs: several WHERE clauses of one statement.
  */
 export class SqlConditions {
-  readonly params: unknown[] = [];
+  readonly params: unknown[];
   private readonly clauses: string[] = [];
+
+  constructor(statement?: SqlConditions) {
+    this.params = statement?.params ?? [];
+  }
 
   /** The placeholder (`$n`) of a new parameter. */
   param(value: unknown): string {

@@ -1,8 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { LOG_SEVERITY_NUMBERS } from '@ledgerlens/contracts';
 import { DataSource } from 'typeorm';
+import { driverErrorOf, PG_CHECK_VIOLATION } from '../../../common/errors/postgres-errors';
+import { messageTemplateOf } from '../../../common/text/message-template';
 import { UNLOGGED_QUERY_MARK } from '../../../database/sql-logger';
 import { AppLogRecord } from './app-log-record';
+
+/** Levels whose messages are grouped by pattern for the statistics' top errors. */
+const PATTERNED_LEVELS = new Set(['error', 'fatal']);
 
 /** `\u0000` escapes not preceded by a backslash of their own (`\\u0000` is a backslash and text). */
 const NUL_ESCAPE = /(?<!\\)((?:\\\\)*)\\u0000/g;
@@ -15,9 +20,25 @@ function withoutNulCharacters(json: string): string {
   return json.includes('\\u0000') ? json.replace(NUL_ESCAPE, '$1') : json;
 }
 
+/** PostgreSQL's refusal of a row whose day has no partition of `app_logs` yet. */
+function isMissingPartition(error: unknown): boolean {
+  const driverError = driverErrorOf(error);
+  return (
+    driverError?.code === PG_CHECK_VIOLATION &&
+    (driverError.message ?? '').startsWith('no partition of relation')
+  );
+}
+
+/** The UTC days (`YYYY-MM-DD`) the records fall on. */
+function daysOf(batch: readonly AppLogRecord[]): string[] {
+  return [...new Set(batch.map((record) => new Date(record.loggedAt).toISOString().slice(0, 10)))];
+}
+
 /**
  * Inserts log records in one statement: the batch travels as one JSON parameter, so it is
- * all or nothing, and a record whose client ID and time are already stored is skipped.
+ * all or nothing, and a record whose client ID and time are already stored is skipped. A batch
+ * with a day that has no partition yet (the partition job makes them ahead; logs can be older)
+ * makes the missing days and is written again.
  */
 @Injectable()
 export class AppLogWriter {
@@ -26,28 +47,48 @@ export class AppLogWriter {
   /** Resolves to the number of records stored (duplicates are not). */
   async write(batch: readonly AppLogRecord[]): Promise<number> {
     if (batch.length === 0) return 0;
-    const rows = batch.map((record) => ({
-      ...record,
-      severityNumber: LOG_SEVERITY_NUMBERS[record.level],
-    }));
+    const rows = withoutNulCharacters(
+      JSON.stringify(
+        batch.map((record) => ({
+          ...record,
+          severityNumber: LOG_SEVERITY_NUMBERS[record.level],
+          messagePattern: PATTERNED_LEVELS.has(record.level)
+            ? messageTemplateOf(record.message)
+            : null,
+        })),
+      ),
+    );
+    try {
+      return await this.insert(rows);
+    } catch (error) {
+      if (!isMissingPartition(error)) throw error;
+      await this.dataSource.query(
+        `${UNLOGGED_QUERY_MARK} SELECT app_logs_ensure_partition(day::date) FROM unnest($1::text[]) AS day`,
+        [daysOf(batch)],
+      );
+      return this.insert(rows);
+    }
+  }
+
+  private async insert(rows: string): Promise<number> {
     const [{ stored }] = await this.dataSource.query(
       `${UNLOGGED_QUERY_MARK}
        WITH inserted AS (
          INSERT INTO app_logs (logged_at, level, severity_number, source, module, message,
            trace_id, user_id, request_method, request_path, status_code, duration_ms, extra_data,
-           client_id)
+           client_id, message_pattern)
          SELECT r."loggedAt", r.level, r."severityNumber", r.source, r.module, r.message,
            r."traceId", r."userId", r."requestMethod", r."requestPath", r."statusCode",
-           r."durationMs", r."extraData", r."clientId"
+           r."durationMs", r."extraData", r."clientId", r."messagePattern"
          FROM jsonb_to_recordset($1::jsonb) AS r(
            "loggedAt" timestamptz, level varchar, "severityNumber" smallint, source varchar,
            module varchar, message text, "traceId" varchar, "userId" uuid,
            "requestMethod" varchar, "requestPath" varchar, "statusCode" smallint,
-           "durationMs" integer, "extraData" jsonb, "clientId" uuid)
+           "durationMs" integer, "extraData" jsonb, "clientId" uuid, "messagePattern" text)
          ON CONFLICT ("client_id", "logged_at") DO NOTHING
          RETURNING 1)
        SELECT count(*)::int AS stored FROM inserted`,
-      [withoutNulCharacters(JSON.stringify(rows))],
+      [rows],
     );
     return stored;
   }

@@ -5,6 +5,7 @@ import { InvalidRequestError } from '../../../common/errors/domain-errors';
 import { LevelCountsDto, LogStatisticsDto, TopErrorDto } from './dto/log-entry.dto';
 import { LogFilterDto } from './dto/log-query.dto';
 import { conditionsOf } from './logs-query.service';
+import { SqlConditions } from '../../../common/sql/sql-conditions';
 
 const MINUTE = 60;
 const HOUR = 60 * MINUTE;
@@ -15,18 +16,15 @@ const MAX_BUCKETS = 200;
 const MAX_RANGE_DAYS = 400;
 const TOP_ERRORS = 10;
 
-/**
- * A message with its parameters replaced, so `Order 17 failed` and `Order 42 failed` count as
- * one: UUIDs, emails, long hex strings, quoted values, then any number.
- */
-const NORMALISED_MESSAGE = `
-  regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(
-    left(l.message, 500),
-    '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}', '<uuid>', 'g'),
-    '[^\\s@<>]+@[^\\s@<>]+\\.[A-Za-z]{2,}', '<email>', 'g'),
-    '\\m[0-9a-fA-F]{16,}\\M', '<hex>', 'g'),
-    '"[^"]*"|''[^'']*''', '<value>', 'g'),
-    '\\d+(\\.\\d+)?', '<n>', 'g')`;
+/** Bucket boundaries fall on round UTC times: minutes, hours, days, and Mondays for weeks. */
+const BUCKET_ORIGIN = '2000-01-03T00:00:00.000Z';
+const HOUR_MS = HOUR * 1000;
+
+/** Whole UTC hours `[start, end)` inside a range. */
+interface HourSpan {
+  start: string;
+  end: string;
+}
 
 export function bucketSecondsFor(rangeSeconds: number): number {
   return (
@@ -70,9 +68,10 @@ export class LogStatisticsService {
     }
     const bucketSeconds = bucketSecondsFor(rangeSeconds);
     const scope = { ...filters, from: from.toISOString(), to: to.toISOString() };
+    const span = this.rollupSpan(from, to, bucketSeconds, filters);
     const [volumeRows, topErrors] = await Promise.all([
-      this.volume(scope, bucketSeconds),
-      this.topErrors(scope),
+      this.volume(scope, bucketSeconds, span),
+      this.topErrors(scope, span),
     ]);
     return {
       from: scope.from,
@@ -83,32 +82,105 @@ export class LogStatisticsService {
     };
   }
 
-  private volume(filters: LogFilterDto, bucketSeconds: number): Promise<VolumeRow[]> {
-    const conditions = conditionsOf(filters);
-    const width = conditions.param(`${bucketSeconds} seconds`);
-    const origin = conditions.param(filters.from);
+  /**
+   * The whole hours of the range that the hourly rollups can answer for: none when the buckets
+   * are shorter than an hour or the lines are one user's (the rollups count every user's).
+   */
+  private rollupSpan(
+    from: Date,
+    to: Date,
+    bucketSeconds: number,
+    filters: Pick<LogFilterDto, 'userId'>,
+  ): HourSpan | undefined {
+    if (bucketSeconds < HOUR || filters.userId) return undefined;
+    const start = Math.ceil(from.getTime() / HOUR_MS) * HOUR_MS;
+    const end = Math.floor(to.getTime() / HOUR_MS) * HOUR_MS;
+    return start < end
+      ? { start: new Date(start).toISOString(), end: new Date(end).toISOString() }
+      : undefined;
+  }
+
+  /**
+   * Reads the range as parts: the rollups' whole hours, and the stored lines of what is left
+   * at either end (or of the whole range without rollups). `part` makes one part's SQL.
+   */
+  private partsOf(
+    filters: LogFilterDto,
+    span: HourSpan | undefined,
+    sql: SqlConditions,
+    part: {
+      lines: (conditions: SqlConditions) => string;
+      rollup: (conditions: SqlConditions) => string;
+    },
+  ): string {
+    const lineRanges = span
+      ? [
+          { from: filters.from, to: span.start },
+          { from: span.end, to: filters.to },
+        ].filter((range) => (range.from as string) < (range.to as string))
+      : [{ from: filters.from, to: filters.to }];
+    const parts = lineRanges.map((range) =>
+      part.lines(conditionsOf({ ...filters, ...range }, sql)),
+    );
+    if (span) {
+      const rollup = new SqlConditions(sql)
+        .and(`r.hour >= ${sql.param(span.start)}::timestamptz`)
+        .and(`r.hour < ${sql.param(span.end)}::timestamptz`);
+      if (filters.source) rollup.and(`r.source = ${sql.param(filters.source)}`);
+      parts.push(part.rollup(rollup));
+    }
+    return parts.join(' UNION ALL ');
+  }
+
+  private volume(
+    filters: LogFilterDto,
+    bucketSeconds: number,
+    span: HourSpan | undefined,
+  ): Promise<VolumeRow[]> {
+    const sql = new SqlConditions();
+    const bucket = (column: string) =>
+      `date_bin(${width}::interval, ${column}, ${origin}::timestamptz)`;
+    const width = sql.param(`${bucketSeconds} seconds`);
+    const origin = sql.param(BUCKET_ORIGIN);
+    const parts = this.partsOf(filters, span, sql, {
+      lines: (conditions) =>
+        `SELECT ${bucket('l.logged_at')} AS bucket, l.level, l.source, count(*) AS count
+         FROM app_logs l ${conditions.where()} GROUP BY 1, 2, 3`,
+      rollup: (conditions) =>
+        `SELECT ${bucket('r.hour')}, r.level, r.source, sum(r.count)
+         FROM app_log_hourly_counts r ${conditions.where()} GROUP BY 1, 2, 3`,
+    });
     return this.dataSource.query(
-      `SELECT date_bin(${width}::interval, l.logged_at, ${origin}::timestamptz) AS bucket,
-         l.level, l.source, count(*)::int AS count
-       FROM app_logs l ${conditions.where()}
+      `SELECT bucket, level, source, sum(count)::int AS count FROM (${parts}) AS parts
        GROUP BY 1, 2, 3`,
-      conditions.params,
+      sql.params,
     );
   }
 
-  private topErrors(filters: LogFilterDto): Promise<TopErrorDto[]> {
-    const conditions = conditionsOf(filters);
-    const levels = conditions.param(['error', 'fatal']);
+  private topErrors(filters: LogFilterDto, span: HourSpan | undefined): Promise<TopErrorDto[]> {
+    const sql = new SqlConditions();
+    const levels = sql.param(['error', 'fatal']);
+    const parts = this.partsOf(filters, span, sql, {
+      lines: (conditions) =>
+        `SELECT coalesce(l.message_pattern, left(l.message, 500)) AS pattern, count(*) AS count,
+           min(left(l.message, 500)) AS example, max(l.logged_at) AS last_seen
+         FROM app_logs l ${conditions.where(`l.level = ANY(${levels}::varchar[])`)} GROUP BY 1`,
+      rollup: (conditions) =>
+        `SELECT r.pattern, sum(r.count), min(r.example), max(r.last_seen)
+         FROM app_log_hourly_errors r ${conditions.where()} GROUP BY 1`,
+    });
     return this.dataSource.query(
-      `SELECT ${NORMALISED_MESSAGE} AS pattern, count(*)::int AS count,
-         min(l.message) AS example, max(l.logged_at) AS "lastSeen"
-       FROM app_logs l ${conditions.where(`l.level = ANY(${levels}::varchar[])`)}
-       GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${TOP_ERRORS}`,
-      conditions.params,
+      `SELECT pattern, sum(count)::int AS count, min(example) AS example,
+         max(last_seen) AS "lastSeen"
+       FROM (${parts}) AS parts GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${TOP_ERRORS}`,
+      sql.params,
     );
   }
 
-  /** Totals by level and source, and a volume series with every bucket of the range. */
+  /**
+   * Totals by level and source, and a volume series with every bucket of the range (the first
+   * starts at or before `from`, on a round time, and counts only lines from `from` on).
+   */
   private summarise(rows: VolumeRow[], from: Date, to: Date, bucketSeconds: number) {
     const byLevel = zeroCounts();
     const bySource = Object.fromEntries(LOG_SOURCES.map((source) => [source, 0])) as Record<
@@ -117,7 +189,9 @@ export class LogStatisticsService {
     >;
     const buckets = new Map<number, LevelCountsDto>();
     const widthMs = bucketSeconds * 1000;
-    for (let start = from.getTime(); start < to.getTime(); start += widthMs) {
+    const origin = Date.parse(BUCKET_ORIGIN);
+    const first = origin + Math.floor((from.getTime() - origin) / widthMs) * widthMs;
+    for (let start = first; start < to.getTime(); start += widthMs) {
       buckets.set(start, zeroCounts());
     }
     let total = 0;

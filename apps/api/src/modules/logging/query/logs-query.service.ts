@@ -38,9 +38,12 @@ export function levelsOf(
   return atLeast ? listed.filter((level) => atLeast.includes(level)) : listed;
 }
 
-/** Every filter but the level (which shapes the query), as SQL conditions on `app_logs l`. */
-export function conditionsOf(filters: LogFilterDto): SqlConditions {
-  const conditions = new SqlConditions();
+/**
+ * Every filter but the level (which shapes the query), as SQL conditions on `app_logs l`;
+ * numbered after `statement`'s parameters when given.
+ */
+export function conditionsOf(filters: LogFilterDto, statement?: SqlConditions): SqlConditions {
+  const conditions = new SqlConditions(statement);
   const equal: [keyof LogFilterDto, string][] = [
     ['source', 'l.source'],
     ['traceId', 'l.trace_id'],

@@ -6,7 +6,7 @@ import { FileDigest, inspectGzipLines, writeGzipLines } from './gzip-ndjson';
 /** Written next to each archive file: enough to check the file without the database. */
 export interface ArchiveManifest {
   table: 'app_logs';
-  /** The partition the rows came from (`app_logs_pYYYYMMDD` or `app_logs_default`). */
+  /** The partition the rows came from (`app_logs_pYYYYMMDD`). */
   partition: string;
   day: string;
   runId: string;

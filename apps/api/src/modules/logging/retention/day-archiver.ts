@@ -14,14 +14,12 @@ const READ_CHUNK_ROWS = 1000;
 
 const ISO_LOGGED_AT = isoTimestampSql('logged_at');
 
-/** A UTC day that may hold expired logs, and the table holding its rows. */
+/** A UTC day that may hold expired logs, and its partition. */
 export interface ArchiveDay {
   /** `YYYY-MM-DD`. */
   day: string;
-  /** `app_logs_pYYYYMMDD` (the day's own partition) or `app_logs_default`. */
+  /** `app_logs_pYYYYMMDD`. */
   table: string;
-  /** The table holds this day only, so it is dropped once all of it has expired. */
-  ownPartition: boolean;
 }
 
 /** What every day of one run shares. */
@@ -69,7 +67,7 @@ function expiredOfDaySql(
  * day's table against writes, so no row can arrive or leave between archiving and removal:
  * the rows go to a verified gzip NDJSON file and its manifest first, then the whole partition
  * is dropped when every row of it has expired, else only the expired rows are deleted (rows
- * kept longer by a retention rule stay). Files of a day whose removal fails are deleted again.
+ * kept longer by a retention rule stay), and the day's hourly rollups are counted again. Files of a day whose removal fails are deleted again.
  */
 @Injectable()
 export class DayArchiver {
@@ -91,9 +89,13 @@ export class DayArchiver {
       await connection.query(`LOCK TABLE "${target.table}" IN EXCLUSIVE MODE`);
       const counts = await this.count(connection, run, target);
       if (counts.expired > 0) file = await this.write(connection, run, target, counts, paths);
-      const dropped = target.ownPartition && counts.expired === counts.total;
+      const dropped = counts.expired === counts.total;
       if (dropped) await connection.query(`DROP TABLE "${target.table}"`);
       else if (file) await this.deleteExpired(connection, run, target, counts.expired);
+      // Neither dropping nor deleting from a partition updates the parent's hourly rollups.
+      if (counts.expired > 0) {
+        await connection.query(`SELECT app_logs_recount_day($1::date)`, [target.day]);
+      }
       if (file || dropped) await this.runs.recordDay(connection, run.runId, { file, dropped });
       committing = true;
       await connection.commitTransaction();

@@ -18,15 +18,14 @@ export class ExpiredDays {
   }
 
   /**
-   * The days, oldest first, that may hold rows expired on `today`: those before the shortest
-   * retention's cut-off, each either a day partition or a day of rows in the default partition
-   * (logged when their day had no partition). Which rows of them expired is decided per row.
+   * The day partitions, oldest first, that may hold rows expired on `today`: those before the
+   * shortest retention's cut-off. Which rows of them expired is decided per row.
    */
   async find(policy: RetentionPolicy, today: string): Promise<ArchiveDay[]> {
     const parameters = new SqlConditions();
     const cutoff = `(${parameters.param(today)}::date - ${parameters.param(shortestRetention(policy))}::int)`;
     return this.dataSource.query(
-      `SELECT to_char(partition_day, 'YYYY-MM-DD') AS day, relname AS "table", true AS "ownPartition"
+      `SELECT to_char(partition_day, 'YYYY-MM-DD') AS day, relname AS "table"
        FROM (
          SELECT c.relname, to_date(substr(c.relname, length('app_logs_p') + 1), 'YYYYMMDD')
            AS partition_day
@@ -34,9 +33,6 @@ export class ExpiredDays {
          WHERE i.inhparent = 'app_logs'::regclass AND c.relname ~ '^app_logs_p[0-9]{8}$'
        ) AS partitions
        WHERE partition_day < ${cutoff}
-       UNION ALL
-       SELECT DISTINCT to_char(logged_at AT TIME ZONE 'UTC', 'YYYY-MM-DD'), 'app_logs_default', false
-       FROM app_logs_default WHERE logged_at < ${cutoff}::timestamp AT TIME ZONE 'UTC'
        ORDER BY day`,
       parameters.params,
     );

@@ -20,8 +20,8 @@ async function waitAtMost(work: Promise<unknown>, ms: number): Promise<void> {
 /**
  * Keeps the day partitions of `app_logs` from yesterday to LOG_PARTITIONS_AHEAD_DAYS ahead (UTC):
  * at startup, whether or not this instance runs jobs, so a fresh database has them at once, and
- * then hourly. Logs that arrive for a day without a partition wait in the default partition and
- * move when it is made.
+ * then hourly. A log for a day without a partition (e.g. an old browser entry) makes its day
+ * when it is written (`AppLogWriter`).
  */
 @Injectable()
 export class PartitionMaintenance implements OnApplicationBootstrap {
