@@ -29,6 +29,7 @@
 import './support/api-paths';
 import { LOG_SEVERITY_NUMBERS, LogLevel } from '@ledgerlens/contracts';
 import autocannon from 'autocannon';
+import { messageTemplateOf } from '../apps/api/src/common/text/message-template';
 import type { AppLogRecord } from '../apps/api/src/modules/logging/persistence/app-log-record';
 import { createHash, randomUUID } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
@@ -61,7 +62,8 @@ const WARM_UP_SECONDS = 3;
 const WARM_UP_REQUESTS = 20;
 const STATISTICS_WARM_UP_REQUESTS = 5;
 const ENTRIES_PER_BATCH = 100;
-const DAYS = 10;
+/** Rows spread over this many days: 7 days then hold about 470k, as in the issue's figures. */
+const DAYS = 30;
 const DAY_MS = 86_400_000;
 const DEEP_PAGES = 50;
 /** Generated rows with a trace ID: 1 in TRACE_EVERY, TRACE_ROWS of them share one. */
@@ -205,7 +207,35 @@ async function emptyLogs(db: DataSource): Promise<void> {
   await db.query('CHECKPOINT');
 }
 
-function ingestLoad(server: BenchServer, seconds: number, stored: { count: number }) {
+/** Distinct request bodies, made before the timed run so that making them costs it nothing. */
+const BODY_TEMPLATES = 200;
+const CLIENT_ID_MARK = '"clientId":"';
+
+/**
+ * Bodies to send, each time with fresh client IDs (so every entry is new): the templates are
+ * made once, cut at their client IDs, and joined again with new ones.
+ */
+function bodySource(): () => string {
+  const templates = Array.from({ length: BODY_TEMPLATES }, () =>
+    batchBody()
+      .split(CLIENT_ID_MARK)
+      .map((part, index) => (index === 0 ? part : part.slice(36))),
+  );
+  let sent = 0;
+  return () => {
+    const parts = templates[sent++ % templates.length];
+    let body = parts[0];
+    for (let i = 1; i < parts.length; i++) body += `${CLIENT_ID_MARK}${randomUUID()}${parts[i]}`;
+    return body;
+  };
+}
+
+function ingestLoad(
+  server: BenchServer,
+  seconds: number,
+  stored: { count: number },
+  nextBody = bodySource(),
+) {
   return autocannon({
     url: `${server.baseUrl}/api/v1/logging/logs/batch`,
     connections: CONNECTIONS,
@@ -214,7 +244,7 @@ function ingestLoad(server: BenchServer, seconds: number, stored: { count: numbe
     requests: [
       {
         method: 'POST',
-        setupRequest: (request) => ({ ...request, body: batchBody() }),
+        setupRequest: (request) => ({ ...request, body: nextBody() }),
         onResponse: (status, body) => {
           if (status === 200) stored.count += (JSON.parse(body) as { stored: number }).stored;
         },
@@ -236,7 +266,8 @@ async function ingestRound(server: BenchServer, db: DataSource, round: number) {
   await emptyLogs(db);
 
   const reported = { count: 0 };
-  const load = await timed(() => ingestLoad(server, SECONDS, reported));
+  const bodies = bodySource();
+  const load = await timed(() => ingestLoad(server, SECONDS, reported, bodies));
   await new Promise((done) => setTimeout(done, 500));
   const rows = await frontendRows(db);
   const result = load.result;
@@ -372,6 +403,10 @@ const ERROR_MESSAGES = [
   'Unhandled rejection in worker %s: heap limit reached at %s MB',
   'Failed to render chart %s: %s points exceed the limit',
 ];
+/** What the writer stores as each error message's pattern (any numbers give the same). */
+const ERROR_PATTERNS = ERROR_MESSAGES.map((message) =>
+  messageTemplateOf(message.replace(/%s/g, '17')),
+);
 const WARN_MESSAGES = [
   'Slow query took %2$s ms on account %1$s',
   'Retrying request %s after %s ms',
@@ -400,7 +435,7 @@ const PATHS = [
  * (`md5(i / 200)`); two rows in three by one of 40 users; numbers in the messages.
  */
 const GENERATE_ROWS = `
-  INSERT INTO app_logs (${COPY_COLUMNS})
+  INSERT INTO app_logs (${COPY_COLUMNS}, message_pattern)
   SELECT t, level,
     CASE level WHEN 'trace' THEN 1 WHEN 'debug' THEN 5 WHEN 'info' THEN 9 WHEN 'warn' THEN 13
       WHEN 'error' THEN 17 ELSE 21 END,
@@ -425,7 +460,9 @@ const GENERATE_ROWS = `
       ELSE jsonb_build_object('sessionId', 's-' || i / 50,
         'url', 'http://localhost:4200/' || lower(module), 'release', '1.4.2')
     END,
-    CASE WHEN source = 'frontend' THEN gen_random_uuid() END
+    CASE WHEN source = 'frontend' THEN gen_random_uuid() END,
+    CASE WHEN level IN ('error', 'fatal')
+      THEN (${sqlArray(ERROR_PATTERNS)})[1 + i % ${ERROR_MESSAGES.length}] END
   FROM (
     SELECT g.*,
       CASE WHEN r < 0.002 THEN 'fatal' WHEN r < 0.022 THEN 'error' WHEN r < 0.072 THEN 'warn'
