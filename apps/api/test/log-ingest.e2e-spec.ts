@@ -155,12 +155,28 @@ describe('browser log ingest (POST /logging/logs/batch)', () => {
     });
   });
 
-  it('refuses entries timestamped far in the future and empty batches', async () => {
+  it('refuses entries timestamped far in the future or past, and empty batches', async () => {
     const future = await testApp.http
       .post(BATCH)
       .send({ entries: [entry({ timestamp: new Date(Date.now() + 86_400_000).toISOString() })] })
       .expect(400);
-    expect(future.body.details['entries.0.timestamp'][0]).toMatch(/in the future/);
+    expect(future.body.details['entries.0.timestamp']).toEqual([
+      'timestamp is more than 60 minutes in the future (check the device clock)',
+    ]);
+    // Each day of logs is a partition: a browser cannot make them for any day it likes.
+    const old = await testApp.http
+      .post(BATCH)
+      .send({
+        entries: [entry({ timestamp: new Date(Date.now() - 8 * 86_400_000).toISOString() })],
+      })
+      .expect(400);
+    expect(old.body.details['entries.0.timestamp']).toEqual(['timestamp is more than 7 days old']);
+    const lastWeek = entry({ timestamp: new Date(Date.now() - 6 * 86_400_000).toISOString() });
+    await testApp.http
+      .post(BATCH)
+      .send({ entries: [lastWeek] })
+      .expect(200);
+    expect(await storedByClientIds([lastWeek.clientId])).toHaveLength(1);
     await testApp.http.post(BATCH).send({ entries: [] }).expect(400);
   });
 

@@ -27,6 +27,10 @@ export const LOG_INGEST_LIMITS = {
   entriesPerBatch: 100,
   messageBytes: 64 * 1024,
   requestBytes: 1024 * 1024,
+  /** Older entries are refused: each day of logs is a partition, made when first written to. */
+  maxAgeDays: 7,
+  /** Browser clocks drift: an entry may be this far ahead of the server. */
+  clockToleranceMinutes: 60,
 } as const;
 
 export const ARCHIVE_RUN_STATUSES = ['running', 'succeeded', 'failed'] as const;

@@ -18,10 +18,12 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { MaxBytes, NotInFuture } from '../../../common/http/text-limits.decorator';
+import { MaxBytes, WithinClock } from '../../../common/http/text-limits.decorator';
 
-/** Browser clocks drift: an entry may be this far ahead of the server. */
-const CLOCK_TOLERANCE_MS = 60 * 60 * 1000;
+const ENTRY_CLOCK_WINDOW = {
+  pastMs: LOG_INGEST_LIMITS.maxAgeDays * 86_400_000,
+  futureMs: LOG_INGEST_LIMITS.clockToleranceMinutes * 60_000,
+};
 
 /** One log entry from a browser. */
 export class BrowserLogEntryDto {
@@ -32,9 +34,12 @@ export class BrowserLogEntryDto {
   @IsUUID('all')
   clientId!: string;
 
-  @ApiProperty({ format: 'date-time', description: 'When the browser logged it' })
+  @ApiProperty({
+    format: 'date-time',
+    description: 'When the browser logged it: at most 7 days ago and an hour ahead',
+  })
   @IsISO8601({ strict: true })
-  @NotInFuture(CLOCK_TOLERANCE_MS)
+  @WithinClock(ENTRY_CLOCK_WINDOW)
   timestamp!: string;
 
   @ApiProperty({ enum: LOG_LEVELS })
