@@ -2,6 +2,8 @@ import { InitialSchema1732200000000 } from './1732200000000-initial-schema';
 import { AuditTrail1732300000000 } from './1732300000000-audit-trail';
 import { AppLogs1732400000000 } from './1732400000000-app-logs';
 import { AppLogRollups1732450000000 } from './1732450000000-app-log-rollups';
+import { Exceptions1732500000000 } from './1732500000000-exceptions';
+import { PerformanceMetrics1732600000000 } from './1732600000000-performance-metrics';
 
 /** Every migration, in order. Listed explicitly so the bundled API and the tests run the same set. */
 export const migrations = [
@@ -9,4 +11,6 @@ export const migrations = [
   AuditTrail1732300000000,
   AppLogs1732400000000,
   AppLogRollups1732450000000,
+  Exceptions1732500000000,
+  PerformanceMetrics1732600000000,
 ];

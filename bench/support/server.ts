@@ -34,19 +34,27 @@ export async function sql(url: string, text: string): Promise<void> {
 export interface BenchServer {
   baseUrl: string;
   databaseUrl: string;
+  /** The API's process ID (to read its CPU time). */
+  pid: number;
   stop(): Promise<void>;
 }
 
-/** Starts the built API (`dist/apps/api/main.js`) on a fresh database of `serverUrl`. */
+/**
+ * Starts the built API (`dist/apps/api/main.js`) on a fresh database of `serverUrl`, or on the
+ * database of another bench server (`shareWith`), which then keeps and drops it.
+ */
 export async function startApi(
   serverUrl: string,
   name: string,
   env: Record<string, string>,
+  shareWith?: BenchServer,
 ): Promise<BenchServer> {
   if (!existsSync(MAIN)) throw new Error('Build the API first: npx nx build api');
-  const database = `ledgerlens_bench_${name}_${Date.now()}`;
+  const database = shareWith
+    ? new URL(shareWith.databaseUrl).pathname.slice(1)
+    : `ledgerlens_bench_${name}_${Date.now()}`;
   const adminUrl = withDatabase(serverUrl, 'postgres');
-  await sql(adminUrl, `CREATE DATABASE "${database}"`);
+  if (!shareWith) await sql(adminUrl, `CREATE DATABASE "${database}"`);
   const databaseUrl = withDatabase(serverUrl, database);
   const port = await freePort();
   let output = '';
@@ -73,11 +81,12 @@ export async function startApi(
   return {
     baseUrl,
     databaseUrl,
+    pid: child.pid ?? 0,
     stop: async () => {
       const exited = new Promise((done) => child.once('exit', done));
       child.kill('SIGTERM');
       await exited;
-      await sql(adminUrl, `DROP DATABASE "${database}" WITH (FORCE)`);
+      if (!shareWith) await sql(adminUrl, `DROP DATABASE "${database}" WITH (FORCE)`);
     },
   };
 }

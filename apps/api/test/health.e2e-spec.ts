@@ -90,6 +90,13 @@ describe('health and request pipeline', () => {
         '/api/v1/logging/logs/{id}/context',
         '/api/v1/logging/logs/statistics',
         '/api/v1/logging/logs/export',
+        '/api/v1/logging/exceptions',
+        '/api/v1/logging/exceptions/patterns',
+        '/api/v1/logging/exceptions/test',
+        '/api/v1/logging/exceptions/{id}',
+        '/api/v1/logging/exceptions/{id}/resolve',
+        '/api/v1/logging/exceptions/{id}/unresolve',
+        '/api/v1/logging/exceptions/{id}/ignore',
       ]),
     );
     const batch = response.body.paths['/api/v1/logging/logs/batch'].post;

@@ -27,7 +27,9 @@ import { JwtAuthGuard } from '../modules/auth/jwt-auth.guard';
 import { BudgetsModule } from '../modules/budgets/budgets.module';
 import { CategoriesModule } from '../modules/categories/categories.module';
 import { DemoModule } from '../modules/demo/demo.module';
+import { ExceptionsModule } from '../modules/exceptions/exceptions.module';
 import { HealthModule } from '../modules/health/health.module';
+import { MonitoringModule } from '../modules/monitoring/monitoring.module';
 import { TransactionsModule } from '../modules/transactions/transactions.module';
 import { UsersModule } from '../modules/users/users.module';
 import { StartupTasks } from './startup-tasks';
@@ -93,6 +95,7 @@ export class AppModule {
           : []),
         AuditModule,
         LoggingModule.forRoot(logStore),
+        ExceptionsModule,
         UsersModule,
         AuthModule,
         CategoriesModule,
@@ -100,6 +103,7 @@ export class AppModule {
         BudgetsModule,
         HealthModule,
         DemoModule,
+        MonitoringModule.forRoot({ queues: { logs: logStore } }),
       ],
       providers: [
         StartupTasks,

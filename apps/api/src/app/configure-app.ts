@@ -5,7 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '../config/app-config';
-import { API_PREFIX, API_VERSION } from './api-prefix';
+import { API_PREFIX, API_VERSION, PROMETHEUS_PATH } from './api-prefix';
 
 export function corsOrigins(config: AppConfig): string[] {
   return config.CORS_ORIGINS.split(',')
@@ -40,7 +40,12 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
     credentials: true,
     exposedHeaders: ['X-Trace-Id'],
   });
-  app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'docs', method: RequestMethod.GET }] });
+  app.setGlobalPrefix(API_PREFIX, {
+    exclude: [
+      { path: 'docs', method: RequestMethod.GET },
+      { path: PROMETHEUS_PATH, method: RequestMethod.GET },
+    ],
+  });
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: API_VERSION });
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, () => buildOpenApiDocument(app), {
     jsonDocumentUrl: `${API_PREFIX}/docs-json`,

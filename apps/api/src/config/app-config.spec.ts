@@ -52,4 +52,31 @@ describe('loadConfig', () => {
       loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }).JWT_SECRET,
     ).toHaveLength(32);
   });
+
+  it('reads the performance metrics settings', () => {
+    expect(loadConfig({})).toMatchObject({
+      SLOW_REQUEST_MS: 1000,
+      SLOW_QUERY_MS: 500,
+      METRICS_CAPTURE_ENABLED: true,
+      METRICS_FLUSH_INTERVAL_MS: 5000,
+      METRICS_RETENTION_MINUTE_DAYS: 7,
+      METRICS_RETENTION_FIVE_MIN_DAYS: 30,
+      METRICS_RETENTION_HOUR_DAYS: 365,
+      METRICS_RETENTION_SLOW_DAYS: 30,
+    });
+    expect(loadConfig({ METRICS_TOKEN: '', INSTANCE_ID: '' })).toMatchObject({
+      METRICS_TOKEN: undefined,
+      INSTANCE_ID: undefined,
+    });
+    expect(
+      loadConfig({ METRICS_CAPTURE_ENABLED: 'off', INSTANCE_ID: 'api-1.eu:3000' }),
+    ).toMatchObject({
+      METRICS_CAPTURE_ENABLED: false,
+      INSTANCE_ID: 'api-1.eu:3000',
+    });
+    // `*` names the rolled-up rows of every instance; a short token is refused.
+    expect(() => loadConfig({ INSTANCE_ID: '*' })).toThrow(/INSTANCE_ID/);
+    expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
+    expect(() => loadConfig({ SLOW_REQUEST_MS: '0' })).toThrow(/SLOW_REQUEST_MS/);
+  });
 });

@@ -205,6 +205,61 @@ export class AppConfig {
   @Min(1)
   SLOW_QUERY_MS = 500;
 
+  /** Requests taking at least this long are stored one by one in `slow_requests`. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  SLOW_REQUEST_MS = 1000;
+
+  /** Time every request and query into per-minute metrics, slow lists and Prometheus histograms. */
+  @Transform(toBoolean)
+  @IsBoolean()
+  METRICS_CAPTURE_ENABLED = true;
+
+  /** Bearer token `GET /metrics` (Prometheus) requires; unset: the scrape endpoint is open. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(16)
+  METRICS_TOKEN?: string;
+
+  /** This instance's name in stored metrics. Unset: `<hostname>:<pid>`. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^[\w.:@-]{1,128}$/, {
+    message: 'INSTANCE_ID must be 1 to 128 letters, digits or . : @ _ -',
+  })
+  INSTANCE_ID?: string;
+
+  /** How often an instance adds its per-minute figures to `performance_metrics`. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  METRICS_FLUSH_INTERVAL_MS = 5000;
+
+  /** Days minute rows of `performance_metrics` are kept (5-minute, hour and day rows outlive them). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  METRICS_RETENTION_MINUTE_DAYS = 7;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  METRICS_RETENTION_FIVE_MIN_DAYS = 30;
+
+  /** Days hour rows are kept; day rows are kept forever. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  METRICS_RETENTION_HOUR_DAYS = 365;
+
+  /** Days slow requests and slow queries are kept. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  METRICS_RETENTION_SLOW_DAYS = 30;
+
   /** Batches accepted per window on `POST /logging/logs/batch`, per client. */
   @Type(() => Number)
   @IsInt()
@@ -256,6 +311,29 @@ export class AppConfig {
   @IsInt()
   @Min(1)
   EXPORT_TTL_HOURS = 24;
+
+  /**
+   * Stored occurrences per exception group and minute; beyond it only the counts grow (they stay
+   * exact), so a flood of one error cannot flood the database.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  EXCEPTION_SAMPLE_PER_MINUTE = 100;
+
+  /** Days stored exception occurrences are kept; groups and their counts are kept for good. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  EXCEPTION_RETENTION_DAYS = 365;
+
+  /** Release recorded with the API's exceptions (e.g. a version or commit). Unset: none. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^[\w.+@:/-]{1,64}$/, {
+    message: 'APP_RELEASE must be 1 to 64 letters, digits or . + @ : / _ -',
+  })
+  APP_RELEASE?: string;
 
   /** Run scheduled jobs (partitions, retention, clean-up) in this instance. */
   @Transform(toBoolean)

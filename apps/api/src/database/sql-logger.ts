@@ -8,12 +8,14 @@ export const UNLOGGED_QUERY_MARK = '/* app-log-writer */';
 const SQL_TEXT_LIMIT = 2000;
 const PARAMETER_TEXT_LIMIT = 200;
 
-function compact(query: string): string {
+/** A statement on one line, cut to a readable length. */
+export function compactSql(query: string): string {
   const text = query.replace(/\s+/g, ' ').trim();
   return text.length > SQL_TEXT_LIMIT ? `${text.slice(0, SQL_TEXT_LIMIT)}…` : text;
 }
 
-function shorten(value: unknown): unknown {
+/** A long string parameter cut short, with its length. */
+export function shortenParameter(value: unknown): unknown {
   return typeof value === 'string' && value.length > PARAMETER_TEXT_LIMIT
     ? `${value.slice(0, PARAMETER_TEXT_LIMIT)}… (${value.length} characters)`
     : value;
@@ -37,21 +39,21 @@ export class SqlLogger implements TypeOrmLogger {
 
   logQuery(query: string): void {
     if (!this.options.logQueries || query.startsWith(UNLOGGED_QUERY_MARK)) return;
-    this.logger.debug({ sql: compact(query) }, 'query');
+    this.logger.debug({ sql: compactSql(query) }, 'query');
   }
 
   logQueryError(error: string | Error, query: string): void {
     if (query.startsWith(UNLOGGED_QUERY_MARK)) return;
     const message = typeof error === 'string' ? error : error.message;
-    this.logger.debug({ sql: compact(query), error: message }, 'query failed');
+    this.logger.debug({ sql: compactSql(query), error: message }, 'query failed');
   }
 
   logQuerySlow(time: number, query: string, parameters?: unknown[] | object): void {
     const params = Array.isArray(parameters)
-      ? this.options.redactor.redact(parameters.map(shorten))
+      ? this.options.redactor.redact(parameters.map(shortenParameter))
       : undefined;
     this.logger.warn(
-      { sql: compact(query), durationMs: Math.round(time), params },
+      { sql: compactSql(query), durationMs: Math.round(time), params },
       `slow query: ${Math.round(time)} ms`,
     );
   }

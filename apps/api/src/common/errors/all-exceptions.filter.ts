@@ -5,8 +5,10 @@ import {
   HttpException,
   HttpStatus,
   Logger,
+  Optional,
 } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { STATUS_CODES } from 'node:http';
 import { QueryFailedError } from 'typeorm';
 import { HttpAudit } from '../../modules/audit/http/http-audit';
@@ -14,6 +16,7 @@ import { RequestContext } from '../context/request-context';
 import { fieldNameOf } from '../http/field-names';
 import { traceIdOf } from '../context/trace-id';
 import { DomainError, FieldErrors } from './domain-errors';
+import { reportException } from './exception-report';
 import {
   isDataError,
   isDatabaseUnavailable,
@@ -78,6 +81,7 @@ function fromQueryFailed(exception: QueryFailedError): Mapped | undefined {
 /**
  * Maps every error to one body shape; never sends a stack trace; logs what is unexpected and
  * records failures in the action log (with the stack, for admins, when it is a server error).
+ * Server errors (5xx) also go to exception tracking; 4xx answers are not exceptions.
  */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
@@ -87,6 +91,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     private readonly adapterHost: HttpAdapterHost,
     private readonly context: RequestContext,
     private readonly audit: HttpAudit,
+    @Optional() private readonly events?: EventEmitter2,
   ) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
@@ -102,6 +107,15 @@ export class AllExceptionsFilter implements ExceptionFilter {
         { err: exception, traceId },
         exception instanceof Error ? exception.message : 'Unexpected error',
       );
+      const request = http.getRequest<{ method?: string; originalUrl?: string; url?: string }>();
+      reportException(this.events, {
+        error: exception,
+        origin: 'http',
+        traceId,
+        userId: this.context.actor?.id ?? null,
+        request: { method: request.method, path: request.originalUrl ?? request.url },
+        context: { statusCode: mapped.status },
+      });
     }
     void this.audit.recordFailure(http.getRequest(), {
       status: mapped.status,

@@ -1,6 +1,8 @@
-import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger, Optional } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { performance } from 'node:perf_hooks';
 import { DataSource, QueryRunner } from 'typeorm';
+import { reportException } from '../errors/exception-report';
 
 /** Keeps job locks apart from other advisory locks (the two-key form has its own key space). */
 const LOCK_NAMESPACE = 'ledgerlens.job';
@@ -14,9 +16,9 @@ export type JobWork = (signal: AbortSignal) => Promise<unknown>;
 /**
  * Runs background jobs one at a time across every API instance sharing the database: a job
  * holds a session-level advisory lock (`pg_try_advisory_lock`, keyed by the job's name) on a
- * connection of its own while it runs. Outcomes and durations are logged; `run` never rejects,
- * so a failing job never takes the process down. Shutdown aborts running jobs and waits for them
- * while the database is still open.
+ * connection of its own while it runs. Outcomes and durations are logged, failures also go to
+ * exception tracking; `run` never rejects, so a failing job never takes the process down.
+ * Shutdown aborts running jobs and waits for them while the database is still open.
  */
 @Injectable()
 export class ExclusiveJobs implements BeforeApplicationShutdown {
@@ -24,7 +26,10 @@ export class ExclusiveJobs implements BeforeApplicationShutdown {
   private readonly shutdown = new AbortController();
   private readonly running = new Set<Promise<JobOutcome>>();
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Optional() private readonly events?: EventEmitter2,
+  ) {}
 
   /** Runs `work` unless another instance is running the job called `name`. */
   run(name: string, work: JobWork): Promise<JobOutcome> {
@@ -56,6 +61,10 @@ export class ExclusiveJobs implements BeforeApplicationShutdown {
       return 'succeeded';
     } catch (error) {
       this.logger.error({ err: error, job: name, durationMs: elapsed() }, `Job ${name} failed`);
+      // A job stopped by the shutdown did not fail.
+      if (!this.shutdown.signal.aborted) {
+        reportException(this.events, { error, origin: 'job', context: { job: name } });
+      }
       return 'failed';
     } finally {
       if (locked) await this.unlock(connection, name);

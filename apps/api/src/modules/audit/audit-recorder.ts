@@ -3,11 +3,14 @@ import {
   Injectable,
   Logger,
   OnApplicationBootstrap,
+  Optional,
 } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { performance } from 'node:perf_hooks';
 import { BatchQueue } from '../../common/batching/batch-queue';
 import { RequestContext } from '../../common/context/request-context';
 import { AppRedactor } from '../../common/redaction/app-redactor';
+import { reportException } from '../../common/errors/exception-report';
 import { isDataError } from '../../common/errors/postgres-errors';
 import { AppConfig } from '../../config/app-config';
 import { AuditEventInput, AuditEventRecord } from './audit-event-input';
@@ -28,7 +31,8 @@ function errorMessageOf(error: unknown): string {
 /**
  * The one way to add to the action log. `record` never throws and, in the default async mode,
  * never waits: events go to a bounded queue written in batches, drained before the database
- * closes on shutdown. Metadata and messages are redacted before they are queued.
+ * closes on shutdown. Metadata and messages are redacted before they are queued. Failed writes
+ * are logged and go to exception tracking.
  */
 @Injectable()
 export class AuditRecorder implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -40,13 +44,14 @@ export class AuditRecorder implements OnApplicationBootstrap, BeforeApplicationS
     private readonly context: RequestContext,
     private readonly writer: AuditEventWriter,
     private readonly redactor: AppRedactor,
+    @Optional() private readonly events?: EventEmitter2,
   ) {
     this.queue = new BatchQueue<AuditEventRecord>({
       capacity: config.AUDIT_LOGGING_QUEUE_SIZE,
       batchSize: config.AUDIT_LOGGING_BATCH_SIZE,
       flushIntervalMs: config.AUDIT_LOGGING_FLUSH_INTERVAL_MS,
       write: (batch) => this.write(batch),
-      onProblem: (message, error) => this.logger.warn({ err: error }, `Action log: ${message}`),
+      onProblem: (message, error) => this.problem(`Action log: ${message}`, error),
     });
   }
 
@@ -79,7 +84,7 @@ export class AuditRecorder implements OnApplicationBootstrap, BeforeApplicationS
     try {
       await this.write([event]);
     } catch (error) {
-      this.logger.warn({ err: error }, `Action log: writing ${event.action} failed`);
+      this.problem(`Action log: writing ${event.action} failed`, error);
     }
   }
 
@@ -135,6 +140,14 @@ export class AuditRecorder implements OnApplicationBootstrap, BeforeApplicationS
     };
   }
 
+  /** Logs a problem of the action log; a failure (with its error) is also an exception. */
+  private problem(message: string, error?: unknown): void {
+    this.logger.warn({ err: error }, message);
+    if (error !== undefined) {
+      reportException(this.events, { error, origin: 'audit', context: { problem: message } });
+    }
+  }
+
   /** One bad row must not sink its batch: on a data error the rows go one by one. */
   private async write(batch: AuditEventRecord[]): Promise<void> {
     try {
@@ -144,7 +157,7 @@ export class AuditRecorder implements OnApplicationBootstrap, BeforeApplicationS
       for (const event of batch) {
         await this.writer.write([event]).catch((rowError: unknown) => {
           if (!isDataError(rowError)) throw rowError;
-          this.logger.warn({ err: rowError }, `Action log: rejected ${event.action}`);
+          this.problem(`Action log: rejected ${event.action}`, rowError);
         });
       }
     }

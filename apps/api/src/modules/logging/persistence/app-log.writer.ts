@@ -34,6 +34,12 @@ function daysOf(batch: readonly AppLogRecord[]): string[] {
   return [...new Set(batch.map((record) => new Date(record.loggedAt).toISOString().slice(0, 10)))];
 }
 
+/** What a batch stored: how many records, and the client IDs among them (browser entries). */
+export interface StoredRecords {
+  stored: number;
+  clientIds: string[];
+}
+
 /**
  * Inserts log records in one statement: the batch travels as one JSON parameter, so it is
  * all or nothing, and a record whose client ID and time are already stored is skipped. A batch
@@ -46,7 +52,12 @@ export class AppLogWriter {
 
   /** Resolves to the number of records stored (duplicates are not). */
   async write(batch: readonly AppLogRecord[]): Promise<number> {
-    if (batch.length === 0) return 0;
+    return (await this.store(batch)).stored;
+  }
+
+  /** Like `write`, also naming the client IDs of the records stored now (not of duplicates). */
+  async store(batch: readonly AppLogRecord[]): Promise<StoredRecords> {
+    if (batch.length === 0) return { stored: 0, clientIds: [] };
     const rows = withoutNulCharacters(
       JSON.stringify(
         batch.map((record) => ({
@@ -70,8 +81,8 @@ export class AppLogWriter {
     }
   }
 
-  private async insert(rows: string): Promise<number> {
-    const [{ stored }] = await this.dataSource.query(
+  private async insert(rows: string): Promise<StoredRecords> {
+    const [result] = await this.dataSource.query(
       `${UNLOGGED_QUERY_MARK}
        WITH inserted AS (
          INSERT INTO app_logs (logged_at, level, severity_number, source, module, message,
@@ -86,10 +97,12 @@ export class AppLogWriter {
            "requestMethod" varchar, "requestPath" varchar, "statusCode" smallint,
            "durationMs" integer, "extraData" jsonb, "clientId" uuid, "messagePattern" text)
          ON CONFLICT ("client_id", "logged_at") DO NOTHING
-         RETURNING 1)
-       SELECT count(*)::int AS stored FROM inserted`,
+         RETURNING client_id)
+       SELECT count(*)::int AS stored,
+         COALESCE(array_agg(client_id) FILTER (WHERE client_id IS NOT NULL), '{}') AS "clientIds"
+       FROM inserted`,
       [rows],
     );
-    return stored;
+    return result;
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { LOG_LEVELS, LOG_SOURCES, LogLevel, LogSource } from '@ledgerlens/contracts';
 import { DataSource } from 'typeorm';
 import { InvalidRequestError } from '../../../common/errors/domain-errors';
+import { BUCKET_ORIGIN, bucketSecondsFor } from '../../../common/http/time-buckets';
 import { LevelCountsDto, LogStatisticsDto, TopErrorDto } from './dto/log-entry.dto';
 import { LogFilterDto } from './dto/log-query.dto';
 import { conditionsOf } from './logs-query.service';
@@ -10,27 +11,15 @@ import { SqlConditions } from '../../../common/sql/sql-conditions';
 const MINUTE = 60;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
-/** Bucket widths tried in order: the first giving at most MAX_BUCKETS buckets wins. */
-const BUCKET_SECONDS = [MINUTE, 5 * MINUTE, 15 * MINUTE, HOUR, 3 * HOUR, 6 * HOUR, DAY, 7 * DAY];
-const MAX_BUCKETS = 200;
 const MAX_RANGE_DAYS = 400;
 const TOP_ERRORS = 10;
 
-/** Bucket boundaries fall on round UTC times: minutes, hours, days, and Mondays for weeks. */
-const BUCKET_ORIGIN = '2000-01-03T00:00:00.000Z';
 const HOUR_MS = HOUR * 1000;
 
 /** Whole UTC hours `[start, end)` inside a range. */
 interface HourSpan {
   start: string;
   end: string;
-}
-
-export function bucketSecondsFor(rangeSeconds: number): number {
-  return (
-    BUCKET_SECONDS.find((width) => rangeSeconds / width <= MAX_BUCKETS) ??
-    BUCKET_SECONDS[BUCKET_SECONDS.length - 1]
-  );
 }
 
 function zeroCounts(): LevelCountsDto {

@@ -1,0 +1,152 @@
+import {
+  EXCEPTION_LEVELS,
+  EXCEPTION_STATUSES,
+  ExceptionLevel,
+  ExceptionStatus,
+  LOG_SOURCES,
+  LogSource,
+} from '@ledgerlens/contracts';
+import { ApiProperty } from '@nestjs/swagger';
+import { PageOf } from '../../../common/http/pagination.dto';
+
+/** A row of `exception_groups` as the queries select it. */
+export interface ExceptionGroupRow {
+  id: string;
+  fingerprint: string;
+  title: string;
+  type: string;
+  culprit: string | null;
+  level: ExceptionLevel;
+  source: LogSource;
+  status: ExceptionStatus;
+  regressed: boolean;
+  regressedAt: Date | null;
+  count: string;
+  firstSeen: Date;
+  lastSeen: Date;
+  affectedUsers: string;
+  resolutionNotes: string | null;
+  resolvedBy: string | null;
+  resolvedAt: Date | null;
+  ignoredUntil: Date | null;
+  ignoreUntilCount: string | null;
+  ignoreRemaining: string | null;
+  statusChangedAt: Date;
+}
+
+const iso = (time: Date | null) => (time ? new Date(time).toISOString() : null);
+const numberOrNull = (value: string | null) => (value === null ? null : Number(value));
+
+/** An exception group: one problem, however often it occurred. */
+export class ExceptionGroupDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ description: 'SHA-256 of what makes occurrences the same problem' })
+  fingerprint: string;
+
+  @ApiProperty({ example: "TypeError: Cannot read properties of undefined (reading '<str>')" })
+  title: string;
+
+  @ApiProperty({ example: 'TypeError' })
+  type: string;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The innermost in-app stack frame',
+    example: 'BudgetsService.spent (apps/api/src/modules/budgets/budgets.service.ts)',
+  })
+  culprit: string | null;
+
+  @ApiProperty({ enum: EXCEPTION_LEVELS, description: 'The gravest level seen' })
+  level: ExceptionLevel;
+
+  @ApiProperty({ enum: LOG_SOURCES })
+  source: LogSource;
+
+  @ApiProperty({ enum: EXCEPTION_STATUSES })
+  status: ExceptionStatus;
+
+  @ApiProperty({
+    description: 'Occurred again after it was resolved (cleared when resolved again)',
+  })
+  regressed: boolean;
+
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'Last regression',
+  })
+  regressedAt: string | null;
+
+  @ApiProperty({ description: 'Every occurrence, sampled out or not' })
+  count: number;
+
+  @ApiProperty({ format: 'date-time' })
+  firstSeen: string;
+
+  @ApiProperty({ format: 'date-time' })
+  lastSeen: string;
+
+  @ApiProperty({ description: 'Distinct signed-in users it happened to' })
+  affectedUsers: number;
+
+  @ApiProperty({ type: String, nullable: true, description: 'Notes of the last resolution' })
+  resolutionNotes: string | null;
+
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'Who resolved it last',
+  })
+  resolvedBy: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  resolvedAt: string | null;
+
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'Ignored until then',
+  })
+  ignoredUntil: string | null;
+
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Ignored until it occurred this many more times (counted from the ignore)',
+  })
+  ignoreUntilCount: number | null;
+
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Occurrences left before an ignore by count ends',
+  })
+  ignoreRemaining: number | null;
+
+  @ApiProperty({ format: 'date-time', description: 'When the status last changed' })
+  statusChangedAt: string;
+
+  static from(row: ExceptionGroupRow): ExceptionGroupDto {
+    return {
+      ...row,
+      regressedAt: iso(row.regressedAt),
+      count: Number(row.count),
+      firstSeen: new Date(row.firstSeen).toISOString(),
+      lastSeen: new Date(row.lastSeen).toISOString(),
+      affectedUsers: Number(row.affectedUsers),
+      resolvedAt: iso(row.resolvedAt),
+      ignoredUntil: iso(row.ignoredUntil),
+      ignoreUntilCount: numberOrNull(row.ignoreUntilCount),
+      ignoreRemaining: numberOrNull(row.ignoreRemaining),
+      statusChangedAt: new Date(row.statusChangedAt).toISOString(),
+    };
+  }
+}
+
+export class ExceptionGroupPageDto extends PageOf(ExceptionGroupDto) {}

@@ -1,0 +1,90 @@
+import {
+  DynamicModule,
+  MiddlewareConsumer,
+  Module,
+  NestModule,
+  RequestMethod,
+} from '@nestjs/common';
+import { JobsModule } from '../../common/jobs/jobs.module';
+import { AppConfig } from '../../config/app-config';
+import { AuditRecorder } from '../audit/audit-recorder';
+import { MetricsRecorder } from './capture/metrics-recorder';
+import { QueryTimingSubscriber } from './capture/query-timing.subscriber';
+import { RequestTimingMiddleware } from './capture/request-timing.middleware';
+import { MetricsRetentionJob } from './jobs/metrics-retention.job';
+import { RollupDaysJob } from './jobs/rollup-days.job';
+import { RollupFiveMinutesJob } from './jobs/rollup-five-minutes.job';
+import { RollupHoursJob } from './jobs/rollup-hours.job';
+import { MonitoringController } from './monitoring.controller';
+import { PrometheusController } from './prometheus/prometheus.controller';
+import { PrometheusMetrics, QueueProbe } from './prometheus/prometheus-metrics';
+import { ErrorRatesService } from './query/error-rates.service';
+import { MetricRowsReader } from './query/metric-rows.reader';
+import { MetricSeriesService } from './query/metric-series.service';
+import { MonitoringOverviewService } from './query/overview.service';
+import { SlowSamplesService } from './query/slow-samples.service';
+import { MetricsRetentionService } from './rollup/metrics-retention.service';
+import { MetricsRollupService } from './rollup/metrics-rollup.service';
+import { MinuteRowsWriter } from './storage/minute-rows.writer';
+import { SlowSamplesWriter } from './storage/slow-samples.writer';
+
+export interface MonitoringModuleOptions {
+  /** Queues made outside Nest whose depth and drops `GET /metrics` exports, by name. */
+  queues: Record<string, QueueProbe>;
+}
+
+/**
+ * Performance metrics: request and query timing into per-minute histograms, slow requests and
+ * queries, rollups and retention, the admin API under `/monitoring` and the Prometheus scrape
+ * `GET /metrics`. See docs/adr/0010-mergeable-latency-histograms.md.
+ */
+@Module({})
+export class MonitoringModule implements NestModule {
+  constructor(private readonly config: AppConfig) {}
+
+  static forRoot(options: MonitoringModuleOptions): DynamicModule {
+    return {
+      module: MonitoringModule,
+      imports: [JobsModule],
+      controllers: [MonitoringController, PrometheusController],
+      providers: [
+        {
+          provide: PrometheusMetrics,
+          inject: [AuditRecorder],
+          useFactory: (audit: AuditRecorder) => {
+            const metrics = new PrometheusMetrics();
+            metrics.addQueue('audit', audit);
+            for (const [name, probe] of Object.entries(options.queues)) {
+              metrics.addQueue(name, probe);
+            }
+            return metrics;
+          },
+        },
+        MinuteRowsWriter,
+        SlowSamplesWriter,
+        MetricsRecorder,
+        QueryTimingSubscriber,
+        MetricsRollupService,
+        MetricsRetentionService,
+        RollupFiveMinutesJob,
+        RollupHoursJob,
+        RollupDaysJob,
+        MetricsRetentionJob,
+        MetricRowsReader,
+        MetricSeriesService,
+        SlowSamplesService,
+        ErrorRatesService,
+        MonitoringOverviewService,
+      ],
+      exports: [MetricsRecorder, MetricsRollupService, MetricsRetentionService],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    if (!this.config.METRICS_CAPTURE_ENABLED) return;
+    // Under the global prefix: every API request, not the SPA's files nor the scrape itself.
+    consumer
+      .apply(RequestTimingMiddleware)
+      .forRoutes({ path: '{*path}', method: RequestMethod.ALL });
+  }
+}

@@ -1,0 +1,113 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../../../config/app-config';
+import { TimeRangeQueryDto } from '../dto/monitoring-query.dto';
+import { EndpointFigureDto, MonitoringOverviewDto } from '../dto/overview.dto';
+import { mergeHistograms } from '../histogram/latency-histogram';
+import { retentionDaysOf } from '../metric-periods';
+import { MONITORING_QUERY_MARK } from '../storage/monitoring-sql';
+import { errorRateOf, latencyOf, MergedRow, MetricRowsReader } from './metric-rows.reader';
+import { metricWindowOf } from './metric-window';
+
+const perMinute = (count: number, from: Date, to: Date) =>
+  Math.round((count / Math.max((to.getTime() - from.getTime()) / 60_000, 1 / 60)) * 100) / 100;
+
+function figureOf(row: MergedRow): EndpointFigureDto {
+  return {
+    endpoint: row.key,
+    requests: row.count,
+    p95Ms: latencyOf(row).p95Ms,
+    errors: row.count4xx + row.count5xx,
+    errorRate: errorRateOf(row) ?? 0,
+  };
+}
+
+function top(rows: MergedRow[], score: (row: MergedRow) => number): EndpointFigureDto | null {
+  const best = rows.reduce<MergedRow | undefined>(
+    (chosen, row) => (score(row) > 0 && (!chosen || score(row) > score(chosen)) ? row : chosen),
+    undefined,
+  );
+  return best ? figureOf(best) : null;
+}
+
+/** The numbers a dashboard header shows for a range. */
+@Injectable()
+export class MonitoringOverviewService {
+  constructor(
+    private readonly reader: MetricRowsReader,
+    private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+  ) {}
+
+  async overview(query: TimeRangeQueryDto): Promise<MonitoringOverviewDto> {
+    const window = metricWindowOf(query, this.config);
+    const { from, to } = window;
+    const [endpoints, queries, slow, instances] = await Promise.all([
+      this.reader.merged({ ...window, metricType: 'http_request', groupBy: 'name' }),
+      this.reader.merged({ ...window, metricType: 'db_query', groupBy: 'none' }),
+      this.slowCounts(from, to),
+      this.instances(from, to),
+    ]);
+    const requests = {
+      ...mergeHistograms(endpoints),
+      count4xx: endpoints.reduce((sum, row) => sum + row.count4xx, 0),
+      count5xx: endpoints.reduce((sum, row) => sum + row.count5xx, 0),
+    };
+    const queryTotals = queries[0];
+    return {
+      from: from.toISOString(),
+      to: to.toISOString(),
+      period: window.period,
+      requests: {
+        total: requests.count,
+        perMinute: perMinute(requests.count, from, to),
+        clientErrors: requests.count4xx,
+        serverErrors: requests.count5xx,
+        errorRate: errorRateOf(requests),
+        serverErrorRate:
+          requests.count > 0
+            ? Math.round((requests.count5xx / requests.count) * 10_000) / 10_000
+            : null,
+        endpoints: endpoints.filter((row) => row.count > 0).length,
+        ...latencyOf(requests),
+      },
+      queries: {
+        total: queryTotals?.count ?? 0,
+        perMinute: perMinute(queryTotals?.count ?? 0, from, to),
+        ...latencyOf(queryTotals ?? mergeHistograms([])),
+      },
+      slowRequests: slow.requests,
+      slowQueries: slow.queries,
+      slowRequestMs: this.config.SLOW_REQUEST_MS,
+      slowQueryMs: this.config.SLOW_QUERY_MS,
+      instances,
+      slowestEndpoint: top(endpoints, (row) => latencyOf(row).p95Ms ?? 0),
+      mostFailingEndpoint: top(endpoints, (row) => row.count4xx + row.count5xx),
+      busiestEndpoint: top(endpoints, (row) => row.count),
+    };
+  }
+
+  private async slowCounts(from: Date, to: Date): Promise<{ requests: number; queries: number }> {
+    const [row] = await this.dataSource.query(
+      `${MONITORING_QUERY_MARK}
+      SELECT
+        (SELECT count(*) FROM slow_requests WHERE started_at >= $1 AND started_at < $2)::int AS requests,
+        (SELECT count(*) FROM slow_queries WHERE started_at >= $1 AND started_at < $2)::int AS queries`,
+      [from.toISOString(), to.toISOString()],
+    );
+    return row;
+  }
+
+  /** Instances with minute rows in the range; null when minute rows of its start are gone. */
+  private async instances(from: Date, to: Date): Promise<number | null> {
+    const keptDays = retentionDaysOf(this.config, '1m') ?? 0;
+    if (Date.now() - from.getTime() > keptDays * 86_400_000) return null;
+    const [row] = await this.dataSource.query(
+      `${MONITORING_QUERY_MARK}
+      SELECT count(DISTINCT instance)::int AS n FROM performance_metrics
+      WHERE aggregation_period = '1m' AND period_start >= $1 AND period_start < $2`,
+      [from.toISOString(), to.toISOString()],
+    );
+    return row.n;
+  }
+}
