@@ -2,6 +2,7 @@ import { LOG_LEVELS, LOG_SOURCES } from '@ledgerlens/contracts';
 import fc from 'fast-check';
 import { AppLogRecord } from '../src/modules/logging/persistence/app-log-record';
 import { LogEntryDto } from '../src/modules/logging/query/dto/log-entry.dto';
+import { logRecord } from './support/log-records';
 import { AppLogWriter } from '../src/modules/logging/persistence/app-log.writer';
 import {
   ADMIN_ENV,
@@ -22,22 +23,7 @@ const BASE_TIME = Date.parse('2026-11-20T12:00:00.000Z');
 type Stored = LogEntryDto;
 
 function record(overrides: Partial<AppLogRecord>): AppLogRecord {
-  return {
-    loggedAt: new Date(BASE_TIME).toISOString(),
-    level: 'info',
-    source: 'backend',
-    module: null,
-    message: 'line',
-    traceId: null,
-    userId: null,
-    requestMethod: null,
-    requestPath: null,
-    statusCode: null,
-    durationMs: null,
-    extraData: {},
-    clientId: null,
-    ...overrides,
-  };
+  return logRecord({ loggedAt: new Date(BASE_TIME).toISOString(), ...overrides });
 }
 
 describe('stored log queries (/logging/logs)', () => {

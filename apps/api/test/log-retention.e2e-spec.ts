@@ -12,6 +12,7 @@ import {
   LogArchiveService,
 } from '../src/modules/logging/retention/log-archive.service';
 import { eventually } from './support/eventually';
+import { logRecord } from './support/log-records';
 import {
   ADMIN_ENV,
   createTestApp,
@@ -165,21 +166,12 @@ describe('log retention', () => {
     const day = daysAgo(40);
     expect(await partitionExists(day)).toBe(false);
     const stored = await testApp.app.get(AppLogWriter).write([
-      {
+      logRecord({
         loggedAt: `${day}T12:00:00.000Z`,
         level: 'error',
         source: 'frontend',
-        module: null,
         message: 'Order 42 failed',
-        traceId: null,
-        userId: null,
-        requestMethod: null,
-        requestPath: null,
-        statusCode: null,
-        durationMs: null,
-        extraData: {},
-        clientId: null,
-      },
+      }),
     ]);
     expect(stored).toBe(1);
     expect(

@@ -267,6 +267,8 @@ describe('performance metrics: capture, rollups, admin API and Prometheus scrape
     expect(tooFine.body.details.period[0]).toMatch(/at most 2000 points/);
     await monitoring('metrics?metricType=cpu').expect(400);
     await monitoring('metrics?extra=1').expect(400);
+    const badUser = await monitoring('slow-requests?userId=nobody').expect(400);
+    expect(badUser.body.details.userId).toEqual(['userId must be a UUID']);
   });
 
   it('lists slow requests by route template, each linking to the logs of its trace', async () => {

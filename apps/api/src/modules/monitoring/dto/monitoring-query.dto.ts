@@ -8,7 +8,7 @@ import {
   SLOW_SAMPLE_SORTS,
   SlowSampleSort,
 } from '@ledgerlens/contracts';
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   IsIn,
@@ -17,13 +17,13 @@ import {
   IsNumber,
   IsOptional,
   IsString,
-  IsUUID,
   Max,
   MaxLength,
   Min,
 } from 'class-validator';
 import { PaginationQueryOf } from '../../../common/http/pagination.dto';
 import { trim, trimUpper } from '../../../common/http/transforms';
+import { TraceUserFilterDto } from '../../../common/http/trace-user-filter.dto';
 
 /** `from` defaults to an hour before `to`, `to` to now. */
 export class TimeRangeQueryDto {
@@ -68,7 +68,7 @@ export class MetricSeriesQueryDto extends TimeRangeQueryDto {
   period?: MetricPeriod;
 }
 
-class SlowSampleFilterDto extends TimeRangeQueryDto {
+class SlowSampleFilterDto extends IntersectionType(TimeRangeQueryDto, TraceUserFilterDto) {
   @ApiPropertyOptional({ enum: SLOW_SAMPLE_SORTS, default: 'newest' })
   @IsOptional()
   @IsIn(SLOW_SAMPLE_SORTS)
@@ -80,17 +80,6 @@ class SlowSampleFilterDto extends TimeRangeQueryDto {
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(0)
   minDurationMs?: number;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(128)
-  traceId?: string;
-
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID('all')
-  userId?: string;
 }
 
 /** Slow requests are listed over any range: `from` and `to` are optional bounds, not a window. */

@@ -14,13 +14,13 @@ import {
   IsISO8601,
   IsOptional,
   IsString,
-  IsUUID,
   Max,
   MaxLength,
   Min,
   ValidateBy,
 } from 'class-validator';
 import { trim } from '../../../../common/http/transforms';
+import { TraceUserFilterDto } from '../../../../common/http/trace-user-filter.dto';
 import { decodeCursor } from '../log-cursor';
 
 /** `level=error,warn` and `level=error&level=warn` both give ['error', 'warn']. */
@@ -35,7 +35,7 @@ const toList = ({ value }: { value: unknown }) =>
       : value;
 
 /** Filters of stored logs, shared by the list, the export and (in part) the statistics. */
-export class LogFilterDto {
+export class LogFilterDto extends TraceUserFilterDto {
   @ApiPropertyOptional({ enum: LOG_SOURCES })
   @IsOptional()
   @IsIn(LOG_SOURCES)
@@ -65,17 +65,6 @@ export class LogFilterDto {
   @IsOptional()
   @IsISO8601({ strict: true })
   to?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(128)
-  traceId?: string;
-
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID('all')
-  userId?: string;
 
   @ApiPropertyOptional({ example: 'http' })
   @IsOptional()
