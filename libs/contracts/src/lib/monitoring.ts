@@ -25,7 +25,7 @@ export type QueryKind = (typeof QUERY_KINDS)[number];
 export const SLOW_SAMPLE_SORTS = ['newest', 'slowest'] as const;
 export type SlowSampleSort = (typeof SLOW_SAMPLE_SORTS)[number];
 
-/** The R10 preferred numbers (10^(k/10), rounded): ten steps of about 26% per decade. */
+/** The R10 preferred numbers (10^(k/10), rounded): ten steps of 26–28% per decade. */
 const DECADE_STEPS = [100, 125, 160, 200, 250, 315, 400, 500, 630, 800];
 
 /**

@@ -76,7 +76,7 @@ export function nearestRank(fraction: number, count: number): number {
  * The nearest-rank percentile of the durations a histogram holds, in microseconds: the upper
  * bound of the bucket holding the value of that rank, capped by the maximum (the overflow
  * bucket answers the maximum). Never below the true percentile, and at most one bucket
- * (about 26%) above it. Undefined for an empty histogram.
+ * (at most 28%) above it. Undefined for an empty histogram.
  */
 export function percentileUs(histogram: LatencyHistogram, fraction: number): number | undefined {
   if (histogram.count <= 0) return undefined;
