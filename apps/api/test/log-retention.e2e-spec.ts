@@ -506,11 +506,15 @@ describe('log retention', () => {
       const jobs = testApp.app.get(ExclusiveJobs);
       let finish!: () => void;
       const held = new Promise<void>((resolve) => (finish = resolve));
-      const first = jobs.run('test-job', () => held);
-      // The first run takes its lock once it has a connection: slow on a busy machine.
-      await eventually(async () => {
-        expect(await jobs.run('test-job', async () => undefined)).toBe('busy');
-      }, 10_000);
+      let started!: () => void;
+      const running = new Promise<void>((resolve) => (started = resolve));
+      // Checking before the first run holds its lock could take the lock from under it.
+      const first = jobs.run('test-job', () => {
+        started();
+        return held;
+      });
+      await running;
+      expect(await jobs.run('test-job', async () => undefined)).toBe('busy');
       expect(await jobs.run('other-job', async () => undefined)).toBe('succeeded');
       finish();
       expect(await first).toBe('succeeded');
