@@ -43,9 +43,9 @@ export default [
     rules: reactHooks.configs.recommended.rules,
   },
   {
-    // Tool configuration files share the root Jest preset by path; benchmarks drive the apps'
-    // own code (database launcher, build output) by path.
-    files: ['**/jest.config.ts', '**/jest.e2e.config.ts', 'bench/**/*.ts'],
+    // Tool configuration files share the root Jest preset by path; benchmarks and browser
+    // journeys drive the apps' own code (database helpers, build output) by path.
+    files: ['**/jest.config.ts', '**/jest.e2e.config.ts', 'bench/**/*.ts', 'apps/web-e2e/**/*.ts'],
     rules: { '@nx/enforce-module-boundaries': 'off' },
   },
   prettier,

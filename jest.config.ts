@@ -8,6 +8,8 @@ const config: Config = {
     '<rootDir>/apps/api/jest.config.ts',
     '<rootDir>/apps/api/jest.e2e.config.ts',
     '<rootDir>/apps/web/jest.config.ts',
+    '<rootDir>/apps/web-e2e/jest.config.ts',
+    '<rootDir>/libs/browser-logger/jest.config.ts',
     '<rootDir>/libs/redaction/jest.config.ts',
   ],
   // A global option: project configs cannot set it. The e2e suites boot the app on a real

@@ -20,5 +20,6 @@ module.exports = {
   moduleNameMapper: {
     '^@ledgerlens/contracts$': '<rootDir>/../../libs/contracts/src/index.ts',
     '^@ledgerlens/redaction$': '<rootDir>/../../libs/redaction/src/index.ts',
+    '^@ledgerlens/browser-logger$': '<rootDir>/../../libs/browser-logger/src/index.ts',
   },
 };

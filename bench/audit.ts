@@ -9,7 +9,12 @@
  */
 import autocannon from 'autocannon';
 import { writeResult } from './support/results';
-import { BenchServer, openBenchDatabaseServer, sql, startApi } from './support/server';
+import {
+  BuiltApi,
+  openDatabaseServerOf,
+  sql,
+  startBuiltApi,
+} from '../apps/api/test/support/built-api';
 
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 10);
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 16);
@@ -27,7 +32,7 @@ interface Round {
   non2xx: number;
 }
 
-async function signedInWithCategory(server: BenchServer) {
+async function signedInWithCategory(server: BuiltApi) {
   const registered = await fetch(`${server.baseUrl}/api/v1/auth/register`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -46,7 +51,7 @@ async function signedInWithCategory(server: BenchServer) {
   return { authorization, categoryId: category.id as string };
 }
 
-function load(server: BenchServer, authorization: string, categoryId: string, seconds: number) {
+function load(server: BuiltApi, authorization: string, categoryId: string, seconds: number) {
   return autocannon({
     url: `${server.baseUrl}/api/v1/transactions`,
     method: 'POST',
@@ -65,7 +70,7 @@ function load(server: BenchServer, authorization: string, categoryId: string, se
 
 async function round(serverUrl: string, mode: Mode): Promise<Round> {
   const on = mode === 'audit on';
-  const server = await startApi(serverUrl, on ? 'on' : 'off', {
+  const server = await startBuiltApi(serverUrl, on ? 'on' : 'off', {
     AUDIT_LOGGING_ENABLED: String(on),
   });
   try {
@@ -100,7 +105,7 @@ function median(values: number[]): number {
 }
 
 async function main(): Promise<void> {
-  const database = await openBenchDatabaseServer();
+  const database = await openDatabaseServerOf(['BENCH_DATABASE_URL', 'TEST_DATABASE_URL']);
   const rounds: Round[] = [];
   try {
     for (let i = 0; i < ROUNDS; i++) {

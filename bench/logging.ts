@@ -48,7 +48,7 @@ import {
 } from './support/log-services';
 import { generators, seededRandom } from './support/random';
 import { writeResult } from './support/results';
-import { BenchServer, openBenchDatabaseServer, startApi } from './support/server';
+import { BuiltApi, openDatabaseServerOf, startBuiltApi } from '../apps/api/test/support/built-api';
 
 const ROWS = Number(process.env['BENCH_ROWS'] ?? 2_000_000);
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 20);
@@ -231,7 +231,7 @@ function bodySource(): () => string {
 }
 
 function ingestLoad(
-  server: BenchServer,
+  server: BuiltApi,
   seconds: number,
   stored: { count: number },
   nextBody = bodySource(),
@@ -261,7 +261,7 @@ const median = (values: number[]) => {
 const seconds = (ms: number) => Number((ms / 1000).toFixed(2));
 
 /** Stores rows through the API for SECONDS, then as many with the writer's INSERT and COPY. */
-async function ingestRound(server: BenchServer, db: DataSource, round: number) {
+async function ingestRound(server: BuiltApi, db: DataSource, round: number) {
   await ingestLoad(server, WARM_UP_SECONDS, { count: 0 });
   await emptyLogs(db);
 
@@ -339,7 +339,7 @@ async function ingestRound(server: BenchServer, db: DataSource, round: number) {
   return { round, api, writerInsert, copy };
 }
 
-async function ingest(server: BenchServer, db: DataSource) {
+async function ingest(server: BuiltApi, db: DataSource) {
   const entryBytes = Buffer.byteLength(batchBody()) / ENTRIES_PER_BATCH;
   console.log(
     `\n1. Ingest: POST /api/v1/logging/logs/batch, ${CONNECTIONS} connections, ${SECONDS} s, ` +
@@ -549,7 +549,7 @@ async function loadQueryRows(db: DataSource) {
   };
 }
 
-async function adminToken(server: BenchServer): Promise<string> {
+async function adminToken(server: BuiltApi): Promise<string> {
   const response = await fetch(`${server.baseUrl}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -692,7 +692,7 @@ function queryScenarios(traceGroups: number, deepCursor: string): Scenario[] {
   ];
 }
 
-async function queries(server: BenchServer, db: DataSource) {
+async function queries(server: BuiltApi, db: DataSource) {
   const data = await loadQueryRows(db);
   const authorization = `Bearer ${await adminToken(server)}`;
   /** The whole answer as text: its latency is the API's, not the bench's JSON parsing. */
@@ -851,11 +851,11 @@ const latency = (summary: LatencySummary) =>
   `p50 ${format(summary.p50Ms, 1)} / p95 ${format(summary.p95Ms, 1)} / mean ${format(summary.meanMs, 1)}`;
 
 async function main(): Promise<void> {
-  const database = await openBenchDatabaseServer();
-  let server: BenchServer | undefined;
+  const database = await openDatabaseServerOf(['BENCH_DATABASE_URL', 'TEST_DATABASE_URL']);
+  let server: BuiltApi | undefined;
   let db: DataSource | undefined;
   try {
-    server = await startApi(database.url, 'logging', {
+    server = await startBuiltApi(database.url, 'logging', {
       ADMIN_EMAIL: ADMIN.email,
       ADMIN_PASSWORD: ADMIN.password,
       LOG_INGEST_RATE_LIMIT: '1000000000',

@@ -21,7 +21,7 @@ import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { withClient } from '../apps/api/test/support/test-database';
 import { writeResult } from './support/results';
-import { BenchServer, openBenchDatabaseServer, startApi } from './support/server';
+import { BuiltApi, openDatabaseServerOf, startBuiltApi } from '../apps/api/test/support/built-api';
 
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 5);
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 10);
@@ -50,7 +50,7 @@ interface Round {
 
 const COMMON_ENV = { LOG_PERSIST_LEVEL: 'warn', JOBS_ENABLED: 'false' };
 
-async function signedInWithCategories(server: BenchServer): Promise<string> {
+async function signedInWithCategories(server: BuiltApi): Promise<string> {
   const registered = await fetch(`${server.baseUrl}/api/v1/auth/register`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -71,7 +71,7 @@ async function signedInWithCategories(server: BenchServer): Promise<string> {
   return authorization;
 }
 
-function load(server: BenchServer, authorization: string, seconds: number) {
+function load(server: BuiltApi, authorization: string, seconds: number) {
   return autocannon({
     url: `${server.baseUrl}${PATH}`,
     connections: CONNECTIONS,
@@ -106,24 +106,24 @@ function schedule(rounds: number): Mode[] {
 }
 
 async function main(): Promise<void> {
-  const database = await openBenchDatabaseServer();
+  const database = await openDatabaseServerOf(['BENCH_DATABASE_URL', 'TEST_DATABASE_URL']);
   const loadBefore = loadavg();
   const rounds: Round[] = [];
-  let on: BenchServer | undefined;
-  let off: BenchServer | undefined;
+  let on: BuiltApi | undefined;
+  let off: BuiltApi | undefined;
   let metricRows = 0;
   try {
-    on = await startApi(database.url, 'metrics', {
+    on = await startBuiltApi(database.url, 'metrics', {
       ...COMMON_ENV,
       METRICS_CAPTURE_ENABLED: 'true',
     });
-    off = await startApi(
+    off = await startBuiltApi(
       database.url,
       'metrics',
       { ...COMMON_ENV, METRICS_CAPTURE_ENABLED: 'false' },
       on,
     );
-    const servers: Record<Mode, BenchServer> = { 'capture on': on, 'capture off': off };
+    const servers: Record<Mode, BuiltApi> = { 'capture on': on, 'capture off': off };
     const authorization = await signedInWithCategories(on);
     for (const server of [on, off]) await load(server, authorization, WARM_UP_SECONDS);
 

@@ -2,9 +2,13 @@ import 'reflect-metadata';
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { createApp } from './app/create-app';
+import { openApiDocumentOf } from './app/openapi-document';
 import { DATABASE_COMMANDS, DatabaseCommand, runDatabaseCommand } from './app/database-commands';
 import { AppConfig, ConfigValidationError, loadConfig } from './config/app-config';
 import { openDatabaseServer } from './database/database-server';
+
+/** Prints the OpenAPI document (JSON) without starting a database. */
+const OPENAPI_EXPORT_COMMAND = 'openapi:export';
 
 const say = (line: string) => process.stdout.write(`[ledgerlens] ${line}\n`);
 
@@ -28,8 +32,13 @@ function webDistDir(config: AppConfig): string | undefined {
 async function main(): Promise<void> {
   const config = readConfig();
   const command = process.argv[2];
+  if (command === OPENAPI_EXPORT_COMMAND) {
+    process.stdout.write(`${JSON.stringify(await openApiDocumentOf(config), null, 2)}\n`);
+    return;
+  }
   if (command && !DATABASE_COMMANDS.includes(command as DatabaseCommand)) {
-    throw new Error(`Unknown command '${command}'. Commands: ${DATABASE_COMMANDS.join(', ')}`);
+    const commands = [...DATABASE_COMMANDS, OPENAPI_EXPORT_COMMAND].join(', ');
+    throw new Error(`Unknown command '${command}'. Commands: ${commands}`);
   }
   const database = await openDatabaseServer(config, say);
   if (command) {

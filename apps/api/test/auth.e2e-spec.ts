@@ -155,5 +155,8 @@ describe('auth rate limiting', () => {
     const limited = await attempt();
     expect(limited.status).toBe(429);
     expect(limited.body).toMatchObject({ statusCode: 429, error: 'Too Many Requests' });
+    // The standard header, which browsers' clients honour, besides the throttler's named one.
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    expect(Number(limited.headers['retry-after'])).toBeLessThanOrEqual(60);
   });
 });

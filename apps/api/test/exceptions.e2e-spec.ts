@@ -364,7 +364,7 @@ describe('exception tracking (API)', () => {
     for (const secret of [
       'hunter2',
       'eyJhbGciOiJIUzI1NiJ9',
-      '4111',
+      '4111 1111', // the card's digits (a bare '4111' can occur in a random UUID)
       'supersecret1',
       'sk_live_abc123',
     ]) {

@@ -106,6 +106,57 @@ describe('categories, transactions and budgets', () => {
     expect(noType.body.details).toHaveProperty('type');
   });
 
+  it('edits a transaction whose category was since deleted or changed its kind', async () => {
+    const category = await post(ada, 'categories', { name: 'Old gym', kind: 'expense' }).expect(
+      201,
+    );
+    const transaction = await post(ada, 'transactions', {
+      amountCents: 3000,
+      currency: 'EUR',
+      description: 'Gym',
+      occurredOn: '2026-11-02',
+      categoryId: category.body.id,
+    }).expect(201);
+    const patch = (body: object) =>
+      testApp.http.patch(`/api/v1/transactions/${transaction.body.id}`).set(ada.auth).send(body);
+
+    await testApp.http
+      .patch(`/api/v1/categories/${category.body.id}`)
+      .set(ada.auth)
+      .send({ kind: 'income' })
+      .expect(200);
+    // An edit form sends the fields back as they were: same category, same type.
+    await patch({
+      description: 'Gym (kept)',
+      categoryId: category.body.id,
+      type: 'expense',
+    }).expect(200);
+
+    await testApp.http.delete(`/api/v1/categories/${category.body.id}`).set(ada.auth).expect(204);
+    const edited = await patch({
+      description: 'Gym, old plan',
+      categoryId: category.body.id,
+    }).expect(200);
+    expect(edited.body).toMatchObject({
+      description: 'Gym, old plan',
+      categoryId: category.body.id,
+      type: 'expense',
+    });
+    // Moving it to the deleted category from elsewhere is still refused.
+    const other = await post(ada, 'transactions', {
+      amountCents: 100,
+      currency: 'EUR',
+      description: 'Other',
+      occurredOn: '2026-11-02',
+      type: 'expense',
+    }).expect(201);
+    await testApp.http
+      .patch(`/api/v1/transactions/${other.body.id}`)
+      .set(ada.auth)
+      .send({ categoryId: category.body.id })
+      .expect(404);
+  });
+
   it('validates transactions field by field and writes nothing on bad input', async () => {
     const before = await testApp.http.get('/api/v1/transactions').set(ada.auth).expect(200);
     const response = await post(ada, 'transactions', {

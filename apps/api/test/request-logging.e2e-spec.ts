@@ -16,7 +16,7 @@ describe('request logging', () => {
   let testApp: TestApp;
 
   beforeAll(async () => {
-    testApp = await createTestApp({ LOG_LEVEL: 'info' }, logs);
+    testApp = await createTestApp({ LOG_LEVEL: 'info' }, { logDestination: logs });
   });
   afterAll(() => testApp.close());
 

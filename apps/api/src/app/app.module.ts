@@ -30,6 +30,7 @@ import { DemoModule } from '../modules/demo/demo.module';
 import { ExceptionsModule } from '../modules/exceptions/exceptions.module';
 import { HealthModule } from '../modules/health/health.module';
 import { MonitoringModule } from '../modules/monitoring/monitoring.module';
+import { RealtimeModule } from '../modules/realtime/realtime.module';
 import { TransactionsModule } from '../modules/transactions/transactions.module';
 import { UsersModule } from '../modules/users/users.module';
 import { StartupTasks } from './startup-tasks';
@@ -87,9 +88,12 @@ export class AppModule {
         }),
         ...(webDistDir
           ? [
+              // The SPA: its files, and index.html for any other path (its client routes) but
+              // those of the API and socket.io, and missing assets: a page left open from an older
+              // release must get a 404 for its old script, not HTML with a 200.
               ServeStaticModule.forRoot({
                 rootPath: webDistDir,
-                exclude: [`/${API_PREFIX}/{*path}`],
+                exclude: [`/${API_PREFIX}/{*path}`, '/socket.io/{*path}', '/assets/{*path}'],
               }),
             ]
           : []),
@@ -104,6 +108,7 @@ export class AppModule {
         HealthModule,
         DemoModule,
         MonitoringModule.forRoot({ queues: { logs: logStore } }),
+        RealtimeModule,
       ],
       providers: [
         StartupTasks,

@@ -5,6 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '../config/app-config';
+import { RealtimeIoAdapter } from '../modules/realtime/realtime-io.adapter';
 import { API_PREFIX, API_VERSION, PROMETHEUS_PATH } from './api-prefix';
 
 export function corsOrigins(config: AppConfig): string[] {
@@ -27,6 +28,17 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   return SwaggerModule.createDocument(app, document);
 }
 
+/** The routes' prefix and version, which the OpenAPI document reflects. */
+export function configureRoutes(app: INestApplication): void {
+  app.setGlobalPrefix(API_PREFIX, {
+    exclude: [
+      { path: 'docs', method: RequestMethod.GET },
+      { path: PROMETHEUS_PATH, method: RequestMethod.GET },
+    ],
+  });
+  app.enableVersioning({ type: VersioningType.URI, defaultVersion: API_VERSION });
+}
+
 /** Everything a running API needs besides its modules; tests call it too, so they get the same pipeline. */
 export function configureApp(app: INestApplication, config: AppConfig): void {
   app.useLogger(app.get(Logger));
@@ -35,18 +47,17 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
     limit: LOG_INGEST_LIMITS.requestBytes,
   });
   app.use(helmet());
-  app.enableCors({
-    origin: corsOrigins(config),
-    credentials: true,
-    exposedHeaders: ['X-Trace-Id'],
-  });
-  app.setGlobalPrefix(API_PREFIX, {
-    exclude: [
-      { path: 'docs', method: RequestMethod.GET },
-      { path: PROMETHEUS_PATH, method: RequestMethod.GET },
-    ],
-  });
-  app.enableVersioning({ type: VersioningType.URI, defaultVersion: API_VERSION });
+  const origins = corsOrigins(config);
+  app.enableCors({ origin: origins, credentials: true, exposedHeaders: ['X-Trace-Id'] });
+  // Explicit, so the bundle needs no dynamically loaded adapter; CORS and Redis for socket.io.
+  app.useWebSocketAdapter(
+    new RealtimeIoAdapter(app, {
+      origins,
+      redisUrl: config.REDIS_URL,
+      redisPrefix: config.REALTIME_REDIS_PREFIX,
+    }),
+  );
+  configureRoutes(app);
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, () => buildOpenApiDocument(app), {
     jsonDocumentUrl: `${API_PREFIX}/docs-json`,
   });

@@ -107,6 +107,15 @@ export class AppConfig {
   @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must start with redis:// or rediss://' })
   REDIS_URL?: string;
 
+  /**
+   * Prefix of the socket.io Redis adapter's channels: instances with the same prefix (and
+   * REDIS_URL) share rooms and events; another deployment on the same Redis needs another one.
+   */
+  @Matches(/^[\w.:-]{1,64}$/, {
+    message: 'REALTIME_REDIS_PREFIX must be 1 to 64 letters, digits or . : _ -',
+  })
+  REALTIME_REDIS_PREFIX = 'ledgerlens:socket.io';
+
   @Transform(emptyToUndefined)
   @IsOptional()
   @Matches(/^[^@\s]+@[^@\s]+$/, { message: 'ADMIN_EMAIL must be an email address' })

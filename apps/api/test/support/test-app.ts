@@ -16,6 +16,7 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/** Settings every test app shares: quiet, no jobs or demo data, fast password hashing. */
 const TEST_ENV = {
   NODE_ENV: 'test',
   LOG_LEVEL: 'silent',
@@ -28,14 +29,21 @@ const TEST_ENV = {
   JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-signing',
 };
 
+export interface TestAppOptions {
+  /** Where log lines go instead of stdout. */
+  logDestination?: Writable;
+  /** A folder standing in for the built SPA, served at `/`. */
+  webDistDir?: string;
+}
+
 /** The real application on its own freshly cloned database; nothing is mocked. */
 export async function createTestApp(
   env: Record<string, string> = {},
-  logDestination?: Writable,
+  { logDestination, webDistDir }: TestAppOptions = {},
 ): Promise<TestApp> {
   const databaseUrl = await createTestDatabase();
   const config = loadConfig({ ...TEST_ENV, ...env });
-  const app = await createApp({ config, databaseUrl, logDestination });
+  const app = await createApp({ config, databaseUrl, logDestination, webDistDir });
   return {
     app,
     http: request(app.getHttpServer()),

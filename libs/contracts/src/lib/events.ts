@@ -1,7 +1,11 @@
+import type { BudgetPeriod, BudgetStatus, TransactionType } from './enums';
 import type { ExceptionLevel } from './exceptions';
 import type { LogSource } from './logging';
 
-/** Names of domain events, emitted in-process after commit (and, later, over socket.io). */
+/**
+ * Names of domain events, emitted in-process after commit and pushed to clients over socket.io
+ * under the same names (see `realtime.ts`).
+ */
 export const DomainEvent = {
   TransactionCreated: 'transaction.created',
   TransactionUpdated: 'transaction.updated',
@@ -12,14 +16,46 @@ export const DomainEvent = {
   ExceptionNew: 'exception.new',
   /** A resolved exception group occurring again (it is unresolved again, marked regressed). */
   ExceptionRegressed: 'exception.regressed',
+  /** An alert rule's condition started to hold (emitted by alerting). */
+  AlertFired: 'alert.fired',
+  /** A fired alert's condition no longer holds (emitted by alerting). */
+  AlertResolved: 'alert.resolved',
 } as const;
 export type DomainEventName = (typeof DomainEvent)[keyof typeof DomainEvent];
 
+/** The transaction as it is after the change (as it was, for `transaction.deleted`). */
 export interface TransactionChangedPayload {
   userId: string;
   transactionId: string;
+  type: TransactionType;
+  amountCents: number;
+  currency: string;
+  description: string;
   categoryId: string | null;
   occurredOn: string;
+  traceId?: string;
+}
+
+/** A budget and its current period, as `GET /budgets/:id` answers it (without timestamps). */
+export interface BudgetSnapshot {
+  id: string;
+  categoryId: string | null;
+  period: BudgetPeriod;
+  limitCents: number;
+  currency: string;
+  startDate: string;
+  alertThresholds: number[];
+  periodStart: string;
+  periodEnd: string;
+  spentCents: number;
+  remainingCents: number;
+  percentUsed: number;
+  status: BudgetStatus;
+}
+
+export interface BudgetUpdatedPayload {
+  userId: string;
+  budget: BudgetSnapshot;
   traceId?: string;
 }
 
@@ -52,11 +88,52 @@ export interface ExceptionGroupEventPayload {
   regressedAt?: string;
 }
 
-/** Events that stay inside the API process (never sent to clients). */
+export const ALERT_SEVERITIES = ['info', 'warning', 'critical'] as const;
+export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];
+
+/** Payload of `alert.fired` and `alert.resolved`. */
+export interface AlertEventPayload {
+  /** The alert rule. */
+  alertId: string;
+  /** The rule's history entry for this firing (the same for its resolution). */
+  historyId: string;
+  name: string;
+  severity: AlertSeverity;
+  /** What the rule watches, e.g. `error_rate` or `exceptions.new`. */
+  metric: string;
+  /** The value that fired or resolved it, and the rule's threshold. */
+  value: number;
+  threshold: number;
+  message: string;
+  /** When it fired or resolved (ISO 8601). */
+  occurredAt: string;
+  traceId?: string;
+}
+
+/** Events that stay inside the API process (never sent to clients as such). */
 export const InternalEvent = {
   /**
    * Something failed away from a request's answer (a job, a writer, the process, a browser):
    * exception tracking records it. Payload: the API's `ExceptionReport`.
    */
   ExceptionReported: 'internal.exception_reported',
+  /**
+   * Log lines were stored (one insert, committed): the live tail reads them. Payload: the API's
+   * stored records, duplicates of earlier sends left out.
+   */
+  LogsStored: 'internal.logs_stored',
+  /** Action-log events were stored (committed). Payload: the API's stored audit records. */
+  AuditEventsStored: 'internal.audit_events_stored',
+  /** A sign-in ended before its tokens expired (logout, refresh-token reuse). */
+  SessionEnded: 'internal.session_ended',
 } as const;
+
+/** Why a sign-in's open sockets were closed. */
+export const SESSION_END_REASONS = ['logout', 'token_reuse', 'expired'] as const;
+export type SessionEndReason = (typeof SESSION_END_REASONS)[number];
+
+/** Payload of `InternalEvent.SessionEnded`: the refresh-token family of the sign-in. */
+export interface SessionEndedPayload {
+  familyId: string;
+  reason: Exclude<SessionEndReason, 'expired'>;
+}

@@ -1,5 +1,17 @@
-import { applyDecorators, DynamicModule, UseGuards } from '@nestjs/common';
-import { SkipThrottle, ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import {
+  applyDecorators,
+  DynamicModule,
+  ExecutionContext,
+  Injectable,
+  UseGuards,
+} from '@nestjs/common';
+import {
+  SkipThrottle,
+  ThrottlerGuard,
+  ThrottlerModule,
+  type ThrottlerLimitDetail,
+} from '@nestjs/throttler';
+import type { Response } from 'express';
 import { AppConfig } from '../../config/app-config';
 
 /** The app's rate limits, per client, each with its own window and count. */
@@ -25,11 +37,29 @@ export function rateLimitsModule(): DynamicModule {
   });
 }
 
+/**
+ * The throttler names its header after the limit (`Retry-After-auth`); clients and the browser
+ * logger honour the standard `Retry-After`, so a 429 carries that too.
+ */
+@Injectable()
+export class RateLimitGuard extends ThrottlerGuard {
+  protected override async throwThrottlingException(
+    context: ExecutionContext,
+    detail: ThrottlerLimitDetail,
+  ): Promise<void> {
+    context
+      .switchToHttp()
+      .getResponse<Response>()
+      .setHeader('Retry-After', detail.timeToBlockExpire);
+    return super.throwThrottlingException(context, detail);
+  }
+}
+
 /** Applies one named rate limit to a route (and none of the others). */
 export function RateLimited(name: RateLimitName) {
   const others = Object.keys(RATE_LIMITS).filter((other) => other !== name);
   return applyDecorators(
-    UseGuards(ThrottlerGuard),
+    UseGuards(RateLimitGuard),
     SkipThrottle(Object.fromEntries(others.map((other) => [other, true]))),
   );
 }

@@ -6,6 +6,7 @@ import {
   Optional,
 } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
+import { InternalEvent } from '@ledgerlens/contracts';
 import { performance } from 'node:perf_hooks';
 import { BatchQueue } from '../../common/batching/batch-queue';
 import { RequestContext } from '../../common/context/request-context';
@@ -32,7 +33,8 @@ function errorMessageOf(error: unknown): string {
  * The one way to add to the action log. `record` never throws and, in the default async mode,
  * never waits: events go to a bounded queue written in batches, drained before the database
  * closes on shutdown. Metadata and messages are redacted before they are queued. Failed writes
- * are logged and go to exception tracking.
+ * are logged and go to exception tracking; stored events are announced
+ * (`InternalEvent.AuditEventsStored`) for admins watching live.
  */
 @Injectable()
 export class AuditRecorder implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -150,16 +152,31 @@ export class AuditRecorder implements OnApplicationBootstrap, BeforeApplicationS
 
   /** One bad row must not sink its batch: on a data error the rows go one by one. */
   private async write(batch: AuditEventRecord[]): Promise<void> {
+    let stored = batch;
     try {
       await this.writer.write(batch);
     } catch (error) {
       if (!isDataError(error) || batch.length === 1) throw error;
+      stored = [];
       for (const event of batch) {
-        await this.writer.write([event]).catch((rowError: unknown) => {
-          if (!isDataError(rowError)) throw rowError;
-          this.problem(`Action log: rejected ${event.action}`, rowError);
-        });
+        await this.writer.write([event]).then(
+          () => stored.push(event),
+          (rowError: unknown) => {
+            if (!isDataError(rowError)) throw rowError;
+            this.problem(`Action log: rejected ${event.action}`, rowError);
+          },
+        );
       }
+    }
+    this.announce(stored);
+  }
+
+  /** After the inserts (each its own transaction) committed. */
+  private announce(stored: AuditEventRecord[]): void {
+    try {
+      this.events?.emit(InternalEvent.AuditEventsStored, stored);
+    } catch {
+      // A listener's failure is its own: the events are stored, and a retry would store them twice.
     }
   }
 }

@@ -1,4 +1,6 @@
+import { InternalEvent, SessionEndedPayload } from '@ledgerlens/contracts';
 import { Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { AuthenticatedUser } from '../../common/auth/current-user.decorator';
 import { AuthenticationError } from '../../common/errors/domain-errors';
 import { UserContext } from '../../database/user-context';
@@ -21,6 +23,7 @@ export class AuthService {
     private readonly tokens: TokensService,
     private readonly revocations: TokenRevocationStore,
     private readonly userContext: UserContext,
+    private readonly events: EventEmitter2,
   ) {}
 
   async register(input: RegisterDto): Promise<AuthSessionDto> {
@@ -41,10 +44,15 @@ export class AuthService {
     return session(user, tokens);
   }
 
-  /** Ends the sign-in: this access token stops working now, its refresh tokens too. */
+  /**
+   * Ends the sign-in: this access token stops working now, its refresh tokens too, and its open
+   * sockets are closed.
+   */
   async logout(caller: AuthenticatedUser): Promise<void> {
     await this.revocations.revoke(caller.jti, new Date(caller.expiresAt * 1000));
     await this.tokens.revokeFamily(caller.familyId);
+    const ended: SessionEndedPayload = { familyId: caller.familyId, reason: 'logout' };
+    this.events.emit(InternalEvent.SessionEnded, ended);
   }
 
   async me(caller: AuthenticatedUser): Promise<UserDto> {

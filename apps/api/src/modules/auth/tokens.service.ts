@@ -1,4 +1,6 @@
+import { InternalEvent, SessionEndedPayload } from '@ledgerlens/contracts';
 import { Injectable, Logger } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
@@ -38,6 +40,7 @@ export class TokensService {
     private readonly config: AppConfig,
     @InjectRepository(RefreshToken) private readonly refreshTokens: Repository<RefreshToken>,
     private readonly audit: AuditRecorder,
+    private readonly events: EventEmitter2,
   ) {}
 
   async issue(user: User, familyId: string = randomUUID()): Promise<IssuedTokens> {
@@ -75,6 +78,9 @@ export class TokensService {
     );
     if (claimed.affected !== 1) {
       await this.revokeFamily(stored.familyId);
+      // Its access tokens live on until they expire, but its open sockets close now.
+      const ended: SessionEndedPayload = { familyId: stored.familyId, reason: 'token_reuse' };
+      this.events.emit(InternalEvent.SessionEnded, ended);
       this.logger.warn(`Refresh token reuse detected; revoked family ${stored.familyId}`);
       void this.audit.record({
         action: 'auth.token_reuse',

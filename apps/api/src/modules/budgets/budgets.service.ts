@@ -1,11 +1,13 @@
 import {
   BudgetThresholdCrossedPayload,
+  BudgetUpdatedPayload,
   DomainEvent,
   TransactionChangedPayload,
 } from '@ledgerlens/contracts';
 import { Injectable, Logger } from '@nestjs/common';
 import { EventEmitter2, OnEvent } from '@nestjs/event-emitter';
 import { EntityManager } from 'typeorm';
+import { RequestContext } from '../../common/context/request-context';
 import { ConflictError, NotFoundError } from '../../common/errors/domain-errors';
 import { translateConstraintError } from '../../common/errors/postgres-errors';
 import { PaginationQueryDto, Page } from '../../common/http/pagination.dto';
@@ -63,6 +65,7 @@ export class BudgetsService {
     private readonly userContext: UserContext,
     private readonly categories: CategoriesService,
     private readonly events: EventEmitter2,
+    private readonly requestContext: RequestContext,
   ) {}
 
   list(query: PaginationQueryDto): Promise<BudgetListDto> {
@@ -103,7 +106,16 @@ export class BudgetsService {
       .catch((error) =>
         translateConstraintError(error, { uq_budgets_user_category_period: duplicateBudget }),
       );
-    this.events.emit(DomainEvent.BudgetUpdated, { budget: updated });
+    // After commit: a refused update threw above. `run` needed a signed-in owner, so there is one.
+    const owner = this.requestContext.actor;
+    if (owner) {
+      const payload: BudgetUpdatedPayload = {
+        userId: owner.id,
+        budget: updated,
+        traceId: this.requestContext.traceId,
+      };
+      this.events.emit(DomainEvent.BudgetUpdated, payload);
+    }
     return updated;
   }
 

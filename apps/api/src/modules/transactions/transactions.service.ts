@@ -91,10 +91,19 @@ export class TransactionsService {
   async update(id: string, changes: UpdateTransactionDto): Promise<TransactionDto> {
     const updated = await this.userContext.run(async (manager) => {
       const current = await this.find(manager, id);
-      const categoryId = changes.categoryId === undefined ? current.categoryId : changes.categoryId;
-      const requestedType =
-        changes.type ?? (changes.categoryId === undefined ? current.type : undefined);
-      const type = await this.resolveType(manager, categoryId, requestedType);
+      const keepsCategory =
+        changes.categoryId === undefined || changes.categoryId === current.categoryId;
+      const categoryId = keepsCategory ? current.categoryId : (changes.categoryId ?? null);
+      // Same category, same type: nothing to look up. The category may since have been deleted
+      // or changed its kind; the transaction keeps what it was given.
+      const type =
+        keepsCategory && (changes.type === undefined || changes.type === current.type)
+          ? current.type
+          : await this.resolveType(
+              manager,
+              categoryId,
+              changes.type ?? (keepsCategory ? current.type : undefined),
+            );
       await manager.update(Transaction, { id }, { ...changes, categoryId, type });
       return this.find(manager, id);
     });
@@ -155,11 +164,15 @@ export class TransactionsService {
     return transaction;
   }
 
-  /** After commit: reactions (budget thresholds, later realtime) must never fail the write. */
+  /** After commit: reactions (budget thresholds, realtime) must never fail the write. */
   private async publish(name: DomainEventName, transaction: Transaction): Promise<void> {
     const payload: TransactionChangedPayload = {
       userId: transaction.userId,
       transactionId: transaction.id,
+      type: transaction.type,
+      amountCents: transaction.amountCents,
+      currency: transaction.currency,
+      description: transaction.description,
       categoryId: transaction.categoryId,
       occurredOn: transaction.occurredOn,
       traceId: this.requestContext.traceId,

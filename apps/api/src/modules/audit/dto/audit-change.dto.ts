@@ -83,10 +83,28 @@ export class FieldChangeDto {
   @ApiProperty({ example: 'amountCents' })
   field: string;
 
-  @ApiProperty({ nullable: true, description: 'Value before (null when created)' })
+  @ApiProperty({
+    nullable: true,
+    description: 'Value before (null when created)',
+    oneOf: [
+      { type: 'string' },
+      { type: 'number' },
+      { type: 'boolean' },
+      { type: 'object', additionalProperties: true },
+    ],
+  })
   from: unknown;
 
-  @ApiProperty({ nullable: true, description: 'Value after (null when removed)' })
+  @ApiProperty({
+    nullable: true,
+    description: 'Value after (null when removed)',
+    oneOf: [
+      { type: 'string' },
+      { type: 'number' },
+      { type: 'boolean' },
+      { type: 'object', additionalProperties: true },
+    ],
+  })
   to: unknown;
 }
 

@@ -21,6 +21,7 @@ import { MAX_AMOUNT_CENTS } from '../../transactions/dto/transaction.dto';
 
 export class CreateBudgetDto {
   @ApiPropertyOptional({
+    type: String,
     format: 'uuid',
     nullable: true,
     description: 'Omit or null for an overall budget',

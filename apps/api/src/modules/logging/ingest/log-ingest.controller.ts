@@ -1,17 +1,21 @@
 import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { LOG_BATCH_SCHEMA, LogBatch } from '@ledgerlens/contracts';
 import {
   ApiBadRequestResponse,
+  ApiBody,
   ApiOkResponse,
   ApiOperation,
   ApiPayloadTooLargeResponse,
   ApiTags,
   ApiTooManyRequestsResponse,
+  type SchemaObject,
 } from '@nestjs/swagger';
 import { OptionalAuth } from '../../../common/auth/public.decorator';
 import { ErrorResponseDto } from '../../../common/http/error-response.dto';
 import { RateLimited } from '../../../common/http/rate-limits';
 import { Audit } from '../../audit/http/audit.decorator';
-import { LogBatchDto, LogBatchResultDto } from './log-batch.dto';
+import { LogBatchResultDto } from './log-batch.dto';
+import { LogBatchPipe } from './log-batch.pipe';
 import { LogIngestService } from './log-ingest.service';
 
 @ApiTags('logging')
@@ -31,11 +35,12 @@ export class LogIngestController {
       'sent again (same clientId and timestamp) is stored once. Signed-in callers are tagged ' +
       'with their user; anonymous ones as anonymous. Secrets are redacted on arrival.',
   })
+  @ApiBody({ schema: LOG_BATCH_SCHEMA as SchemaObject })
   @ApiOkResponse({ type: LogBatchResultDto })
   @ApiBadRequestResponse({ type: ErrorResponseDto })
   @ApiPayloadTooLargeResponse({ type: ErrorResponseDto, description: 'More than 1 MB' })
   @ApiTooManyRequestsResponse({ type: ErrorResponseDto })
-  store(@Body() body: LogBatchDto): Promise<LogBatchResultDto> {
+  store(@Body(LogBatchPipe) body: LogBatch): Promise<LogBatchResultDto> {
     return this.ingest.store(body.entries);
   }
 }

@@ -1,3 +1,4 @@
+import { BrowserLogEntry } from '@ledgerlens/contracts';
 import { Injectable, Optional } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { RequestContext } from '../../../common/context/request-context';
@@ -5,7 +6,7 @@ import { reportException } from '../../../common/errors/exception-report';
 import { AppRedactor } from '../../../common/redaction/app-redactor';
 import { AppLogRecord } from '../persistence/app-log-record';
 import { AppLogWriter } from '../persistence/app-log.writer';
-import { BrowserLogEntryDto, LogBatchResultDto } from './log-batch.dto';
+import { LogBatchResultDto } from './log-batch.dto';
 
 /**
  * Stores browser log batches: each batch in one statement (whole or not at all), entries
@@ -22,7 +23,7 @@ export class LogIngestService {
     @Optional() private readonly events?: EventEmitter2,
   ) {}
 
-  async store(entries: BrowserLogEntryDto[]): Promise<LogBatchResultDto> {
+  async store(entries: BrowserLogEntry[]): Promise<LogBatchResultDto> {
     const userId = this.context.actor?.id ?? null;
     const userAgent = this.context.userAgent;
     const records = entries.map((entry) => this.recordOf(entry, userId, userAgent));
@@ -54,7 +55,7 @@ export class LogIngestService {
   }
 
   private recordOf(
-    entry: BrowserLogEntryDto,
+    entry: BrowserLogEntry,
     userId: string | null,
     userAgent: string | undefined,
   ): AppLogRecord {

@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
-import { LOG_SEVERITY_NUMBERS } from '@ledgerlens/contracts';
+import { Injectable, Optional } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { InternalEvent, LOG_SEVERITY_NUMBERS } from '@ledgerlens/contracts';
 import { DataSource } from 'typeorm';
 import { driverErrorOf, PG_CHECK_VIOLATION } from '../../../common/errors/postgres-errors';
 import { messageTemplateOf } from '../../../common/text/message-template';
@@ -40,15 +41,23 @@ export interface StoredRecords {
   clientIds: string[];
 }
 
+/** The records of a batch stored now: not those a browser sent again (same client ID). */
+const storedNowOf = (batch: readonly AppLogRecord[], clientIds: ReadonlySet<string>) =>
+  batch.filter((record) => record.clientId === null || clientIds.has(record.clientId));
+
 /**
  * Inserts log records in one statement: the batch travels as one JSON parameter, so it is
  * all or nothing, and a record whose client ID and time are already stored is skipped. A batch
  * with a day that has no partition yet (the partition job makes them ahead; logs can be older)
- * makes the missing days and is written again.
+ * makes the missing days and is written again. The records stored are then announced
+ * (`InternalEvent.LogsStored`) for the live tail.
  */
 @Injectable()
 export class AppLogWriter {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Optional() private readonly events?: EventEmitter2,
+  ) {}
 
   /** Resolves to the number of records stored (duplicates are not). */
   async write(batch: readonly AppLogRecord[]): Promise<number> {
@@ -69,15 +78,26 @@ export class AppLogWriter {
         })),
       ),
     );
-    try {
-      return await this.insert(rows);
-    } catch (error) {
+    const result = await this.insert(rows).catch(async (error: unknown) => {
       if (!isMissingPartition(error)) throw error;
       await this.dataSource.query(
         `${UNLOGGED_QUERY_MARK} SELECT app_logs_ensure_partition(day::date) FROM unnest($1::text[]) AS day`,
         [daysOf(batch)],
       );
       return this.insert(rows);
+    });
+    this.announce(batch, result);
+    return result;
+  }
+
+  /** After the insert (its own transaction) committed; entries a browser sent again were not stored now. */
+  private announce(batch: readonly AppLogRecord[], { stored, clientIds }: StoredRecords): void {
+    if (stored === 0 || !this.events) return;
+    const records = stored === batch.length ? batch : storedNowOf(batch, new Set(clientIds));
+    try {
+      this.events.emit(InternalEvent.LogsStored, records);
+    } catch {
+      // A listener's failure is its own: the lines are stored, and a retry would store them twice.
     }
   }
 

@@ -41,7 +41,12 @@ export class CreateTransactionDto {
   @MaxLength(255)
   description: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'The type follows the category kind' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The type follows the category kind; null for none',
+  })
   @IsOptional()
   @IsUUID('all', { message: 'categoryId must be a UUID' })
   categoryId?: string | null;
@@ -58,7 +63,7 @@ export class CreateTransactionDto {
   @IsCalendarDate()
   occurredOn: string;
 
-  @ApiPropertyOptional({ maxLength: 2000 })
+  @ApiPropertyOptional({ type: String, maxLength: 2000, nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(2000)

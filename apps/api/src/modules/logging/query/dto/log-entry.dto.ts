@@ -121,7 +121,12 @@ export class LogStatisticsDto {
   @ApiProperty({ type: LevelCountsDto })
   byLevel!: LevelCountsDto;
 
-  @ApiProperty({ example: { backend: 120, frontend: 8 } })
+  @ApiProperty({
+    example: { backend: 120, frontend: 8 },
+    type: 'object',
+    properties: { backend: { type: 'integer' }, frontend: { type: 'integer' } },
+    required: ['backend', 'frontend'],
+  })
   bySource!: Record<LogSource, number>;
 
   @ApiProperty({ example: 3600, description: 'Width of a volume bucket, in seconds' })

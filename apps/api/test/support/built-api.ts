@@ -2,24 +2,25 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import {
-  RunningDatabase,
-  startEmbeddedPostgres,
-} from '../../apps/api/src/database/embedded-postgres';
-import { freePort } from '../../apps/api/test/support/free-port';
-import { withClient, withDatabase } from '../../apps/api/test/support/test-database';
-import { waitForHealth } from '../../apps/api/test/support/wait-for-health';
+import { RunningDatabase, startEmbeddedPostgres } from '../../src/database/embedded-postgres';
+import { freePort } from './free-port';
+import { withClient, withDatabase } from './test-database';
+import { waitForHealth } from './wait-for-health';
 
-const ROOT = resolve(__dirname, '../..');
+/**
+ * The built API (`dist/apps/api/main.js`) as a child process on a database of its own, as a user
+ * runs it: for benchmarks (bench/) and browser journeys (apps/web-e2e).
+ */
+const ROOT = resolve(__dirname, '../../../..');
 const MAIN = join(ROOT, 'dist/apps/api/main.js');
 
-/** BENCH_DATABASE_URL's (or TEST_DATABASE_URL's) server, else a throwaway embedded PostgreSQL. */
-export async function openBenchDatabaseServer(): Promise<RunningDatabase> {
-  const configured = process.env['BENCH_DATABASE_URL'] ?? process.env['TEST_DATABASE_URL'];
+/** The server of the first URL set among `envNames`, else a throwaway embedded PostgreSQL. */
+export async function openDatabaseServerOf(envNames: string[]): Promise<RunningDatabase> {
+  const configured = envNames.map((name) => process.env[name]).find(Boolean);
   if (configured) return { url: configured, stop: async () => undefined };
-  console.log('No BENCH_DATABASE_URL: starting an embedded PostgreSQL');
+  console.log(`No ${envNames.join(' or ')}: starting an embedded PostgreSQL`);
   return startEmbeddedPostgres({
-    dataDir: mkdtempSync(join(tmpdir(), 'ledgerlens-bench-pg-')),
+    dataDir: mkdtempSync(join(tmpdir(), 'ledgerlens-pg-')),
     port: await freePort(),
     database: 'postgres',
     persistent: false,
@@ -31,28 +32,28 @@ export async function sql(url: string, text: string): Promise<void> {
   await withClient(url, (client) => client.query(text));
 }
 
-export interface BenchServer {
+export interface BuiltApi {
   baseUrl: string;
   databaseUrl: string;
-  /** The API's process ID (to read its CPU time). */
+  /** The API's process ID (benchmarks read its CPU time). */
   pid: number;
   stop(): Promise<void>;
 }
 
 /**
- * Starts the built API (`dist/apps/api/main.js`) on a fresh database of `serverUrl`, or on the
- * database of another bench server (`shareWith`), which then keeps and drops it.
+ * Starts the built API on a fresh database of `serverUrl`, or on the database of another
+ * instance (`shareWith`), which then keeps and drops it. No SPA unless `env` sets WEB_DIST_DIR.
  */
-export async function startApi(
+export async function startBuiltApi(
   serverUrl: string,
   name: string,
   env: Record<string, string>,
-  shareWith?: BenchServer,
-): Promise<BenchServer> {
+  shareWith?: BuiltApi,
+): Promise<BuiltApi> {
   if (!existsSync(MAIN)) throw new Error('Build the API first: npx nx build api');
   const database = shareWith
     ? new URL(shareWith.databaseUrl).pathname.slice(1)
-    : `ledgerlens_bench_${name}_${Date.now()}`;
+    : `ledgerlens_${name}_${Date.now()}`;
   const adminUrl = withDatabase(serverUrl, 'postgres');
   if (!shareWith) await sql(adminUrl, `CREATE DATABASE "${database}"`);
   const databaseUrl = withDatabase(serverUrl, database);
@@ -63,14 +64,14 @@ export async function startApi(
     env: {
       ...process.env,
       NODE_ENV: 'production',
-      JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123456789',
+      JWT_SECRET: 'built-api-secret-built-api-secret-0123456789',
       DATABASE_URL: databaseUrl,
       PORT: String(port),
       SEED_DEMO_DATA: 'false',
       LOG_LEVEL: 'warn',
       PASSWORD_HASH_ROUNDS: '4',
       AUTH_RATE_LIMIT: '100000',
-      WEB_DIST_DIR: mkdtempSync(join(tmpdir(), 'ledgerlens-bench-web-')),
+      WEB_DIST_DIR: mkdtempSync(join(tmpdir(), 'ledgerlens-no-web-')),
       ...env,
     },
     stdio: ['ignore', 'ignore', 'pipe'],

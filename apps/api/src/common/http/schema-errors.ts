@@ -1,0 +1,70 @@
+import type { ErrorObject } from 'ajv';
+import { FieldErrors } from '../errors/domain-errors';
+
+const FORMAT_NAMES: Record<string, string> = {
+  uuid: 'a UUID',
+  'date-time': 'an ISO 8601 date-time with a time zone',
+};
+
+/** `/entries/1/clientId` → `entries.1.clientId` (JSON Pointer to the API's field names). */
+function fieldOf(pointer: string, child?: string): string {
+  const segments = pointer
+    .split('/')
+    .slice(1)
+    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return [...segments, ...(child === undefined ? [] : [child])].join('.');
+}
+
+/** Where an error belongs and what to say, in class-validator's words (one style for all 400s). */
+function describe(error: ErrorObject): [field: string, message: string] {
+  const { params } = error;
+  const field = fieldOf(
+    error.instancePath,
+    error.keyword === 'required'
+      ? params.missingProperty
+      : error.keyword === 'additionalProperties'
+        ? params.additionalProperty
+        : undefined,
+  );
+  const name = field.split('.').pop() || 'body';
+  switch (error.keyword) {
+    case 'required':
+      return [field, `${name} is required`];
+    case 'additionalProperties':
+      return [field, `property ${name} should not exist`];
+    case 'format':
+      return [field, `${name} must be ${FORMAT_NAMES[params.format] ?? params.format}`];
+    case 'enum':
+      return [
+        field,
+        `${name} must be one of the following values: ${params.allowedValues.join(', ')}`,
+      ];
+    case 'maxItems':
+      return [field, `${name} must contain no more than ${params.limit} elements`];
+    case 'minItems':
+      return [field, `${name} must contain at least ${params.limit} elements`];
+    case 'maxLength':
+      return [field, `${name} must be shorter than or equal to ${params.limit} characters`];
+    case 'minimum':
+      return [field, `${name} must not be less than ${params.limit}`];
+    case 'maximum':
+      return [field, `${name} must not be greater than ${params.limit}`];
+    case 'type':
+      return [field, `${name} must be ${/^[aeiou]/.test(params.type) ? 'an' : 'a'} ${params.type}`];
+    case 'pattern':
+      return [field, `${name} must match ${params.pattern}`];
+    default:
+      return [field, `${name} ${error.message ?? 'is invalid'}`];
+  }
+}
+
+/** Field-level messages from ajv's errors, in the API's `details` shape. */
+export function fieldErrorsOfSchema(errors: readonly ErrorObject[]): FieldErrors {
+  const details: FieldErrors = {};
+  for (const error of errors) {
+    const [field, message] = describe(error);
+    const messages = (details[field || 'body'] ??= []);
+    if (!messages.includes(message)) messages.push(message);
+  }
+  return details;
+}
