@@ -1,0 +1,10 @@
+export { createBrowserLogger } from './lib/browser-logger';
+export type { BrowserLogger, Logger } from './lib/browser-logger';
+export { DROP_REPORT_MESSAGE } from './lib/drop-counts';
+export type { DropCounts, DropReason } from './lib/drop-counts';
+export type { GlobalTargets } from './lib/global-handlers';
+export type { LogContext, LogFields } from './lib/log-entry';
+export { BROWSER_LOGGER_DEFAULTS } from './lib/options';
+export type { BrowserLoggerOptions, BrowserLoggerSettings } from './lib/options';
+export { createMemoryStorage } from './lib/platform';
+export type { Platform, Scheduler, StorageLike } from './lib/platform';
