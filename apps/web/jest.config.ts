@@ -8,9 +8,10 @@ const config: Config = {
   ...preset,
   displayName: 'web',
   rootDir: __dirname,
-  testEnvironment: 'jsdom',
+  testEnvironment: '<rootDir>/jsdom-with-fetch.environment.js',
   testMatch: ['<rootDir>/src/**/*.spec.tsx', '<rootDir>/src/**/*.spec.ts'],
-  setupFiles: ['<rootDir>/src/test-polyfills.ts'],
+  // Vite bundles the stylesheets; components import them for their side effect only.
+  moduleNameMapper: { ...preset.moduleNameMapper, '\\.css$': '<rootDir>/src/test/no-styles.ts' },
   setupFilesAfterEnv: ['<rootDir>/src/test-setup.ts'],
 };
 

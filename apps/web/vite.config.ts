@@ -10,6 +10,9 @@ export default defineConfig({
   plugins: [react()],
   resolve: {
     alias: {
+      '@ledgerlens/browser-logger': fileURLToPath(
+        new URL('../../libs/browser-logger/src/index.ts', import.meta.url),
+      ),
       '@ledgerlens/contracts': fileURLToPath(
         new URL('../../libs/contracts/src/index.ts', import.meta.url),
       ),
@@ -20,7 +23,11 @@ export default defineConfig({
   },
   server: {
     port: 4200,
-    proxy: { '/api': { target: apiTarget, changeOrigin: true } },
+    proxy: {
+      '/api': { target: apiTarget, changeOrigin: true },
+      // The realtime socket: its polling requests and the WebSocket upgrade.
+      '/socket.io': { target: apiTarget, changeOrigin: true, ws: true },
+    },
   },
   build: {
     outDir: fileURLToPath(new URL('../../dist/apps/web', import.meta.url)),

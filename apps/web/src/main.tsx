@@ -1,7 +1,13 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app/App';
+// The global look first, so component styles can build on it.
 import './styles.css';
+import { App } from './app/App';
+import { appLogger } from './lib/logger';
+
+// Uncaught errors and unhandled rejections to the log store; what is unsent leaves by beacon
+// when the page goes, or with the next load.
+appLogger().installGlobalHandlers();
 
 const container = document.getElementById('root');
 if (!container) throw new Error('The page has no #root element');

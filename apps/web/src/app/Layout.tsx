@@ -1,18 +1,33 @@
-import { NavLink, Outlet } from 'react-router';
+import { Outlet } from 'react-router';
+import { useRealtimeConnection } from '../features/realtime/connect-realtime';
+import { PageErrorBoundary } from './ErrorBoundary';
+import { reportUiError } from './report-error';
+import { SiteHeader } from './SiteHeader';
+import './layout.css';
 
+const MAIN_ID = 'main-content';
+
+/** The frame of every signed-in page; while it is shown, the realtime connection is open. */
 export function Layout() {
+  useRealtimeConnection();
   return (
     <div className="shell">
-      <header className="shell__header">
-        <NavLink to="/" className="shell__brand">
-          Ledgerlens
-        </NavLink>
-        <nav aria-label="Main">
-          <a href="/api/docs">API docs</a>
-        </nav>
-      </header>
-      <main className="shell__main">
-        <Outlet />
+      <a
+        className="skip-link"
+        href={`#${MAIN_ID}`}
+        onClick={(event) => {
+          // Focus without a hash in the address bar: the router owns the URL.
+          event.preventDefault();
+          document.getElementById(MAIN_ID)?.focus();
+        }}
+      >
+        Skip to content
+      </a>
+      <SiteHeader />
+      <main id={MAIN_ID} className="shell__main" tabIndex={-1}>
+        <PageErrorBoundary onError={reportUiError}>
+          <Outlet />
+        </PageErrorBoundary>
       </main>
     </div>
   );

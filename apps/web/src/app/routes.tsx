@@ -1,14 +1,78 @@
-import { RouteObject } from 'react-router';
-import { HomePage } from '../features/home/HomePage';
+import type { RouteObject } from 'react-router';
+import { RegisterPage } from '../features/session/RegisterPage';
+import { SignInPage } from '../features/session/SignInPage';
+import { Skeleton } from '../ui';
+import { AppFrame } from './AppFrame';
 import { Layout } from './Layout';
 import { NotFoundPage } from './NotFoundPage';
+import { RequireAdmin } from './RequireAdmin';
+import { RequireSession } from './RequireSession';
+import { RouteErrorPage } from './RouteErrorPage';
 
+/*
+ * Pages load on first visit: sign-in stays small, and the dashboard's charts are fetched only by
+ * those who open it. Sign-in, the shell and the guards are in the main bundle.
+ */
 export const routes: RouteObject[] = [
   {
-    element: <Layout />,
+    element: <AppFrame />,
+    errorElement: <RouteErrorPage />,
+    hydrateFallbackElement: <Skeleton label="Loading Ledgerlens" rows={4} />,
     children: [
-      { index: true, element: <HomePage /> },
-      { path: '*', element: <NotFoundPage /> },
+      { path: 'sign-in', element: <SignInPage /> },
+      { path: 'register', element: <RegisterPage /> },
+      {
+        element: <RequireSession />,
+        children: [
+          {
+            element: <Layout />,
+            children: [
+              {
+                index: true,
+                lazy: () =>
+                  import('../features/dashboard/DashboardPage').then((page) => ({
+                    Component: page.DashboardPage,
+                  })),
+              },
+              {
+                path: 'transactions',
+                lazy: () =>
+                  import('../features/transactions/TransactionsPage').then((page) => ({
+                    Component: page.TransactionsPage,
+                  })),
+              },
+              {
+                path: 'budgets',
+                lazy: () =>
+                  import('../features/budgets/BudgetsPage').then((page) => ({
+                    Component: page.BudgetsPage,
+                  })),
+              },
+              {
+                path: 'categories',
+                lazy: () =>
+                  import('../features/categories/CategoriesPage').then((page) => ({
+                    Component: page.CategoriesPage,
+                  })),
+              },
+              {
+                path: 'admin',
+                element: <RequireAdmin />,
+                children: [
+                  {
+                    index: true,
+                    lazy: () =>
+                      import('./admin/AdminHomePage').then((page) => ({
+                        Component: page.AdminHomePage,
+                      })),
+                  },
+                ],
+              },
+              { path: '*', element: <NotFoundPage /> },
+            ],
+          },
+        ],
+      },
     ],
   },
 ];

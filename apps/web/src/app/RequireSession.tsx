@@ -1,0 +1,41 @@
+import { Link, Navigate, Outlet, useLocation } from 'react-router';
+import { signInPathFor } from '../features/session/next-path';
+import { useSession } from '../features/session/session-store';
+import { useSessionRestore } from '../features/session/use-session-restore';
+import { ErrorState, Skeleton } from '../ui';
+
+/**
+ * Pages behind sign-in. A stored session is restored first; without one, sign-in is shown and
+ * told to come back here — unless the user just signed out, which is not a page to resume.
+ */
+export function RequireSession() {
+  const session = useSessionRestore();
+  const location = useLocation();
+  const signedOutOnPurpose = useSession((state) => state.ended === 'signed-out');
+
+  switch (session.state) {
+    case 'signed-in':
+      return <Outlet />;
+    case 'restoring':
+      return (
+        <main className="notice-page notice-page--standalone">
+          <Skeleton label="Restoring your session" rows={4} />
+        </main>
+      );
+    case 'failed':
+      return (
+        <main className="notice-page notice-page--standalone">
+          <ErrorState
+            title="Your session could not be restored"
+            error={session.error}
+            onRetry={session.retry}
+          />
+          <p>
+            Or <Link to={signInPathFor(location)}>sign in again</Link>.
+          </p>
+        </main>
+      );
+    case 'signed-out':
+      return <Navigate to={signedOutOnPurpose ? '/sign-in' : signInPathFor(location)} replace />;
+  }
+}

@@ -1,0 +1,14 @@
+import { appLogger } from '../lib/logger';
+
+/** What is known about where an error happened. */
+export interface ErrorContext {
+  /** React's component stack, for render errors. */
+  componentStack?: string | null;
+  /** The page's path when it failed. */
+  path?: string;
+}
+
+/** The one place the SPA reports errors it caught (error boundary, router): the log store. */
+export function reportUiError(error: unknown, context: ErrorContext = {}): void {
+  appLogger().captureError(error, { ...context });
+}

@@ -1,0 +1,105 @@
+import { centsFromDecimal } from '../../lib/money';
+import type { CreateBudgetInput } from './api/create-budget';
+import type { Budget, BudgetPeriod } from './api/get-budgets';
+import type { UpdateBudgetInput } from './api/update-budget';
+
+/** The budget form's fields as typed; amounts and percentages are text until submitted. */
+export interface BudgetFormValues {
+  /** Empty for a budget on all spending. */
+  categoryId: string;
+  period: BudgetPeriod;
+  limit: string;
+  currency: string;
+  startDate: string;
+  thresholds: string;
+}
+
+/** Messages keyed by the API's field names, so the form shows its own and the API's alike. */
+export type BudgetFormErrors = Partial<Record<'limitCents' | 'alertThresholds', string>>;
+
+/** Cents as the limit field shows them: "420" or "420.50". */
+export function formatAmountInput(cents: number): string {
+  const rest = cents % 100;
+  const whole = (cents - rest) / 100;
+  return rest === 0 ? String(whole) : `${whole}.${String(rest).padStart(2, '0')}`;
+}
+
+/** "80, 100" (commas or spaces, an optional % sign) → [80, 100], sorted, each once; else null. */
+export function parseThresholds(text: string): number[] | null {
+  const parts = text
+    .split(/[\s,;]+/)
+    .filter(Boolean)
+    .map((part) => part.replace(/%$/, ''));
+  if (parts.length === 0 || parts.some((part) => !/^\d+$/.test(part))) return null;
+  return [...new Set(parts.map(Number))].sort((a, b) => a - b);
+}
+
+const pad = (value: number) => String(value).padStart(2, '0');
+
+/** A new budget: monthly, on all spending, from the first of the current month. */
+export function newBudgetValues(today: Date): BudgetFormValues {
+  return {
+    categoryId: '',
+    period: 'monthly',
+    limit: '',
+    currency: 'EUR',
+    startDate: `${today.getFullYear()}-${pad(today.getMonth() + 1)}-01`,
+    thresholds: '80, 100',
+  };
+}
+
+export function budgetValues(budget: Budget): BudgetFormValues {
+  return {
+    categoryId: budget.categoryId ?? '',
+    period: budget.period,
+    limit: formatAmountInput(budget.limitCents),
+    currency: budget.currency,
+    startDate: budget.startDate,
+    thresholds: budget.alertThresholds.join(', '),
+  };
+}
+
+export type Checked<T> = { ok: true; body: T } | { ok: false; errors: BudgetFormErrors };
+
+interface CommonFields {
+  limitCents: number;
+  alertThresholds: number[];
+  startDate: string;
+}
+
+/** The fields both bodies share, checked here; the API checks the rest and its messages show alike. */
+function readCommonFields(values: BudgetFormValues): Checked<CommonFields> {
+  const limitCents = centsFromDecimal(values.limit);
+  const alertThresholds = parseThresholds(values.thresholds);
+  if (limitCents && alertThresholds) {
+    return { ok: true, body: { limitCents, alertThresholds, startDate: values.startDate } };
+  }
+  const errors: BudgetFormErrors = {};
+  if (limitCents === null) errors.limitCents = 'Enter the limit as an amount such as 500 or 499.99';
+  if (limitCents === 0) errors.limitCents = 'The limit must be more than zero';
+  if (!alertThresholds) {
+    errors.alertThresholds = 'Enter whole percentages separated by commas, such as 80, 100';
+  }
+  return { ok: false, errors };
+}
+
+export function toCreateBody(values: BudgetFormValues): Checked<CreateBudgetInput> {
+  const common = readCommonFields(values);
+  if (!common.ok) return common;
+  return {
+    ok: true,
+    body: {
+      ...common.body,
+      categoryId: values.categoryId || null,
+      period: values.period,
+      currency: values.currency.trim().toUpperCase(),
+    },
+  };
+}
+
+/** Category and currency are fixed once a budget exists (the API refuses them on update). */
+export function toUpdateBody(values: BudgetFormValues): Checked<UpdateBudgetInput> {
+  const common = readCommonFields(values);
+  if (!common.ok) return common;
+  return { ok: true, body: { ...common.body, period: values.period } };
+}

@@ -1,0 +1,39 @@
+import { formatDay, formatMoney } from '../../../ui';
+import type { Budget } from '../api/get-budgets';
+import { PERIOD_LABELS, STATUS_LABELS } from '../budget-text';
+import { BudgetProgress } from './BudgetProgress';
+import '../budgets.css';
+
+const SHORT_DAY: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short' };
+
+function Remaining({ budget }: { budget: Budget }) {
+  const amount = formatMoney(Math.abs(budget.remainingCents), budget.currency);
+  return (
+    <p className="budget-summary__remaining">
+      {budget.remainingCents >= 0 ? `${amount} left` : `${amount} over the limit`}
+    </p>
+  );
+}
+
+/**
+ * A budget's current period at a glance: what it watches, its status in colour and words, and
+ * its progress. Used on the Budgets page and on the dashboard.
+ */
+export function BudgetSummary({ budget, name }: { budget: Budget; name: string }) {
+  return (
+    <div className="budget-summary">
+      <div className="budget-summary__head">
+        <h3>{name}</h3>
+        <span className={`budget-status budget-status--${budget.status}`}>
+          {STATUS_LABELS[budget.status]}
+        </span>
+      </div>
+      <p className="budget-summary__period">
+        {PERIOD_LABELS[budget.period]} · {formatDay(budget.periodStart, SHORT_DAY)} –{' '}
+        {formatDay(budget.periodEnd, SHORT_DAY)}
+      </p>
+      <BudgetProgress budget={budget} name={name} />
+      <Remaining budget={budget} />
+    </div>
+  );
+}

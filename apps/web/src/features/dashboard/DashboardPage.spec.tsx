@@ -1,0 +1,344 @@
+import { act, screen, waitFor, within } from '@testing-library/react';
+import { publishRealtime } from '../realtime/realtime-events';
+import { aBudgetAt, aBudgetList } from '../../test/factories/budgets';
+import { aCategory, aCategoryList } from '../../test/factories/categories';
+import { apiError, fakeApi, type FakeRoute, json, pending } from '../../test/fake-api';
+import { aTransaction, aTransactionPage } from '../../test/factories/transactions';
+import { renderPage } from '../../test/render';
+import { DashboardPage } from './DashboardPage';
+import { NEW_BADGE_MS } from './hooks/use-new-transaction-ids';
+
+const TRANSACTIONS = 'GET /api/v1/transactions';
+const BUDGETS = 'GET /api/v1/budgets';
+const CATEGORIES = 'GET /api/v1/categories';
+
+const groceries = aCategory({ name: 'Groceries', color: '#22c55e' });
+const rent = aCategory({ name: 'Rent', color: '#ef4444' });
+const salary = aCategory({ name: 'Salary', kind: 'income', color: '#0ea5e9' });
+
+const monthOfTransactions = [
+  aTransaction({ category: rent, amountCents: 90_000, description: 'November rent' }),
+  aTransaction({ category: groceries, amountCents: 6_000 }),
+  aTransaction({ category: groceries, amountCents: 4_000 }),
+  aTransaction({ amountCents: 2_500, description: 'Cash' }),
+  aTransaction({ category: salary, type: 'income', amountCents: 250_000 }),
+];
+const recentTransactions = [
+  aTransaction({ category: groceries, description: 'Market', amountCents: 1_250 }),
+  aTransaction({ category: salary, type: 'income', description: 'Payday', amountCents: 250_000 }),
+];
+
+/** A body to answer with, or a whole answer (an error). */
+type Answer = object | Response;
+const answerWith = (answer: Answer) => (answer instanceof Response ? answer.clone() : json(answer));
+
+/** The month's list and the recent list share a route; the `order` asked for tells them apart. */
+function transactions({
+  month = aTransactionPage(monthOfTransactions),
+  recent = aTransactionPage(recentTransactions),
+}: { month?: Answer; recent?: Answer } = {}): FakeRoute {
+  return (_request, url) => answerWith(url.searchParams.get('order') === 'desc' ? recent : month);
+}
+
+const isMonthRequest = (request: Request) => new URL(request.url).searchParams.get('from') !== null;
+
+function network(routes: Record<string, FakeRoute | Response> = {}) {
+  return fakeApi({
+    [TRANSACTIONS]: transactions(),
+    [BUDGETS]: json(aBudgetList([])),
+    [CATEGORIES]: json(aCategoryList([groceries, rent, salary])),
+    ...routes,
+  });
+}
+
+const show = () => renderPage(<DashboardPage />, { url: '/', path: '/' });
+
+const announce = (type: string, transactionId: string) =>
+  act(() =>
+    publishRealtime({
+      type,
+      payload: { transactionId, categoryId: null, occurredOn: '2026-11-21' },
+      traceId: null,
+      at: '2026-11-21T12:00:00.000Z',
+    }),
+  );
+
+const region = (name: string) => screen.findByRole('region', { name });
+
+describe('DashboardPage', () => {
+  // Only the clock is fake: "this month" is November 2026; timers and promises run as usual.
+  beforeEach(() => {
+    jest.useFakeTimers({
+      now: new Date(2026, 10, 21, 12),
+      doNotFake: [
+        'hrtime',
+        'nextTick',
+        'performance',
+        'queueMicrotask',
+        'requestAnimationFrame',
+        'cancelAnimationFrame',
+        'requestIdleCallback',
+        'cancelIdleCallback',
+        'setImmediate',
+        'clearImmediate',
+        'setInterval',
+        'clearInterval',
+        'setTimeout',
+        'clearTimeout',
+      ],
+    });
+  });
+  afterEach(() => jest.useRealTimers());
+
+  describe('states', () => {
+    it('shows a skeleton in each section while it loads', () => {
+      network({ [TRANSACTIONS]: pending, [BUDGETS]: pending });
+      show();
+      expect(screen.getByRole('status', { name: 'Loading November 2026' })).toBeInTheDocument();
+      expect(screen.getByRole('status', { name: 'Loading budgets' })).toBeInTheDocument();
+      expect(
+        screen.getByRole('status', { name: 'Loading recent transactions' }),
+      ).toBeInTheDocument();
+    });
+
+    it('welcomes a new user with the first steps', async () => {
+      network({
+        [TRANSACTIONS]: transactions({
+          month: aTransactionPage([]),
+          recent: aTransactionPage([]),
+        }),
+      });
+      show();
+      expect(await screen.findByText('Nothing to show yet')).toBeInTheDocument();
+      expect(screen.getByRole('link', { name: 'Add your first transaction' })).toHaveAttribute(
+        'href',
+        '/transactions',
+      );
+      expect(screen.getByRole('link', { name: 'Create a category' })).toHaveAttribute(
+        'href',
+        '/categories',
+      );
+      expect(screen.queryByRole('region', { name: 'Recent transactions' })).toBeNull();
+    });
+
+    it('says when nothing was recorded this month yet', async () => {
+      network({ [TRANSACTIONS]: transactions({ month: aTransactionPage([]) }) });
+      show();
+      const month = await region('November 2026');
+      expect(
+        await within(month).findByText('Nothing recorded in November 2026 yet'),
+      ).toBeInTheDocument();
+      expect(within(month).getByRole('link', { name: 'Add a transaction' })).toHaveAttribute(
+        'href',
+        '/transactions',
+      );
+    });
+
+    const unavailable = apiError(503, 'Service unavailable');
+    it.each([
+      [
+        'November 2026',
+        'November 2026 could not be summed up',
+        { [TRANSACTIONS]: transactions({ month: unavailable }) },
+      ],
+      ['Budgets', 'Budgets could not be loaded', { [BUDGETS]: unavailable }],
+      [
+        'Recent transactions',
+        'Recent transactions could not be loaded',
+        { [TRANSACTIONS]: transactions({ recent: unavailable }) },
+      ],
+    ])('explains a failed load in “%s” and tries again', async (name, title, failing) => {
+      const api = network(failing);
+      const { user } = show();
+      const section = await region(name);
+      const alert = await within(section).findByRole('alert');
+      expect(alert).toHaveTextContent(title);
+      expect(alert).toHaveTextContent('Service unavailable');
+
+      api.on(TRANSACTIONS, transactions());
+      api.on(BUDGETS, json(aBudgetList([])));
+      await user.click(within(alert).getByRole('button', { name: 'Try again' }));
+      await waitFor(() => expect(within(section).queryByRole('alert')).toBeNull());
+      expect(within(section).queryByRole('status')).toBeNull();
+    });
+  });
+
+  describe('this month', () => {
+    it('asks for every transaction of the current month, page after page', async () => {
+      const api = network({
+        [TRANSACTIONS]: (_request, url) => {
+          if (url.searchParams.get('order') === 'desc') {
+            return json(aTransactionPage(recentTransactions));
+          }
+          const page = Number(url.searchParams.get('page'));
+          const items = page === 1 ? monthOfTransactions.slice(0, 3) : monthOfTransactions.slice(3);
+          return json(aTransactionPage(items, { total: 5, page, limit: 3 }));
+        },
+      });
+      show();
+      await within(await region('November 2026')).findByRole('table');
+      const monthRequests = api.requestsTo(TRANSACTIONS).filter(isMonthRequest);
+      expect(
+        monthRequests.map((request) => Object.fromEntries(new URL(request.url).searchParams)),
+      ).toEqual([
+        expect.objectContaining({ from: '2026-11-01', to: '2026-11-30', page: '1', limit: '100' }),
+        expect.objectContaining({ from: '2026-11-01', to: '2026-11-30', page: '2', limit: '100' }),
+      ]);
+    });
+
+    it('shows spending, income and net of the month', async () => {
+      network();
+      show();
+      const month = await region('November 2026');
+      const card = async (title: string) =>
+        (await within(month).findByRole('heading', { name: title })).closest('li');
+      expect(await card('Spending')).toHaveTextContent('€1,025.00');
+      expect(await card('Income')).toHaveTextContent('€2,500.00');
+      expect(await card('Net')).toHaveTextContent('€1,475.00');
+    });
+
+    it('tells spending by category in a table with the chart’s numbers', async () => {
+      network();
+      show();
+      const table = await within(await region('November 2026')).findByRole('table', {
+        name: 'Spending by category in November 2026, in EUR',
+      });
+      const rows = within(table)
+        .getAllByRole('row')
+        .slice(1)
+        .map((row) => Array.from((row as HTMLTableRowElement).cells, (cell) => cell.textContent));
+      expect(rows).toEqual([
+        ['Rent', '€900.00', '88%'],
+        ['Groceries', '€100.00', '10%'],
+        ['Uncategorised', '€25.00', '2%'],
+      ]);
+    });
+
+    it('shows the totals per currency when the month used several', async () => {
+      network({
+        [TRANSACTIONS]: transactions({
+          month: aTransactionPage([
+            aTransaction({ category: groceries, amountCents: 1_000 }),
+            aTransaction({ category: groceries, amountCents: 2_000 }),
+            aTransaction({ currency: 'USD', amountCents: 5_000 }),
+          ]),
+        }),
+      });
+      show();
+      const month = await region('November 2026');
+      const spending = (await within(month).findByRole('heading', { name: 'Spending' })).closest(
+        'li',
+      ) as HTMLElement;
+      expect(spending).toHaveTextContent('€30.00');
+      expect(spending).toHaveTextContent('$50.00');
+      expect(within(month).getByRole('table', { name: /in EUR$/ })).not.toHaveTextContent('$');
+    });
+  });
+
+  describe('budgets', () => {
+    it('shows the budgets closest to their limits, with a link to all of them', async () => {
+      network({
+        [BUDGETS]: json(
+          aBudgetList([
+            aBudgetAt(10_000, { categoryId: groceries.id }),
+            aBudgetAt(55_000),
+            aBudgetAt(30_000, { categoryId: rent.id }),
+            aBudgetAt(45_000, { categoryId: 'deleted' }),
+          ]),
+        ),
+      });
+      show();
+      const budgets = await region('Budgets');
+      await within(budgets).findAllByRole('progressbar');
+      expect(
+        within(budgets)
+          .getAllByRole('heading', { level: 3 })
+          .map((heading) => heading.textContent),
+      ).toEqual(['All spending', 'Deleted category', 'Rent']);
+      expect(within(budgets).getByText('Over budget')).toBeInTheDocument();
+      expect(within(budgets).getByRole('link', { name: 'All budgets' })).toHaveAttribute(
+        'href',
+        '/budgets',
+      );
+    });
+
+    it('points to the Budgets page when there are none', async () => {
+      network();
+      show();
+      const budgets = await region('Budgets');
+      expect(await within(budgets).findByRole('link', { name: 'Create a budget' })).toHaveAttribute(
+        'href',
+        '/budgets',
+      );
+    });
+  });
+
+  describe('recent transactions', () => {
+    it('lists the latest transactions with signed amounts and a link to all', async () => {
+      const api = network();
+      show();
+      const recent = await region('Recent transactions');
+      const items = await within(recent).findAllByRole('listitem');
+      expect(items.map((item) => item.textContent)).toEqual([
+        'MarketGroceries · Nov 21, 2026\u2212€12.50',
+        'PaydaySalary · Nov 21, 2026+€2,500.00',
+      ]);
+      expect(within(recent).getByRole('link', { name: 'See all' })).toHaveAttribute(
+        'href',
+        '/transactions',
+      );
+      const [request] = api.requestsTo(TRANSACTIONS).filter((r) => !isMonthRequest(r));
+      expect(Object.fromEntries(new URL(request.url).searchParams)).toEqual({
+        limit: '8',
+        sort: 'occurredOn',
+        order: 'desc',
+      });
+    });
+
+    it('refreshes when a transaction is added elsewhere and marks it new for a minute', async () => {
+      jest.useFakeTimers({ now: new Date(2026, 10, 21, 12) });
+      const arrived = aTransaction({ description: 'Coffee', amountCents: 350 });
+      const api = network();
+      show();
+      const recent = await region('Recent transactions');
+      await within(recent).findByText('Market');
+
+      api.on(
+        TRANSACTIONS,
+        transactions({
+          month: aTransactionPage([...monthOfTransactions, arrived]),
+          recent: aTransactionPage([arrived, ...recentTransactions]),
+        }),
+      );
+      announce('transaction.created', arrived.id);
+
+      const coffee = (await within(recent).findByText('Coffee')).closest('li') as HTMLElement;
+      expect(within(coffee).getByText('New')).toBeInTheDocument();
+      expect(within(recent).getAllByText('New')).toHaveLength(1);
+      expect(
+        await within(await region('November 2026')).findByText('€1,028.50'),
+      ).toBeInTheDocument();
+
+      act(() => jest.advanceTimersByTime(NEW_BADGE_MS));
+      expect(within(recent).queryByText('New')).toBeNull();
+    });
+
+    it('refetches the month and the budgets when a transaction is deleted elsewhere', async () => {
+      const api = network();
+      show();
+      await within(await region('Recent transactions')).findByText('Market');
+      await within(await region('Budgets')).findByText('No budgets yet');
+      const before = {
+        transactions: api.requestsTo(TRANSACTIONS).length,
+        budgets: api.requestsTo(BUDGETS).length,
+      };
+
+      announce('transaction.deleted', recentTransactions[0].id);
+      await waitFor(() =>
+        expect(api.requestsTo(TRANSACTIONS).length).toBe(before.transactions + 2),
+      );
+      await waitFor(() => expect(api.requestsTo(BUDGETS).length).toBe(before.budgets + 1));
+      expect(screen.queryByText('New')).toBeNull();
+    });
+  });
+});

@@ -1,0 +1,31 @@
+import { formatMoney } from '../../../ui';
+import type { CurrencyTotals } from '../month-summary';
+
+const CARDS: { title: string; amount: (totals: CurrencyTotals) => number; tone?: boolean }[] = [
+  { title: 'Spending', amount: (totals) => totals.spendingCents },
+  { title: 'Income', amount: (totals) => totals.incomeCents },
+  { title: 'Net', amount: (totals) => totals.netCents, tone: true },
+];
+
+const toneOf = (cents: number) => (cents < 0 ? 'negative' : 'positive');
+
+/** Spending, income and net of the month, one line per currency used. */
+export function MonthTotals({ totals }: { totals: CurrencyTotals[] }) {
+  return (
+    <ul className="total-cards">
+      {CARDS.map(({ title, amount, tone }) => (
+        <li key={title} className="total-card">
+          <h3>{title}</h3>
+          {totals.map((currencyTotals) => (
+            <p
+              key={currencyTotals.currency}
+              className={`total-card__amount${tone ? ` total-card__amount--${toneOf(amount(currencyTotals))}` : ''}`}
+            >
+              {formatMoney(amount(currencyTotals), currencyTotals.currency)}
+            </p>
+          ))}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,76 @@
+import type { UseQueryResult } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { ErrorState, formatDay, formatSignedMoney, Skeleton } from '../../../ui';
+import type { Transaction } from '../api/get-month-transactions';
+import { UNCATEGORISED } from '../month-summary';
+
+/** "−€12.50" for money out, "+€1,200.00" for money in. */
+const signedAmount = ({ type, amountCents, currency }: Transaction): string =>
+  formatSignedMoney(type === 'expense' ? -amountCents : amountCents, currency);
+
+function RecentItem({ transaction, isNew }: { transaction: Transaction; isNew: boolean }) {
+  const category = transaction.category ?? UNCATEGORISED;
+  return (
+    <li className={`recent-item${isNew ? ' recent-item--new' : ''}`}>
+      <span className="swatch" style={{ background: category.color }} aria-hidden="true" />
+      <span className="recent-item__what">
+        <span className="recent-item__description">
+          {transaction.description}
+          {isNew && <span className="badge-new">New</span>}
+        </span>
+        <span className="recent-item__meta">
+          {category.name} · {formatDay(transaction.occurredOn)}
+        </span>
+      </span>
+      <span className={`recent-item__amount recent-item__amount--${transaction.type}`}>
+        {signedAmount(transaction)}
+      </span>
+    </li>
+  );
+}
+
+function RecentList({
+  recent,
+  newIds,
+}: {
+  recent: UseQueryResult<{ items: Transaction[] }>;
+  newIds: ReadonlySet<string>;
+}) {
+  if (recent.isPending) return <Skeleton label="Loading recent transactions" rows={5} />;
+  if (recent.isError) {
+    return (
+      <ErrorState
+        title="Recent transactions could not be loaded"
+        error={recent.error}
+        onRetry={() => recent.refetch()}
+      />
+    );
+  }
+  return (
+    <ul className="recent-list">
+      {recent.data.items.map((transaction) => (
+        <RecentItem
+          key={transaction.id}
+          transaction={transaction}
+          isNew={newIds.has(transaction.id)}
+        />
+      ))}
+    </ul>
+  );
+}
+
+/** The latest transactions; those created while the page is open carry a "New" badge. */
+export function RecentTransactions(props: {
+  recent: UseQueryResult<{ items: Transaction[] }>;
+  newIds: ReadonlySet<string>;
+}) {
+  return (
+    <section className="dashboard__panel" aria-labelledby="dashboard-recent">
+      <div className="dashboard__panel-head">
+        <h2 id="dashboard-recent">Recent transactions</h2>
+        <Link to="/transactions">See all</Link>
+      </div>
+      <RecentList {...props} />
+    </section>
+  );
+}

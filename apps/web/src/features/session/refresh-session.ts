@@ -1,0 +1,45 @@
+import { ApiError } from '../../lib/api-error';
+import { REFRESH_TOKEN_KEY, useSession } from './session-store';
+
+let inFlight: Promise<boolean> | null = null;
+
+/**
+ * Trades the stored refresh token for a new session. Calls made meanwhile share one refresh, and
+ * tabs take turns (Web Locks): refresh tokens are single-use, and the API treats a second use as
+ * theft. Resolves false, signed out, when the API refuses the token; throws when it cannot answer.
+ */
+export function refreshSession(): Promise<boolean> {
+  inFlight ??= inTurn(exchangeRefreshToken).finally(() => {
+    inFlight = null;
+  });
+  return inFlight;
+}
+
+function inTurn<T>(work: () => Promise<T>): Promise<T> {
+  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+  return locks ? locks.request('ledgerlens-refresh', work) : work();
+}
+
+async function exchangeRefreshToken(): Promise<boolean> {
+  // Read inside the lock: another tab may have rotated the token while this one waited.
+  const refreshToken = localStorage.getItem(REFRESH_TOKEN_KEY);
+  if (!refreshToken) {
+    useSession.getState().signedOut();
+    return false;
+  }
+  const response = await fetch(`${window.location.origin}/api/v1/auth/refresh`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify({ refreshToken }),
+  });
+  const body = await response.json().catch(() => undefined);
+  if (response.ok) {
+    useSession.getState().signedIn(body);
+    return true;
+  }
+  if (response.status === 400 || response.status === 401) {
+    useSession.getState().signedOut('expired');
+    return false;
+  }
+  throw new ApiError(response.status, body, response.statusText);
+}

@@ -1,0 +1,117 @@
+import { useMemo, useState } from 'react';
+import { ApiError } from '../../lib/api-error';
+import { EmptyState, ErrorState, Skeleton } from '../../ui';
+import { useCategoryOptions } from './api/get-category-options';
+import { useTransactions } from './api/get-transactions';
+import type { Transaction } from './api/types';
+import { type FormTarget, TransactionFormDialog } from './components/TransactionFormDialog';
+import { TransactionFilters } from './components/TransactionFilters';
+import { TransactionResults } from './components/TransactionResults';
+import { useDeleteWithUndo } from './hooks/use-delete-with-undo';
+import { useLiveTransactions } from './hooks/use-live-transactions';
+import { useTransactionFilters } from './hooks/use-transaction-filters';
+import { groupByDay, uniqueById } from './model/group-by-day';
+import './transactions.css';
+
+const FALLBACK_CURRENCY = 'EUR';
+const NO_CATEGORIES: never[] = [];
+
+/** The currency of the transaction entered last, which a new one most likely shares. */
+function lastUsedCurrency(transactions: readonly Transaction[]): string {
+  const latest = transactions.reduce<Transaction | undefined>(
+    (found, transaction) =>
+      !found || transaction.createdAt > found.createdAt ? transaction : found,
+    undefined,
+  );
+  return latest?.currency ?? FALLBACK_CURRENCY;
+}
+
+/** Transactions by day, filtered through the URL, with add, edit, delete-with-undo and live updates. */
+export function TransactionsPage() {
+  const { values, filters, isFiltered, setFilter, clearFilters } = useTransactionFilters();
+  const query = useTransactions(filters);
+  const categories = useCategoryOptions().data ?? NO_CATEGORIES;
+  const { hiddenIds, remove } = useDeleteWithUndo();
+  const { newIds, createdHere } = useLiveTransactions();
+  const [formTarget, setFormTarget] = useState<FormTarget>(null);
+
+  const loaded = useMemo(
+    () => uniqueById(query.data?.pages.flatMap((page) => page.items) ?? []),
+    [query.data],
+  );
+  const visible = useMemo(() => loaded.filter(({ id }) => !hiddenIds.has(id)), [loaded, hiddenIds]);
+  const groups = useMemo(() => groupByDay(visible), [visible]);
+  const total = (query.data?.pages.at(-1)?.total ?? 0) - (loaded.length - visible.length);
+
+  const addTransaction = () => setFormTarget({ mode: 'create' });
+
+  function results() {
+    if (query.data) {
+      if (visible.length > 0) {
+        return (
+          <TransactionResults
+            query={query}
+            groups={groups}
+            shown={visible.length}
+            total={total}
+            categories={categories}
+            newIds={newIds}
+            onEdit={(transaction) => setFormTarget({ mode: 'edit', transaction })}
+            onDelete={remove}
+          />
+        );
+      }
+      return isFiltered ? (
+        <EmptyState title="Nothing matches these filters">
+          <button type="button" className="button" onClick={clearFilters}>
+            Clear filters
+          </button>
+        </EmptyState>
+      ) : (
+        <EmptyState title="No transactions yet">
+          <p>Record what you spend and earn to see it here, day by day.</p>
+          <button type="button" className="button" onClick={addTransaction}>
+            Add your first transaction
+          </button>
+        </EmptyState>
+      );
+    }
+    if (query.isError) {
+      return (
+        <ErrorState
+          title="Transactions could not be loaded"
+          error={query.error}
+          onRetry={() => void query.refetch()}
+        />
+      );
+    }
+    return <Skeleton label="Loading transactions" rows={6} />;
+  }
+
+  return (
+    <div className="transactions-page">
+      <header className="transactions-page__header">
+        <h1>Transactions</h1>
+        <button type="button" className="button" onClick={addTransaction}>
+          Add transaction
+        </button>
+      </header>
+      <TransactionFilters
+        values={values}
+        isFiltered={isFiltered}
+        categories={categories}
+        listError={query.error instanceof ApiError ? query.error : null}
+        onChange={setFilter}
+        onClear={clearFilters}
+      />
+      {results()}
+      <TransactionFormDialog
+        target={formTarget}
+        categories={categories}
+        defaultCurrency={lastUsedCurrency(loaded)}
+        onClose={() => setFormTarget(null)}
+        onCreated={(transaction) => createdHere(transaction.id)}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import { aCategory, aCategoryList } from '../../../test/factories/categories';
+import { type FakeRoute, fakeApi, json } from '../../../test/fake-api';
+import { renderPage } from '../../../test/render';
+import { TransactionsPage } from '../TransactionsPage';
+
+export const groceries = aCategory({ name: 'Groceries', kind: 'expense', color: '#f97316' });
+export const salary = aCategory({ name: 'Salary', kind: 'income', color: '#22c55e' });
+
+/**
+ * The Transactions page at `url` against a fake API that knows the two categories above; pass
+ * the routes the test is about (at least `GET /api/v1/transactions`).
+ */
+export function renderTransactionsPage(
+  routes: Record<string, FakeRoute | Response>,
+  { url = '/transactions' }: { url?: string } = {},
+) {
+  const network = fakeApi({
+    'GET /api/v1/categories': json(aCategoryList([groceries, salary])),
+    ...routes,
+  });
+  return { ...renderPage(<TransactionsPage />, { url, path: '/transactions' }), network };
+}
+
+/** The query string the list was last asked with, as an object. */
+export function lastListQuery(network: ReturnType<typeof fakeApi>): Record<string, string> {
+  const requests = network.requestsTo('GET /api/v1/transactions');
+  return Object.fromEntries(new URL(requests[requests.length - 1].url).searchParams);
+}

@@ -1,0 +1,19 @@
+import type { QueryClient } from '@tanstack/react-query';
+import type { TransactionFilters } from './types';
+
+/** Query keys of the feature: invalidating `all` refreshes every list and history. */
+export const transactionKeys = {
+  all: ['transactions'] as const,
+  list: (filters: TransactionFilters) => [...transactionKeys.all, 'list', filters] as const,
+  history: (id: string) => [...transactionKeys.all, 'history', id] as const,
+};
+
+/**
+ * After a transaction is written: its lists and history change, and so do the budgets' spent
+ * amounts and the dashboard's figures (their features own those keys; the prefixes are shared).
+ */
+export function invalidateAfterTransactionChange(queryClient: QueryClient): void {
+  for (const queryKey of [transactionKeys.all, ['budgets'], ['dashboard']]) {
+    void queryClient.invalidateQueries({ queryKey });
+  }
+}

@@ -1,0 +1,15 @@
+import type { components, operations } from '@ledgerlens/contracts';
+
+export type Transaction = components['schemas']['TransactionDto'];
+export type TransactionPage = components['schemas']['TransactionPageDto'];
+export type TransactionType = Transaction['type'];
+export type NewTransaction = components['schemas']['CreateTransactionDto'];
+export type TransactionChanges = components['schemas']['UpdateTransactionDto'];
+export type Category = components['schemas']['CategoryDto'];
+export type RecordChange = components['schemas']['RecordChangeDto'];
+export type FieldChange = components['schemas']['FieldChangeDto'];
+
+type ListQuery = NonNullable<operations['TransactionsController_list_v1']['parameters']['query']>;
+
+/** What the list can be narrowed by: the API's own filter parameters, without paging and order. */
+export type TransactionFilters = Omit<ListQuery, 'page' | 'limit' | 'sort' | 'order'>;

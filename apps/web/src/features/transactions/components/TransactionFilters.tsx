@@ -1,0 +1,127 @@
+import { useId, useState } from 'react';
+import { SelectField, TextField } from '../../../ui';
+import type { ApiError } from '../../../lib/api-error';
+import type { Category } from '../api/types';
+import type { FilterParam, FilterValues } from '../model/transaction-filters';
+import { amountErrorsOf } from '../model/transaction-filters';
+import { CategoryOptions } from './CategoryOptions';
+import { DebouncedTextField } from './DebouncedTextField';
+
+interface Props {
+  values: FilterValues;
+  isFiltered: boolean;
+  categories: readonly Category[];
+  /** The list's last refusal, whose field messages belong next to these filters. */
+  listError: ApiError | null;
+  onChange: (name: FilterParam, value: string) => void;
+  onClear: () => void;
+}
+
+/** Filters besides the search, folded away on phones until asked for (or in use). */
+const MORE_FILTERS: readonly FilterParam[] = ['from', 'to', 'category', 'type', 'min', 'max'];
+
+/**
+ * Search, dates, category, type and amount range; each applies as soon as it is set. On a
+ * phone only the search shows until "More filters" is pressed, to leave room for the list.
+ */
+export function TransactionFilters({
+  values,
+  isFiltered,
+  categories,
+  listError,
+  onChange,
+  onClear,
+}: Props) {
+  const amountErrors = amountErrorsOf(values);
+  const apiMessage = (field: string) => listError?.fieldMessage(field);
+  const [moreShown, setMoreShown] = useState(() => MORE_FILTERS.some((name) => values[name]));
+  const moreId = useId();
+  return (
+    <form
+      className="transaction-filters"
+      role="search"
+      aria-label="Filter transactions"
+      onSubmit={(event) => event.preventDefault()}
+    >
+      <div className="transaction-filters__search">
+        <DebouncedTextField
+          label="Search"
+          type="search"
+          placeholder="Description contains…"
+          value={values.q}
+          error={apiMessage('q')}
+          onCommit={(value) => onChange('q', value)}
+        />
+        {isFiltered && (
+          <button type="button" className="button button--ghost" onClick={onClear}>
+            Clear filters
+          </button>
+        )}
+        <button
+          type="button"
+          className="button button--ghost transaction-filters__more-toggle"
+          aria-expanded={moreShown}
+          aria-controls={moreId}
+          onClick={() => setMoreShown((shown) => !shown)}
+        >
+          {moreShown ? 'Fewer filters' : 'More filters'}
+        </button>
+      </div>
+      <div
+        id={moreId}
+        className={`transaction-filters__more${moreShown ? ' transaction-filters__more--shown' : ''}`}
+      >
+        <TextField
+          label="From"
+          type="date"
+          value={values.from}
+          max={values.to || undefined}
+          error={apiMessage('from')}
+          onChange={(event) => onChange('from', event.target.value)}
+        />
+        <TextField
+          label="To"
+          type="date"
+          value={values.to}
+          min={values.from || undefined}
+          error={apiMessage('to')}
+          onChange={(event) => onChange('to', event.target.value)}
+        />
+        <SelectField
+          label="Category"
+          value={values.category}
+          error={apiMessage('categoryId')}
+          onChange={(event) => onChange('category', event.target.value)}
+        >
+          <option value="">All categories</option>
+          <CategoryOptions categories={categories} />
+        </SelectField>
+        <SelectField
+          label="Type"
+          value={values.type}
+          onChange={(event) => onChange('type', event.target.value)}
+        >
+          <option value="">All types</option>
+          <option value="expense">Expenses</option>
+          <option value="income">Income</option>
+        </SelectField>
+        <DebouncedTextField
+          label="Min amount"
+          inputMode="decimal"
+          placeholder="0.00"
+          value={values.min}
+          error={amountErrors.min ?? apiMessage('minAmountCents')}
+          onCommit={(value) => onChange('min', value)}
+        />
+        <DebouncedTextField
+          label="Max amount"
+          inputMode="decimal"
+          placeholder="0.00"
+          value={values.max}
+          error={amountErrors.max ?? apiMessage('maxAmountCents')}
+          onCommit={(value) => onChange('max', value)}
+        />
+      </div>
+    </form>
+  );
+}

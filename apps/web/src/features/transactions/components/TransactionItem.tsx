@@ -1,0 +1,54 @@
+import { useId, useState } from 'react';
+import type { Category, Transaction } from '../api/types';
+import { formatSignedMoney } from '../../../ui';
+import { signedCents } from '../model/money';
+import { CategoryChip } from './CategoryChip';
+import { TransactionDetails } from './TransactionDetails';
+
+export interface TransactionActions {
+  onEdit: (transaction: Transaction) => void;
+  onDelete: (transaction: Transaction) => void;
+}
+
+interface Props extends TransactionActions {
+  transaction: Transaction;
+  categories: readonly Category[];
+  /** Created in another tab or device a moment ago. */
+  isNew: boolean;
+}
+
+/** A transaction as a row that opens to its details. */
+export function TransactionItem({ transaction, categories, isNew, onEdit, onDelete }: Props) {
+  const [expanded, setExpanded] = useState(false);
+  const detailsId = useId();
+  const { description, category, amountCents, type, currency } = transaction;
+  return (
+    <li className="transaction">
+      <button
+        type="button"
+        className="transaction__row"
+        aria-expanded={expanded}
+        aria-controls={expanded ? detailsId : undefined}
+        onClick={() => setExpanded((open) => !open)}
+      >
+        <span className="transaction__description">
+          {description}
+          {isNew && <span className="transaction__badge">New</span>}
+        </span>
+        <CategoryChip category={category} />
+        <span className={`transaction__amount transaction__amount--${type}`}>
+          {formatSignedMoney(signedCents(amountCents, type), currency)}
+        </span>
+      </button>
+      {expanded && (
+        <TransactionDetails
+          id={detailsId}
+          transaction={transaction}
+          categories={categories}
+          onEdit={() => onEdit(transaction)}
+          onDelete={() => onDelete(transaction)}
+        />
+      )}
+    </li>
+  );
+}

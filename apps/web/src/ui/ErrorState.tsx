@@ -1,0 +1,22 @@
+import { errorMessageOf } from '../lib/api-error';
+
+/** A failed load: the reason, and a way to try again. */
+export function ErrorState({
+  error,
+  onRetry,
+  title = 'Something went wrong',
+}: {
+  error: unknown;
+  onRetry: () => void;
+  title?: string;
+}) {
+  return (
+    <div className="error-state" role="alert">
+      <p className="error-state__title">{title}</p>
+      <p>{errorMessageOf(error)}</p>
+      <button type="button" className="button" onClick={onRetry}>
+        Try again
+      </button>
+    </div>
+  );
+}
