@@ -763,6 +763,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/transactions/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Totals of a date range: income, spending and net per currency, sums per category */
+        get: operations["TransactionsController_summary_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -1043,6 +1060,24 @@ export interface components {
             /** @description Matching rows in all pages */
             total: number;
         };
+        CategoryTotalDto: {
+            /**
+             * Format: uuid
+             * @description null: no category
+             */
+            categoryId: string | null;
+            /** @description Kept for deleted categories */
+            categoryName: string | null;
+            /** @description Sum in minor units */
+            cents: number;
+            /** @example #22c55e */
+            color: string | null;
+            count: number;
+            /** @example EUR */
+            currency: string;
+            /** @enum {string} */
+            type: "expense" | "income";
+        };
         ChainVerificationDto: {
             /** @description Rows whose hash was recomputed */
             checked: number;
@@ -1125,6 +1160,20 @@ export interface components {
              * @enum {string}
              */
             type?: "expense" | "income";
+        };
+        CurrencyTotalsDto: {
+            /** @description Transactions in this currency */
+            count: number;
+            /** @example EUR */
+            currency: string;
+            /** @description Expenses in this currency */
+            expenseCount: number;
+            /** @description Income in minor units */
+            incomeCents: number;
+            /** @description Income minus spending; negative when more went out */
+            netCents: number;
+            /** @description Spending (expenses) in minor units */
+            spendingCents: number;
         };
         EndpointErrorRateDto: {
             /** @description Answers with a 4xx status */
@@ -1796,6 +1845,16 @@ export interface components {
             page: number;
             /** @description Matching rows in all pages */
             total: number;
+        };
+        TransactionSummaryDto: {
+            /** @description Sums per type, currency and category (amounts in different currencies never add up), largest first */
+            categories: components["schemas"]["CategoryTotalDto"][];
+            /** @description One entry per currency used in the range, the most used first */
+            currencies: components["schemas"]["CurrencyTotalsDto"][];
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
         };
         TrendDto: {
             /**
@@ -4145,6 +4204,39 @@ export interface operations {
             };
             /** @description No such record of yours */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    TransactionsController_summary_v1: {
+        parameters: {
+            query: {
+                /** @description First day, inclusive */
+                from: string;
+                /** @description Last day, inclusive */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransactionSummaryDto"];
+                };
+            };
+            /** @description Invalid input, one message per field */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };

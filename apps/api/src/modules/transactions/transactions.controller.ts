@@ -5,6 +5,7 @@ import {
   ApiCreatedResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
@@ -20,6 +21,8 @@ import {
   TransactionPageDto,
   UpdateTransactionDto,
 } from './dto/transaction.dto';
+import { TransactionSummaryDto, TransactionSummaryQueryDto } from './dto/transaction-summary.dto';
+import { TransactionSummaryService } from './transaction-summary.service';
 import { TransactionsService } from './transactions.service';
 
 @ApiTags('transactions')
@@ -32,6 +35,7 @@ import { TransactionsService } from './transactions.service';
 export class TransactionsController {
   constructor(
     private readonly transactions: TransactionsService,
+    private readonly summaries: TransactionSummaryService,
     private readonly changes: AuditChangesService,
   ) {}
 
@@ -50,6 +54,16 @@ export class TransactionsController {
   @ApiOkResponse({ type: TransactionPageDto })
   list(@Query() query: ListTransactionsQueryDto): Promise<TransactionPageDto> {
     return this.transactions.list(query);
+  }
+
+  // Declared before the `:id` routes, which would otherwise take "summary" for an ID.
+  @Get('summary')
+  @ApiOperation({
+    summary: 'Totals of a date range: income, spending and net per currency, sums per category',
+  })
+  @ApiOkResponse({ type: TransactionSummaryDto })
+  summary(@Query() query: TransactionSummaryQueryDto): Promise<TransactionSummaryDto> {
+    return this.summaries.summarize(query);
   }
 
   @GetById(TransactionDto)

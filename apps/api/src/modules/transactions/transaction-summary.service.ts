@@ -1,0 +1,93 @@
+import { TransactionType } from '@ledgerlens/contracts';
+import { Injectable } from '@nestjs/common';
+import { InvalidRequestError } from '../../common/errors/domain-errors';
+import { UserContext } from '../../database/user-context';
+import {
+  CategoryTotalDto,
+  CurrencyTotalsDto,
+  TransactionSummaryDto,
+  TransactionSummaryQueryDto,
+} from './dto/transaction-summary.dto';
+
+interface SummaryRow {
+  type: TransactionType;
+  currency: string;
+  category_id: string | null;
+  category_name: string | null;
+  color: string | null;
+  /** A numeric sum: exact as text, converted once here. */
+  cents: string;
+  count: number;
+}
+
+/**
+ * Sums of the current user's transactions by type, currency and category, added up by
+ * PostgreSQL (under Row-Level Security) so a busy month costs one query, not a page per 100 rows.
+ * Soft-deleted categories keep their name and colour on their old transactions.
+ */
+const SUMMARY_SQL = `
+  SELECT t.type, t.currency, t.category_id, c.name AS category_name, c.color,
+         sum(t.amount_cents)::text AS cents, count(*)::int AS count
+  FROM transactions t
+  LEFT JOIN categories c ON c.id = t.category_id
+  WHERE t.deleted_at IS NULL AND t.occurred_on BETWEEN $1 AND $2
+  GROUP BY t.type, t.currency, t.category_id, c.name, c.color`;
+
+@Injectable()
+export class TransactionSummaryService {
+  constructor(private readonly userContext: UserContext) {}
+
+  async summarize({ from, to }: TransactionSummaryQueryDto): Promise<TransactionSummaryDto> {
+    if (from > to) {
+      throw new InvalidRequestError('from must not be after to', {
+        from: ['from must not be after to'],
+      });
+    }
+    const rows = await this.userContext.run((manager) =>
+      manager.query<SummaryRow[]>(SUMMARY_SQL, [from, to]),
+    );
+    const categories = rows.map(categoryTotalOf).sort(largestFirst);
+    return { from, to, currencies: currencyTotalsOf(categories), categories };
+  }
+}
+
+function categoryTotalOf(row: SummaryRow): CategoryTotalDto {
+  return {
+    type: row.type,
+    currency: row.currency,
+    categoryId: row.category_id,
+    categoryName: row.category_name,
+    color: row.color,
+    cents: Number(row.cents),
+    count: row.count,
+  };
+}
+
+function largestFirst(a: CategoryTotalDto, b: CategoryTotalDto): number {
+  return b.cents - a.cents || (a.categoryName ?? '').localeCompare(b.categoryName ?? '');
+}
+
+function currencyTotalsOf(categories: CategoryTotalDto[]): CurrencyTotalsDto[] {
+  const byCurrency = new Map<string, CurrencyTotalsDto>();
+  for (const { currency, type, cents, count } of categories) {
+    const totals = byCurrency.get(currency) ?? {
+      currency,
+      incomeCents: 0,
+      spendingCents: 0,
+      netCents: 0,
+      count: 0,
+      expenseCount: 0,
+    };
+    if (type === 'income') totals.incomeCents += cents;
+    else {
+      totals.spendingCents += cents;
+      totals.expenseCount += count;
+    }
+    totals.netCents = totals.incomeCents - totals.spendingCents;
+    totals.count += count;
+    byCurrency.set(currency, totals);
+  }
+  return [...byCurrency.values()].sort(
+    (a, b) => b.count - a.count || a.currency.localeCompare(b.currency),
+  );
+}
