@@ -3,12 +3,17 @@ import { publishRealtime } from '../realtime/realtime-events';
 import { aBudgetAt, aBudgetList } from '../../test/factories/budgets';
 import { aCategory, aCategoryList } from '../../test/factories/categories';
 import { apiError, fakeApi, type FakeRoute, json, pending } from '../../test/fake-api';
-import { aTransaction, aTransactionPage } from '../../test/factories/transactions';
+import {
+  aTransaction,
+  aTransactionPage,
+  aTransactionSummary,
+} from '../../test/factories/transactions';
 import { renderPage } from '../../test/render';
 import { DashboardPage } from './DashboardPage';
 import { NEW_BADGE_MS } from './hooks/use-new-transaction-ids';
 
 const TRANSACTIONS = 'GET /api/v1/transactions';
+const SUMMARY = 'GET /api/v1/transactions/summary';
 const BUDGETS = 'GET /api/v1/budgets';
 const CATEGORIES = 'GET /api/v1/categories';
 
@@ -28,23 +33,10 @@ const recentTransactions = [
   aTransaction({ category: salary, type: 'income', description: 'Payday', amountCents: 250_000 }),
 ];
 
-/** A body to answer with, or a whole answer (an error). */
-type Answer = object | Response;
-const answerWith = (answer: Answer) => (answer instanceof Response ? answer.clone() : json(answer));
-
-/** The month's list and the recent list share a route; the `order` asked for tells them apart. */
-function transactions({
-  month = aTransactionPage(monthOfTransactions),
-  recent = aTransactionPage(recentTransactions),
-}: { month?: Answer; recent?: Answer } = {}): FakeRoute {
-  return (_request, url) => answerWith(url.searchParams.get('order') === 'desc' ? recent : month);
-}
-
-const isMonthRequest = (request: Request) => new URL(request.url).searchParams.get('from') !== null;
-
 function network(routes: Record<string, FakeRoute | Response> = {}) {
   return fakeApi({
-    [TRANSACTIONS]: transactions(),
+    [TRANSACTIONS]: json(aTransactionPage(recentTransactions)),
+    [SUMMARY]: json(aTransactionSummary(monthOfTransactions)),
     [BUDGETS]: json(aBudgetList([])),
     [CATEGORIES]: json(aCategoryList([groceries, rent, salary])),
     ...routes,
@@ -92,7 +84,7 @@ describe('DashboardPage', () => {
 
   describe('states', () => {
     it('shows a skeleton in each section while it loads', () => {
-      network({ [TRANSACTIONS]: pending, [BUDGETS]: pending });
+      network({ [TRANSACTIONS]: pending, [SUMMARY]: pending, [BUDGETS]: pending });
       show();
       expect(screen.getByRole('status', { name: 'Loading November 2026' })).toBeInTheDocument();
       expect(screen.getByRole('status', { name: 'Loading budgets' })).toBeInTheDocument();
@@ -103,10 +95,8 @@ describe('DashboardPage', () => {
 
     it('welcomes a new user with the first steps', async () => {
       network({
-        [TRANSACTIONS]: transactions({
-          month: aTransactionPage([]),
-          recent: aTransactionPage([]),
-        }),
+        [TRANSACTIONS]: json(aTransactionPage([])),
+        [SUMMARY]: json(aTransactionSummary([])),
       });
       show();
       expect(await screen.findByText('Nothing to show yet')).toBeInTheDocument();
@@ -122,7 +112,7 @@ describe('DashboardPage', () => {
     });
 
     it('says when nothing was recorded this month yet', async () => {
-      network({ [TRANSACTIONS]: transactions({ month: aTransactionPage([]) }) });
+      network({ [SUMMARY]: json(aTransactionSummary([])) });
       show();
       const month = await region('November 2026');
       expect(
@@ -136,16 +126,12 @@ describe('DashboardPage', () => {
 
     const unavailable = apiError(503, 'Service unavailable');
     it.each([
-      [
-        'November 2026',
-        'November 2026 could not be summed up',
-        { [TRANSACTIONS]: transactions({ month: unavailable }) },
-      ],
+      ['November 2026', 'November 2026 could not be summed up', { [SUMMARY]: unavailable }],
       ['Budgets', 'Budgets could not be loaded', { [BUDGETS]: unavailable }],
       [
         'Recent transactions',
         'Recent transactions could not be loaded',
-        { [TRANSACTIONS]: transactions({ recent: unavailable }) },
+        { [TRANSACTIONS]: unavailable },
       ],
     ])('explains a failed load in “%s” and tries again', async (name, title, failing) => {
       const api = network(failing);
@@ -155,7 +141,8 @@ describe('DashboardPage', () => {
       expect(alert).toHaveTextContent(title);
       expect(alert).toHaveTextContent('Service unavailable');
 
-      api.on(TRANSACTIONS, transactions());
+      api.on(TRANSACTIONS, json(aTransactionPage(recentTransactions)));
+      api.on(SUMMARY, json(aTransactionSummary(monthOfTransactions)));
       api.on(BUDGETS, json(aBudgetList([])));
       await user.click(within(alert).getByRole('button', { name: 'Try again' }));
       await waitFor(() => expect(within(section).queryByRole('alert')).toBeNull());
@@ -164,26 +151,15 @@ describe('DashboardPage', () => {
   });
 
   describe('this month', () => {
-    it('asks for every transaction of the current month, page after page', async () => {
-      const api = network({
-        [TRANSACTIONS]: (_request, url) => {
-          if (url.searchParams.get('order') === 'desc') {
-            return json(aTransactionPage(recentTransactions));
-          }
-          const page = Number(url.searchParams.get('page'));
-          const items = page === 1 ? monthOfTransactions.slice(0, 3) : monthOfTransactions.slice(3);
-          return json(aTransactionPage(items, { total: 5, page, limit: 3 }));
-        },
-      });
+    it('asks the API to add up the current month in one request', async () => {
+      const api = network();
       show();
       await within(await region('November 2026')).findByRole('table');
-      const monthRequests = api.requestsTo(TRANSACTIONS).filter(isMonthRequest);
       expect(
-        monthRequests.map((request) => Object.fromEntries(new URL(request.url).searchParams)),
-      ).toEqual([
-        expect.objectContaining({ from: '2026-11-01', to: '2026-11-30', page: '1', limit: '100' }),
-        expect.objectContaining({ from: '2026-11-01', to: '2026-11-30', page: '2', limit: '100' }),
-      ]);
+        api
+          .requestsTo(SUMMARY)
+          .map((request) => Object.fromEntries(new URL(request.url).searchParams)),
+      ).toEqual([{ from: '2026-11-01', to: '2026-11-30' }]);
     });
 
     it('shows spending, income and net of the month', async () => {
@@ -216,13 +192,13 @@ describe('DashboardPage', () => {
 
     it('shows the totals per currency when the month used several', async () => {
       network({
-        [TRANSACTIONS]: transactions({
-          month: aTransactionPage([
+        [SUMMARY]: json(
+          aTransactionSummary([
             aTransaction({ category: groceries, amountCents: 1_000 }),
             aTransaction({ category: groceries, amountCents: 2_000 }),
             aTransaction({ currency: 'USD', amountCents: 5_000 }),
           ]),
-        }),
+        ),
       });
       show();
       const month = await region('November 2026');
@@ -287,7 +263,7 @@ describe('DashboardPage', () => {
         'href',
         '/transactions',
       );
-      const [request] = api.requestsTo(TRANSACTIONS).filter((r) => !isMonthRequest(r));
+      const [request] = api.requestsTo(TRANSACTIONS);
       expect(Object.fromEntries(new URL(request.url).searchParams)).toEqual({
         limit: '8',
         sort: 'occurredOn',
@@ -303,13 +279,8 @@ describe('DashboardPage', () => {
       const recent = await region('Recent transactions');
       await within(recent).findByText('Market');
 
-      api.on(
-        TRANSACTIONS,
-        transactions({
-          month: aTransactionPage([...monthOfTransactions, arrived]),
-          recent: aTransactionPage([arrived, ...recentTransactions]),
-        }),
-      );
+      api.on(TRANSACTIONS, json(aTransactionPage([arrived, ...recentTransactions])));
+      api.on(SUMMARY, json(aTransactionSummary([...monthOfTransactions, arrived])));
       announce('transaction.created', arrived.id);
 
       const coffee = (await within(recent).findByText('Coffee')).closest('li') as HTMLElement;
@@ -330,13 +301,15 @@ describe('DashboardPage', () => {
       await within(await region('Budgets')).findByText('No budgets yet');
       const before = {
         transactions: api.requestsTo(TRANSACTIONS).length,
+        summaries: api.requestsTo(SUMMARY).length,
         budgets: api.requestsTo(BUDGETS).length,
       };
 
       announce('transaction.deleted', recentTransactions[0].id);
       await waitFor(() =>
-        expect(api.requestsTo(TRANSACTIONS).length).toBe(before.transactions + 2),
+        expect(api.requestsTo(TRANSACTIONS).length).toBe(before.transactions + 1),
       );
+      await waitFor(() => expect(api.requestsTo(SUMMARY).length).toBe(before.summaries + 1));
       await waitFor(() => expect(api.requestsTo(BUDGETS).length).toBe(before.budgets + 1));
       expect(screen.queryByText('New')).toBeNull();
     });

@@ -62,3 +62,50 @@ export function aHistory(...changes: RecordChangeDto[]): RecordHistoryDto {
   });
   return { items: [creation, ...changes] };
 }
+
+type TransactionSummaryDto = components['schemas']['TransactionSummaryDto'];
+type CategoryTotalDto = TransactionSummaryDto['categories'][number];
+
+/**
+ * `GET /api/v1/transactions/summary` over the given transactions, added up as the API does
+ * (November 2026 unless another range is given), so tests can state the month as transactions.
+ */
+export function aTransactionSummary(
+  transactions: TransactionDto[],
+  range = { from: '2026-11-01', to: '2026-11-30' },
+): TransactionSummaryDto {
+  const categories = new Map<string, CategoryTotalDto>();
+  for (const { type, currency, categoryId, category, amountCents } of transactions) {
+    const key = `${type} ${currency} ${categoryId}`;
+    const total = categories.get(key) ?? {
+      type,
+      currency,
+      categoryId,
+      categoryName: category?.name ?? null,
+      color: category?.color ?? null,
+      cents: 0,
+      count: 0,
+    };
+    total.cents += amountCents;
+    total.count += 1;
+    categories.set(key, total);
+  }
+  const currencies = [...new Set(transactions.map((t) => t.currency))].map((currency) => {
+    const own = transactions.filter((t) => t.currency === currency);
+    const sum = (type: string) =>
+      own.filter((t) => t.type === type).reduce((cents, t) => cents + t.amountCents, 0);
+    return {
+      currency,
+      incomeCents: sum('income'),
+      spendingCents: sum('expense'),
+      netCents: sum('income') - sum('expense'),
+      count: own.length,
+      expenseCount: own.filter((t) => t.type === 'expense').length,
+    };
+  });
+  return {
+    ...range,
+    currencies: currencies.sort((a, b) => b.count - a.count),
+    categories: [...categories.values()].sort((a, b) => b.cents - a.cents),
+  };
+}

@@ -1,6 +1,9 @@
+import type { components } from '@ledgerlens/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../../lib/api-client';
 import { dashboardKeys } from './dashboard-keys';
+
+export type Transaction = components['schemas']['TransactionDto'];
 
 const RECENT_COUNT = 8;
 

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { EmptyState, ErrorState, Skeleton } from '../../../ui';
-import { useMonthSummary } from '../api/get-month-transactions';
+import { useMonthSummary } from '../api/get-month-summary';
 import type { Month } from '../month';
 import { MonthTotals } from './MonthTotals';
 import { SpendingByCategory } from './SpendingByCategory';

@@ -1,7 +1,7 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { ErrorState, formatDay, formatSignedMoney, Skeleton } from '../../../ui';
-import type { Transaction } from '../api/get-month-transactions';
+import type { Transaction } from '../api/get-recent-transactions';
 import { UNCATEGORISED } from '../month-summary';
 
 /** "−€12.50" for money out, "+€1,200.00" for money in. */
