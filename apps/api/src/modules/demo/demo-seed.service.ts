@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { RECORD_CROSSINGS_SQL } from '../budgets/budget-status.sql';
 import { Budget } from '../budgets/budget.entity';
 import { Category } from '../categories/category.entity';
 import { Transaction } from '../transactions/transaction.entity';
@@ -58,5 +59,8 @@ export class DemoSeedService {
         startDate,
       })),
     );
+    // The seeded history already crossed some thresholds: record them as alerts now, so the
+    // demo user's next transaction does not announce them all at once.
+    await manager.query(RECORD_CROSSINGS_SQL);
   }
 }
