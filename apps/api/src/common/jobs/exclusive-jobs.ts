@@ -16,8 +16,9 @@ export type JobWork = (signal: AbortSignal) => Promise<unknown>;
 /**
  * Runs background jobs one at a time across every API instance sharing the database: a job
  * holds a session-level advisory lock (`pg_try_advisory_lock`, keyed by the job's name) on a
- * connection of its own while it runs. Outcomes and durations are logged, failures also go to
- * exception tracking; `run` never rejects, so a failing job never takes the process down.
+ * connection of its own while it runs. Runs are logged at debug; failures are logged as errors
+ * and go to exception tracking; `run` never rejects, so a failing job never takes the process
+ * down.
  * Shutdown aborts running jobs and waits for them while the database is still open.
  */
 @Injectable()
@@ -55,9 +56,10 @@ export class ExclusiveJobs implements BeforeApplicationShutdown {
         this.logger.debug({ job: name }, `Job ${name} skipped: another instance is running it`);
         return 'busy';
       }
-      this.logger.log({ job: name }, `Job ${name} started`);
+      // Routine runs (some every minute) log at debug; a failure is an error below.
+      this.logger.debug({ job: name }, `Job ${name} started`);
       await work(this.shutdown.signal);
-      this.logger.log({ job: name, durationMs: elapsed() }, `Job ${name} finished`);
+      this.logger.debug({ job: name, durationMs: elapsed() }, `Job ${name} finished`);
       return 'succeeded';
     } catch (error) {
       this.logger.error({ err: error, job: name, durationMs: elapsed() }, `Job ${name} failed`);
