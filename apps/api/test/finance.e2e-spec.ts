@@ -218,6 +218,7 @@ describe('categories, transactions and budgets', () => {
       {
         amountCents: 300,
         description: 'Coffee',
+        notes: 'Beans for the supermarket week, 100% arabica',
         occurredOn: '2026-11-03',
         categoryId: null,
         type: 'expense',
@@ -241,7 +242,12 @@ describe('categories, transactions and budgets', () => {
       'Supermarket',
       'Bakery',
     ]);
-    expect((await list('q=SUPERMARKET')).body.total).toBe(2);
+    // Text matches the description or the notes; % and _ are plain characters.
+    expect((await list('q=SUPERMARKET')).body.total).toBe(3);
+    expect((await list('q=100%25')).body.items).toEqual([
+      expect.objectContaining({ description: 'Coffee' }),
+    ]);
+    expect((await list('q=10_%25')).body.total).toBe(0);
     expect((await list('from=2026-10-10&to=2026-11-02')).body.total).toBe(2);
     expect((await list(`categoryId=${groceries.body.id}`)).body.total).toBe(3);
     expect((await list('minAmountCents=1000&maxAmountCents=5000')).body.total).toBe(2);

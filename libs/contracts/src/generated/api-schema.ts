@@ -3963,7 +3963,7 @@ export interface operations {
                 minAmountCents?: number;
                 order?: "asc" | "desc";
                 page?: number;
-                /** @description Text contained in the description (case-insensitive) */
+                /** @description Text contained in the description or the notes (case-insensitive) */
                 q?: string;
                 sort?: "occurredOn" | "amountCents" | "createdAt" | "description";
                 /** @description Occurred on or before */

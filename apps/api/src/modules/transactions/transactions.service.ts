@@ -65,7 +65,10 @@ export class TransactionsService {
         builder.andWhere('transaction.amountCents <= :max', { max: query.maxAmountCents });
       if (query.q) {
         const pattern = `%${query.q.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-        builder.andWhere('transaction.description ILIKE :pattern', { pattern });
+        builder.andWhere(
+          '(transaction.description ILIKE :pattern OR transaction.notes ILIKE :pattern)',
+          { pattern },
+        );
       }
       const [rows, total] = await builder.getManyAndCount();
       return { items: rows.map(TransactionDto.from), total, page: query.page, limit: query.limit };

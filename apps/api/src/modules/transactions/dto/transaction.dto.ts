@@ -115,7 +115,9 @@ export class ListTransactionsQueryDto extends PaginationQueryDto {
   @Min(1)
   maxAmountCents?: number;
 
-  @ApiPropertyOptional({ description: 'Text contained in the description (case-insensitive)' })
+  @ApiPropertyOptional({
+    description: 'Text contained in the description or the notes (case-insensitive)',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(100)

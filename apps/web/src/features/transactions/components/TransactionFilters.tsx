@@ -47,7 +47,7 @@ export function TransactionFilters({
         <DebouncedTextField
           label="Search"
           type="search"
-          placeholder="Description contains…"
+          placeholder="Description or notes contain…"
           value={values.q}
           error={apiMessage('q')}
           onCommit={(value) => onChange('q', value)}
