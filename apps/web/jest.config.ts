@@ -12,6 +12,7 @@ const config: Config = {
   testMatch: ['<rootDir>/src/**/*.spec.tsx', '<rootDir>/src/**/*.spec.ts'],
   // Vite bundles the stylesheets; components import them for their side effect only.
   moduleNameMapper: { ...preset.moduleNameMapper, '\\.css$': '<rootDir>/src/test/no-styles.ts' },
+  globals: { __APP_RELEASE__: 'test-release' },
   setupFilesAfterEnv: ['<rootDir>/src/test-setup.ts'],
 };
 

@@ -1,13 +1,20 @@
 import react from '@vitejs/plugin-react';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const apiTarget = process.env.API_URL ?? 'http://localhost:3000';
+const { version } = JSON.parse(
+  readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8'),
+);
+/** Recorded on the SPA's log entries: `APP_RELEASE` at build time, else the package version. */
+const release = process.env.APP_RELEASE || version;
 
 export default defineConfig({
   root,
   plugins: [react()],
+  define: { __APP_RELEASE__: JSON.stringify(release) },
   resolve: {
     alias: {
       '@ledgerlens/browser-logger': fileURLToPath(

@@ -21,6 +21,7 @@ let logger: BrowserLogger | undefined;
 export function appLogger(): BrowserLogger {
   logger ??= createBrowserLogger({
     sessionId: tabSessionId(),
+    release: __APP_RELEASE__,
     headers: () => {
       const { accessToken } = useSession.getState();
       return accessToken ? { Authorization: `Bearer ${accessToken}` } : undefined;

@@ -1,0 +1,21 @@
+import { fakeApi, json } from '../test/fake-api';
+import { appLogger } from './logger';
+
+describe('appLogger', () => {
+  it('sends entries to the API with the build’s release and the tab’s session', async () => {
+    const api = fakeApi({ 'POST /api/v1/logging/logs/batch': json({ accepted: 1 }, 202) });
+    appLogger().warn('Slow chart', { widget: 'donut' });
+    await appLogger().flush();
+
+    const [request] = api.requestsTo('POST /api/v1/logging/logs/batch');
+    const { entries } = await request.json();
+    expect(entries).toEqual([
+      expect.objectContaining({
+        level: 'warn',
+        message: 'Slow chart',
+        release: 'test-release',
+        sessionId: sessionStorage.getItem('ledgerlens.logSessionId'),
+      }),
+    ]);
+  });
+});
