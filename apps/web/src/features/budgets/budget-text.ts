@@ -1,5 +1,5 @@
 import type { BudgetThresholdCrossedPayload } from '@ledgerlens/contracts';
-import type { Category } from '../categories/api/get-categories';
+import type { Category } from '../../entities/categories';
 import { formatMoney } from '../../ui';
 import type { BudgetPeriod, BudgetStatus } from './api/get-budgets';
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Dialog, EmptyState, ErrorState, Skeleton } from '../../ui';
-import { type Category, useCategories } from './api/get-categories';
+import { type Category, useCategories } from '../../entities/categories';
 import { CategoryForm } from './components/CategoryForm';
 import { CategoryList } from './components/CategoryList';
 import { DeleteCategoryDialog } from './components/DeleteCategoryDialog';

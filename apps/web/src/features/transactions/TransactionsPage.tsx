@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { ApiError } from '../../lib/api-error';
 import { EmptyState, ErrorState, Skeleton } from '../../ui';
-import { useCategoryOptions } from './api/get-category-options';
+import { useCategories } from '../../entities/categories';
 import { useTransactions } from './api/get-transactions';
 import type { Transaction } from './api/types';
 import { type FormTarget, TransactionFormDialog } from './components/TransactionFormDialog';
@@ -30,7 +30,7 @@ function lastUsedCurrency(transactions: readonly Transaction[]): string {
 export function TransactionsPage() {
   const { values, filters, isFiltered, setFilter, clearFilters } = useTransactionFilters();
   const query = useTransactions(filters);
-  const categories = useCategoryOptions().data ?? NO_CATEGORIES;
+  const categories = useCategories().data ?? NO_CATEGORIES;
   const { hiddenIds, remove } = useDeleteWithUndo();
   const { newIds, createdHere } = useLiveTransactions();
   const [formTarget, setFormTarget] = useState<FormTarget>(null);

@@ -1,5 +1,5 @@
 import { useQueries, type UseQueryResult } from '@tanstack/react-query';
-import { type Category, categoriesQueryOptions } from '../../categories/api/get-categories';
+import { type Category, categoriesQueryOptions } from '../../../entities/categories';
 import { budgetName } from '../budget-text';
 import { type Budget, budgetsQueryOptions } from './get-budgets';
 

@@ -1,6 +1,6 @@
 import { DomainEvent, type DomainEventName } from '@ledgerlens/contracts';
 import { useQueryClient } from '@tanstack/react-query';
-import { categoriesQueryOptions } from '../../categories/api/get-categories';
+import { categoriesQueryOptions } from '../../../entities/categories';
 import { useRealtimeEvents } from '../../realtime/realtime-events';
 import { toast } from '../../toasts/toast-store';
 import { describeCrossing, type ThresholdCrossing } from '../budget-text';

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { SelectField, TextField } from '../../../ui';
-import type { Category } from '../../categories/api/get-categories';
+import type { Category } from '../../../entities/categories';
 import { apiFieldError, FormActions, FormError } from '../../../ui';
 import { toast } from '../../toasts/toast-store';
 import { useCreateBudget } from '../api/create-budget';

@@ -1,9 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-
-export const categoryKeys = {
-  all: ['categories'] as const,
-  list: () => [...categoryKeys.all, 'list'] as const,
-};
+import { categoryKeys } from '../../../entities/categories';
 
 /**
  * After a category is created, renamed, recoloured or deleted: transactions, budgets and the

@@ -2,7 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { SelectField, TextField } from '../../../ui';
 import { toast } from '../../toasts/toast-store';
 import { useCreateCategory } from '../api/create-category';
-import type { Category, CategoryKind } from '../api/get-categories';
+import type { Category, CategoryKind } from '../../../entities/categories';
 import { useUpdateCategory } from '../api/update-category';
 import { ColorField } from './ColorField';
 import { apiFieldError, FormActions, FormError } from '../../../ui';

@@ -1,4 +1,4 @@
-import type { Category, CategoryKind } from '../api/get-categories';
+import type { Category, CategoryKind } from '../../../entities/categories';
 
 const KIND_HEADINGS: Record<CategoryKind, string> = {
   expense: 'Expense categories',

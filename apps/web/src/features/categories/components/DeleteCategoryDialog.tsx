@@ -1,6 +1,6 @@
 import { toast } from '../../toasts/toast-store';
 import { useDeleteCategory } from '../api/delete-category';
-import type { Category } from '../api/get-categories';
+import type { Category } from '../../../entities/categories';
 import { ConfirmDeleteDialog } from '../../../ui';
 
 /**

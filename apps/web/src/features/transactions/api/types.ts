@@ -1,11 +1,12 @@
 import type { components, operations } from '@ledgerlens/contracts';
 
+export type { Category } from '../../../entities/categories';
+
 export type Transaction = components['schemas']['TransactionDto'];
 export type TransactionPage = components['schemas']['TransactionPageDto'];
 export type TransactionType = Transaction['type'];
 export type NewTransaction = components['schemas']['CreateTransactionDto'];
 export type TransactionChanges = components['schemas']['UpdateTransactionDto'];
-export type Category = components['schemas']['CategoryDto'];
 export type RecordChange = components['schemas']['RecordChangeDto'];
 export type FieldChange = components['schemas']['FieldChangeDto'];
 
