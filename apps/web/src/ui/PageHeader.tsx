@@ -4,7 +4,8 @@ import type { ReactNode } from 'react';
 export function PageHeader({ title, children }: { title: string; children?: ReactNode }) {
   return (
     <header className="page-header">
-      <h1>{title}</h1>
+      {/* Focusable by script only: see focusPageHeading. */}
+      <h1 tabIndex={-1}>{title}</h1>
       {children}
     </header>
   );

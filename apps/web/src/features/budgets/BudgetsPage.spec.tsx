@@ -256,6 +256,8 @@ describe('BudgetsPage', () => {
       expect(await screen.findByText('The All spending monthly budget was deleted')).toBeVisible();
       expect(api.requestsTo(`DELETE /api/v1/budgets/${budget.id}`)).toHaveLength(1);
       expect(await screen.findByText('No budgets yet')).toBeInTheDocument();
+      // The card and its Delete button are gone: focus goes to the page's title.
+      expect(screen.getByRole('heading', { level: 1, name: 'Budgets' })).toHaveFocus();
     });
   });
 

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { ApiError } from '../../lib/api-error';
-import { EmptyState, ErrorState, Skeleton } from '../../ui';
+import { EmptyState, ErrorState, focusPageHeading, Skeleton } from '../../ui';
 import { useCategories } from '../../entities/categories';
 import { useTransactions } from './api/get-transactions';
 import type { Transaction } from './api/types';
@@ -57,7 +57,11 @@ export function TransactionsPage() {
             categories={categories}
             newIds={newIds}
             onEdit={(transaction) => setFormTarget({ mode: 'edit', transaction })}
-            onDelete={remove}
+            onDelete={(transaction) => {
+              remove(transaction);
+              // Its Delete button went with it.
+              focusPageHeading();
+            }}
           />
         );
       }
@@ -91,7 +95,7 @@ export function TransactionsPage() {
   return (
     <div className="transactions-page">
       <header className="transactions-page__header">
-        <h1>Transactions</h1>
+        <h1 tabIndex={-1}>Transactions</h1>
         <button type="button" className="button" onClick={addTransaction}>
           Add transaction
         </button>

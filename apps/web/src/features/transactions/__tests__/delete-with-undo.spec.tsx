@@ -33,6 +33,8 @@ describe('TransactionsPage delete with undo', () => {
     expect(screen.queryByText('Coffee')).not.toBeInTheDocument();
     expect(screen.getByText('Tea')).toBeInTheDocument();
     expect(screen.getByRole('status')).toHaveTextContent('Transaction deleted');
+    // The Delete button went with the transaction: focus stays on the page, at its title.
+    expect(screen.getByRole('heading', { level: 1, name: 'Transactions' })).toHaveFocus();
     await passTime(4900);
     expect(network.requestsTo(deleteRoute)).toHaveLength(0);
 
