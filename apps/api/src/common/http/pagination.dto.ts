@@ -1,7 +1,6 @@
 import { Type as Class } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { OptionalInteger } from './optional-fields';
 
 /** Query parameters of a page: `page` from 1, `limit` up to `maxLimit`. */
 export interface PaginationQuery {
@@ -20,19 +19,10 @@ export function PaginationQueryOf<TBase extends object = object>(
   Base: Class<TBase> = class {} as Class<TBase>,
 ): Class<TBase & PaginationQuery> {
   class PaginationQueryDto extends (Base as Class<object>) implements PaginationQuery {
-    @ApiPropertyOptional({ type: 'integer', minimum: 1, default: 1 })
-    @IsOptional()
-    @Type(() => Number)
-    @IsInt()
-    @Min(1)
+    @OptionalInteger({ min: 1, default: 1 })
     page = 1;
 
-    @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: maxLimit, default: defaultLimit })
-    @IsOptional()
-    @Type(() => Number)
-    @IsInt()
-    @Min(1)
-    @Max(maxLimit)
+    @OptionalInteger({ min: 1, max: maxLimit, default: defaultLimit })
     limit = defaultLimit;
 
     get offset(): number {

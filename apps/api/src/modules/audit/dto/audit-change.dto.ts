@@ -1,9 +1,10 @@
 import { AUDIT_CHANGE_ACTIONS, AuditChangeAction } from '@ledgerlens/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageOf, PaginationQueryOf } from '../../../common/http/pagination.dto';
 import { trim } from '../../../common/http/transforms';
+import { OptionalDateTime } from '../../../common/http/optional-fields';
 
 export class AuditChangeFilterDto {
   @ApiPropertyOptional({ example: 'transactions' })
@@ -29,14 +30,10 @@ export class AuditChangeFilterDto {
   @IsIn(AUDIT_CHANGE_ACTIONS)
   action?: AuditChangeAction;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'Changed at or after' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @OptionalDateTime('Changed at or after')
   from?: string;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'Changed before' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @OptionalDateTime('Changed before')
   to?: string;
 }
 

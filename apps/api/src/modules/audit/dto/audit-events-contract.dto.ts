@@ -1,19 +1,15 @@
 import { AUDIT_RESULTS, AUDIT_SOURCES, AuditResult, AuditSource } from '@ledgerlens/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { AuditLogDto } from './audit-log.dto';
+import { OptionalDateTime, OptionalInteger } from '../../../common/http/optional-fields';
 
 /** Query of `GET /audit/events`, the events contract (snake_case, offset paging). */
 export class AuditEventsQueryDto {
-  @ApiPropertyOptional({ format: 'date-time', description: 'Default: 7 days before end_date' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @OptionalDateTime('Default: 7 days before end_date')
   start_date?: string;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'Default: now' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @OptionalDateTime('Default: now')
   end_date?: string;
 
   @ApiPropertyOptional({ example: 'auth.login' })
@@ -32,19 +28,10 @@ export class AuditEventsQueryDto {
   @IsIn(AUDIT_SOURCES)
   source?: AuditSource;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 1000, default: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
+  @OptionalInteger({ min: 1, max: 1000, default: 100 })
   limit = 100;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 0, default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
+  @OptionalInteger({ min: 0, default: 0 })
   offset = 0;
 }
 

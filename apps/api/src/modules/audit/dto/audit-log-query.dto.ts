@@ -10,20 +10,17 @@ import {
 } from '@ledgerlens/contracts';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PaginationQueryOf } from '../../../common/http/pagination.dto';
 import { trim } from '../../../common/http/transforms';
+import { OptionalDateTime } from '../../../common/http/optional-fields';
 
 /** Filters of the action log, shared by the list, the error list and the export. */
 export class AuditLogFilterDto {
-  @ApiPropertyOptional({ format: 'date-time', description: 'Occurred at or after' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @OptionalDateTime('Occurred at or after')
   from?: string;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'Occurred before' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @OptionalDateTime('Occurred before')
   to?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'The acting user' })

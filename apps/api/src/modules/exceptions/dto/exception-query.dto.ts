@@ -7,24 +7,21 @@ import {
   LogSource,
 } from '@ledgerlens/contracts';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { PaginationQueryOf } from '../../../common/http/pagination.dto';
 import { trim } from '../../../common/http/transforms';
+import { OptionalDateTime, OptionalInteger } from '../../../common/http/optional-fields';
 
 export const SORT_ORDERS = ['asc', 'desc'] as const;
 export type SortOrder = (typeof SORT_ORDERS)[number];
 
 /** A time range; both ends optional (each route says what they default to). */
 export class ExceptionRangeDto {
-  @ApiPropertyOptional({ format: 'date-time', description: 'From this time (inclusive)' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @OptionalDateTime('From this time (inclusive)')
   from?: string;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'Before this time' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @OptionalDateTime('Before this time')
   to?: string;
 }
 
@@ -71,11 +68,6 @@ export class ExceptionFilterDto extends ExceptionRangeDto {
 export class ExceptionListQueryDto extends PaginationQueryOf(50, 200, ExceptionFilterDto) {}
 
 export class ExceptionGroupQueryDto extends ExceptionRangeDto {
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @OptionalInteger({ min: 1, max: 100, default: 20 })
   recent = 20;
 }

@@ -10,34 +10,18 @@ import {
 } from '@ledgerlens/contracts';
 import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import {
-  IsIn,
-  IsInt,
-  IsISO8601,
-  IsNumber,
-  IsOptional,
-  IsString,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { IsIn, IsNumber, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { PaginationQueryOf } from '../../../common/http/pagination.dto';
 import { trim, trimUpper } from '../../../common/http/transforms';
 import { TraceUserFilterDto } from '../../../common/http/trace-user-filter.dto';
+import { OptionalDateTime, OptionalInteger } from '../../../common/http/optional-fields';
 
 /** `from` defaults to an hour before `to`, `to` to now. */
 export class TimeRangeQueryDto {
-  @ApiPropertyOptional({
-    format: 'date-time',
-    description: 'Start (inclusive); default: 1 hour before `to`',
-  })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @OptionalDateTime('Start (inclusive); default: 1 hour before `to`')
   from?: string;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'End (exclusive); default: now' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @OptionalDateTime('End (exclusive); default: now')
   to?: string;
 }
 
@@ -97,12 +81,7 @@ export class SlowRequestFilterDto extends SlowSampleFilterDto {
   @IsIn(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'])
   method?: string;
 
-  @ApiPropertyOptional({ type: 'integer', example: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(100)
-  @Max(599)
+  @OptionalInteger({ min: 100, max: 599, example: 500 })
   statusCode?: number;
 }
 

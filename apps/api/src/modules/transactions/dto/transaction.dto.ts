@@ -1,6 +1,6 @@
 import { TRANSACTION_TYPES, TransactionType } from '@ledgerlens/contracts';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import { trim, trimUpper } from '../../../common/http/transforms';
 import {
   IsIn,
@@ -18,6 +18,7 @@ import { IsCalendarDate } from '../../../common/http/is-calendar-date.decorator'
 import { PageOf, PaginationQueryDto } from '../../../common/http/pagination.dto';
 import { CategoryDto } from '../../categories/dto/category.dto';
 import { Transaction } from '../transaction.entity';
+import { OptionalInteger } from '../../../common/http/optional-fields';
 
 /** Largest amount accepted: a trillion in major units, far inside bigint and exact in JS. */
 export const MAX_AMOUNT_CENTS = 100_000_000_000_000;
@@ -101,18 +102,10 @@ export class ListTransactionsQueryDto extends PaginationQueryDto {
   @IsIn(TRANSACTION_TYPES)
   type?: TransactionType;
 
-  @ApiPropertyOptional({ minimum: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @OptionalInteger({ min: 1 })
   minAmountCents?: number;
 
-  @ApiPropertyOptional({ minimum: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @OptionalInteger({ min: 1 })
   maxAmountCents?: number;
 
   @ApiPropertyOptional({

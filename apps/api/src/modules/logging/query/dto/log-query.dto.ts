@@ -7,21 +7,12 @@ import {
   LogSource,
 } from '@ledgerlens/contracts';
 import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import {
-  IsIn,
-  IsInt,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  Max,
-  MaxLength,
-  Min,
-  ValidateBy,
-} from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsIn, IsOptional, IsString, MaxLength, ValidateBy } from 'class-validator';
 import { trim } from '../../../../common/http/transforms';
 import { TraceUserFilterDto } from '../../../../common/http/trace-user-filter.dto';
 import { decodeCursor } from '../log-cursor';
+import { OptionalDateTime, OptionalInteger } from '../../../../common/http/optional-fields';
 
 /** `level=error,warn` and `level=error&level=warn` both give ['error', 'warn']. */
 const toList = ({ value }: { value: unknown }) =>
@@ -56,14 +47,10 @@ export class LogFilterDto extends TraceUserFilterDto {
   @IsIn(LOG_LEVELS)
   minLevel?: LogLevel;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'Logged at or after' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @OptionalDateTime('Logged at or after')
   from?: string;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'Logged before' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @OptionalDateTime('Logged before')
   to?: string;
 
   @ApiPropertyOptional({ example: 'http' })
@@ -87,12 +74,7 @@ export class LogFilterDto extends TraceUserFilterDto {
 }
 
 export class LogListQueryDto extends LogFilterDto {
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 1000, default: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
+  @OptionalInteger({ min: 1, max: 1000, default: 100 })
   limit = 100;
 
   @ApiPropertyOptional({ description: 'The `nextCursor` of the previous page' })
@@ -115,20 +97,10 @@ export class LogExportDto extends LogFilterDto {
 }
 
 export class LogContextQueryDto {
-  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 200, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(200)
+  @OptionalInteger({ min: 0, max: 200, default: 20 })
   before = 20;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 200, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(200)
+  @OptionalInteger({ min: 0, max: 200, default: 20 })
   after = 20;
 }
 
