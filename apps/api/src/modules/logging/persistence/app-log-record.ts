@@ -1,18 +1,11 @@
-import { LogLevel, LogSource } from '@ledgerlens/contracts';
+import { LogLinePayload } from '@ledgerlens/contracts';
 
-/** One row of `app_logs` as the writer takes it. */
-export interface AppLogRecord {
+/**
+ * One row of `app_logs` as the writer takes it: the line readers are shown (`LogLinePayload`)
+ * under the table's names for its time and extra data, plus the browser's client ID.
+ */
+export interface AppLogRecord extends Omit<LogLinePayload, 'timestamp' | 'extra'> {
   loggedAt: string;
-  level: LogLevel;
-  source: LogSource;
-  module: string | null;
-  message: string;
-  traceId: string | null;
-  userId: string | null;
-  requestMethod: string | null;
-  requestPath: string | null;
-  statusCode: number | null;
-  durationMs: number | null;
   extraData: Record<string, unknown>;
   /** Set by browsers: a retried entry with the same client ID and time is stored once. */
   clientId: string | null;
