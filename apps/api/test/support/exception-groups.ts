@@ -1,5 +1,6 @@
 import { DomainEvent, ExceptionGroupEventPayload } from '@ledgerlens/contracts';
 import { EventEmitter2 } from '@nestjs/event-emitter';
+import type { Occurrence } from '../../src/modules/exceptions/capture/occurrence';
 import { ExceptionGroupDto } from '../../src/modules/exceptions/dto/exception-group.dto';
 import { eventually } from './eventually';
 import { SignedInUser, TestApp } from './test-app';
@@ -7,21 +8,13 @@ import { SignedInUser, TestApp } from './test-app';
 export const EXCEPTIONS = '/api/v1/logging/exceptions';
 
 /** A stored occurrence, read past the API (every column). */
-export interface StoredOccurrence {
+export interface StoredOccurrence extends Omit<
+  Occurrence,
+  'fingerprint' | 'title' | 'culprit' | 'occurredAt'
+> {
   id: string;
   groupId: string;
   occurredAt: Date;
-  level: string;
-  type: string;
-  message: string;
-  stack: string | null;
-  source: string;
-  traceId: string | null;
-  userId: string | null;
-  requestMethod: string | null;
-  requestPath: string | null;
-  release: string | null;
-  context: Record<string, unknown>;
 }
 
 export function storedOccurrences(testApp: TestApp, groupId: string): Promise<StoredOccurrence[]> {

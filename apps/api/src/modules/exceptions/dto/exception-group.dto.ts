@@ -8,16 +8,14 @@ import {
 } from '@ledgerlens/contracts';
 import { ApiProperty } from '@nestjs/swagger';
 import { PageOf } from '../../../common/http/pagination.dto';
+import type { Occurrence } from '../capture/occurrence';
 
-/** A row of `exception_groups` as the queries select it. */
-export interface ExceptionGroupRow {
+/** A row of `exception_groups` as the queries select it; its grouping fields are its occurrences'. */
+export interface ExceptionGroupRow extends Pick<
+  Occurrence,
+  'fingerprint' | 'title' | 'type' | 'culprit' | 'level' | 'source'
+> {
   id: string;
-  fingerprint: string;
-  title: string;
-  type: string;
-  culprit: string | null;
-  level: ExceptionLevel;
-  source: LogSource;
   status: ExceptionStatus;
   regressed: boolean;
   regressedAt: Date | null;
