@@ -355,6 +355,22 @@ describe('real-time events over socket.io', () => {
         source: 'backend',
       });
 
+      // Resolved, then seen again: the group regressed.
+      await testApp.http
+        .put(`/api/v1/logging/exceptions/${exception.payload.groupId}/resolve`)
+        .set(admin.auth)
+        .send({})
+        .expect(200);
+      const again = await testApp.http
+        .post('/api/v1/logging/exceptions/test')
+        .set(admin.auth)
+        .expect(500);
+      const regressed = await adminSocket.next(
+        RealtimeEvent.ExceptionRegressed,
+        (e) => e.traceId === again.body.traceId,
+      );
+      expect(regressed.payload).toMatchObject({ groupId: exception.payload.groupId, count: 2 });
+
       // No alerting module emits these yet; whatever emits them in-process reaches admins.
       const alert: AlertEventPayload = {
         alertId: randomUUID(),

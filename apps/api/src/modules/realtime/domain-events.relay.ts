@@ -6,10 +6,12 @@ import {
   ExceptionGroupEventPayload,
   InternalEvent,
   RealtimeEvent,
+  RealtimeEventName,
+  RealtimePayloads,
   TransactionChangedPayload,
 } from '@ledgerlens/contracts';
-import { Injectable } from '@nestjs/common';
-import { OnEvent } from '@nestjs/event-emitter';
+import { Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import type { AuditEventRecord } from '../audit/audit-event-input';
 import { envelopeOf } from './envelope';
 import {
@@ -23,102 +25,98 @@ import {
 import { RealtimeServer } from './realtime-server';
 import { Rooms } from './rooms';
 
+/** Sends one in-process event's payload on to sockets. */
+type Push = (realtime: RealtimeServer, payload: never) => void;
+
+/** Pushes each item `P` to `room(P)` as the realtime event `type`, under the item's trace ID. */
+function push<P extends { traceId?: string | null }, T extends RealtimeEventName>(
+  type: T,
+  room: (item: P) => string,
+  payloadOf: (item: P) => RealtimePayloads[T],
+) {
+  return (realtime: RealtimeServer, item: P): void =>
+    realtime.toRoom(room(item), envelopeOf(type, payloadOf(item), item.traceId));
+}
+
+const toOwner = ({ userId }: { userId: string }) => Rooms.user(userId);
+const toAdmins = () => Rooms.admins;
+
+const pushTransaction = (
+  type:
+    | typeof RealtimeEvent.TransactionCreated
+    | typeof RealtimeEvent.TransactionUpdated
+    | typeof RealtimeEvent.TransactionDeleted,
+) => push<TransactionChangedPayload, typeof type>(type, toOwner, transactionPayloadOf);
+
+const pushAuditEvent = push<AuditEventRecord, typeof RealtimeEvent.AuditEvent>(
+  RealtimeEvent.AuditEvent,
+  () => Rooms.audit,
+  auditPayloadOf,
+);
+
 /**
- * Pushes in-process domain events to the rooms that may see them: a user's own changes to their
- * room, exceptions and alerts to admins, stored action-log events to admins who asked. Every
- * event it hears is emitted after its transaction committed, so nothing rolled back is pushed.
+ * Which in-process event goes to which room as which realtime event: a user's own changes to
+ * their room, exceptions and alerts to admins, stored action-log events to admins who asked.
+ */
+const ROUTES: Record<string, Push> = {
+  [DomainEvent.TransactionCreated]: pushTransaction(RealtimeEvent.TransactionCreated),
+  [DomainEvent.TransactionUpdated]: pushTransaction(RealtimeEvent.TransactionUpdated),
+  [DomainEvent.TransactionDeleted]: pushTransaction(RealtimeEvent.TransactionDeleted),
+  [DomainEvent.BudgetUpdated]: push<BudgetUpdatedPayload, typeof RealtimeEvent.BudgetUpdated>(
+    RealtimeEvent.BudgetUpdated,
+    toOwner,
+    ({ budget }) => budgetPayloadOf(budget),
+  ),
+  [DomainEvent.BudgetThresholdCrossed]: push<
+    BudgetThresholdCrossedPayload,
+    typeof RealtimeEvent.BudgetThresholdCrossed
+  >(RealtimeEvent.BudgetThresholdCrossed, toOwner, thresholdPayloadOf),
+  [DomainEvent.ExceptionNew]: push<ExceptionGroupEventPayload, typeof RealtimeEvent.ExceptionNew>(
+    RealtimeEvent.ExceptionNew,
+    toAdmins,
+    exceptionPayloadOf,
+  ),
+  [DomainEvent.ExceptionRegressed]: push<
+    ExceptionGroupEventPayload,
+    typeof RealtimeEvent.ExceptionRegressed
+  >(RealtimeEvent.ExceptionRegressed, toAdmins, exceptionPayloadOf),
+  [DomainEvent.AlertFired]: push<AlertEventPayload, typeof RealtimeEvent.AlertFired>(
+    RealtimeEvent.AlertFired,
+    toAdmins,
+    alertPayloadOf,
+  ),
+  [DomainEvent.AlertResolved]: push<AlertEventPayload, typeof RealtimeEvent.AlertResolved>(
+    RealtimeEvent.AlertResolved,
+    toAdmins,
+    alertPayloadOf,
+  ),
+  // The action log is stored in batches: one push per stored event.
+  [InternalEvent.AuditEventsStored]: (realtime, events: readonly AuditEventRecord[]) =>
+    events.forEach((event) => pushAuditEvent(realtime, event)),
+};
+
+/**
+ * Pushes in-process events to the rooms that may see them, by the routes above. Every event it
+ * hears is emitted after its transaction committed, so nothing rolled back is pushed.
  */
 @Injectable()
-export class DomainEventsRelay {
-  constructor(private readonly realtime: RealtimeServer) {}
+export class DomainEventsRelay implements OnModuleInit, OnModuleDestroy {
+  private readonly listeners = Object.entries(ROUTES).map(
+    // Emitted payloads are untyped; each route's type is its event's payload.
+    ([event, route]) =>
+      [event, (payload: unknown) => route(this.realtime, payload as never)] as const,
+  );
 
-  @OnEvent(DomainEvent.TransactionCreated)
-  transactionCreated(change: TransactionChangedPayload): void {
-    this.toOwner(change, RealtimeEvent.TransactionCreated);
+  constructor(
+    private readonly realtime: RealtimeServer,
+    private readonly events: EventEmitter2,
+  ) {}
+
+  onModuleInit(): void {
+    for (const [event, listener] of this.listeners) this.events.on(event, listener);
   }
 
-  @OnEvent(DomainEvent.TransactionUpdated)
-  transactionUpdated(change: TransactionChangedPayload): void {
-    this.toOwner(change, RealtimeEvent.TransactionUpdated);
-  }
-
-  @OnEvent(DomainEvent.TransactionDeleted)
-  transactionDeleted(change: TransactionChangedPayload): void {
-    this.toOwner(change, RealtimeEvent.TransactionDeleted);
-  }
-
-  @OnEvent(DomainEvent.BudgetUpdated)
-  budgetUpdated({ userId, budget, traceId }: BudgetUpdatedPayload): void {
-    this.realtime.toRoom(
-      Rooms.user(userId),
-      envelopeOf(RealtimeEvent.BudgetUpdated, budgetPayloadOf(budget), traceId),
-    );
-  }
-
-  @OnEvent(DomainEvent.BudgetThresholdCrossed)
-  budgetThresholdCrossed(crossing: BudgetThresholdCrossedPayload): void {
-    this.realtime.toRoom(
-      Rooms.user(crossing.userId),
-      envelopeOf(
-        RealtimeEvent.BudgetThresholdCrossed,
-        thresholdPayloadOf(crossing),
-        crossing.traceId,
-      ),
-    );
-  }
-
-  @OnEvent(DomainEvent.ExceptionNew)
-  exceptionNew(group: ExceptionGroupEventPayload): void {
-    this.realtime.toRoom(
-      Rooms.admins,
-      envelopeOf(RealtimeEvent.ExceptionNew, exceptionPayloadOf(group), group.traceId),
-    );
-  }
-
-  @OnEvent(DomainEvent.ExceptionRegressed)
-  exceptionRegressed(group: ExceptionGroupEventPayload): void {
-    this.realtime.toRoom(
-      Rooms.admins,
-      envelopeOf(RealtimeEvent.ExceptionRegressed, exceptionPayloadOf(group), group.traceId),
-    );
-  }
-
-  @OnEvent(DomainEvent.AlertFired)
-  alertFired(alert: AlertEventPayload): void {
-    this.realtime.toRoom(
-      Rooms.admins,
-      envelopeOf(RealtimeEvent.AlertFired, alertPayloadOf(alert), alert.traceId),
-    );
-  }
-
-  @OnEvent(DomainEvent.AlertResolved)
-  alertResolved(alert: AlertEventPayload): void {
-    this.realtime.toRoom(
-      Rooms.admins,
-      envelopeOf(RealtimeEvent.AlertResolved, alertPayloadOf(alert), alert.traceId),
-    );
-  }
-
-  @OnEvent(InternalEvent.AuditEventsStored)
-  auditEventsStored(events: readonly AuditEventRecord[]): void {
-    for (const event of events) {
-      this.realtime.toRoom(
-        Rooms.audit,
-        envelopeOf(RealtimeEvent.AuditEvent, auditPayloadOf(event), event.traceId),
-      );
-    }
-  }
-
-  private toOwner(
-    change: TransactionChangedPayload,
-    type:
-      | typeof RealtimeEvent.TransactionCreated
-      | typeof RealtimeEvent.TransactionUpdated
-      | typeof RealtimeEvent.TransactionDeleted,
-  ): void {
-    this.realtime.toRoom(
-      Rooms.user(change.userId),
-      envelopeOf(type, transactionPayloadOf(change), change.traceId),
-    );
+  onModuleDestroy(): void {
+    for (const [event, listener] of this.listeners) this.events.off(event, listener);
   }
 }
