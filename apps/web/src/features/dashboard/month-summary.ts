@@ -30,8 +30,9 @@ export const UNCATEGORISED = { name: 'Uncategorised', color: '#94a3b8' };
 
 /** The currency with the most expenses; ties go to the more used currency overall. */
 function chartCurrency({ currencies }: TransactionSummary): string | undefined {
-  const spent = currencies.filter((currency) => currency.expenseCount > 0);
-  return [...spent].sort((a, b) => b.expenseCount - a.expenseCount)[0]?.currency;
+  return currencies
+    .filter((currency) => currency.expenseCount > 0)
+    .sort((a, b) => b.expenseCount - a.expenseCount)[0]?.currency;
 }
 
 /** The API's sums for the month, shaped for the totals cards and the spending chart. */
