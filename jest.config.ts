@@ -7,6 +7,7 @@ const config: Config = {
   projects: [
     '<rootDir>/apps/api/jest.config.ts',
     '<rootDir>/apps/api/jest.e2e.config.ts',
+    '<rootDir>/apps/api/jest.reliability.config.ts',
     '<rootDir>/apps/web/jest.config.ts',
     '<rootDir>/apps/web-e2e/jest.config.ts',
     '<rootDir>/libs/browser-logger/jest.config.ts',
