@@ -63,6 +63,7 @@ describe('health and request pipeline', () => {
     expect(response.body).toMatchObject({
       statusCode: 400,
       error: 'Bad Request',
+      details: { body: ['body must be valid JSON'] },
       traceId: 'bad-json-1',
     });
     expect(response.headers['x-trace-id']).toBe('bad-json-1');

@@ -103,14 +103,23 @@ describe('browser log ingest (POST /logging/logs/batch)', () => {
     expect(stored.extra.nested.safe).toBe('kept');
   });
 
-  it('drops NUL characters (PostgreSQL text cannot hold them) and keeps a written-out \\u0000', async () => {
-    const nul = entry({ message: 'before\u0000after', context: { path: 'C:\\u0000dir' } });
-    await testApp.http
+  it('refuses NUL characters (PostgreSQL text cannot hold them), naming the field; a written-out \\u0000 is text', async () => {
+    const nul = entry({ message: 'before\u0000after' });
+    const response = await testApp.http
       .post(BATCH)
       .send({ entries: [nul] })
+      .expect(400);
+    expect(response.body.details).toEqual({
+      'entries.0.message': [expect.stringMatching(/NUL character/)],
+    });
+    expect(await storedByClientIds([nul.clientId])).toEqual([]);
+
+    const written = entry({ context: { path: 'C:\\u0000dir' } });
+    await testApp.http
+      .post(BATCH)
+      .send({ entries: [written] })
       .expect(200);
-    const [stored] = await storedByClientIds([nul.clientId]);
-    expect(stored.message).toBe('beforeafter');
+    const [stored] = await storedByClientIds([written.clientId]);
     expect(stored.extra.path).toBe('C:\\u0000dir');
   });
 

@@ -7,6 +7,7 @@ import { ServeStaticModule } from '@nestjs/serve-static';
 import { LoggerModule } from 'nestjs-pino';
 import { RolesGuard } from '../common/auth/roles.guard';
 import { RequestContextModule } from '../common/context/request-context.module';
+import { InputSafetyGuard } from '../common/http/input-safety/input-safety.guard';
 import { AllExceptionsFilter } from '../common/errors/all-exceptions.filter';
 import { createValidationPipe } from '../common/http/validation.pipe';
 import { createRedactor } from '@ledgerlens/redaction';
@@ -114,8 +115,10 @@ export class AppModule {
         StartupTasks,
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
-        // Guards run in this order: the audit route guard only takes notes, so it goes first.
+        // Guards run in this order: the audit route guard only takes notes, so it goes first; input
+        // PostgreSQL cannot store is refused before anything else reads it.
         { provide: APP_GUARD, useClass: AuditRouteGuard },
+        { provide: APP_GUARD, useClass: InputSafetyGuard },
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: RolesGuard },
       ],

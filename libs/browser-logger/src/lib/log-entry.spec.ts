@@ -66,6 +66,18 @@ describe('entry factory', () => {
     expect(entry).not.toHaveProperty('durationMs');
   });
 
+  it('replaces NUL and unpaired surrogates, which the API refuses, in text and context', () => {
+    const entry = build({
+      message: 'a\u0000b \ud800',
+      stack: 'at \udc00',
+      fields: { module: 'M\u0000', context: { note: 'x\ud83d', list: ['\u0000'] } },
+    });
+    expect(entry.message).toBe('a\ufffdb \ufffd');
+    expect(entry.stack).toBe('at \ufffd');
+    expect(entry.module).toBe('M\ufffd');
+    expect(entry.context).toEqual({ note: 'x\ufffd', list: ['\ufffd'] });
+  });
+
   it('redacts message, stack, page, request path and context before anything else', () => {
     const entry = factory({
       currentUrl: () => 'https://app.ledgerlens.test/cb?code=1&access_token=abc',

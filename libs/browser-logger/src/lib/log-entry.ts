@@ -49,8 +49,17 @@ export type EntryFactory = (draft: EntryDraft) => BrowserLogEntry;
 /** A context larger than this is left out: one entry must never approach a request's 1 MB. */
 export const MAX_CONTEXT_BYTES = 32 * 1024;
 
-/** JSON for values `JSON.stringify` would lose or choke on. */
+/**
+ * Text the API accepts: it refuses a whole batch holding a NUL or an unpaired surrogate, which
+ * PostgreSQL cannot store, so those become U+FFFD here.
+ */
+export function storableText(text: string): string {
+  return text.toWellFormed().replaceAll('\u0000', '\ufffd');
+}
+
+/** JSON for values `JSON.stringify` would lose or choke on, with storable text. */
 function jsonCompatible(_key: string, value: unknown): unknown {
+  if (typeof value === 'string') return storableText(value);
   if (typeof value === 'bigint') return value.toString();
   if (value instanceof Map) return Object.fromEntries(value);
   if (value instanceof Set) return [...value];
@@ -83,9 +92,13 @@ export function createEntryFactory(env: EntryEnvironment): EntryFactory {
   const { redactor } = env;
   // Redaction runs before truncation, so a cut can never leave half a secret unrecognised.
   const text = (value: string | undefined, maxChars: number) =>
-    value === undefined ? undefined : truncateChars(redactor.redactText(value), maxChars);
+    value === undefined
+      ? undefined
+      : truncateChars(storableText(redactor.redactText(value)), maxChars);
   const bytes = (value: string | undefined) =>
-    value === undefined ? undefined : truncateUtf8(redactor.redactText(value), TEXT_BYTE_LIMIT);
+    value === undefined
+      ? undefined
+      : truncateUtf8(storableText(redactor.redactText(value)), TEXT_BYTE_LIMIT);
 
   return ({ level, message, stack, fields, context }) =>
     withoutUndefined({

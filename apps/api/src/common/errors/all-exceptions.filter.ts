@@ -39,7 +39,30 @@ interface Mapped {
   details?: FieldErrors;
 }
 
+/** Express refuses a malformed path or JSON body before any route: said in field terms. */
+function fromParserError(cause: unknown): Mapped | undefined {
+  if (cause instanceof URIError) {
+    return {
+      status: HttpStatus.BAD_REQUEST,
+      message: 'Validation failed',
+      details: { path: ['path has malformed percent-encoding or bytes that are not UTF-8'] },
+    };
+  }
+  if (cause instanceof SyntaxError) {
+    return {
+      status: HttpStatus.BAD_REQUEST,
+      message: 'Validation failed',
+      details: { body: ['body must be valid JSON'] },
+    };
+  }
+  return undefined;
+}
+
 function fromHttpException(exception: HttpException): Mapped {
+  if (exception.getStatus() === HttpStatus.BAD_REQUEST) {
+    const parserError = fromParserError(exception.cause);
+    if (parserError) return parserError;
+  }
   const status = exception.getStatus();
   const response = exception.getResponse();
   if (typeof response === 'string') return { status, message: response };

@@ -2,6 +2,9 @@ import { Type as Class } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { OptionalInteger } from './optional-fields';
 
+/** The last page a list serves: beyond it an offset stops being a sane query (and `1e308` is an integer). */
+export const MAX_PAGE = 100_000;
+
 /** Query parameters of a page: `page` from 1, `limit` up to `maxLimit`. */
 export interface PaginationQuery {
   page: number;
@@ -19,7 +22,7 @@ export function PaginationQueryOf<TBase extends object = object>(
   Base: Class<TBase> = class {} as Class<TBase>,
 ): Class<TBase & PaginationQuery> {
   class PaginationQueryDto extends (Base as Class<object>) implements PaginationQuery {
-    @OptionalInteger({ min: 1, default: 1 })
+    @OptionalInteger({ min: 1, max: MAX_PAGE, default: 1 })
     page = 1;
 
     @OptionalInteger({ min: 1, max: maxLimit, default: defaultLimit })

@@ -12,17 +12,26 @@ import { BatchQueue } from '../../common/batching/batch-queue';
 import { RequestContext } from '../../common/context/request-context';
 import { AppRedactor } from '../../common/redaction/app-redactor';
 import { reportException } from '../../common/errors/exception-report';
+import { storableText, storableValue } from '../../common/text/storable-text';
 import { isDataError } from '../../common/errors/postgres-errors';
 import { AppConfig } from '../../config/app-config';
 import { AuditEventInput, AuditEventRecord } from './audit-event-input';
 import { AuditEventWriter } from './audit-event.writer';
 
 /** Column widths of `audit_events`: longer values are cut rather than failing a whole batch. */
-const LIMITS = { actorEmail: 254, action: 100, resourceType: 64, resourceId: 128, ip: 64 };
+const LIMITS = {
+  actorEmail: 254,
+  action: 100,
+  resourceType: 64,
+  resourceId: 128,
+  ip: 64,
+  traceId: 64,
+};
 const USER_AGENT_LIMIT = 512;
 
+/** Cut to the column's width, and storable (a cut can split a surrogate pair, too). */
 function cut(value: string | null | undefined, length: number): string | null {
-  return value == null ? null : value.slice(0, length);
+  return value == null ? null : storableText(value.slice(0, length));
 }
 
 function errorMessageOf(error: unknown): string {
@@ -32,7 +41,8 @@ function errorMessageOf(error: unknown): string {
 /**
  * The one way to add to the action log. `record` never throws and, in the default async mode,
  * never waits: events go to a bounded queue written in batches, drained before the database
- * closes on shutdown. Metadata and messages are redacted before they are queued. Failed writes
+ * closes on shutdown. Text PostgreSQL cannot store (NUL, unpaired surrogates) becomes U+FFFD, so
+ * no event is refused for what it quotes. Metadata and messages are redacted before they are queued. Failed writes
  * are logged and go to exception tracking; stored events are announced
  * (`InternalEvent.AuditEventsStored`) for admins watching live.
  */
@@ -126,7 +136,7 @@ export class AuditRecorder implements OnApplicationBootstrap, BeforeApplicationS
       result: input.result ?? 'success',
       severity: input.severity ?? 'INFO',
       source: input.source ?? 'api-service',
-      message: this.redactor.redactText(input.message),
+      message: storableText(this.redactor.redactText(input.message)),
       resourceType: cut(input.resourceType, LIMITS.resourceType),
       resourceId: cut(input.resourceId, LIMITS.resourceId),
       actorId: input.actorId !== undefined ? input.actorId : (actor?.id ?? null),
@@ -136,9 +146,11 @@ export class AuditRecorder implements OnApplicationBootstrap, BeforeApplicationS
       ),
       ip: cut(input.ip ?? this.context.ip, LIMITS.ip),
       userAgent: cut(input.userAgent ?? this.context.userAgent, USER_AGENT_LIMIT),
-      traceId: input.traceId ?? this.context.traceId ?? null,
+      traceId: cut(input.traceId ?? this.context.traceId, LIMITS.traceId),
       durationMs: input.durationMs ?? null,
-      metadata: this.redactor.redact(input.metadata ?? {}),
+      metadata: storableValue(
+        this.redactor.redact(input.metadata ?? {}),
+      ) as AuditEventRecord['metadata'],
     };
   }
 
