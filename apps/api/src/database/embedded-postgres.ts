@@ -2,6 +2,7 @@ import { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Client } from 'pg';
+import { placeEmbeddedServer } from './embedded-postgres-placement';
 
 export interface RunningDatabase {
   url: string;
@@ -14,7 +15,10 @@ export interface EmbeddedPostgresOptions {
   database: string;
   /** Keep the data folder when stopped (the app's `.data/`); tests throw theirs away. */
   persistent: boolean;
+  /** The server's own output. */
   log?: (message: string) => void;
+  /** Where the server keeps its data (and runs its binaries from, when not from node_modules). */
+  announce?: (message: string) => void;
 }
 
 const USER = 'postgres';
@@ -49,10 +53,6 @@ async function ensureDatabase(url: string, database: string): Promise<void> {
   }
 }
 
-/**
- * Starts a PostgreSQL server from the `embedded-postgres` package, for machines without one.
- * The data folder is initialised on first use and reused afterwards.
- */
 const SHUTDOWN_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 
 /**
@@ -72,11 +72,18 @@ async function loadEmbeddedPostgres() {
   return loaded.default;
 }
 
+/**
+ * Starts a PostgreSQL server from the `embedded-postgres` package, for machines without one.
+ * The data folder is initialised on first use and reused afterwards.
+ */
 export async function startEmbeddedPostgres(
   options: EmbeddedPostgresOptions,
 ): Promise<RunningDatabase> {
+  const announce = options.announce ?? (() => undefined);
+  // Before the package loads: it may have to load its binaries from a copy.
+  const dataDir = await placeEmbeddedServer(options.dataDir, announce);
+  announce(`Embedded PostgreSQL data: ${dataDir}`);
   const EmbeddedPostgres = await loadEmbeddedPostgres();
-  const dataDir = resolve(options.dataDir);
   const log = options.log ?? (() => undefined);
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
