@@ -4,6 +4,8 @@ import { AppLogs1732400000000 } from './1732400000000-app-logs';
 import { AppLogRollups1732450000000 } from './1732450000000-app-log-rollups';
 import { Exceptions1732500000000 } from './1732500000000-exceptions';
 import { PerformanceMetrics1732600000000 } from './1732600000000-performance-metrics';
+import { AccountDeletionNotify1732700000000 } from './1732700000000-account-deletion-notify';
+import { RevokeSignIns1732710000000 } from './1732710000000-revoke-sign-ins';
 
 /** Every migration, in order. Listed explicitly so the bundled API and the tests run the same set. */
 export const migrations = [
@@ -13,4 +15,6 @@ export const migrations = [
   AppLogRollups1732450000000,
   Exceptions1732500000000,
   PerformanceMetrics1732600000000,
+  AccountDeletionNotify1732700000000,
+  RevokeSignIns1732710000000,
 ];

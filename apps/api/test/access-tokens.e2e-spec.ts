@@ -1,16 +1,9 @@
 import { INestApplication } from '@nestjs/common';
-import { createHmac } from 'node:crypto';
 import request from 'supertest';
 import { createApp } from '../src/app/create-app';
 import { eventually } from './support/eventually';
+import { claimsOf, forgedToken } from './support/tokens';
 import { createTestApp, registerUser, TestApp } from './support/test-app';
-
-/** A token signed with the test secret but with claims of our choosing. */
-function signed(claims: Record<string, unknown>, secret: string): string {
-  const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
-  const body = `${part({ alg: 'HS256', typ: 'JWT' })}.${part(claims)}`;
-  return `${body}.${createHmac('sha256', secret).update(body).digest('base64url')}`;
-}
 
 describe('access tokens across instances (revocations without Redis)', () => {
   let first: TestApp;
@@ -75,16 +68,16 @@ describe('access tokens across instances (revocations without Redis)', () => {
 
   it('names the problem: missing, malformed, expired, or signed with another secret', async () => {
     const user = await registerUser(first, 'token-problems');
-    const claims = JSON.parse(Buffer.from(user.token.split('.')[1], 'base64url').toString());
+    const claims = claimsOf(user.token);
     const secret = first.config.JWT_SECRET as string;
     const cases: [string | undefined, string][] = [
       [undefined, 'Missing or invalid access token'],
       ['not-a-token', 'Missing or invalid access token'],
       [
-        signed({ ...claims, exp: Math.floor(Date.now() / 1000) - 10 }, secret),
+        forgedToken({ ...claims, exp: Math.floor(Date.now() / 1000) - 10 }, secret),
         'Access token expired',
       ],
-      [signed(claims, `${secret}-other`), 'Missing or invalid access token'],
+      [forgedToken(claims, `${secret}-other`), 'Missing or invalid access token'],
     ];
     for (const [token, message] of cases) {
       const call = request(second.getHttpServer()).get('/api/v1/auth/me');
@@ -93,6 +86,6 @@ describe('access tokens across instances (revocations without Redis)', () => {
       );
       expect(response.body.message).toBe(message);
     }
-    await me(second, signed(claims, secret)).expect(200);
+    await me(second, forgedToken(claims, secret)).expect(200);
   });
 });

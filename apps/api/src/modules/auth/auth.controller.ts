@@ -1,4 +1,13 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import {
+  applyDecorators,
+  Body,
+  Controller,
+  Get,
+  Header,
+  HttpCode,
+  HttpStatus,
+  Post,
+} from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -19,6 +28,10 @@ import { AuthService } from './auth.service';
 import { AuthSessionDto } from './dto/auth-session.dto';
 import { LoginDto, RefreshDto, RegisterDto } from './dto/credentials.dto';
 
+/** Responses carrying tokens must not be stored by a browser or proxy (RFC 6749 §5.1). */
+const CarriesTokens = () =>
+  applyDecorators(Header('Cache-Control', 'no-store'), Header('Pragma', 'no-cache'));
+
 @ApiTags('auth')
 @Audit({ category: 'authentication' })
 @Controller('auth')
@@ -28,6 +41,7 @@ export class AuthController {
   @Public()
   @RateLimited('auth')
   @Post('register')
+  @CarriesTokens()
   @Audit({ message: 'Registered an account' })
   @ApiCreatedResponse({ type: AuthSessionDto })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'Email already registered' })
@@ -39,6 +53,7 @@ export class AuthController {
   @Public()
   @RateLimited('auth')
   @Post('login')
+  @CarriesTokens()
   @Audit({ message: 'Signed in' })
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: AuthSessionDto })
@@ -50,6 +65,7 @@ export class AuthController {
 
   @Public()
   @Post('refresh')
+  @CarriesTokens()
   @Audit({ message: 'Refreshed a session' })
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: AuthSessionDto })

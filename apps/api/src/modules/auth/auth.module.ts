@@ -7,6 +7,7 @@ import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { AccessTokenVerifier } from './access-token.verifier';
+import { DeletedAccounts } from './deleted-accounts';
 import { jwtOptionsOf } from './jwt-options';
 import { RefreshToken } from './refresh-token.entity';
 import { RevokedToken } from './revoked-token.entity';
@@ -28,6 +29,7 @@ import { TokensService } from './tokens.service';
     AuthService,
     TokensService,
     AccessTokenVerifier,
+    DeletedAccounts,
     {
       provide: TokenRevocationStore,
       inject: [AppConfig, getRepositoryToken(RevokedToken), DataSource],

@@ -1,6 +1,4 @@
-import { InternalEvent, SessionEndedPayload } from '@ledgerlens/contracts';
 import { Injectable } from '@nestjs/common';
-import { EventEmitter2 } from '@nestjs/event-emitter';
 import { AuthenticatedUser } from '../../common/auth/current-user.decorator';
 import { AuthenticationError } from '../../common/errors/domain-errors';
 import { UserContext } from '../../database/user-context';
@@ -9,7 +7,6 @@ import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { AuthSessionDto } from './dto/auth-session.dto';
 import { LoginDto, RegisterDto } from './dto/credentials.dto';
-import { TokenRevocationStore } from './token-revocation.store';
 import { IssuedTokens, TokensService } from './tokens.service';
 
 function session(user: User, tokens: IssuedTokens): AuthSessionDto {
@@ -21,9 +18,7 @@ export class AuthService {
   constructor(
     private readonly users: UsersService,
     private readonly tokens: TokensService,
-    private readonly revocations: TokenRevocationStore,
     private readonly userContext: UserContext,
-    private readonly events: EventEmitter2,
   ) {}
 
   async register(input: RegisterDto): Promise<AuthSessionDto> {
@@ -44,15 +39,9 @@ export class AuthService {
     return session(user, tokens);
   }
 
-  /**
-   * Ends the sign-in: this access token stops working now, its refresh tokens too, and its open
-   * sockets are closed.
-   */
-  async logout(caller: AuthenticatedUser): Promise<void> {
-    await this.revocations.revoke(caller.jti, new Date(caller.expiresAt * 1000));
-    await this.tokens.revokeFamily(caller.familyId);
-    const ended: SessionEndedPayload = { familyId: caller.familyId, reason: 'logout' };
-    this.events.emit(InternalEvent.SessionEnded, ended);
+  /** Ends the caller's sign-in: every access and refresh token of it, and its sockets. */
+  logout(caller: AuthenticatedUser): Promise<void> {
+    return this.tokens.endSignIn(caller.familyId, 'logout');
   }
 
   async me(caller: AuthenticatedUser): Promise<UserDto> {

@@ -10,15 +10,7 @@ import { AuthenticationError } from '../../common/errors/domain-errors';
 import { AuditRecorder } from '../audit/audit-recorder';
 import { User } from '../users/user.entity';
 import { RefreshToken } from './refresh-token.entity';
-
-export interface AccessTokenClaims {
-  sub: string;
-  email: string;
-  role: User['role'];
-  jti: string;
-  fam: string;
-  exp: number;
-}
+import { TokenRevocationStore } from './token-revocation.store';
 
 export interface IssuedTokens {
   accessToken: string;
@@ -30,7 +22,10 @@ function hashOf(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-/** Signs access tokens and keeps refresh tokens: rotation on use, family revocation on reuse. */
+/**
+ * Signs access tokens and keeps refresh tokens: rotation on use; on reuse or logout the whole
+ * sign-in (the family: its refresh tokens and its access tokens) ends.
+ */
 @Injectable()
 export class TokensService {
   private readonly logger = new Logger(TokensService.name);
@@ -39,6 +34,7 @@ export class TokensService {
     private readonly jwt: JwtService,
     private readonly config: AppConfig,
     @InjectRepository(RefreshToken) private readonly refreshTokens: Repository<RefreshToken>,
+    private readonly revocations: TokenRevocationStore,
     private readonly audit: AuditRecorder,
     private readonly events: EventEmitter2,
   ) {}
@@ -77,10 +73,7 @@ export class TokensService {
       { usedAt: new Date() },
     );
     if (claimed.affected !== 1) {
-      await this.revokeFamily(stored.familyId);
-      // Its access tokens live on until they expire, but its open sockets close now.
-      const ended: SessionEndedPayload = { familyId: stored.familyId, reason: 'token_reuse' };
-      this.events.emit(InternalEvent.SessionEnded, ended);
+      await this.endSignIn(stored.familyId, 'token_reuse');
       this.logger.warn(`Refresh token reuse detected; revoked family ${stored.familyId}`);
       void this.audit.record({
         action: 'auth.token_reuse',
@@ -101,7 +94,15 @@ export class TokensService {
     return { user: stored.user, tokens: await this.issue(stored.user, stored.familyId) };
   }
 
-  async revokeFamily(familyId: string): Promise<void> {
+  /**
+   * Ends a sign-in: its refresh tokens are revoked, and so are its access tokens (by family id,
+   * until the newest of them would have expired); its open sockets are closed.
+   */
+  async endSignIn(familyId: string, reason: SessionEndedPayload['reason']): Promise<void> {
     await this.refreshTokens.update({ familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    const lastExpiry = new Date(Date.now() + this.config.JWT_ACCESS_TTL_SECONDS * 1000);
+    await this.revocations.revoke(familyId, lastExpiry);
+    const ended: SessionEndedPayload = { familyId, reason };
+    this.events.emit(InternalEvent.SessionEnded, ended);
   }
 }
