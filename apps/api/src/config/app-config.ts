@@ -116,6 +116,12 @@ export class AppConfig {
   })
   REALTIME_REDIS_PREFIX = 'ledgerlens:socket.io';
 
+  /** Prefix of the rate-limit counters in Redis (with REDIS_URL): one per deployment on a Redis. */
+  @Matches(/^[\w.:-]{1,64}$/, {
+    message: 'RATE_LIMIT_REDIS_PREFIX must be 1 to 64 letters, digits or . : _ -',
+  })
+  RATE_LIMIT_REDIS_PREFIX = 'ledgerlens:rate-limit';
+
   @Transform(emptyToUndefined)
   @IsOptional()
   @Matches(/^[^@\s]+@[^@\s]+$/, { message: 'ADMIN_EMAIL must be an email address' })

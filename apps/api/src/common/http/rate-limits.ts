@@ -13,6 +13,7 @@ import {
 } from '@nestjs/throttler';
 import type { Response } from 'express';
 import { AppConfig } from '../../config/app-config';
+import { RedisThrottlerStorage } from './redis-throttler-storage';
 
 /** The app's rate limits, per client, each with its own window and count. */
 const RATE_LIMITS = {
@@ -28,12 +29,22 @@ const RATE_LIMITS = {
 
 export type RateLimitName = keyof typeof RATE_LIMITS;
 
-/** Registers every named rate limit once (the throttler module is global). */
+/**
+ * Registers every named rate limit once (the throttler module is global). With `REDIS_URL` the
+ * counters live in Redis, so instances behind one load balancer enforce one limit together.
+ */
 export function rateLimitsModule(): DynamicModule {
   return ThrottlerModule.forRootAsync({
     inject: [AppConfig],
-    useFactory: (config: AppConfig) =>
-      Object.entries(RATE_LIMITS).map(([name, limits]) => ({ name, ...limits(config) })),
+    useFactory: (config: AppConfig) => ({
+      throttlers: Object.entries(RATE_LIMITS).map(([name, limits]) => ({
+        name,
+        ...limits(config),
+      })),
+      storage: config.REDIS_URL
+        ? new RedisThrottlerStorage(config.REDIS_URL, config.RATE_LIMIT_REDIS_PREFIX)
+        : undefined,
+    }),
   });
 }
 
