@@ -130,8 +130,8 @@ describe('budget spending (property)', () => {
             .get(`/api/v1/budgets/${budget.body.id}`)
             .set(user.auth)
             .expect(200);
-          expect(read.body.spentCents).toBe(expected);
-          expect(read.body.remainingCents).toBe(100_000 - expected);
+          expect(read.body.spentCents).toBe(String(expected));
+          expect(read.body.remainingCents).toBe(String(100_000 - expected));
           expect(read.body.periodStart).toBe(start);
           expect(read.body.startDate).toBe(startDate);
           expect(read.body.periodEnd < end && read.body.periodEnd >= start).toBe(true);

@@ -6,7 +6,8 @@ interface Budget {
   id: string;
   alertThresholds: number[];
   periodStart: string;
-  spentCents: number;
+  /** An exact sum, as a decimal string. */
+  spentCents: string;
   limitCents: number;
 }
 
@@ -27,7 +28,10 @@ describe('demo data', () => {
 
   const reached = (budget: Budget) =>
     budget.alertThresholds
-      .filter((threshold) => budget.spentCents * 100 >= budget.limitCents * threshold)
+      .filter(
+        (threshold) =>
+          BigInt(budget.spentCents) * 100n >= BigInt(budget.limitCents) * BigInt(threshold),
+      )
       .map((threshold) => `${budget.id} ${budget.periodStart} ${threshold}`);
 
   it('records the thresholds its history already reached, so none is announced later', async () => {

@@ -317,8 +317,8 @@ describe('categories, transactions and budgets', () => {
       startDate: '2020-01-01',
     }).expect(201);
     expect(budget.body).toMatchObject({
-      spentCents: 0,
-      remainingCents: 10_000,
+      spentCents: '0',
+      remainingCents: '10000',
       percentUsed: 0,
       status: 'on_track',
       alertThresholds: [80, 100],
@@ -339,20 +339,24 @@ describe('categories, transactions and budgets', () => {
       .set(user.auth)
       .expect(200);
     expect(read.body).toMatchObject({
-      spentCents: 7_000,
-      remainingCents: 3_000,
+      spentCents: '7000',
+      remainingCents: '3000',
       percentUsed: 70,
       status: 'on_track',
     });
 
     await spend(1_500);
     read = await testApp.http.get(`/api/v1/budgets/${budget.body.id}`).set(user.auth).expect(200);
-    expect(read.body).toMatchObject({ spentCents: 8_500, percentUsed: 85, status: 'warning' });
+    expect(read.body).toMatchObject({ spentCents: '8500', percentUsed: 85, status: 'warning' });
 
     await spend(2_000);
     await spend(100);
     read = await testApp.http.get(`/api/v1/budgets/${budget.body.id}`).set(user.auth).expect(200);
-    expect(read.body).toMatchObject({ spentCents: 10_600, remainingCents: -600, status: 'over' });
+    expect(read.body).toMatchObject({
+      spentCents: '10600',
+      remainingCents: '-600',
+      status: 'over',
+    });
 
     const alerts = await testApp.http.get('/api/v1/budgets/alerts').set(user.auth).expect(200);
     expect(alerts.body.total).toBe(2);
@@ -416,7 +420,7 @@ describe('categories, transactions and budgets', () => {
           userId: user.id,
           budgetId: overall.body.id,
           thresholdPercent: 80,
-          spentCents: 900,
+          spentCents: '900',
           currency: 'EUR',
         }),
       ]);

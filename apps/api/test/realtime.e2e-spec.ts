@@ -242,8 +242,8 @@ describe('real-time events over socket.io', () => {
         alertThresholds: [50],
         periodStart: budget.body.periodStart,
         periodEnd: budget.body.periodEnd,
-        spentCents: 0,
-        remainingCents: 2400,
+        spentCents: '0',
+        remainingCents: '2400',
         percentUsed: 0,
         status: 'on_track',
       });
@@ -259,7 +259,7 @@ describe('real-time events over socket.io', () => {
         payload: {
           budgetId: budget.body.id,
           thresholdPercent: 50,
-          spentCents: 1250,
+          spentCents: '1250',
           limitCents: 2400,
         },
         traceId: spent.headers['x-trace-id'],

@@ -60,17 +60,17 @@ describe('GET /transactions/summary', () => {
     expect(body.currencies).toEqual([
       {
         currency: 'EUR',
-        incomeCents: 250_000,
-        spendingCents: 4_550 + 1_225 + 800 + 9_900,
-        netCents: 250_000 - 16_475,
+        incomeCents: '250000',
+        spendingCents: String(4_550 + 1_225 + 800 + 9_900),
+        netCents: String(250_000 - 16_475),
         count: 5,
         expenseCount: 4,
       },
       {
         currency: 'USD',
-        incomeCents: 0,
-        spendingCents: 12_000,
-        netCents: -12_000,
+        incomeCents: '0',
+        spendingCents: '12000',
+        netCents: '-12000',
         count: 1,
         expenseCount: 1,
       },
@@ -82,7 +82,7 @@ describe('GET /transactions/summary', () => {
         categoryId: salaryId,
         categoryName: 'Salary',
         color: '#64748b',
-        cents: 250_000,
+        cents: '250000',
         count: 1,
       },
       {
@@ -91,7 +91,7 @@ describe('GET /transactions/summary', () => {
         categoryId: null,
         categoryName: null,
         color: null,
-        cents: 12_000,
+        cents: '12000',
         count: 1,
       },
       {
@@ -100,7 +100,7 @@ describe('GET /transactions/summary', () => {
         categoryId: travelId,
         categoryName: 'Travel',
         color: '#64748b',
-        cents: 9_900,
+        cents: '9900',
         count: 1,
       },
       {
@@ -109,7 +109,7 @@ describe('GET /transactions/summary', () => {
         categoryId: groceriesId,
         categoryName: 'Groceries',
         color: '#22c55e',
-        cents: 5_775,
+        cents: '5775',
         count: 2,
       },
       {
@@ -118,7 +118,7 @@ describe('GET /transactions/summary', () => {
         categoryId: null,
         categoryName: null,
         color: null,
-        cents: 800,
+        cents: '800',
         count: 1,
       },
     ]);
@@ -143,8 +143,8 @@ describe('GET /transactions/summary', () => {
           .reduce((total, item) => total + item.amountCents, 0);
       expect(currency).toMatchObject({
         count: own.length,
-        incomeCents: sum('income'),
-        spendingCents: sum('expense'),
+        incomeCents: String(sum('income')),
+        spendingCents: String(sum('expense')),
       });
     }
     expect(totals.currencies.reduce((n: number, c: { count: number }) => n + c.count, 0)).toBe(
@@ -167,6 +167,49 @@ describe('GET /transactions/summary', () => {
     expect(impossible.body.details).toEqual({ from: ['from must be a date written YYYY-MM-DD'] });
     const reversed = await summary(ada, { from: '2026-11-30', to: '2026-11-01' }).expect(400);
     expect(reversed.body.details).toEqual({ from: ['from must not be after to'] });
+  });
+
+  describe('past 2^53', () => {
+    const LARGEST = 100_000_000_000_000;
+
+    it('adds up exactly, as decimal strings, and ranks the sums exactly', async () => {
+      const cleo = await registerUser(testApp, 'cleo');
+      const big = await post(cleo, 'categories', { name: 'Big', kind: 'expense' });
+      const spend = (amountCents: number, more = {}) =>
+        post(cleo, 'transactions', expense('Spent', amountCents, '2026-11-03', more));
+      // 91 × 10^14 + 1 in EUR, and 91 × 10^14 in USD: as JS numbers both sums are 9.1e15.
+      for (let i = 0; i < 91; i += 1) await spend(LARGEST, { categoryId: big.id });
+      await spend(1, { categoryId: big.id });
+      for (let i = 0; i < 91; i += 1) await spend(LARGEST, { currency: 'USD' });
+
+      const { body } = await summary(cleo, { from: '2026-11-01', to: '2026-11-30' }).expect(200);
+      expect(body.currencies).toEqual([
+        {
+          currency: 'EUR',
+          incomeCents: '0',
+          spendingCents: '9100000000000001',
+          netCents: '-9100000000000001',
+          count: 92,
+          expenseCount: 92,
+        },
+        {
+          currency: 'USD',
+          incomeCents: '0',
+          spendingCents: '9100000000000000',
+          netCents: '-9100000000000000',
+          count: 91,
+          expenseCount: 91,
+        },
+      ]);
+      expect(body.categories).toEqual([
+        expect.objectContaining({
+          currency: 'EUR',
+          categoryName: 'Big',
+          cents: '9100000000000001',
+        }),
+        expect.objectContaining({ currency: 'USD', categoryName: null, cents: '9100000000000000' }),
+      ]);
+    });
   });
 
   it('needs a signed-in user', async () => {

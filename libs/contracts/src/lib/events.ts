@@ -47,8 +47,9 @@ export interface BudgetSnapshot {
   alertThresholds: number[];
   periodStart: string;
   periodEnd: string;
-  spentCents: number;
-  remainingCents: number;
+  /** Sums in minor units as exact decimal strings: they can pass 2^53 (see the OpenAPI `BudgetDto`). */
+  spentCents: string;
+  remainingCents: string;
   percentUsed: number;
   status: BudgetStatus;
 }
@@ -65,7 +66,8 @@ export interface BudgetThresholdCrossedPayload {
   categoryId: string | null;
   thresholdPercent: number;
   periodStart: string;
-  spentCents: number;
+  /** A sum in minor units as an exact decimal string: it can pass 2^53. */
+  spentCents: string;
   limitCents: number;
   currency: string;
   traceId?: string;

@@ -40,8 +40,9 @@ export class BudgetAlert {
   @Column({ name: 'threshold_percent', type: 'integer' })
   thresholdPercent: number;
 
-  @Column({ name: 'spent_cents', type: 'bigint', transformer: bigintToNumber })
-  spentCents: number;
+  /** Kept as pg's text: a sum of amounts can pass 2^53, where a number would lose cents. */
+  @Column({ name: 'spent_cents', type: 'bigint' })
+  spentCents: string;
 
   @Column({ name: 'limit_cents', type: 'bigint', transformer: bigintToNumber })
   limitCents: number;

@@ -58,6 +58,7 @@ export interface BudgetStatusRow {
   updated_at: Date;
   period_start: string;
   period_end: string;
+  /** Sums (numeric) arrive as exact decimal text and are answered as such. */
   spent_cents: string;
   remaining_cents: string;
   percent_used: number;

@@ -13,8 +13,8 @@ describe('client payloads', () => {
       alertThresholds: [80, 100],
       periodStart: '2026-11-01',
       periodEnd: '2026-11-30',
-      spentCents: 100,
-      remainingCents: 900,
+      spentCents: '100',
+      remainingCents: '900',
       percentUsed: 10,
       status: 'on_track',
     };

@@ -15,7 +15,7 @@ interface SummaryRow {
   category_id: string | null;
   category_name: string | null;
   color: string | null;
-  /** A numeric sum: exact as text, converted once here. */
+  /** A numeric sum, exact as text (it can pass 2^53), and answered as such. */
   cents: string;
   count: number;
 }
@@ -58,36 +58,55 @@ function categoryTotalOf(row: SummaryRow): CategoryTotalDto {
     categoryId: row.category_id,
     categoryName: row.category_name,
     color: row.color,
-    cents: Number(row.cents),
+    cents: row.cents,
     count: row.count,
   };
 }
 
+const compareBigInts = (a: bigint, b: bigint): number => (a < b ? -1 : a > b ? 1 : 0);
+
 function largestFirst(a: CategoryTotalDto, b: CategoryTotalDto): number {
-  return b.cents - a.cents || (a.categoryName ?? '').localeCompare(b.categoryName ?? '');
+  return (
+    compareBigInts(BigInt(b.cents), BigInt(a.cents)) ||
+    (a.categoryName ?? '').localeCompare(b.categoryName ?? '')
+  );
 }
 
+interface CurrencySums {
+  currency: string;
+  income: bigint;
+  spending: bigint;
+  count: number;
+  expenseCount: number;
+}
+
+/** Adds the category sums up per currency with BigInt: a sum can pass 2^53, where numbers lose cents. */
 function currencyTotalsOf(categories: CategoryTotalDto[]): CurrencyTotalsDto[] {
-  const byCurrency = new Map<string, CurrencyTotalsDto>();
+  const byCurrency = new Map<string, CurrencySums>();
   for (const { currency, type, cents, count } of categories) {
-    const totals = byCurrency.get(currency) ?? {
+    const sums = byCurrency.get(currency) ?? {
       currency,
-      incomeCents: 0,
-      spendingCents: 0,
-      netCents: 0,
+      income: 0n,
+      spending: 0n,
       count: 0,
       expenseCount: 0,
     };
-    if (type === 'income') totals.incomeCents += cents;
+    if (type === 'income') sums.income += BigInt(cents);
     else {
-      totals.spendingCents += cents;
-      totals.expenseCount += count;
+      sums.spending += BigInt(cents);
+      sums.expenseCount += count;
     }
-    totals.netCents = totals.incomeCents - totals.spendingCents;
-    totals.count += count;
-    byCurrency.set(currency, totals);
+    sums.count += count;
+    byCurrency.set(currency, sums);
   }
-  return [...byCurrency.values()].sort(
-    (a, b) => b.count - a.count || a.currency.localeCompare(b.currency),
-  );
+  return [...byCurrency.values()]
+    .sort((a, b) => b.count - a.count || a.currency.localeCompare(b.currency))
+    .map(({ currency, income, spending, count, expenseCount }) => ({
+      currency,
+      incomeCents: income.toString(),
+      spendingCents: spending.toString(),
+      netCents: (income - spending).toString(),
+      count,
+      expenseCount,
+    }));
 }

@@ -17,7 +17,7 @@ import {
   Min,
 } from 'class-validator';
 import { IsCalendarDate } from '../../../common/http/is-calendar-date.decorator';
-import { MAX_AMOUNT_CENTS } from '../../transactions/dto/transaction.dto';
+import { AmountInCents, AmountInCentsInput, ExactSum } from '../../../common/http/money-fields';
 
 export class CreateBudgetDto {
   @ApiPropertyOptional({
@@ -34,10 +34,7 @@ export class CreateBudgetDto {
   @IsIn(BUDGET_PERIODS, { message: 'period must be weekly, monthly or yearly' })
   period: BudgetPeriod;
 
-  @ApiProperty({ example: 40000, minimum: 1 })
-  @IsInt({ message: 'limitCents must be a whole number of cents' })
-  @Min(1, { message: 'limitCents must be positive' })
-  @Max(MAX_AMOUNT_CENTS)
+  @AmountInCentsInput({ description: 'Most to spend in a period', example: 40000 })
   limitCents: number;
 
   @ApiProperty({ example: 'EUR' })
@@ -49,7 +46,7 @@ export class CreateBudgetDto {
   @IsCalendarDate()
   startDate: string;
 
-  @ApiPropertyOptional({ type: [Number], default: [80, 100], example: [80, 100] })
+  @ApiPropertyOptional({ type: 'integer', isArray: true, default: [80, 100], example: [80, 100] })
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
@@ -75,7 +72,7 @@ export class BudgetDto {
   @ApiProperty({ enum: BUDGET_PERIODS })
   period: BudgetPeriod;
 
-  @ApiProperty()
+  @AmountInCents({ description: 'Most to spend in a period', example: 40000 })
   limitCents: number;
 
   @ApiProperty()
@@ -84,7 +81,7 @@ export class BudgetDto {
   @ApiProperty({ format: 'date' })
   startDate: string;
 
-  @ApiProperty({ type: [Number] })
+  @ApiProperty({ type: 'integer', isArray: true })
   alertThresholds: number[];
 
   @ApiProperty({ format: 'date', description: 'First day of the current period' })
@@ -93,11 +90,11 @@ export class BudgetDto {
   @ApiProperty({ format: 'date', description: 'Last day of the current period' })
   periodEnd: string;
 
-  @ApiProperty({ description: 'Spent in the current period' })
-  spentCents: number;
+  @ExactSum('Spent in the current period', '42000')
+  spentCents: string;
 
-  @ApiProperty({ description: 'Limit minus spent; negative when over' })
-  remainingCents: number;
+  @ExactSum('Limit minus spent; negative when over', '-2000')
+  remainingCents: string;
 
   @ApiProperty({ example: 42.5 })
   percentUsed: number;
@@ -124,13 +121,13 @@ export class BudgetAlertDto {
   @ApiProperty({ format: 'date' })
   periodStart: string;
 
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   thresholdPercent: number;
 
-  @ApiProperty()
-  spentCents: number;
+  @ExactSum('Spent in the period when the threshold was reached', '32000')
+  spentCents: string;
 
-  @ApiProperty()
+  @AmountInCents({ description: 'The limit at that moment', example: 40000 })
   limitCents: number;
 
   @ApiProperty()

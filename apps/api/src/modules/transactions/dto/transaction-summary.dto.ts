@@ -1,6 +1,7 @@
 import { TRANSACTION_TYPES, TransactionType } from '@ledgerlens/contracts';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsCalendarDate } from '../../../common/http/is-calendar-date.decorator';
+import { ExactSum } from '../../../common/http/money-fields';
 
 export class TransactionSummaryQueryDto {
   @ApiProperty({ format: 'date', description: 'First day, inclusive', example: '2026-11-01' })
@@ -16,19 +17,19 @@ export class CurrencyTotalsDto {
   @ApiProperty({ example: 'EUR' })
   currency: string;
 
-  @ApiProperty({ description: 'Income in minor units' })
-  incomeCents: number;
+  @ExactSum('Income', '250000')
+  incomeCents: string;
 
-  @ApiProperty({ description: 'Spending (expenses) in minor units' })
-  spendingCents: number;
+  @ExactSum('Spending (expenses)', '16475')
+  spendingCents: string;
 
-  @ApiProperty({ description: 'Income minus spending; negative when more went out' })
-  netCents: number;
+  @ExactSum('Income minus spending; negative when more went out', '233525')
+  netCents: string;
 
-  @ApiProperty({ description: 'Transactions in this currency' })
+  @ApiProperty({ type: 'integer', description: 'Transactions in this currency' })
   count: number;
 
-  @ApiProperty({ description: 'Expenses in this currency' })
+  @ApiProperty({ type: 'integer', description: 'Expenses in this currency' })
   expenseCount: number;
 }
 
@@ -48,10 +49,10 @@ export class CategoryTotalDto {
   @ApiProperty({ type: String, nullable: true, example: '#22c55e' })
   color: string | null;
 
-  @ApiProperty({ description: 'Sum in minor units' })
-  cents: number;
+  @ExactSum('Sum of the amounts', '5775')
+  cents: string;
 
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   count: number;
 }
 

@@ -4,14 +4,11 @@ import { Transform } from 'class-transformer';
 import { trim, trimUpper } from '../../../common/http/transforms';
 import {
   IsIn,
-  IsInt,
   IsISO4217CurrencyCode,
   IsOptional,
   IsString,
   IsUUID,
-  Max,
   MaxLength,
-  Min,
   MinLength,
 } from 'class-validator';
 import { IsCalendarDate } from '../../../common/http/is-calendar-date.decorator';
@@ -19,15 +16,14 @@ import { PageOf, PaginationQueryDto } from '../../../common/http/pagination.dto'
 import { CategoryDto } from '../../categories/dto/category.dto';
 import { Transaction } from '../transaction.entity';
 import { OptionalInteger } from '../../../common/http/optional-fields';
-
-/** Largest amount accepted: a trillion in major units, far inside bigint and exact in JS. */
-export const MAX_AMOUNT_CENTS = 100_000_000_000_000;
+import {
+  AmountInCents,
+  AmountInCentsInput,
+  MAX_AMOUNT_CENTS,
+} from '../../../common/http/money-fields';
 
 export class CreateTransactionDto {
-  @ApiProperty({ description: 'Positive amount in minor units (cents)', example: 1250, minimum: 1 })
-  @IsInt({ message: 'amountCents must be a whole number of cents' })
-  @Min(1, { message: 'amountCents must be positive' })
-  @Max(MAX_AMOUNT_CENTS)
+  @AmountInCentsInput({ description: 'Positive amount', example: 1250 })
   amountCents: number;
 
   @ApiProperty({ description: 'ISO 4217 code', example: 'EUR' })
@@ -102,10 +98,10 @@ export class ListTransactionsQueryDto extends PaginationQueryDto {
   @IsIn(TRANSACTION_TYPES)
   type?: TransactionType;
 
-  @OptionalInteger({ min: 1 })
+  @OptionalInteger({ min: 1, max: MAX_AMOUNT_CENTS })
   minAmountCents?: number;
 
-  @OptionalInteger({ min: 1 })
+  @OptionalInteger({ min: 1, max: MAX_AMOUNT_CENTS })
   maxAmountCents?: number;
 
   @ApiPropertyOptional({
@@ -134,7 +130,7 @@ export class TransactionDto {
   @ApiProperty({ enum: TRANSACTION_TYPES })
   type: TransactionType;
 
-  @ApiProperty({ example: 1250 })
+  @AmountInCents({ description: 'Positive amount', example: 1250 })
   amountCents: number;
 
   @ApiProperty({ example: 'EUR' })
