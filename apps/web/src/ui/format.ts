@@ -1,6 +1,34 @@
-/** Money from integer cents, in the user's locale: `formatMoney(-1250, 'EUR')` → "-€12.50". */
-export function formatMoney(cents: number, currency: string): string {
-  return new Intl.NumberFormat(undefined, { style: 'currency', currency }).format(cents / 100);
+/**
+ * A whole number of minor units: a JSON number for one amount, or the exact decimal string the
+ * API sends every sum as (sums can pass 2^53, where a number loses cents).
+ */
+export type MinorUnits = number | bigint | string;
+
+/**
+ * Digits of the minor unit. The whole app counts every currency in hundredths, as the amount
+ * fields read them (lib/money.ts), so formatting does the same.
+ */
+const MINOR_UNIT_DIGITS = 2;
+
+/**
+ * Minor units as a decimal string of major units: `-9100000000000001` → `"-91000000000000.01"`.
+ * The point is moved in the digits, never by dividing a float, so no cent is rounded away.
+ */
+function majorUnitsOf(cents: MinorUnits): Intl.StringNumericLiteral {
+  const value = BigInt(cents);
+  const digits = (value < 0n ? -value : value).toString().padStart(MINOR_UNIT_DIGITS + 1, '0');
+  const point = digits.length - MINOR_UNIT_DIGITS;
+  return `${value < 0n ? '-' : ''}${digits.slice(0, point)}.${digits.slice(point)}` as Intl.StringNumericLiteral;
+}
+
+/**
+ * Money from integer cents, in the user's locale: `formatMoney(-1250, 'EUR')` → "-€12.50". Exact
+ * for sums too: `Intl.NumberFormat` formats a decimal string without turning it into a float.
+ */
+export function formatMoney(cents: MinorUnits, currency: string): string {
+  return new Intl.NumberFormat(undefined, { style: 'currency', currency }).format(
+    majorUnitsOf(cents),
+  );
 }
 
 /** A calendar date (`2026-11-21`) as the user reads it, without shifting it by time zone. */
@@ -15,7 +43,8 @@ export function formatDay(
 }
 
 /** Money with an explicit sign, a true minus for losses: "−€12.50", "+€3.00", "€0.00". */
-export function formatSignedMoney(cents: number, currency: string): string {
-  const sign = cents < 0 ? '\u2212' : cents > 0 ? '+' : '';
-  return `${sign}${formatMoney(Math.abs(cents), currency)}`;
+export function formatSignedMoney(cents: MinorUnits, currency: string): string {
+  const value = BigInt(cents);
+  const sign = value < 0n ? '\u2212' : value > 0n ? '+' : '';
+  return `${sign}${formatMoney(value < 0n ? -value : value, currency)}`;
 }

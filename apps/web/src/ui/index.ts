@@ -7,6 +7,6 @@ export { ErrorState } from './ErrorState';
 export { SelectField, TextAreaField, TextField } from './Field';
 export { apiFieldError, FormActions, FormError } from './FormParts';
 export { focusPageHeading } from './focus-page-heading';
-export { formatDay, formatMoney, formatSignedMoney } from './format';
+export { formatDay, formatMoney, formatSignedMoney, type MinorUnits } from './format';
 export { PageHeader } from './PageHeader';
 export { Skeleton } from './Skeleton';

@@ -106,6 +106,22 @@ describe('BudgetsPage', () => {
       expect(overBar).toHaveAttribute('aria-valuetext', '€600.00 of €500.00 (120%)');
     });
 
+    it('shows spending past 2^53 to the cent', async () => {
+      // The API sends sums as exact decimal strings: here 91 × 10^14 cents and one more.
+      network({
+        [BUDGETS]: json(
+          aBudgetList([aBudgetAt('9100000000000001', { limitCents: 100_000_000_000_000 })]),
+        ),
+      });
+      show();
+      const bar = await screen.findByRole('progressbar', { name: 'All spending spending' });
+      expect(bar).toHaveAttribute(
+        'aria-valuetext',
+        '€91,000,000,000,000.01 of €1,000,000,000,000.00 (9,100%)',
+      );
+      expect(cardOf('All spending')).toHaveTextContent('€90,000,000,000,000.01 over the limit');
+    });
+
     it('scales the bar to the highest threshold so every mark is on it', async () => {
       network({
         [BUDGETS]: json(aBudgetList([aBudgetAt(10_000, { alertThresholds: [50, 150] })])),
@@ -268,8 +284,8 @@ describe('BudgetsPage', () => {
         [BUDGETS]: json(aBudgetList([budget])),
         [ALERTS]: json(
           aBudgetAlertPage([
-            aBudgetAlert(budget, { thresholdPercent: 90, spentCents: 45_000 }),
-            aBudgetAlert(aBudget(), { thresholdPercent: 100, spentCents: 50_000 }),
+            aBudgetAlert(budget, { thresholdPercent: 90, spentCents: '45000' }),
+            aBudgetAlert(aBudget(), { thresholdPercent: 100, spentCents: '50000' }),
           ]),
         ),
       });
@@ -280,6 +296,23 @@ describe('BudgetsPage', () => {
       expect(groceriesAlert).toHaveTextContent('Nov 18, 2026');
       expect(groceriesAlert).toHaveTextContent('Period from Nov 1, 2026');
       expect(deletedAlert).toHaveTextContent('A deleted budget reached 100%');
+    });
+
+    it('shows the amounts of a crossing past 2^53 to the cent', async () => {
+      const budget = aBudget({ categoryId: groceries.id, limitCents: 100_000_000_000_000 });
+      network({
+        [BUDGETS]: json(aBudgetList([budget])),
+        [ALERTS]: json(
+          aBudgetAlertPage([
+            aBudgetAlert(budget, { thresholdPercent: 100, spentCents: '9100000000000001' }),
+          ]),
+        ),
+      });
+      show();
+      const region = await alertsRegion();
+      expect(await within(region).findByRole('listitem')).toHaveTextContent(
+        'Groceries reached 100%: €91,000,000,000,000.01 of €1,000,000,000,000.00 (9,100%)',
+      );
     });
 
     it('says when there are no alerts yet', async () => {
@@ -356,7 +389,7 @@ describe('BudgetsPage', () => {
         categoryId: groceries.id,
         thresholdPercent: 80,
         periodStart: '2026-11-01',
-        spentCents: 40_000,
+        spentCents: '40000',
         limitCents: 50_000,
         currency: 'EUR',
       });

@@ -1,6 +1,6 @@
 import type { BudgetThresholdCrossedPayload } from '@ledgerlens/contracts';
 import type { Category } from '../../entities/categories';
-import { formatMoney } from '../../ui';
+import { formatMoney, type MinorUnits } from '../../ui';
 import type { BudgetPeriod, BudgetStatus } from './api/get-budgets';
 
 export const STATUS_LABELS: Record<BudgetStatus, string> = {
@@ -34,7 +34,7 @@ export const formatPercent = (percent: number): string => `${percentFormat.forma
 
 /** "€420.00 of €500.00 (84%)". */
 export function spentOfLimit(
-  spentCents: number,
+  spentCents: MinorUnits,
   limitCents: number,
   percent: number,
   currency: string,
@@ -67,6 +67,6 @@ export function describeCrossing(
   const reached = `${budgetName(crossing.categoryId, categories)} budget reached ${formatPercent(crossing.thresholdPercent)}`;
   // The API sends an empty currency when the budget was deleted meanwhile.
   if (!crossing.currency) return reached;
-  const money = (cents: number) => formatMoney(cents, crossing.currency);
+  const money = (cents: MinorUnits) => formatMoney(cents, crossing.currency);
   return `${reached}: ${money(crossing.spentCents)} of ${money(crossing.limitCents)}`;
 }

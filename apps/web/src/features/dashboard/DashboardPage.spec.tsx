@@ -209,6 +209,36 @@ describe('DashboardPage', () => {
       expect(spending).toHaveTextContent('$50.00');
       expect(within(month).getByRole('table', { name: /in EUR$/ })).not.toHaveTextContent('$');
     });
+
+    it('shows sums past 2^53 to the cent', async () => {
+      // 91 × 10^14 cents and one more: the API sends such sums as exact decimal strings.
+      const largest = Array.from({ length: 91 }, () =>
+        aTransaction({ category: rent, amountCents: 100_000_000_000_000 }),
+      );
+      network({
+        [SUMMARY]: json(
+          aTransactionSummary([
+            ...largest,
+            aTransaction({ category: rent, amountCents: 1 }),
+            aTransaction({ category: groceries, amountCents: 2_500 }),
+          ]),
+        ),
+      });
+      show();
+      const month = await region('November 2026');
+      const card = async (title: string) =>
+        (await within(month).findByRole('heading', { name: title })).closest('li');
+      expect(await card('Spending')).toHaveTextContent('€91,000,000,000,025.01');
+      expect(await card('Net')).toHaveTextContent('-€91,000,000,000,025.01');
+      const rows = within(within(month).getByRole('table'))
+        .getAllByRole('row')
+        .slice(1)
+        .map((row) => Array.from((row as HTMLTableRowElement).cells, (cell) => cell.textContent));
+      expect(rows).toEqual([
+        ['Rent', '€91,000,000,000,000.01', '100%'],
+        ['Groceries', '€25.00', '0%'],
+      ]);
+    });
   });
 
   describe('budgets', () => {

@@ -26,8 +26,8 @@ describe('summarizeMonth', () => {
       ]),
     );
     expect(totals).toEqual([
-      { currency: 'EUR', incomeCents: 5_000, spendingCents: 100, netCents: 4_900 },
-      { currency: 'USD', incomeCents: 0, spendingCents: 700, netCents: -700 },
+      { currency: 'EUR', incomeCents: '5000', spendingCents: '100', netCents: '4900' },
+      { currency: 'USD', incomeCents: '0', spendingCents: '700', netCents: '-700' },
     ]);
   });
 
@@ -45,8 +45,8 @@ describe('summarizeMonth', () => {
     expect(spending).toEqual({
       currency: 'EUR',
       categories: [
-        { categoryId: null, name: 'Uncategorised', color: '#94a3b8', cents: 300 },
-        { categoryId: food.id, name: 'Food', color: '#22c55e', cents: 100 },
+        { categoryId: null, name: 'Uncategorised', color: '#94a3b8', cents: '300' },
+        { categoryId: food.id, name: 'Food', color: '#22c55e', cents: '100' },
       ],
     });
   });

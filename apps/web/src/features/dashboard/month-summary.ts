@@ -1,11 +1,12 @@
 import type { TransactionSummary } from './api/get-month-summary';
 
+/** Sums in cents are the API's exact decimal strings (they can pass 2^53). */
 export interface CurrencyTotals {
   currency: string;
-  incomeCents: number;
-  spendingCents: number;
+  incomeCents: string;
+  spendingCents: string;
   /** Income minus spending; negative when more went out. */
-  netCents: number;
+  netCents: string;
 }
 
 export interface CategorySpending {
@@ -13,7 +14,8 @@ export interface CategorySpending {
   categoryId: string | null;
   name: string;
   color: string;
-  cents: number;
+  /** An exact decimal string, as the API sends it. */
+  cents: string;
 }
 
 export interface MonthSummary {

@@ -27,8 +27,8 @@ export function aBudget(overrides: Partial<BudgetDto> = {}): BudgetDto {
     alertThresholds: [90, 100],
     periodStart: '2026-11-01',
     periodEnd: '2026-11-30',
-    spentCents: 42_000,
-    remainingCents: 8_000,
+    spentCents: '42000',
+    remainingCents: '8000',
     percentUsed: 84,
     status: 'on_track',
     createdAt: '2026-01-05T10:00:00.000Z',
@@ -37,15 +37,22 @@ export function aBudget(overrides: Partial<BudgetDto> = {}): BudgetDto {
   };
 }
 
-/** A budget whose spending, remaining, percent and status agree, as the API computes them. */
-export function aBudgetAt(spentCents: number, overrides: Partial<BudgetDto> = {}): BudgetDto {
+/**
+ * A budget whose spending, remaining, percent and status agree, as the API computes them. Sums
+ * are exact decimal strings, as the API sends them: give a string past 2^53.
+ */
+export function aBudgetAt(
+  spentCents: number | string,
+  overrides: Partial<BudgetDto> = {},
+): BudgetDto {
   const base = aBudget(overrides);
   const lowest = Math.min(...base.alertThresholds);
-  const percentUsed = Math.round((spentCents * 10_000) / base.limitCents) / 100;
+  // Rounded to hundredths, like the API's percentUsed, so a float ratio is exact enough.
+  const percentUsed = Math.round((Number(spentCents) * 10_000) / base.limitCents) / 100;
   return {
     ...base,
-    spentCents,
-    remainingCents: base.limitCents - spentCents,
+    spentCents: String(spentCents),
+    remainingCents: String(BigInt(base.limitCents) - BigInt(spentCents)),
     percentUsed,
     status: percentUsed >= 100 ? 'over' : percentUsed >= lowest ? 'warning' : 'on_track',
   };
@@ -69,7 +76,7 @@ export function aBudgetAlert(
     budgetId: budget.id,
     periodStart: budget.periodStart,
     thresholdPercent: 80,
-    spentCents: (budget.limitCents * 80) / 100,
+    spentCents: String((budget.limitCents * 80) / 100),
     limitCents: budget.limitCents,
     createdAt: '2026-11-18T09:30:00.000Z',
     ...overrides,

@@ -66,9 +66,12 @@ export function aHistory(...changes: RecordChangeDto[]): RecordHistoryDto {
 type TransactionSummaryDto = components['schemas']['TransactionSummaryDto'];
 type CategoryTotalDto = TransactionSummaryDto['categories'][number];
 
+const largestFirst = (a: bigint, b: bigint) => (a < b ? 1 : a > b ? -1 : 0);
+
 /**
  * `GET /api/v1/transactions/summary` over the given transactions, added up as the API does
  * (November 2026 unless another range is given), so tests can state the month as transactions.
+ * Sums are added with BigInt and sent as exact decimal strings, like the API's.
  */
 export function aTransactionSummary(
   transactions: TransactionDto[],
@@ -83,22 +86,22 @@ export function aTransactionSummary(
       categoryId,
       categoryName: category?.name ?? null,
       color: category?.color ?? null,
-      cents: 0,
+      cents: '0',
       count: 0,
     };
-    total.cents += amountCents;
+    total.cents = String(BigInt(total.cents) + BigInt(amountCents));
     total.count += 1;
     categories.set(key, total);
   }
   const currencies = [...new Set(transactions.map((t) => t.currency))].map((currency) => {
     const own = transactions.filter((t) => t.currency === currency);
     const sum = (type: string) =>
-      own.filter((t) => t.type === type).reduce((cents, t) => cents + t.amountCents, 0);
+      own.filter((t) => t.type === type).reduce((cents, t) => cents + BigInt(t.amountCents), 0n);
     return {
       currency,
-      incomeCents: sum('income'),
-      spendingCents: sum('expense'),
-      netCents: sum('income') - sum('expense'),
+      incomeCents: String(sum('income')),
+      spendingCents: String(sum('expense')),
+      netCents: String(sum('income') - sum('expense')),
       count: own.length,
       expenseCount: own.filter((t) => t.type === 'expense').length,
     };
@@ -106,6 +109,8 @@ export function aTransactionSummary(
   return {
     ...range,
     currencies: currencies.sort((a, b) => b.count - a.count),
-    categories: [...categories.values()].sort((a, b) => b.cents - a.cents),
+    categories: [...categories.values()].sort((a, b) =>
+      largestFirst(BigInt(a.cents), BigInt(b.cents)),
+    ),
   };
 }

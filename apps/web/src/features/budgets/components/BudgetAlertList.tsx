@@ -9,9 +9,9 @@ import { formatDateTime, formatPercent, spentOfLimit } from '../budget-text';
  */
 function AlertItem({ alert, view }: { alert: BudgetAlert; view: BudgetView | undefined }) {
   const { spentCents, limitCents } = alert;
-  const amounts =
-    view &&
-    spentOfLimit(spentCents, limitCents, (spentCents / limitCents) * 100, view.budget.currency);
+  // The percentage is only shown to a tenth: a float ratio of the exact sum is precise enough.
+  const percent = (Number(spentCents) / limitCents) * 100;
+  const amounts = view && spentOfLimit(spentCents, limitCents, percent, view.budget.currency);
   return (
     <li className="alert-item">
       <time dateTime={alert.createdAt} className="alert-item__time">

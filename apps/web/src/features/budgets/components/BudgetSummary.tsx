@@ -7,10 +7,12 @@ import '../budgets.css';
 const SHORT_DAY: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short' };
 
 function Remaining({ budget }: { budget: Budget }) {
-  const amount = formatMoney(Math.abs(budget.remainingCents), budget.currency);
+  // An exact decimal string: its sign is a leading minus, its size the digits after it.
+  const over = budget.remainingCents.startsWith('-');
+  const amount = formatMoney(budget.remainingCents.replace(/^-/, ''), budget.currency);
   return (
     <p className="budget-summary__remaining">
-      {budget.remainingCents >= 0 ? `${amount} left` : `${amount} over the limit`}
+      {over ? `${amount} over the limit` : `${amount} left`}
     </p>
   );
 }

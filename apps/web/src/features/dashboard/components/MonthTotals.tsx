@@ -1,13 +1,14 @@
 import { formatMoney } from '../../../ui';
 import type { CurrencyTotals } from '../month-summary';
 
-const CARDS: { title: string; amount: (totals: CurrencyTotals) => number; tone?: boolean }[] = [
+const CARDS: { title: string; amount: (totals: CurrencyTotals) => string; tone?: boolean }[] = [
   { title: 'Spending', amount: (totals) => totals.spendingCents },
   { title: 'Income', amount: (totals) => totals.incomeCents },
   { title: 'Net', amount: (totals) => totals.netCents, tone: true },
 ];
 
-const toneOf = (cents: number) => (cents < 0 ? 'negative' : 'positive');
+/** Sums are exact decimal strings: a leading minus is a loss. */
+const toneOf = (cents: string) => (cents.startsWith('-') ? 'negative' : 'positive');
 
 /** Spending, income and net of the month, one line per currency used. */
 export function MonthTotals({ totals }: { totals: CurrencyTotals[] }) {

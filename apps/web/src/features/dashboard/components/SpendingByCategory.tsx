@@ -14,7 +14,9 @@ export function SpendingByCategory({
   monthName: string;
 }) {
   const { currency, categories } = spending;
-  const total = categories.reduce((sum, category) => sum + category.cents, 0);
+  const total = categories.reduce((sum, category) => sum + BigInt(category.cents), 0n);
+  // A share is only drawn as a whole percentage: a float ratio of the exact sums is precise enough.
+  const shareOf = (cents: string) => Number(cents) / Number(total);
   return (
     <div className="spending">
       <SpendingChart categories={categories} />
@@ -41,7 +43,7 @@ export function SpendingByCategory({
                 {category.name}
               </th>
               <td>{formatMoney(category.cents, currency)}</td>
-              <td>{shareFormat.format(category.cents / total)}</td>
+              <td>{shareFormat.format(shareOf(category.cents))}</td>
             </tr>
           ))}
         </tbody>

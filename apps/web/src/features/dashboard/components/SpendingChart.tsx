@@ -12,7 +12,12 @@ const reduceMotion =
  * Its size is fixed (it fits a phone), so it needs no measuring container.
  */
 export function SpendingChart({ categories }: { categories: CategorySpending[] }) {
-  const data = categories.map(({ name, cents, color }) => ({ name, cents, fill: color }));
+  // Slices only need proportions, so floats are fine here; the exact sums are in the table.
+  const data = categories.map(({ name, cents, color }) => ({
+    name,
+    cents: Number(cents),
+    fill: color,
+  }));
   return (
     <div className="spending__chart" aria-hidden="true">
       <PieChart width={SIZE} height={SIZE} accessibilityLayer={false}>
