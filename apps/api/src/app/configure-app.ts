@@ -6,6 +6,9 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '../config/app-config';
 import { RealtimeIoAdapter } from '../modules/realtime/realtime-io.adapter';
+import { completeOpenApiDocument } from '../common/openapi/complete-openapi-document';
+import { ErrorResponseDto } from '../common/http/error-response.dto';
+import { METRICS_SECURITY_SCHEME } from '../modules/monitoring/prometheus/prometheus.controller';
 import { API_PREFIX, API_VERSION, PROMETHEUS_PATH } from './api-prefix';
 
 export function corsOrigins(config: AppConfig): string[] {
@@ -23,9 +26,28 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
         'header to choose the trace ID; every answer carries it in X-Trace-Id.',
     )
     .setVersion('1.0')
-    .addBearerAuth()
+    .addBearerAuth({
+      type: 'http',
+      scheme: 'bearer',
+      bearerFormat: 'JWT',
+      description:
+        'The access token of a sign-in: a JWS signed with HS256 and verified as RFC8725 advises ' +
+        '(one pinned algorithm, so `alg: none` and algorithm swaps are refused; expiry checked).',
+    })
+    .addBearerAuth(
+      {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'opaque',
+        description: 'METRICS_TOKEN, for `GET /metrics` when it is set (an opaque secret).',
+      },
+      METRICS_SECURITY_SCHEME,
+    )
     .build();
-  return SwaggerModule.createDocument(app, document);
+  return completeOpenApiDocument(
+    app,
+    SwaggerModule.createDocument(app, document, { extraModels: [ErrorResponseDto] }),
+  );
 }
 
 /** The routes' prefix and version, which the OpenAPI document reflects. */

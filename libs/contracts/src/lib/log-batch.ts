@@ -35,6 +35,12 @@ export interface LogBatch {
 /** Trace IDs the API accepts from browsers (W3C IDs, UUIDs, or similar tokens). */
 export const CLIENT_TRACE_ID_PATTERN = '^[A-Za-z0-9._-]{1,128}$';
 
+/** Characters never outnumber UTF-8 bytes, so the byte limit bounds the length too. */
+const MAX_TEXT_CHARACTERS = LOG_INGEST_LIMITS.messageBytes;
+
+/** The column `app_logs.duration_ms` is a PostgreSQL integer. */
+const MAX_DURATION_MS = 2_147_483_647;
+
 /** An optional text property (optional properties may also be null). */
 const optionalText = (maxLength: number, description?: string) =>
   ({ type: 'string', maxLength, nullable: true, ...(description ? { description } : {}) }) as const;
@@ -67,14 +73,20 @@ export const LOG_BATCH_SCHEMA: JSONSchemaType<LogBatch> = {
           timestamp: {
             type: 'string',
             format: 'date-time',
+            maxLength: 64,
             description: 'When the browser logged it: at most 7 days ago and an hour ahead',
           },
           level: { type: 'string', enum: [...LOG_LEVELS] },
-          message: { type: 'string', description: 'At most 64 KB (UTF-8)' },
+          message: {
+            type: 'string',
+            maxLength: MAX_TEXT_CHARACTERS,
+            description: 'At most 64 KB (UTF-8)',
+          },
           module: optionalText(128),
           traceId: {
             type: 'string',
             pattern: CLIENT_TRACE_ID_PATTERN,
+            maxLength: 128,
             nullable: true,
             description: 'Trace ID of the API request the entry is about',
           },
@@ -82,6 +94,7 @@ export const LOG_BATCH_SCHEMA: JSONSchemaType<LogBatch> = {
           url: optionalText(2048, 'Page the entry was logged on'),
           stack: {
             type: 'string',
+            maxLength: MAX_TEXT_CHARACTERS,
             nullable: true,
             description: 'Stack trace, at most 64 KB (UTF-8)',
           },
@@ -89,10 +102,9 @@ export const LOG_BATCH_SCHEMA: JSONSchemaType<LogBatch> = {
           requestMethod: optionalText(10, 'Method of the API request it is about'),
           requestPath: optionalText(2048),
           statusCode: { type: 'integer', minimum: 100, maximum: 599, nullable: true },
-          durationMs: { type: 'integer', minimum: 0, nullable: true },
+          durationMs: { type: 'integer', minimum: 0, maximum: MAX_DURATION_MS, nullable: true },
           context: {
             type: 'object',
-            required: [],
             additionalProperties: true,
             nullable: true,
             description: 'Structured context; secrets are redacted again on arrival',

@@ -1,13 +1,17 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, IsISO8601, IsOptional, Max, MaxLength, Min } from 'class-validator';
+
+/** Room for nanoseconds and a UTC offset: `2026-11-22T10:00:00.123456789+05:30` is 35. */
+const MAX_DATE_TIME_LENGTH = 40;
 
 /** An optional ISO 8601 date-time (`2026-11-22T10:00:00Z`), checked strictly and documented. */
 export function OptionalDateTime(description: string): PropertyDecorator {
   return applyDecorators(
     ApiPropertyOptional({ format: 'date-time', description }),
     IsOptional(),
+    MaxLength(MAX_DATE_TIME_LENGTH),
     IsISO8601({ strict: true }),
   );
 }

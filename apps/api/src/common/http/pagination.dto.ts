@@ -50,13 +50,13 @@ export function PageOf<T>(item: Class<T>): Class<Page<T>> {
     @ApiProperty({ type: [item] })
     items: T[];
 
-    @ApiProperty({ description: 'Matching rows in all pages' })
+    @ApiProperty({ type: 'integer', description: 'Matching rows in all pages' })
     total: number;
 
-    @ApiProperty()
+    @ApiProperty({ type: 'integer' })
     page: number;
 
-    @ApiProperty()
+    @ApiProperty({ type: 'integer' })
     limit: number;
   }
   return PageOfItems;

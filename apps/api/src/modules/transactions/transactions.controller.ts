@@ -52,6 +52,10 @@ export class TransactionsController {
 
   @Get()
   @ApiOkResponse({ type: TransactionPageDto })
+  @ApiUnprocessableEntityResponse({
+    type: ErrorResponseDto,
+    description: 'minAmountCents is greater than maxAmountCents',
+  })
   list(@Query() query: ListTransactionsQueryDto): Promise<TransactionPageDto> {
     return this.transactions.list(query);
   }

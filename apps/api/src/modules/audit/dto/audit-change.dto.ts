@@ -1,5 +1,5 @@
 import { AUDIT_CHANGE_ACTIONS, AuditChangeAction } from '@ledgerlens/contracts';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageOf, PaginationQueryOf } from '../../../common/http/pagination.dto';
@@ -76,32 +76,26 @@ export class AuditChangeDto {
 
 export class AuditChangePageDto extends PageOf(AuditChangeDto) {}
 
+/** A column's value as JSON: any of these, arrays included (e.g. a budget's alertThresholds). */
+const COLUMN_VALUE: ApiPropertyOptions = {
+  nullable: true,
+  oneOf: [
+    { type: 'string' },
+    { type: 'number' },
+    { type: 'boolean' },
+    { type: 'array', items: {} },
+    { type: 'object', additionalProperties: true },
+  ],
+};
+
 export class FieldChangeDto {
   @ApiProperty({ example: 'amountCents' })
   field: string;
 
-  @ApiProperty({
-    nullable: true,
-    description: 'Value before (null when created)',
-    oneOf: [
-      { type: 'string' },
-      { type: 'number' },
-      { type: 'boolean' },
-      { type: 'object', additionalProperties: true },
-    ],
-  })
+  @ApiProperty({ ...COLUMN_VALUE, description: 'Value before (null when created)' })
   from: unknown;
 
-  @ApiProperty({
-    nullable: true,
-    description: 'Value after (null when removed)',
-    oneOf: [
-      { type: 'string' },
-      { type: 'number' },
-      { type: 'boolean' },
-      { type: 'object', additionalProperties: true },
-    ],
-  })
+  @ApiProperty({ ...COLUMN_VALUE, description: 'Value after (null when removed)' })
   to: unknown;
 }
 
@@ -141,7 +135,7 @@ export class ChainVerificationDto {
   @ApiProperty()
   ok: boolean;
 
-  @ApiProperty({ description: 'Rows whose hash was recomputed' })
+  @ApiProperty({ type: 'integer', description: 'Rows whose hash was recomputed' })
   checked: number;
 
   @ApiPropertyOptional({ description: 'The first row whose hash does not match its content' })

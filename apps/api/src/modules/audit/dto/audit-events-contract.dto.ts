@@ -31,7 +31,8 @@ export class AuditEventsQueryDto {
   @OptionalInteger({ min: 1, max: 1000, default: 100 })
   limit = 100;
 
-  @OptionalInteger({ min: 0, default: 0 })
+  // Past this, OFFSET only makes the database skip rows that are not there.
+  @OptionalInteger({ min: 0, max: 100_000_000, default: 0 })
   offset = 0;
 }
 
@@ -78,13 +79,13 @@ export class AuditEventListDto {
   @ApiProperty({ type: [AuditEventContractDto] })
   events: AuditEventContractDto[];
 
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   total: number;
 
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   limit: number;
 
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   offset: number;
 
   @ApiProperty({ format: 'date-time' })

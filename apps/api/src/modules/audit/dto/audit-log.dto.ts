@@ -58,7 +58,7 @@ export class AuditLogDto {
   @ApiProperty({ type: String, nullable: true })
   traceId: string | null;
 
-  @ApiProperty({ type: Number, nullable: true })
+  @ApiProperty({ type: 'integer', nullable: true })
   durationMs: number | null;
 
   @ApiProperty({

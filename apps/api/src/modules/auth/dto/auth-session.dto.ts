@@ -8,7 +8,11 @@ export class AuthSessionDto {
   @ApiProperty({ description: 'Single-use token for POST /auth/refresh' })
   refreshToken: string;
 
-  @ApiProperty({ description: 'Seconds until the access token expires', example: 900 })
+  @ApiProperty({
+    type: 'integer',
+    description: 'Seconds until the access token expires',
+    example: 900,
+  })
   expiresIn: number;
 
   @ApiProperty({ type: UserDto })

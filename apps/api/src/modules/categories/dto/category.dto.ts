@@ -17,7 +17,7 @@ export class CreateCategoryDto {
   @IsIn(['expense', 'income'], { message: 'kind must be expense or income' })
   kind: CategoryKind;
 
-  @ApiProperty({ example: '#22c55e', required: false, default: '#64748b' })
+  @ApiProperty({ example: '#22c55e', required: false, default: '#64748b', maxLength: 7 })
   @IsOptional()
   @Matches(/^#[0-9a-fA-F]{6}$/, { message: 'color must be a hex colour like #22c55e' })
   color?: string;

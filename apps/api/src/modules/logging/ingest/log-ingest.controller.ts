@@ -2,10 +2,12 @@ import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { LOG_BATCH_SCHEMA, LogBatch } from '@ledgerlens/contracts';
 import {
   ApiBadRequestResponse,
+  ApiBearerAuth,
   ApiBody,
   ApiOkResponse,
   ApiOperation,
   ApiPayloadTooLargeResponse,
+  ApiSecurity,
   ApiTags,
   ApiTooManyRequestsResponse,
   type SchemaObject,
@@ -35,6 +37,9 @@ export class LogIngestController {
       'sent again (same clientId and timestamp) is stored once. Signed-in callers are tagged ' +
       'with their user; anonymous ones as anonymous. Secrets are redacted on arrival.',
   })
+  // A token is optional here: `{}` documents anonymous callers, `bearer` signed-in ones.
+  @ApiSecurity({})
+  @ApiBearerAuth()
   @ApiBody({ schema: LOG_BATCH_SCHEMA as SchemaObject })
   @ApiOkResponse({ type: LogBatchResultDto })
   @ApiBadRequestResponse({ type: ErrorResponseDto })

@@ -13,3 +13,10 @@ export class ParseLogIdPipe implements PipeTransform<string, string> {
     return value;
   }
 }
+
+/** The documentation of the `:id` this pipe reads. */
+export const LOG_ID_PARAM = {
+  name: 'id',
+  description: 'A log line ID: a positive bigint',
+  schema: { type: 'string', pattern: LOG_ID.source, maxLength: 19 },
+} as const;

@@ -1,9 +1,8 @@
 import { Controller, Get, Headers, Res, VERSION_NEUTRAL } from '@nestjs/common';
 import {
-  ApiBearerAuth,
   ApiOkResponse,
   ApiOperation,
-  ApiProduces,
+  ApiSecurity,
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
@@ -15,6 +14,9 @@ import { AuthenticationError } from '../../../common/errors/domain-errors';
 import { ErrorResponseDto } from '../../../common/http/error-response.dto';
 import { AppConfig } from '../../../config/app-config';
 import { PrometheusMetrics } from './prometheus-metrics';
+
+/** The document's security scheme for METRICS_TOKEN (not a user's access token). */
+export const METRICS_SECURITY_SCHEME = 'metricsToken';
 
 const digest = (text: string) => createHash('sha256').update(text).digest();
 
@@ -34,14 +36,22 @@ export class PrometheusController {
   /** No user token here: a scraper has none. METRICS_TOKEN, when set, is checked instead. */
   @Public()
   @Get()
-  @ApiBearerAuth()
+  // Open by default; `{}` documents that no credential is needed unless METRICS_TOKEN is set.
+  @ApiSecurity({})
+  @ApiSecurity(METRICS_SECURITY_SCHEME)
   @ApiOperation({
     summary: 'Prometheus metrics (text format)',
-    description: 'Needs `Authorization: Bearer <METRICS_TOKEN>` when METRICS_TOKEN is set.',
+    description:
+      'Open by default. When METRICS_TOKEN is set, needs `Authorization: Bearer <METRICS_TOKEN>`.',
   })
-  @ApiProduces('text/plain')
-  @ApiOkResponse({ description: 'The Prometheus text exposition' })
-  @ApiUnauthorizedResponse({ type: ErrorResponseDto })
+  @ApiOkResponse({
+    description: 'The Prometheus text exposition',
+    content: { 'text/plain': { schema: { type: 'string' } } },
+  })
+  @ApiUnauthorizedResponse({
+    type: ErrorResponseDto,
+    description: 'METRICS_TOKEN is set and the request does not carry it',
+  })
   async scrape(
     @Headers('authorization') authorization: string | undefined,
     @Res({ passthrough: true }) response: Response,

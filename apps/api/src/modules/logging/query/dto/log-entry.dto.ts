@@ -12,7 +12,7 @@ export class LogEntryDto {
   @ApiProperty({ enum: LOG_LEVELS })
   level!: LogLevel;
 
-  @ApiProperty({ description: 'OpenTelemetry severity number', example: 9 })
+  @ApiProperty({ type: 'integer', description: 'OpenTelemetry severity number', example: 9 })
   severityNumber!: number;
 
   @ApiProperty({ enum: LOG_SOURCES })
@@ -36,10 +36,10 @@ export class LogEntryDto {
   @ApiPropertyOptional({ type: String, nullable: true })
   requestPath!: string | null;
 
-  @ApiPropertyOptional({ type: Number, nullable: true })
+  @ApiPropertyOptional({ type: 'integer', nullable: true })
   statusCode!: number | null;
 
-  @ApiPropertyOptional({ type: Number, nullable: true })
+  @ApiPropertyOptional({ type: 'integer', nullable: true })
   durationMs!: number | null;
 
   @ApiProperty({ type: 'object', additionalProperties: true })
@@ -76,12 +76,12 @@ export class LogContextDto {
 }
 
 export class LevelCountsDto {
-  @ApiProperty() trace!: number;
-  @ApiProperty() debug!: number;
-  @ApiProperty() info!: number;
-  @ApiProperty() warn!: number;
-  @ApiProperty() error!: number;
-  @ApiProperty() fatal!: number;
+  @ApiProperty({ type: 'integer' }) trace!: number;
+  @ApiProperty({ type: 'integer' }) debug!: number;
+  @ApiProperty({ type: 'integer' }) info!: number;
+  @ApiProperty({ type: 'integer' }) warn!: number;
+  @ApiProperty({ type: 'integer' }) error!: number;
+  @ApiProperty({ type: 'integer' }) fatal!: number;
 }
 
 export class LogVolumeBucketDto {
@@ -99,7 +99,7 @@ export class TopErrorDto {
   })
   pattern!: string;
 
-  @ApiProperty()
+  @ApiProperty({ type: 'integer' })
   count!: number;
 
   @ApiProperty({ description: 'One message of the group, as logged' })
@@ -116,7 +116,7 @@ export class LogStatisticsDto {
   @ApiProperty({ format: 'date-time' })
   to!: string;
 
-  @ApiProperty() total!: number;
+  @ApiProperty({ type: 'integer' }) total!: number;
 
   @ApiProperty({ type: LevelCountsDto })
   byLevel!: LevelCountsDto;
@@ -129,7 +129,11 @@ export class LogStatisticsDto {
   })
   bySource!: Record<LogSource, number>;
 
-  @ApiProperty({ example: 3600, description: 'Width of a volume bucket, in seconds' })
+  @ApiProperty({
+    type: 'integer',
+    example: 3600,
+    description: 'Width of a volume bucket, in seconds',
+  })
   bucketSeconds!: number;
 
   @ApiProperty({ type: [LogVolumeBucketDto], description: 'Oldest first; empty buckets included' })

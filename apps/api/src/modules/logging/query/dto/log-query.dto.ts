@@ -8,7 +8,7 @@ import {
 } from '@ledgerlens/contracts';
 import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, MaxLength, ValidateBy } from 'class-validator';
+import { ArrayMaxSize, IsIn, IsOptional, IsString, MaxLength, ValidateBy } from 'class-validator';
 import { trim } from '../../../../common/http/transforms';
 import { TraceUserFilterDto } from '../../../../common/http/trace-user-filter.dto';
 import { decodeCursor } from '../log-cursor';
@@ -39,6 +39,7 @@ export class LogFilterDto extends TraceUserFilterDto {
   })
   @IsOptional()
   @Transform(toList)
+  @ArrayMaxSize(LOG_LEVELS.length)
   @IsIn(LOG_LEVELS, { each: true })
   level?: LogLevel[];
 
@@ -79,6 +80,7 @@ export class LogListQueryDto extends LogFilterDto {
 
   @ApiPropertyOptional({ description: 'The `nextCursor` of the previous page' })
   @IsOptional()
+  @MaxLength(256)
   @ValidateBy({
     name: 'isLogCursor',
     validator: {

@@ -28,13 +28,13 @@ export class ArchivedFileDto implements ArchivedFile {
   @ApiProperty({ format: 'date', example: '2026-08-01', description: 'UTC day of its rows' })
   day: string;
 
-  @ApiProperty({ description: 'Rows archived (one NDJSON line each)' })
+  @ApiProperty({ type: 'integer', description: 'Rows archived (one NDJSON line each)' })
   rows: number;
 
   @ApiProperty({ description: 'SHA-256 of the gzip file, hex' })
   sha256: string;
 
-  @ApiProperty({ description: 'Size of the gzip file' })
+  @ApiProperty({ type: 'integer', description: 'Size of the gzip file' })
   bytes: number;
 }
 
@@ -57,10 +57,10 @@ export class ArchiveRunDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   finishedAt: string | null;
 
-  @ApiProperty({ description: 'Day partitions dropped so far' })
+  @ApiProperty({ type: 'integer', description: 'Day partitions dropped so far' })
   partitionsDropped: number;
 
-  @ApiProperty({ description: 'Rows archived and removed so far' })
+  @ApiProperty({ type: 'integer', description: 'Rows archived and removed so far' })
   rowsArchived: number;
 
   @ApiProperty({ type: [ArchivedFileDto], description: 'Files written so far, oldest day first' })
@@ -82,7 +82,7 @@ export class ArchiveRunDto {
 export class ArchiveRunPageDto extends PageOf(ArchiveRunDto) {}
 
 export class ArchiveRunParamsDto {
-  @ApiProperty({ example: '12' })
+  @ApiProperty({ example: '12', maxLength: 18 })
   @Matches(/^\d{1,18}$/, { message: 'id must be an archive run ID' })
   id: string;
 }
