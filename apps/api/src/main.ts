@@ -6,6 +6,7 @@ import { openApiDocumentOf } from './app/openapi-document';
 import { DATABASE_COMMANDS, DatabaseCommand, runDatabaseCommand } from './app/database-commands';
 import { AppConfig, ConfigValidationError, loadConfig } from './config/app-config';
 import { openDatabaseServer } from './database/database-server';
+import { HttpDrain } from './common/http/http-drain';
 
 /** Prints the OpenAPI document (JSON) without starting a database. */
 const OPENAPI_EXPORT_COMMAND = 'openapi:export';
@@ -57,6 +58,9 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     say(`${signal} received: stopping`);
+    // Order matters: no request may record anything once the queues are drained (app.close runs
+    // the drains, then closes the database pool), so the HTTP server stops taking work first.
+    await app.get(HttpDrain).drain(config.SHUTDOWN_TIMEOUT_MS);
     await app.close();
     await database.stop();
     process.exit(0);

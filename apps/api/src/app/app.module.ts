@@ -7,6 +7,7 @@ import { ServeStaticModule } from '@nestjs/serve-static';
 import { LoggerModule } from 'nestjs-pino';
 import { RolesGuard } from '../common/auth/roles.guard';
 import { RequestContextModule } from '../common/context/request-context.module';
+import { HttpDrainModule } from '../common/http/http-drain.module';
 import { InputSafetyGuard } from '../common/http/input-safety/input-safety.guard';
 import { AllExceptionsFilter } from '../common/errors/all-exceptions.filter';
 import { createValidationPipe } from '../common/http/validation.pipe';
@@ -69,6 +70,7 @@ export class AppModule {
       imports: [
         AppConfigModule.forRoot(config),
         RequestContextModule,
+        HttpDrainModule,
         RedactionModule.forRoot(redactor),
         rateLimitsModule(),
         LoggerModule.forRoot(

@@ -76,6 +76,16 @@ export class AppConfig {
   @Max(200)
   DB_POOL_SIZE = 10;
 
+  /**
+   * On SIGTERM/SIGINT, how long requests still running may take to finish once new ones are no
+   * longer taken; the queues are then written and the database closed.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(600_000)
+  SHUTDOWN_TIMEOUT_MS = 10_000;
+
   /** Seed demo users, categories, transactions and budgets when the database has no users yet. */
   @Transform(toBoolean)
   @IsBoolean()

@@ -85,4 +85,37 @@ describe('BatchQueue', () => {
     expect(queue.size).toBe(0);
     expect(queue.dropped).toBe(4);
   });
+
+  it('writes what is pushed while it drains', async () => {
+    let pushedDuringDrain = false;
+    const written: number[] = [];
+    const { queue } = queueWith({
+      flushIntervalMs: 10_000,
+      write: async (batch) => {
+        written.push(...batch);
+        if (!pushedDuringDrain) {
+          pushedDuringDrain = true;
+          queue.push(99);
+        }
+      },
+    });
+    queue.push(1);
+    await queue.drain();
+    expect(written).toEqual([1, 99]);
+  });
+
+  it('refuses a push after the drain, and counts and tells every one (never silent)', async () => {
+    const { queue, problems, written } = queueWith({ flushIntervalMs: 10_000 });
+    queue.push(1);
+    await queue.drain();
+    expect([queue.push(2), queue.push(3)]).toEqual([false, false]);
+    expect(queue.size).toBe(0);
+    expect(queue.dropped).toBe(2);
+    expect(problems).toEqual([
+      expect.stringMatching(/Dropped 1 item\(s\): pushed after the queue was drained .*1 in total/),
+      expect.stringMatching(/Dropped 1 item\(s\): pushed after the queue was drained .*2 in total/),
+    ]);
+    await sleep(30);
+    expect(written).toEqual([[1]]);
+  });
 });

@@ -20,7 +20,9 @@ export interface BatchQueueOptions<T> {
 /**
  * A bounded in-memory queue written in batches by a background timer: producers never wait and
  * never see an error. A failed batch is retried with exponential backoff while there is room;
- * `drain()` writes everything left (used on shutdown, before the database closes).
+ * `drain()` writes everything left (used on shutdown, before the database closes), including what
+ * is pushed while it runs. Once drained the queue is closed: nothing would write a later push, so
+ * each one is refused, counted as dropped and told at once (never held where no one looks).
  */
 export class BatchQueue<T> {
   private items: T[] = [];
@@ -28,7 +30,7 @@ export class BatchQueue<T> {
   private flushing?: Promise<void>;
   private failures = 0;
   private droppedCount = 0;
-  private closed = false;
+  private state: 'open' | 'draining' | 'closed' = 'open';
   private lastDropReportAt = -Infinity;
 
   constructor(private readonly options: BatchQueueOptions<T>) {}
@@ -45,6 +47,10 @@ export class BatchQueue<T> {
 
   /** Enqueues an item; false when the queue is full and the item was dropped. */
   push(item: T): boolean {
+    if (this.state === 'closed') {
+      this.drop(1, 'pushed after the queue was drained on shutdown', { tellAtOnce: true });
+      return false;
+    }
     if (this.items.length >= this.options.capacity) {
       this.drop(1, 'the queue is full');
       return false;
@@ -55,9 +61,13 @@ export class BatchQueue<T> {
     return true;
   }
 
-  /** Stops the timer and writes every waiting item, retrying a failing write a few times. */
+  /**
+   * Stops the timer and writes every waiting item (and any pushed meanwhile), retrying a failing
+   * write a few times; then closes the queue.
+   */
   async drain(): Promise<void> {
-    this.closed = true;
+    if (this.state === 'closed') return;
+    this.state = 'draining';
     clearTimeout(this.timer);
     this.timer = undefined;
     let attempts = 0;
@@ -72,10 +82,11 @@ export class BatchQueue<T> {
         await new Promise((resolve) => setTimeout(resolve, this.backoffMs()));
       }
     }
+    this.state = 'closed';
   }
 
   private flushSoon(delayMs: number): void {
-    if (this.closed || (this.timer && delayMs > 0)) return;
+    if (this.state !== 'open' || (this.timer && delayMs > 0)) return;
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
@@ -122,11 +133,14 @@ export class BatchQueue<T> {
     if (kept.length < batch.length) this.drop(batch.length - kept.length, 'the queue is full');
   }
 
-  /** Counts lost items; tells about them at most once per interval, so a flood does not flood logs. */
-  private drop(count: number, reason: string): void {
+  /**
+   * Counts lost items; tells about them at most once per interval, so a flood does not flood logs,
+   * unless `tellAtOnce` (no later report may come: the process is about to exit).
+   */
+  private drop(count: number, reason: string, { tellAtOnce = false } = {}): void {
     this.droppedCount += count;
     const now = Date.now();
-    if (now - this.lastDropReportAt < DROP_REPORT_INTERVAL_MS) return;
+    if (!tellAtOnce && now - this.lastDropReportAt < DROP_REPORT_INTERVAL_MS) return;
     this.lastDropReportAt = now;
     this.options.onProblem(`Dropped ${count} item(s): ${reason} (${this.droppedCount} in total)`);
   }

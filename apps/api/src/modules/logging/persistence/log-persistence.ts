@@ -1,4 +1,4 @@
-import { BeforeApplicationShutdown, Injectable, OnModuleInit, Optional } from '@nestjs/common';
+import { Injectable, OnApplicationShutdown, OnModuleInit, Optional } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { reportException } from '../../../common/errors/exception-report';
 import { AppLogWriter } from './app-log.writer';
@@ -9,7 +9,7 @@ import { LogSink } from './log-sink';
  * A failed write (retried by the sink) also goes to exception tracking, which never logs back.
  */
 @Injectable()
-export class LogPersistence implements OnModuleInit, BeforeApplicationShutdown {
+export class LogPersistence implements OnModuleInit, OnApplicationShutdown {
   constructor(
     private readonly sink: LogSink,
     private readonly writer: AppLogWriter,
@@ -27,7 +27,12 @@ export class LogPersistence implements OnModuleInit, BeforeApplicationShutdown {
     });
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
+  /**
+   * Last of the queues: every other shutdown step (the other queues' drains included) logs, and
+   * runs in `beforeApplicationShutdown`. The database pool closes after this (its module is
+   * global, and Nest shuts global modules down last).
+   */
+  async onApplicationShutdown(): Promise<void> {
     await this.sink.drain();
   }
 }
