@@ -160,10 +160,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       return { status: exception.status, message: exception.message, details: exception.details };
     }
     if (exception instanceof HttpException) return fromHttpException(exception);
-    if (
-      isDatabaseUnavailable(exception) ||
-      isDatabaseUnavailable((exception as { driverError?: unknown })?.driverError)
-    ) {
+    if (isDatabaseUnavailable(exception)) {
       return {
         status: HttpStatus.SERVICE_UNAVAILABLE,
         message: 'A dependency is unavailable; try again shortly',
