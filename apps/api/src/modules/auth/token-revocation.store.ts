@@ -1,7 +1,6 @@
-import { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
 import { DataSource, LessThan, MoreThan, Repository } from 'typeorm';
-import { DependencyUnavailableError } from '../../common/errors/domain-errors';
 import { PgNotificationListener } from './pg-notification-listener';
 import { RevokedToken } from './revoked-token.entity';
 
@@ -97,40 +96,80 @@ export class PostgresTokenRevocationStore
   }
 }
 
-/** Redis-backed list shared by every instance; keys expire with the tokens. */
+/**
+ * Redis-backed list shared by every instance; keys expire with the tokens. While Redis does not
+ * answer, the instance serves on its own rather than refusing every signed-in request: each
+ * revocation is also remembered in memory until its tokens expire, checks then consult only that
+ * memory (revocations made by other instances meanwhile are not seen), and a warning says so
+ * once per outage. Commands fail at once while Redis is down (no offline queue), so requests do
+ * not wait on reconnection attempts.
+ */
 export class RedisTokenRevocationStore
   extends TokenRevocationStore
   implements OnApplicationShutdown
 {
+  private readonly logger = new Logger('TokenRevocation');
   private readonly redis: Redis;
+  private readonly revokedHere = new Map<string, number>();
+  private readonly firstConnection: Promise<unknown>;
+  private alone = false;
 
   constructor(url: string) {
     super();
-    this.redis = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 2 });
+    this.redis = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
+    this.redis.on('error', () => undefined); // told once per outage, by `shared`
+    // Only the first connection is waited for, so the first checks reach Redis too.
+    this.firstConnection = new Promise((settle) => {
+      this.redis.once('ready', settle);
+      this.redis.once('error', settle);
+    });
   }
 
   async revoke(familyId: string, lastExpiry: Date): Promise<void> {
+    this.forgetExpired();
+    this.revokedHere.set(familyId, lastExpiry.getTime());
     const seconds = Math.max(1, Math.ceil(lastExpiry.getTime() / 1000));
-    await this.guard(() => this.redis.set(this.key(familyId), '1', 'EXAT', seconds));
+    await this.shared(() => this.redis.set(this.key(familyId), '1', 'EXAT', seconds), undefined);
   }
 
   async isRevoked(familyId: string): Promise<boolean> {
-    return (await this.guard(() => this.redis.exists(this.key(familyId)))) === 1;
+    if ((this.revokedHere.get(familyId) ?? 0) > Date.now()) return true;
+    return this.shared(async () => (await this.redis.exists(this.key(familyId))) === 1, false);
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.redis.quit().catch(() => undefined);
+    await this.redis.quit().catch(() => this.redis.disconnect());
+  }
+
+  /** Runs a Redis command; while Redis does not answer, `alone` stands for its result. */
+  private async shared<T>(command: () => Promise<T>, alone: T): Promise<T> {
+    await this.firstConnection;
+    try {
+      const result = await command();
+      if (this.alone) {
+        this.alone = false;
+        this.logger.log('Redis is back: token revocations are shared by every instance again');
+      }
+      return result;
+    } catch (error) {
+      if (!this.alone) {
+        this.alone = true;
+        this.logger.warn(
+          `Redis unavailable (${(error as Error).message}): running as a single node, token revocations are checked on this instance only until it is back`,
+        );
+      }
+      return alone;
+    }
+  }
+
+  private forgetExpired(): void {
+    const now = Date.now();
+    for (const [familyId, until] of this.revokedHere) {
+      if (until <= now) this.revokedHere.delete(familyId);
+    }
   }
 
   private key(familyId: string): string {
     return `ledgerlens:revoked-sign-in:${familyId}`;
-  }
-
-  private async guard<T>(command: () => Promise<T>): Promise<T> {
-    try {
-      return await command();
-    } catch {
-      throw new DependencyUnavailableError('The token revocation store (Redis) is unavailable');
-    }
   }
 }
