@@ -37,8 +37,18 @@ export interface BuiltApi {
   databaseUrl: string;
   /** The API's process ID (benchmarks read its CPU time). */
   pid: number;
+  /** What the process wrote so far (stdout and stderr, the last 1 MB). */
+  output(): string;
+  /** Sends SIGTERM and resolves with the exit code once the process is gone; keeps the database. */
+  terminate(): Promise<number | null>;
   stop(): Promise<void>;
 }
+
+/** Extra environment, or a function of the API's database URL (e.g. to route it through a proxy). */
+export type BuiltApiEnv =
+  Record<string, string> | ((databaseUrl: string) => Record<string, string>);
+
+const OUTPUT_LIMIT = 1024 * 1024;
 
 /**
  * Starts the built API on a fresh database of `serverUrl`, or on the database of another
@@ -47,7 +57,7 @@ export interface BuiltApi {
 export async function startBuiltApi(
   serverUrl: string,
   name: string,
-  env: Record<string, string>,
+  env: BuiltApiEnv,
   shareWith?: BuiltApi,
 ): Promise<BuiltApi> {
   if (!existsSync(MAIN)) throw new Error('Build the API first: npx nx build api');
@@ -72,21 +82,28 @@ export async function startBuiltApi(
       PASSWORD_HASH_ROUNDS: '4',
       AUTH_RATE_LIMIT: '100000',
       WEB_DIST_DIR: mkdtempSync(join(tmpdir(), 'ledgerlens-no-web-')),
-      ...env,
+      ...(typeof env === 'function' ? env(databaseUrl) : env),
     },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stderr?.on('data', (chunk) => (output += chunk));
+  const collect = (chunk: Buffer) => (output = (output + chunk).slice(-OUTPUT_LIMIT));
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+  const exited = new Promise<number | null>((done) => child.once('exit', done));
+  const terminate = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    return exited;
+  };
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitForHealth(`${baseUrl}/api/v1/health`, child, () => output);
   return {
     baseUrl,
     databaseUrl,
     pid: child.pid ?? 0,
+    output: () => output,
+    terminate,
     stop: async () => {
-      const exited = new Promise((done) => child.once('exit', done));
-      child.kill('SIGTERM');
-      await exited;
+      await terminate();
       if (!shareWith) await sql(adminUrl, `DROP DATABASE "${database}" WITH (FORCE)`);
     },
   };
