@@ -2,7 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { ClsModule } from 'nestjs-cls';
 import { performance } from 'node:perf_hooks';
 import { RequestContext } from './request-context';
-import { traceIdOf } from './trace-id';
+import { traceIdOf, traceOf } from './trace-id';
 
 interface RawRequest {
   headers: Record<string, string | string[] | undefined>;
@@ -25,6 +25,7 @@ interface RawResponse {
         idGenerator: (request: RawRequest) => traceIdOf(request),
         setup: (cls, request: RawRequest, response: RawResponse) => {
           cls.set('startedAt', performance.now());
+          cls.set('traceContext', traceOf(request).context);
           response.setHeader('X-Trace-Id', cls.getId());
           cls.set('ip', request.ip ?? request.socket?.remoteAddress);
           const userAgent = request.headers['user-agent'];

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ClsService, ClsStore } from 'nestjs-cls';
+import { TraceContext } from './trace-context';
 
 export type Role = 'user' | 'admin';
 
@@ -15,15 +16,24 @@ export interface RequestContextStore extends ClsStore {
   userAgent?: string;
   /** `performance.now()` when the request arrived. */
   startedAt?: number;
+  traceContext?: TraceContext;
 }
 
-/** Typed access to what the current request knows: its trace ID, caller, IP and user agent. */
+/**
+ * Typed access to what the current request knows: its trace ID and W3C trace context, caller,
+ * IP and user agent.
+ */
 @Injectable()
 export class RequestContext {
   constructor(private readonly cls: ClsService<RequestContextStore>) {}
 
   get traceId(): string | undefined {
     return this.cls.isActive() ? this.cls.getId() : undefined;
+  }
+
+  /** Its place in a distributed trace, which outgoing requests pass on. */
+  get traceContext(): TraceContext | undefined {
+    return this.cls.isActive() ? this.cls.get('traceContext') : undefined;
   }
 
   get actor(): RequestActor | undefined {

@@ -1,5 +1,12 @@
 import fc from 'fast-check';
-import { resolveTraceId, traceIdFromTraceparent, traceIdOf } from './trace-id';
+import { FLAG_RANDOM, FLAG_SAMPLED } from './trace-context';
+import {
+  resolveTrace,
+  resolveTraceId,
+  traceIdFromTraceparent,
+  traceIdOf,
+  traceOf,
+} from './trace-id';
 
 const hex = (length: number) =>
   fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: length, maxLength: length });
@@ -36,8 +43,74 @@ describe('trace IDs', () => {
     expect(resolveTraceId({})).not.toBe(resolveTraceId({}));
   });
 
-  it('resolves a request once, so every reader sees the same ID', () => {
+  it('takes the trace ID of a future version with more fields, and of one surrounded by OWS', () => {
+    const traceId = 'a'.repeat(32);
+    expect(traceIdFromTraceparent(`cc-${traceId}-${'b'.repeat(16)}-01-future`)).toBe(traceId);
+    expect(traceIdFromTraceparent(`\t 00-${traceId}-${'b'.repeat(16)}-01 \t`)).toBe(traceId);
+    expect(traceIdFromTraceparent(`00-${traceId}-${'b'.repeat(16)}-01-future`)).toBeUndefined();
+  });
+
+  it('resolves a request once, so every reader sees the same ID and context', () => {
     const request = { headers: {} };
     expect(traceIdOf(request)).toBe(traceIdOf(request));
+    expect(traceOf(request)).toBe(traceOf(request));
+  });
+});
+
+describe("a request's trace context", () => {
+  const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
+  const parentId = '00f067aa0ba902b7';
+
+  it('continues a valid traceparent with its tracestate, combining several headers', () => {
+    const { traceId: id, context } = resolveTrace({
+      traceparent: `00-${traceId}-${parentId}-01`,
+      tracestate: ['rojo=00f067aa0ba902b7', 'congo=t61rcWkgMzE'],
+    });
+    expect(id).toBe(traceId);
+    expect(context).toEqual({
+      traceId,
+      parentId,
+      spanId: expect.stringMatching(/^[0-9a-f]{16}$/),
+      flags: FLAG_SAMPLED,
+      tracestate: [
+        { key: 'rojo', value: '00f067aa0ba902b7' },
+        { key: 'congo', value: 't61rcWkgMzE' },
+      ],
+    });
+    expect(context.spanId).not.toBe(parentId);
+  });
+
+  it('keeps the traceparent but drops an invalid tracestate', () => {
+    const { context } = resolveTrace({
+      traceparent: `00-${traceId}-${parentId}-00`,
+      tracestate: 'foo=1,foo=2',
+    });
+    expect(context).toMatchObject({ traceId, parentId, flags: 0, tracestate: [] });
+  });
+
+  it('starts a random trace, ignoring tracestate, when traceparent is invalid or repeated', () => {
+    for (const traceparent of [
+      `00-${'0'.repeat(32)}-${parentId}-01`,
+      [`00-${traceId}-${parentId}-01`, `00-${traceId}-${parentId}-01`],
+    ]) {
+      const { traceId: id, context } = resolveTrace({ traceparent, tracestate: 'foo=1' });
+      expect(id).toBe(context.traceId);
+      expect(context.traceId).toMatch(/^[0-9a-f]{32}$/);
+      expect(context.traceId).not.toBe(traceId);
+      expect(context.parentId).toBeUndefined();
+      expect(context.flags).toBe(FLAG_RANDOM);
+      expect(context.tracestate).toEqual([]);
+    }
+  });
+
+  it('propagates an X-Trace-Id shaped like a W3C trace ID, and a new W3C trace ID for any other', () => {
+    const fromHeader = resolveTrace({ 'x-trace-id': traceId });
+    expect(fromHeader.traceId).toBe(traceId);
+    expect(fromHeader.context).toMatchObject({ traceId, flags: 0 });
+
+    const other = resolveTrace({ 'x-trace-id': 'req_42.a-b' });
+    expect(other.traceId).toBe('req_42.a-b');
+    expect(other.context.traceId).toMatch(/^[0-9a-f]{32}$/);
+    expect(other.context.flags).toBe(FLAG_RANDOM);
   });
 });
