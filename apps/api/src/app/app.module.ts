@@ -28,6 +28,7 @@ import { AuthModule } from '../modules/auth/auth.module';
 import { JwtAuthGuard } from '../modules/auth/jwt-auth.guard';
 import { BudgetsModule } from '../modules/budgets/budgets.module';
 import { CategoriesModule } from '../modules/categories/categories.module';
+import { ConformanceModule } from '../modules/conformance/conformance.module';
 import { DemoModule } from '../modules/demo/demo.module';
 import { ExceptionsModule } from '../modules/exceptions/exceptions.module';
 import { HealthModule } from '../modules/health/health.module';
@@ -112,6 +113,8 @@ export class AppModule {
         DemoModule,
         MonitoringModule.forRoot({ queues: { logs: logStore } }),
         RealtimeModule,
+        // A test service that makes outgoing calls on request: only when asked, never in production.
+        ...(config.TRACE_CONTEXT_CONFORMANCE ? [ConformanceModule] : []),
       ],
       providers: [
         StartupTasks,

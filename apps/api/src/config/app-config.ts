@@ -365,6 +365,15 @@ export class AppConfig {
   @IsBoolean()
   JOBS_ENABLED = true;
 
+  /**
+   * Offer `POST /api/v1/conformance/trace-context`, the test service of the W3C Trace Context
+   * suite: anyone may make the API send requests to URLs they name (loopback included), so it
+   * is off by default, and the API refuses to start in production with it on.
+   */
+  @Transform(toBoolean)
+  @IsBoolean()
+  TRACE_CONTEXT_CONFORMANCE = false;
+
   /** More keys whose values are redacted everywhere, comma-separated (e.g. `iban,member_no`). */
   @IsString()
   REDACT_EXTRA_KEYS = '';
@@ -393,6 +402,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const problems = describe(validateSync(config, { skipMissingProperties: false }));
   if (config.NODE_ENV === 'production' && !config.JWT_SECRET) {
     problems.push('JWT_SECRET: required in production (32 or more characters)');
+  }
+  if (config.NODE_ENV === 'production' && config.TRACE_CONTEXT_CONFORMANCE) {
+    problems.push('TRACE_CONTEXT_CONFORMANCE: must not be on in production (a test-only route)');
   }
   problems.push(...logSettingProblems(config));
   if (problems.length > 0) throw new ConfigValidationError(problems);
