@@ -1,13 +1,16 @@
 import { INestApplication } from '@nestjs/common';
+import { appendFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app/create-app';
 import { AppConfig, loadConfig } from '../../src/config/app-config';
+import { contractCheckedHttp } from './contract-checked-http';
 import { createTestDatabase, dropTestDatabase } from './test-database';
 
 export interface TestApp {
   app: INestApplication;
+  /** Every answer is also checked against the OpenAPI document (see contract-checked-http.ts). */
   http: ReturnType<typeof request>;
   config: AppConfig;
   databaseUrl: string;
@@ -44,13 +47,17 @@ export async function createTestApp(
   const databaseUrl = await createTestDatabase();
   const config = loadConfig({ ...TEST_ENV, ...env });
   const app = await createApp({ config, databaseUrl, logDestination, webDistDir });
+  const { http, checked } = contractCheckedHttp(app);
   return {
     app,
-    http: request(app.getHttpServer()),
+    http,
     config,
     databaseUrl,
     dataSource: app.get(DataSource),
     close: async () => {
+      // OPENAPI_CONTRACT_COUNTS names a file that collects, per test app, how many answers were checked.
+      const counts = process.env.OPENAPI_CONTRACT_COUNTS;
+      if (counts) appendFileSync(counts, `${checked()}\n`);
       await app.close();
       await dropTestDatabase(databaseUrl);
     },
