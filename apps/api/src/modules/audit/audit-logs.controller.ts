@@ -12,11 +12,11 @@ import {
   ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
-  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
 import { Roles } from '../../common/auth/roles.decorator';
 import { EXPORT_CONTENT_TYPES, exportStream } from '../../common/export/export-stream';
+import { ApiExportResponse } from '../../common/export/api-export-response';
 import { ErrorResponseDto } from '../../common/http/error-response.dto';
 import { AuditLogsService } from './audit-logs.service';
 import { AuditLogExportQueryDto, AuditLogListQueryDto } from './dto/audit-log-query.dto';
@@ -69,8 +69,7 @@ export class AuditLogsController {
 
   @Get('export')
   @Audit({ action: 'audit_log.export', category: 'admin', message: 'Exported the audit log' })
-  @ApiProduces(EXPORT_CONTENT_TYPES.csv, EXPORT_CONTENT_TYPES.json)
-  @ApiOkResponse({ description: 'Every matching event, streamed, newest first' })
+  @ApiExportResponse('Every matching event, streamed, newest first', ['csv', 'json'])
   @Header('Cache-Control', 'no-store')
   export(@Query() query: AuditLogExportQueryDto): StreamableFile {
     const { format, ...filters } = query;

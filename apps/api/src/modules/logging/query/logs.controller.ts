@@ -14,11 +14,11 @@ import {
 import {
   ApiBearerAuth,
   ApiBadRequestResponse,
+  ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiParam,
-  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -27,6 +27,7 @@ import { PermissionError } from '../../../common/errors/domain-errors';
 import { EXPORT_CONTENT_TYPES, exportStream } from '../../../common/export/export-stream';
 import { ErrorResponseDto } from '../../../common/http/error-response.dto';
 import { API_PREFIX, API_VERSION } from '../../../app/api-prefix';
+import { ApiExportResponse } from '../../../common/export/api-export-response';
 import { Audit } from '../../audit/http/audit.decorator';
 import { ExportFiles } from '../export/export-files';
 import { LogEntryDto, LogContextDto, LogPageDto, LogStatisticsDto } from './dto/log-entry.dto';
@@ -40,7 +41,7 @@ import {
 import { LogStatisticsService } from './log-statistics.service';
 import { LogsQueryService } from './logs-query.service';
 import { LOG_EXPORT_COLUMNS, logTextLine } from './log-export-layout';
-import { ParseLogIdPipe } from './parse-log-id.pipe';
+import { LOG_ID_PARAM, ParseLogIdPipe } from './parse-log-id.pipe';
 
 /** Admins read every line; anyone else only lines of their own requests. */
 function scoped<T extends LogFilterDto>(filters: T, user: AuthenticatedUser): T {
@@ -86,6 +87,10 @@ export class LogsController {
   })
   @ApiOkResponse({ type: LogPageDto })
   @ApiBadRequestResponse({ type: ErrorResponseDto })
+  @ApiForbiddenResponse({
+    type: ErrorResponseDto,
+    description: "Not an admin, and filtering on another user's ID",
+  })
   list(
     @Query() query: LogListQueryDto,
     @CurrentUser() user: AuthenticatedUser,
@@ -117,9 +122,12 @@ export class LogsController {
     description:
       'The file is also kept for EXPORT_TTL_HOURS: `Content-Location` names where to download it again.',
   })
-  @ApiProduces(EXPORT_CONTENT_TYPES.json, EXPORT_CONTENT_TYPES.csv, EXPORT_CONTENT_TYPES.txt)
-  @ApiOkResponse({ description: 'The export file' })
+  @ApiExportResponse('The export file', ['json', 'csv', 'txt'])
   @ApiBadRequestResponse({ type: ErrorResponseDto })
+  @ApiForbiddenResponse({
+    type: ErrorResponseDto,
+    description: "Not an admin, and filtering on another user's ID",
+  })
   @Header('Cache-Control', 'no-store')
   export(
     @Body() body: LogExportDto,
@@ -147,7 +155,7 @@ export class LogsController {
   @Get('exports/:exportId')
   @ApiOperation({ summary: 'An earlier export of yours, while it is kept' })
   @ApiParam({ name: 'exportId', format: 'uuid' })
-  @ApiOkResponse({ description: 'The export file' })
+  @ApiExportResponse('The export file', ['json', 'csv', 'txt'])
   @ApiNotFoundResponse({ type: ErrorResponseDto })
   async downloadExport(
     @Param('exportId') exportId: string,
@@ -161,6 +169,7 @@ export class LogsController {
   }
 
   @Get(':id')
+  @ApiParam(LOG_ID_PARAM)
   @ApiOkResponse({ type: LogEntryDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
   get(
@@ -172,6 +181,7 @@ export class LogsController {
 
   @Get(':id/context')
   @ApiOperation({ summary: 'A line with the lines around it and every line of its trace' })
+  @ApiParam(LOG_ID_PARAM)
   @ApiOkResponse({ type: LogContextDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
   context(
