@@ -9,6 +9,9 @@ export class LogBatchResultDto {
   @ApiProperty({ type: 'integer', description: 'Entries stored now' })
   stored!: number;
 
-  @ApiProperty({ type: 'integer', description: 'Entries already stored by an earlier send of the same batch' })
+  @ApiProperty({
+    type: 'integer',
+    description: 'Entries already stored by an earlier send of the same batch',
+  })
   duplicates!: number;
 }
