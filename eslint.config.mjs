@@ -45,7 +45,13 @@ export default [
   {
     // Tool configuration files share the root Jest preset by path; benchmarks and browser
     // journeys drive the apps' own code (database helpers, build output) by path.
-    files: ['**/jest.config.ts', '**/jest.e2e.config.ts', 'bench/**/*.ts', 'apps/web-e2e/**/*.ts'],
+    files: [
+      '**/jest.config.ts',
+      '**/jest.e2e.config.ts',
+      '**/jest.reliability.config.ts',
+      'bench/**/*.ts',
+      'apps/web-e2e/**/*.ts',
+    ],
     rules: { '@nx/enforce-module-boundaries': 'off' },
   },
   prettier,
