@@ -1,5 +1,7 @@
 import { parse } from 'csv-parse';
 import { eventually } from './support/eventually';
+import { download, watchProcessErrors } from './support/export-downloads';
+import { listen } from './support/realtime-clients';
 import {
   ADMIN_ENV,
   createTestApp,
@@ -12,6 +14,8 @@ import {
 const ROWS = 2500;
 const FORMULA_AGENT = '=HYPERLINK("http://evil.example","click, me")';
 const MULTILINE_MESSAGE = 'first line, with "quotes"\nsecond line';
+/** Events of 30 KB each, more than one read chunk: the first chunk alone outgrows socket buffers. */
+const STALL = { events: 1100, messageLength: 30_000 };
 
 function parseCsv(text: string): Promise<string[][]> {
   return new Promise((resolve, reject) =>
@@ -24,9 +28,11 @@ function parseCsv(text: string): Promise<string[][]> {
 describe('audit log export', () => {
   let testApp: TestApp;
   let admin: SignedInUser;
+  let baseUrl: string;
 
   beforeAll(async () => {
     testApp = await createTestApp(ADMIN_ENV);
+    baseUrl = await listen(testApp.app);
     admin = await signInAdmin(testApp);
     await testApp.dataSource.query(
       `INSERT INTO audit_events (occurred_at, source, action, category, result, severity, message,
@@ -107,5 +113,78 @@ describe('audit log export', () => {
         message: 'Exported the audit log',
       });
     });
+  });
+
+  it('ends only that export when PostgreSQL refuses a NUL in a filter', async () => {
+    const escaped = watchProcessErrors();
+    try {
+      const refused = await download(`${baseUrl}/api/v1/audit-logs/export?action=a%00b`, {
+        headers: admin.auth,
+      });
+      // Refused before the first byte, or cut off: never a file that looks complete.
+      if (refused.status === 200) expect(refused.complete).toBe(false);
+      else expect(refused.status).toBe(400);
+      await exportOf({ format: 'json', source: 'frontend' });
+      expect(escaped.errors).toEqual([]);
+    } finally {
+      escaped.stop();
+    }
+  });
+
+  it('cuts the download off and tracks the failure when the database fails midway', async () => {
+    await testApp.dataSource.query(
+      `INSERT INTO audit_events (source, action, category, result, severity, message)
+       SELECT 'system', 'stall.export_test', 'admin', 'success', 'INFO', repeat('s', $2)
+       FROM generate_series(1, $1) g`,
+      [STALL.events, STALL.messageLength],
+    );
+    const escaped = watchProcessErrors();
+    try {
+      const cutOff = await download(
+        `${baseUrl}/api/v1/audit-logs/export?format=json&action=stall.export_test`,
+        {
+          headers: admin.auth,
+          // The first read chunk (33 MB) cannot fit in the socket buffers: paused a megabyte in,
+          // the export waits inside it, and its next query finds no table.
+          pauseAfter: 1_000_000,
+          whilePaused: () =>
+            testApp.dataSource.query(`ALTER TABLE audit_events RENAME TO audit_events_away`),
+        },
+      ).finally(() =>
+        testApp.dataSource.query(`ALTER TABLE audit_events_away RENAME TO audit_events`),
+      );
+      expect(cutOff.status).toBe(200);
+      expect(cutOff.complete).toBe(false);
+      const traceId = cutOff.headers['x-trace-id'] as string;
+      await eventually(async () => {
+        const tracked = await testApp.dataSource.query(
+          `SELECT type, context FROM app_exceptions
+           WHERE trace_id = $1 AND context->>'origin' = 'export'`,
+          [traceId],
+        );
+        expect(tracked).toEqual([
+          { type: 'QueryFailedError', context: expect.objectContaining({ code: '42P01' }) },
+        ]);
+      });
+      await exportOf({ format: 'json', source: 'frontend' });
+      expect(escaped.errors).toEqual([]);
+    } finally {
+      escaped.stop();
+    }
+  });
+
+  it('neutralises a formula after a line break in a path that failed to sign in (CSV)', async () => {
+    const resourceId = "x\n=cmd|' -c calc'!A0";
+    await testApp.http.delete(`/api/v1/categories/${encodeURIComponent(resourceId)}`).expect(401);
+    const response = await eventually(async () => {
+      const found = await exportOf({ format: 'csv', resourceId });
+      expect((await parseCsv(found.body as string)).length).toBe(2);
+      return found;
+    });
+    const raw = response.body as string;
+    // Whatever reads the file line by line, no line starts a formula.
+    for (const line of raw.split(/\r\n|\r|\n/)) expect(line).not.toMatch(/^[=+\-@\t]/);
+    const [header, row] = await parseCsv(raw);
+    expect(row[header.indexOf('resourceId')]).toBe("x\n'=cmd|' -c calc'!A0");
   });
 });

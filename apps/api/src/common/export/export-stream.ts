@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify';
-import { Readable } from 'node:stream';
+import { pipeline, Readable } from 'node:stream';
+import { visibleControls, withoutFormulas } from './export-escaping';
 
 export type ExportFormat = 'csv' | 'json' | 'txt';
 
@@ -16,17 +17,18 @@ export interface ExportLayout<T> {
   textLine?: (row: T) => string;
 }
 
-/** A cell's text: objects as JSON, nothing for null. */
+/** A cell's text: objects as JSON, nothing for null, formulas neutralised in text. */
 function cellOf(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
+  // A number is never run as a formula, and `-5` must stay a number.
+  if (typeof value === 'number' || typeof value === 'bigint') return String(value);
+  return withoutFormulas(String(value));
 }
 
 /**
- * CSV with a byte order mark and a header row: RFC 4180 quoting, and cells starting with `=`, `+`, `-`, `@`, tab or
- * carriage return prefixed with `'` so a spreadsheet shows them as text instead of running them
- * as formulas.
+ * CSV with a byte order mark and a header row, RFC 4180 quoting (a cell holding a quote, comma,
+ * CR or LF is quoted), and formulas neutralised on every line of a cell (`withoutFormulas`).
  */
 function csvStream<T extends object>(rows: AsyncIterable<T>, columns: (keyof T & string)[]) {
   const cells = Readable.from(
@@ -34,15 +36,19 @@ function csvStream<T extends object>(rows: AsyncIterable<T>, columns: (keyof T &
       for await (const row of rows) yield columns.map((column) => cellOf(row[column]));
     })(),
   );
-  return cells.pipe(
+  // pipeline, not pipe: a failure of the rows destroys the CSV stream with it, so whoever reads
+  // that stream sees the error. Nothing is left for the callback to do.
+  return pipeline(
+    cells,
     stringify({
       header: true,
       columns,
-      escape_formulas: true,
+      escape_formulas: false, // done by cellOf, after every line break too
       record_delimiter: 'windows',
       // The byte order mark makes Excel read the file as UTF-8 (names, descriptions, agents).
       bom: true,
     }),
+    () => undefined,
   );
 }
 
@@ -61,22 +67,47 @@ function jsonStream<T>(rows: AsyncIterable<T>): Readable {
   );
 }
 
-/** One line per row. */
+/**
+ * One line per row. A row's own line breaks continue it on indented lines, and control characters
+ * are shown as escapes, so every line that starts at the margin is a row: a message cannot forge
+ * another one, nor rewrite a terminal that shows the file.
+ */
 function textStream<T>(rows: AsyncIterable<T>, line: (row: T) => string): Readable {
   return Readable.from(
     (async function* () {
-      for await (const row of rows) yield `${line(row)}\n`;
+      for await (const row of rows) {
+        yield `${visibleControls(line(row).replace(/\r?\n/g, '\n    '))}\n`;
+      }
     })(),
   );
 }
 
-/** Streams rows as CSV, JSON or text without holding them in memory. */
-export function exportStream<T extends object>(
+/**
+ * `rows` with their first row already read: a query that fails at once (bad input, database
+ * down) then fails the request with its proper error answer, before any byte of a file is sent.
+ */
+async function started<T>(rows: AsyncIterable<T>): Promise<AsyncIterable<T>> {
+  const iterator = rows[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  return (async function* () {
+    if (first.done) return;
+    yield first.value;
+    // yield* also hands an early stop on to the rows (their return()).
+    yield* { [Symbol.asyncIterator]: () => iterator };
+  })();
+}
+
+/**
+ * Streams rows as CSV, JSON or text without holding them in memory. Resolves once the first row
+ * is read; a later failure destroys the returned stream with the error.
+ */
+export async function exportStream<T extends object>(
   rows: AsyncIterable<T>,
   format: ExportFormat,
   layout: ExportLayout<T>,
-): Readable {
-  if (format === 'csv') return csvStream(rows, layout.columns);
-  if (format === 'json') return jsonStream(rows);
-  return textStream(rows, layout.textLine ?? ((row) => JSON.stringify(row)));
+): Promise<Readable> {
+  const read = await started(rows);
+  if (format === 'csv') return csvStream(read, layout.columns);
+  if (format === 'json') return jsonStream(read);
+  return textStream(read, layout.textLine ?? ((row) => JSON.stringify(row)));
 }

@@ -15,6 +15,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Roles } from '../../common/auth/roles.decorator';
+import { ExportResponses } from '../../common/export/export-responses';
 import { EXPORT_CONTENT_TYPES, exportStream } from '../../common/export/export-stream';
 import { ApiExportResponse } from '../../common/export/api-export-response';
 import { ErrorResponseDto } from '../../common/http/error-response.dto';
@@ -50,7 +51,10 @@ const EXPORT_COLUMNS: (keyof AuditLogDto)[] = [
 @Roles('admin')
 @Controller('audit-logs')
 export class AuditLogsController {
-  constructor(private readonly logs: AuditLogsService) {}
+  constructor(
+    private readonly logs: AuditLogsService,
+    private readonly exportResponses: ExportResponses,
+  ) {}
 
   @Get()
   @ApiOkResponse({ type: AuditLogPageDto, description: 'Newest first' })
@@ -71,16 +75,16 @@ export class AuditLogsController {
   @Audit({ action: 'audit_log.export', category: 'admin', message: 'Exported the audit log' })
   @ApiExportResponse('Every matching event, streamed, newest first', ['csv', 'json'])
   @Header('Cache-Control', 'no-store')
-  export(@Query() query: AuditLogExportQueryDto): StreamableFile {
+  async export(@Query() query: AuditLogExportQueryDto): Promise<StreamableFile> {
     const { format, ...filters } = query;
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-    return new StreamableFile(
-      exportStream(this.logs.stream(filters), format, { columns: EXPORT_COLUMNS }),
-      {
-        type: EXPORT_CONTENT_TYPES[format],
-        disposition: `attachment; filename="audit-logs-${stamp}.${format}"`,
-      },
-    );
+    const content = await exportStream(this.logs.stream(filters), format, {
+      columns: EXPORT_COLUMNS,
+    });
+    return this.exportResponses.file(content, {
+      type: EXPORT_CONTENT_TYPES[format],
+      disposition: `attachment; filename="audit-logs-${stamp}.${format}"`,
+    });
   }
 
   @Get(':id')

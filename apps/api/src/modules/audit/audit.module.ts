@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ExportResponses } from '../../common/export/export-responses';
 import { AuditChainVerifier } from './audit-chain.verifier';
 import { AuditChange } from './audit-change.entity';
 import { AuditChangesService } from './audit-changes.service';
@@ -29,6 +30,7 @@ import { HttpAudit } from './http/http-audit';
     AuditLogsService,
     AuditChangesService,
     AuditChainVerifier,
+    ExportResponses,
     { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
   ],
   exports: [AuditRecorder, HttpAudit, AuditChangesService],

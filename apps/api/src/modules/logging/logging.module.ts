@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { ExportResponses } from '../../common/export/export-responses';
 import { ExportFiles } from './export/export-files';
 import { LogIngestController } from './ingest/log-ingest.controller';
 import { LogIngestService } from './ingest/log-ingest.service';
@@ -26,6 +27,7 @@ export class LoggingModule {
         LogsQueryService,
         LogStatisticsService,
         ExportFiles,
+        ExportResponses,
       ],
       exports: [LogSink, AppLogWriter],
     };

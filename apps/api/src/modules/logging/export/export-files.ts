@@ -1,11 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Cron, CronExpression } from '@nestjs/schedule';
 import { randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, WriteStream } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { Readable } from 'node:stream';
 import { once } from 'node:events';
+import { PassThrough, pipeline, Readable } from 'node:stream';
+import { finished as finishedWriting } from 'node:stream/promises';
 import { NotFoundError } from '../../../common/errors/domain-errors';
 import { AppConfig } from '../../../config/app-config';
 
@@ -19,6 +20,52 @@ export interface ExportFileInfo {
 
 const ID = /^[0-9a-f-]{36}$/;
 const HOUR_MS = 60 * 60 * 1000;
+
+/** Writes `chunk`, waiting while the file's buffer is full; fails with the file's error. */
+async function writeTo(file: WriteStream, chunk: unknown): Promise<void> {
+  if (file.errored) throw file.errored;
+  if (!file.write(chunk)) await once(file, 'drain');
+}
+
+/**
+ * A pipeline stage that passes every chunk on and writes it to `<dir>/<id>.part`; once all is
+ * written, adds `<id>.json` and renames the copy to `<id>`, before the last chunk's reader sees
+ * the end (so a finished download can be fetched again at once). A stage that does not finish
+ * removes what it wrote, after the file is closed (a file still opening would come back).
+ */
+function keptCopy(dir: string, id: string, info: Omit<ExportFileInfo, 'createdAt'>) {
+  const path = join(dir, id);
+  return async function* (source: AsyncIterable<unknown>) {
+    await mkdir(dir, { recursive: true });
+    const file = createWriteStream(`${path}.part`);
+    const closed = new Promise<void>((resolve) => file.once('close', () => resolve()));
+    // Without a listener, an error while no write waits (e.g. one left pending when the file is
+    // destroyed below) would end the process; writeTo reads it from file.errored instead.
+    file.on('error', () => undefined);
+    let finished = false;
+    try {
+      for await (const chunk of source) {
+        await writeTo(file, chunk);
+        yield chunk;
+      }
+      file.end();
+      await finishedWriting(file);
+      await writeFile(
+        `${path}.json`,
+        JSON.stringify({ ...info, createdAt: new Date().toISOString() }),
+      );
+      await rename(`${path}.part`, path);
+      finished = true;
+    } finally {
+      if (!finished) {
+        file.destroy();
+        await closed;
+        await rm(`${path}.part`, { force: true });
+        await rm(`${path}.json`, { force: true });
+      }
+    }
+  };
+}
 
 /**
  * Keeps a copy of each export for EXPORT_TTL_HOURS, so a download cut off halfway can be
@@ -34,40 +81,25 @@ export class ExportFiles {
     this.dir = resolve(config.EXPORT_DIR);
   }
 
-  /** The export's ID and its content, which is written to the kept file as it is read. */
+  /**
+   * The export's ID and its content, which is written to the kept file as it is read. Any failure
+   * (of the content or of the file) or an early stop destroys the returned stream, with the
+   * error if there was one, and removes the kept file and its `.part` and `.json`.
+   */
   keep(
     content: Readable,
     info: Omit<ExportFileInfo, 'createdAt'>,
   ): { id: string; content: Readable } {
     const id = randomUUID();
-    const path = join(this.dir, id);
-    const dir = this.dir;
-    const tee = async function* () {
-      await mkdir(dir, { recursive: true });
-      const file = createWriteStream(`${path}.part`);
-      let finished = false;
-      try {
-        for await (const chunk of content) {
-          if (!file.write(chunk)) await once(file, 'drain');
-          yield chunk;
-        }
-        file.end();
-        await once(file, 'finish');
-        await writeFile(
-          `${path}.json`,
-          JSON.stringify({ ...info, createdAt: new Date().toISOString() }),
-        );
-        await rename(`${path}.part`, path);
-        finished = true;
-      } finally {
-        if (!finished) {
-          file.destroy();
-          await rm(`${path}.part`, { force: true });
-          await rm(`${path}.json`, { force: true });
-        }
-      }
-    };
-    return { id, content: Readable.from(tee()) };
+    // pipeline, unlike pipe, ends every stage when one fails or the reader stops early; the
+    // error reaches the reader through the returned stream, so the callback has nothing to do.
+    const kept = pipeline(
+      content,
+      keptCopy(this.dir, id, info),
+      new PassThrough(),
+      () => undefined,
+    );
+    return { id, content: kept };
   }
 
   /** A kept export of this user's, or 404 (also when it expired or belongs to someone else). */

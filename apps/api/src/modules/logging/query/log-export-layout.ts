@@ -20,7 +20,8 @@ export const LOG_EXPORT_COLUMNS: (keyof LogEntryDto)[] = [
 
 /**
  * `2026-11-21T10:15:30.123456Z INFO  [backend/http] request completed trace=… user=…
- * GET /api/v1/transactions 200 12ms`; a message's further lines are indented.
+ * GET /api/v1/transactions 200 12ms`. The text export indents a message's further lines and
+ * shows control characters as escapes (see `exportStream`).
  */
 export function logTextLine(entry: LogEntryDto): string {
   const request = entry.requestMethod
@@ -30,7 +31,7 @@ export function logTextLine(entry: LogEntryDto): string {
     entry.timestamp,
     entry.level.toUpperCase().padEnd(5),
     `[${entry.source}/${entry.module ?? '-'}]`,
-    entry.message.replace(/\r?\n/g, '\n    '),
+    entry.message,
     ...(entry.traceId ? [`trace=${entry.traceId}`] : []),
     ...(entry.userId ? [`user=${entry.userId}`] : []),
   ];

@@ -24,6 +24,7 @@ import {
 import type { Response } from 'express';
 import { AuthenticatedUser, CurrentUser } from '../../../common/auth/current-user.decorator';
 import { PermissionError } from '../../../common/errors/domain-errors';
+import { ExportResponses } from '../../../common/export/export-responses';
 import { EXPORT_CONTENT_TYPES, exportStream } from '../../../common/export/export-stream';
 import { ErrorResponseDto } from '../../../common/http/error-response.dto';
 import { API_PREFIX, API_VERSION } from '../../../app/api-prefix';
@@ -78,6 +79,7 @@ export class LogsController {
     private readonly logs: LogsQueryService,
     private readonly statistics: LogStatisticsService,
     private readonly exportFiles: ExportFiles,
+    private readonly exportResponses: ExportResponses,
   ) {}
 
   @Get()
@@ -129,14 +131,14 @@ export class LogsController {
     description: "Not an admin, and filtering on another user's ID",
   })
   @Header('Cache-Control', 'no-store')
-  export(
+  async export(
     @Body() body: LogExportDto,
     @CurrentUser() user: AuthenticatedUser,
     @Res({ passthrough: true }) response: Response,
-  ): StreamableFile {
+  ): Promise<StreamableFile> {
     const { format, ...filters } = body;
     const filename = exportFilename(filters, format);
-    const content = exportStream(this.logs.stream(scoped(filters, user)), format, {
+    const content = await exportStream(this.logs.stream(scoped(filters, user)), format, {
       columns: LOG_EXPORT_COLUMNS,
       textLine: logTextLine,
     });
@@ -146,7 +148,7 @@ export class LogsController {
       contentType: EXPORT_CONTENT_TYPES[format],
     });
     response.setHeader('Content-Location', `${EXPORTS_PATH}/${kept.id}`);
-    return new StreamableFile(kept.content, {
+    return this.exportResponses.file(kept.content, {
       type: EXPORT_CONTENT_TYPES[format],
       disposition: `attachment; filename="${filename}"`,
     });
