@@ -5,15 +5,15 @@ import {
   HttpCode,
   HttpStatus,
   Param,
-  ParseUUIDPipe,
   Patch,
   Type,
 } from '@nestjs/common';
 import { ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse } from '@nestjs/swagger';
 import { ErrorResponseDto } from './error-response.dto';
+import { UuidParamPipe } from './uuid-param.pipe';
 
 /** The `:id` path parameter of a resource, which must be a UUID (400 otherwise). */
-export const IdParam = () => Param('id', ParseUUIDPipe);
+export const IdParam = () => Param('id', UuidParamPipe);
 
 const notFound = () =>
   ApiNotFoundResponse({ type: ErrorResponseDto, description: 'No such record of yours' });

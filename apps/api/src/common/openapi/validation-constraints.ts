@@ -1,4 +1,5 @@
-import { ParseUUIDPipe, Type } from '@nestjs/common';
+import { Type } from '@nestjs/common';
+import { UuidParamPipe } from '../http/uuid-param.pipe';
 import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import type {
@@ -140,7 +141,7 @@ function documentRouteConstraints(
     if (
       argument.kind === RouteParamtypes.PARAM &&
       typeof argument.data === 'string' &&
-      argument.pipes?.includes(ParseUUIDPipe)
+      argument.pipes?.includes(UuidParamPipe)
     ) {
       const schema = resolve(document, parameterSchema(operation, 'path', argument.data));
       if (schema) schema.format = 'uuid';

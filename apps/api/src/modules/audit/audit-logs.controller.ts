@@ -1,12 +1,4 @@
-import {
-  Controller,
-  Get,
-  Header,
-  Param,
-  ParseUUIDPipe,
-  Query,
-  StreamableFile,
-} from '@nestjs/common';
+import { Controller, Get, Header, Param, Query, StreamableFile } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiForbiddenResponse,
@@ -19,6 +11,7 @@ import { ExportResponses } from '../../common/export/export-responses';
 import { EXPORT_CONTENT_TYPES, exportStream } from '../../common/export/export-stream';
 import { ApiExportResponse } from '../../common/export/api-export-response';
 import { ErrorResponseDto } from '../../common/http/error-response.dto';
+import { UuidParamPipe } from '../../common/http/uuid-param.pipe';
 import { AuditLogsService } from './audit-logs.service';
 import { AuditLogExportQueryDto, AuditLogListQueryDto } from './dto/audit-log-query.dto';
 import { AuditLogDto, AuditLogPageDto } from './dto/audit-log.dto';
@@ -90,7 +83,7 @@ export class AuditLogsController {
   @Get(':id')
   @ApiOkResponse({ type: AuditLogDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
-  get(@Param('id', ParseUUIDPipe) id: string): Promise<AuditLogDto> {
+  get(@Param('id', UuidParamPipe) id: string): Promise<AuditLogDto> {
     return this.logs.get(id);
   }
 }
