@@ -1,5 +1,9 @@
 import type { AuditCategory } from '@ledgerlens/contracts';
-import { SetMetadata } from '@nestjs/common';
+import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { ApiExtension } from '@nestjs/swagger';
+
+/** OpenAPI extension on operations whose successful requests the action log does not record. */
+export const ACTION_LOG_EXTENSION = 'x-action-log';
 
 export const AUDIT_SPEC = 'audit:spec';
 
@@ -23,5 +27,9 @@ export interface AuditSpec {
 /**
  * Describes a route's (or a controller's) entries in the action log. Mutating requests are
  * recorded without it; a GET route that names an `action` is recorded too (e.g. an export).
+ * A route not recorded says so in the OpenAPI document (`x-action-log: false`).
  */
-export const Audit = (spec: AuditSpec) => SetMetadata(AUDIT_SPEC, spec);
+export const Audit = (spec: AuditSpec) =>
+  spec.recorded === false
+    ? applyDecorators(SetMetadata(AUDIT_SPEC, spec), ApiExtension(ACTION_LOG_EXTENSION, false))
+    : SetMetadata(AUDIT_SPEC, spec);
