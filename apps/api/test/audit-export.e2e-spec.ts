@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse';
 import { eventually } from './support/eventually';
-import { download, watchProcessErrors } from './support/export-downloads';
+import { download, trackedExportFailures, watchProcessErrors } from './support/export-downloads';
 import { listen } from './support/realtime-clients';
 import {
   ADMIN_ENV,
@@ -157,12 +157,7 @@ describe('audit log export', () => {
       expect(cutOff.complete).toBe(false);
       const traceId = cutOff.headers['x-trace-id'] as string;
       await eventually(async () => {
-        const tracked = await testApp.dataSource.query(
-          `SELECT type, context FROM app_exceptions
-           WHERE trace_id = $1 AND context->>'origin' = 'export'`,
-          [traceId],
-        );
-        expect(tracked).toEqual([
+        expect(await trackedExportFailures(testApp.dataSource, traceId)).toEqual([
           { type: 'QueryFailedError', context: expect.objectContaining({ code: '42P01' }) },
         ]);
       });

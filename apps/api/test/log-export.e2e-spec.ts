@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { ExportFiles } from '../src/modules/logging/export/export-files';
 import { AppLogWriter } from '../src/modules/logging/persistence/app-log.writer';
 import { eventually } from './support/eventually';
-import { download, watchProcessErrors } from './support/export-downloads';
+import { download, trackedExportFailures, watchProcessErrors } from './support/export-downloads';
 import { listen } from './support/realtime-clients';
 import {
   ADMIN_ENV,
@@ -228,12 +228,7 @@ describe('log export (POST /logging/logs/export)', () => {
 
         const traceId = cutOff.headers['x-trace-id'] as string;
         await eventually(async () => {
-          const tracked = await testApp.dataSource.query(
-            `SELECT type, context FROM app_exceptions
-             WHERE trace_id = $1 AND context->>'origin' = 'export'`,
-            [traceId],
-          );
-          expect(tracked).toEqual([
+          expect(await trackedExportFailures(testApp.dataSource, traceId)).toEqual([
             { type: 'QueryFailedError', context: expect.objectContaining({ code: '42P01' }) },
           ]);
           expect(await keptFilesOf(cutOff.headers['content-location'])).toEqual([]);

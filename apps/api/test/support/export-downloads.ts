@@ -1,4 +1,5 @@
 import { IncomingHttpHeaders, request } from 'node:http';
+import { DataSource } from 'typeorm';
 
 /** How a download over plain HTTP went: `complete` is false when the response was cut off. */
 export interface Download {
@@ -81,4 +82,16 @@ export function watchProcessErrors(): { errors: unknown[]; stop(): void } {
       process.off('unhandledRejection', record);
     },
   };
+}
+
+/** The exceptions tracked for an export that failed while it streamed, by its trace ID. */
+export function trackedExportFailures(
+  dataSource: DataSource,
+  traceId: string,
+): Promise<{ type: string; context: Record<string, unknown> }[]> {
+  return dataSource.query(
+    `SELECT type, context FROM app_exceptions
+     WHERE trace_id = $1 AND context->>'origin' = 'export'`,
+    [traceId],
+  );
 }

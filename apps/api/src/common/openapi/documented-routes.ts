@@ -1,6 +1,8 @@
 import { INestApplication, Type } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService, ModulesContainer } from '@nestjs/core';
+import type { OpenAPIObject, OperationObject } from '@nestjs/swagger';
+import { operationsOf } from './operations';
 
 /** A controller method that answers HTTP requests, as the metadata on its class and function says. */
 export interface RouteHandler {
@@ -41,8 +43,19 @@ export function routeHandlersByOperation(app: INestApplication): Map<string, Rou
   return handlers;
 }
 
+/** Every operation of the document with the handler behind it, where one is found. */
+export function routedOperationsOf(
+  document: OpenAPIObject,
+  handlers: Map<string, RouteHandler>,
+): { operation: OperationObject; route?: RouteHandler }[] {
+  return operationsOf(document).map(({ operation }) => ({
+    operation,
+    route: operation.operationId ? routeHandlerOf(handlers, operation.operationId) : undefined,
+  }));
+}
+
 /** The handler behind an operation ID such as `BudgetsController_history_v1`. */
-export function routeHandlerOf(
+function routeHandlerOf(
   handlers: Map<string, RouteHandler>,
   operationId: string,
 ): RouteHandler | undefined {

@@ -6,8 +6,7 @@ import { ThrottlerGuard } from '@nestjs/throttler';
 import { ROUTE_ACCESS, RouteAccess } from '../auth/public.decorator';
 import { ROLES } from '../auth/roles.decorator';
 import { Role } from '../context/request-context';
-import { RouteHandler, routeHandlerOf } from './documented-routes';
-import { operationsOf } from './operations';
+import { RouteHandler, routedOperationsOf } from './documented-routes';
 
 /** The schema every error answer follows (common/http/error-response.dto.ts). */
 export const ERROR_RESPONSE_SCHEMA_REF = '#/components/schemas/ErrorResponseDto';
@@ -118,10 +117,7 @@ export function addSharedErrorResponses(
   document: OpenAPIObject,
   handlers: Map<string, RouteHandler>,
 ): void {
-  for (const { operation } of operationsOf(document)) {
-    const route = operation.operationId
-      ? routeHandlerOf(handlers, operation.operationId)
-      : undefined;
+  for (const { operation, route } of routedOperationsOf(document, handlers)) {
     for (const error of SHARED_ERRORS) {
       const status = String(error.status);
       if (operation.responses[status] || !error.applies(operation, route)) continue;

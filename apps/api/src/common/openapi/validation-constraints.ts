@@ -24,8 +24,7 @@ import {
   MIN,
   MIN_LENGTH,
 } from 'class-validator';
-import { RouteHandler, routeHandlerOf } from './documented-routes';
-import { operationsOf } from './operations';
+import { RouteHandler, routedOperationsOf } from './documented-routes';
 
 type Schema = SchemaObject | ReferenceObject;
 
@@ -180,10 +179,7 @@ export function documentValidationConstraints(
   document: OpenAPIObject,
   handlers: Map<string, RouteHandler>,
 ): void {
-  for (const { operation } of operationsOf(document)) {
-    const route = operation.operationId
-      ? routeHandlerOf(handlers, operation.operationId)
-      : undefined;
+  for (const { operation, route } of routedOperationsOf(document, handlers)) {
     if (route) documentRouteConstraints(document, operation, route);
   }
   visitSchemas(document, (schema) => {
