@@ -1,5 +1,5 @@
 import { QueryFailedError } from 'typeorm';
-import { DependencyUnavailableError, DomainError } from './domain-errors';
+import { DomainError } from './domain-errors';
 
 export const PG_UNIQUE_VIOLATION = '23505';
 export const PG_FOREIGN_KEY_VIOLATION = '23503';
@@ -88,10 +88,6 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     current = problem.driverError ?? problem.cause;
   }
   return false;
-}
-
-export function databaseUnavailable(): DependencyUnavailableError {
-  return new DependencyUnavailableError('The database is unavailable; try again shortly');
 }
 
 /** True for errors of the data itself (SQLSTATE class 22 data exception, 23 integrity violation). */
