@@ -179,9 +179,18 @@ describe('action log (audit_events)', () => {
       .post('/api/v1/auth/refresh')
       .send({ refreshToken: session.refreshToken })
       .expect(401);
+    // Reuse ended the whole sign-in, the access token the refresh gave included.
     await testApp.http
       .post('/api/v1/auth/logout')
       .set({ Authorization: `Bearer ${refreshed.body.accessToken}` })
+      .expect(401);
+    const again = await testApp.http
+      .post('/api/v1/auth/login')
+      .send({ email: session.email, password: 'correct horse battery' })
+      .expect(200);
+    await testApp.http
+      .post('/api/v1/auth/logout')
+      .set({ Authorization: `Bearer ${again.body.accessToken}` })
       .expect(204);
     await eventually(async () => {
       const page = await logs({ userId: session.id });
