@@ -111,6 +111,8 @@ describe('fuzzing every operation of the OpenAPI document', () => {
   const secrets = new Set(KNOWN_SECRETS);
 
   beforeAll(async () => {
+    // Told first, so a run that fails in any way can be replayed.
+    console.log(`Fuzz: seed ${SEED} (FUZZ_SEED=${SEED} replays this run)`);
     session = await FuzzSession.start(process.env[SERVER_URL_ENV] as string);
     const served = await send(session.baseUrl, {
       method: 'GET',

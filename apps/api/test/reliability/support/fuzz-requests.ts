@@ -6,6 +6,7 @@ import {
   Hostile,
   RawJson,
   STRUCTURAL_BODIES,
+  textOf,
   toJsonText,
   validValue,
 } from './fuzz-values';
@@ -57,7 +58,7 @@ interface Mutation {
 const unchanged: Mutation = { category: 'valid', target: '-', apply: (draft) => draft };
 
 function wireValid(schema: JsonSchema): fc.Arbitrary<string> {
-  return validValue(schema).map((value) => encodeWire(String(value ?? '')));
+  return validValue(schema).map((value) => encodeWire(textOf(value)));
 }
 
 function validDraft(operation: Operation): fc.Arbitrary<Omit<Draft, 'identity'>> {
@@ -148,12 +149,12 @@ function parameterMutations(parameter: OperationParameter): fc.Arbitrary<Mutatio
   const setValue = ({ category, value }: Hostile) =>
     mutation(category, target, (draft) =>
       parameter.in === 'path'
-        ? { ...draft, pathValues: { ...draft.pathValues, [parameter.name]: String(value) } }
+        ? { ...draft, pathValues: { ...draft.pathValues, [parameter.name]: textOf(value) } }
         : {
             ...draft,
             query: [
               ...draft.query.filter(([name]) => name !== parameter.name),
-              [parameter.name, String(value)],
+              [parameter.name, textOf(value)],
             ],
           },
     );
@@ -266,7 +267,7 @@ const contentTypes = fc
 function formatted(body: unknown, contentType: string | null): string {
   if (contentType === 'application/x-www-form-urlencoded' && body && typeof body === 'object') {
     return Object.entries(body)
-      .map(([key, value]) => `${encodeURIComponent(key)}=${encodeWire(String(value))}`)
+      .map(([key, value]) => `${encodeURIComponent(key)}=${encodeWire(textOf(value))}`)
       .join('&');
   }
   if (contentType?.startsWith('multipart/')) {

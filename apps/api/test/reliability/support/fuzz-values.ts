@@ -180,6 +180,16 @@ export function hostileWireValue(schema: JsonSchema): fc.Arbitrary<Hostile> {
   );
 }
 
+/**
+ * A generated value as text for a URL or form: objects as JSON, since `String()` throws on the
+ * objects fast-check makes with a `toString` key or no prototype.
+ */
+export function textOf(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value !== null && typeof value === 'object') return JSON.stringify(value) ?? '';
+  return String(value ?? '');
+}
+
 /** Percent-encodes text, writing a lone surrogate as the bytes a careless client sends (CESU-8). */
 export function encodeWire(text: string): string {
   return [...text]
