@@ -1,4 +1,5 @@
-import type { ErrorObject } from 'ajv';
+import { BadRequestException } from '@nestjs/common';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { FieldErrors } from '../errors/domain-errors';
 
 const FORMAT_NAMES: Record<string, string> = {
@@ -67,4 +68,20 @@ export function fieldErrorsOfSchema(errors: readonly ErrorObject[]): FieldErrors
     if (!messages.includes(message)) messages.push(message);
   }
   return details;
+}
+
+/**
+ * `body` as `T` when it matches the compiled schema and `moreErrors` (what a schema cannot say)
+ * finds nothing; else a 400 with every field's messages.
+ */
+export function validBySchema<T>(
+  validate: ValidateFunction<T>,
+  body: unknown,
+  moreErrors: (valid: T) => FieldErrors,
+): T {
+  const details = validate(body) ? moreErrors(body) : fieldErrorsOfSchema(validate.errors ?? []);
+  if (Object.keys(details).length > 0) {
+    throw new BadRequestException({ message: 'Validation failed', details });
+  }
+  return body as T;
 }

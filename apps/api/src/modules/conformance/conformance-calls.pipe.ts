@@ -1,7 +1,7 @@
-import { BadRequestException, Injectable, PipeTransform } from '@nestjs/common';
+import { Injectable, PipeTransform } from '@nestjs/common';
 import Ajv from 'ajv';
 import { FieldErrors } from '../../common/errors/domain-errors';
-import { fieldErrorsOfSchema } from '../../common/http/schema-errors';
+import { validBySchema } from '../../common/http/schema-errors';
 
 /** Calls one request may ask for: the W3C suite asks for a few; the bound keeps a request short. */
 export const MAX_CONFORMANCE_CALLS = 100;
@@ -47,12 +47,6 @@ function urlErrors(calls: ConformanceCall[]): FieldErrors {
 @Injectable()
 export class ConformanceCallsPipe implements PipeTransform<unknown, ConformanceCall[]> {
   transform(body: unknown): ConformanceCall[] {
-    const details = validateCalls(body)
-      ? urlErrors(body)
-      : fieldErrorsOfSchema(validateCalls.errors ?? []);
-    if (Object.keys(details).length > 0) {
-      throw new BadRequestException({ message: 'Validation failed', details });
-    }
-    return body as ConformanceCall[];
+    return validBySchema(validateCalls, body, urlErrors);
   }
 }

@@ -1,9 +1,9 @@
 import { LOG_BATCH_SCHEMA, LOG_INGEST_LIMITS, LogBatch } from '@ledgerlens/contracts';
-import { BadRequestException, Injectable, PipeTransform } from '@nestjs/common';
+import { Injectable, PipeTransform } from '@nestjs/common';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { FieldErrors } from '../../../common/errors/domain-errors';
-import { fieldErrorsOfSchema } from '../../../common/http/schema-errors';
+import { validBySchema } from '../../../common/http/schema-errors';
 
 const ajv = new Ajv({ allErrors: true });
 addFormats(ajv, ['uuid', 'date-time']);
@@ -52,12 +52,6 @@ function limitErrors(batch: LogBatch, now: number): FieldErrors {
 @Injectable()
 export class LogBatchPipe implements PipeTransform<unknown, LogBatch> {
   transform(body: unknown): LogBatch {
-    const details = validateLogBatch(body)
-      ? limitErrors(body, Date.now())
-      : fieldErrorsOfSchema(validateLogBatch.errors ?? []);
-    if (Object.keys(details).length > 0) {
-      throw new BadRequestException({ message: 'Validation failed', details });
-    }
-    return body as LogBatch;
+    return validBySchema(validateLogBatch, body, (batch) => limitErrors(batch, Date.now()));
   }
 }
