@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { isAllowedAddress, PUBLIC_ONLY } from './destination-policy';
 
-const WITH_LOOPBACK = { allowLoopback: true };
+const WITH_LOOPBACK = { allowLoopback: true, allowPrivate: false };
+const WITH_PRIVATE = { allowLoopback: false, allowPrivate: true };
 
 describe('destination policy', () => {
   it.each([
@@ -50,6 +51,25 @@ describe('destination policy', () => {
     }
   });
 
+  it('allows every address that is not public when private addresses are allowed', () => {
+    for (const address of [
+      '127.0.0.1',
+      '::1',
+      '10.0.0.1',
+      '172.16.0.1',
+      '192.168.1.1',
+      '169.254.169.254',
+      'fd00::1',
+      'fe80::1',
+      '::ffff:10.0.0.1',
+      '8.8.8.8',
+      '2606:4700:4700::1111',
+    ]) {
+      expect(isAllowedAddress(address, WITH_PRIVATE)).toBe(true);
+    }
+    expect(isAllowedAddress('not-an-ip', WITH_PRIVATE)).toBe(false);
+  });
+
   it('refuses every address of the private IPv4 ranges, in either notation', () => {
     const octet = fc.integer({ min: 0, max: 255 });
     const privateAddress = fc.oneof(
@@ -65,6 +85,7 @@ describe('destination policy', () => {
         const candidate = mapped ? `::ffff:${address}` : address;
         expect(isAllowedAddress(candidate, PUBLIC_ONLY)).toBe(false);
         expect(isAllowedAddress(candidate, WITH_LOOPBACK)).toBe(false);
+        expect(isAllowedAddress(candidate, WITH_PRIVATE)).toBe(true);
       }),
     );
   });

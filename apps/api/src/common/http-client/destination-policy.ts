@@ -9,9 +9,14 @@ import { BlockList, isIP, LookupFunction } from 'node:net';
 export interface DestinationPolicy {
   /** Also allow 127.0.0.0/8 and ::1 (e.g. a conformance harness on the same machine). */
   allowLoopback: boolean;
+  /**
+   * Also allow every address that is not public: private, loopback, link-local and the rest
+   * (e.g. webhooks to a local receiver, when ALERT_WEBHOOK_ALLOW_PRIVATE is on).
+   */
+  allowPrivate: boolean;
 }
 
-export const PUBLIC_ONLY: DestinationPolicy = { allowLoopback: false };
+export const PUBLIC_ONLY: DestinationPolicy = { allowLoopback: false, allowPrivate: false };
 
 /** Loopback, private, link-local, shared, reserved, documentation and multicast ranges. */
 const NOT_PUBLIC = new BlockList();
@@ -68,6 +73,7 @@ export function isAllowedAddress(address: string, policy: DestinationPolicy): bo
   const family = isIP(address);
   if (family === 0) return false;
   const type = family === 4 ? 'ipv4' : 'ipv6';
+  if (policy.allowPrivate) return true;
   try {
     if (policy.allowLoopback && LOOPBACK.check(address, type)) return true;
     return !NOT_PUBLIC.check(address, type);

@@ -10,7 +10,7 @@ import {
   OutgoingRequestError,
 } from './outgoing-http-client';
 
-const LOOPBACK = { allowLoopback: true };
+const LOOPBACK = { allowLoopback: true, allowPrivate: false };
 
 /** A real server on 127.0.0.1 whose answer each test chooses. */
 async function startServer(answer: (request: IncomingMessage, response: ServerResponse) => void) {

@@ -7,7 +7,7 @@ import { ConformanceCall } from './conformance-calls.pipe';
 import { ConformanceCallResultDto } from './dto/conformance-result.dto';
 
 /** The harness runs on the same machine as the API under test, so loopback must be reachable. */
-const HARNESS_DESTINATIONS = { allowLoopback: true };
+const HARNESS_DESTINATIONS = { allowLoopback: true, allowPrivate: false };
 /** The W3C harness waits 5 s for each callback by default. */
 const CALL_TIMEOUT_MS = 5000;
 
