@@ -1,3 +1,4 @@
+export * from './lib/alerts';
 export * from './lib/audit';
 export * from './lib/enums';
 export * from './lib/events';

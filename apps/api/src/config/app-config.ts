@@ -374,6 +374,70 @@ export class AppConfig {
   @IsBoolean()
   TRACE_CONTEXT_CONFORMANCE = false;
 
+  /**
+   * Where people reach the SPA, for links in alert emails and webhooks (`externalURL`,
+   * `generatorURL`). No trailing slash.
+   */
+  @Matches(/^https?:\/\/[^\s/]+(\/[^\s]*[^\s/])?$/, {
+    message: 'PUBLIC_URL must be an http(s) URL without a trailing slash',
+  })
+  PUBLIC_URL = 'http://localhost:3000';
+
+  /** SMTP server alert and budget emails go through, e.g. `smtp://user:pass@mail:587`. Unset: no email. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL must start with smtp:// or smtps://' })
+  SMTP_URL?: string;
+
+  /** Sender of alert and budget emails. */
+  @IsString()
+  @MinLength(3)
+  ALERT_EMAIL_FROM = 'Ledgerlens <alerts@localhost>';
+
+  /**
+   * Let webhook contact points (and the SMS gateway) reach private and loopback addresses.
+   * Off by default: an admin-entered URL must not reach the API's own network (SSRF).
+   */
+  @Transform(toBoolean)
+  @IsBoolean()
+  ALERT_WEBHOOK_ALLOW_PRIVATE = false;
+
+  /** Twilio account SID for SMS contact points. SMS needs it, SMS_TWILIO_AUTH_TOKEN and SMS_TWILIO_FROM. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^[\w-]{1,64}$/, { message: 'SMS_TWILIO_ACCOUNT_SID must be 1 to 64 letters or digits' })
+  SMS_TWILIO_ACCOUNT_SID?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  SMS_TWILIO_AUTH_TOKEN?: string;
+
+  /** The sending number (E.164, e.g. +15005550006). */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^\+[1-9]\d{6,14}$/, {
+    message: 'SMS_TWILIO_FROM must be an E.164 number such as +15005550006',
+  })
+  SMS_TWILIO_FROM?: string;
+
+  /** Base URL of Twilio's API (another value points SMS at a compatible gateway or a test server). */
+  @Matches(/^https?:\/\/\S+[^/]$/, {
+    message: 'SMS_TWILIO_BASE_URL must be an http(s) URL without a trailing slash',
+  })
+  SMS_TWILIO_BASE_URL = 'https://api.twilio.com';
+
+  /**
+   * 32 bytes (64 hex digits or base64) that encrypt contact points' secrets at rest
+   * (AES-256-GCM). Unset: secrets are stored as entered (the API still never returns them).
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, {
+    message: 'SECRETS_ENCRYPTION_KEY must be 32 bytes as 64 hex digits or base64',
+  })
+  SECRETS_ENCRYPTION_KEY?: string;
+
   /** More keys whose values are redacted everywhere, comma-separated (e.g. `iban,member_no`). */
   @IsString()
   REDACT_EXTRA_KEYS = '';
@@ -405,6 +469,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   if (config.NODE_ENV === 'production' && config.TRACE_CONTEXT_CONFORMANCE) {
     problems.push('TRACE_CONTEXT_CONFORMANCE: must not be on in production (a test-only route)');
+  }
+  const sms = [config.SMS_TWILIO_ACCOUNT_SID, config.SMS_TWILIO_AUTH_TOKEN, config.SMS_TWILIO_FROM];
+  if (sms.some(Boolean) && !sms.every(Boolean)) {
+    problems.push(
+      'SMS_TWILIO_ACCOUNT_SID, SMS_TWILIO_AUTH_TOKEN, SMS_TWILIO_FROM: set all three for SMS, or none',
+    );
   }
   problems.push(...logSettingProblems(config));
   if (problems.length > 0) throw new ConfigValidationError(problems);

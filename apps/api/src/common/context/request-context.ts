@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { ClsService, ClsStore } from 'nestjs-cls';
-import { TraceContext } from './trace-context';
+import { CLS_ID, ClsService, ClsStore } from 'nestjs-cls';
+import { FLAG_SAMPLED, newSpanId, newTraceId, TraceContext } from './trace-context';
 
 export type Role = 'user' | 'admin';
 
@@ -50,6 +50,23 @@ export class RequestContext {
 
   get startedAt(): number | undefined {
     return this.cls.isActive() ? this.cls.get('startedAt') : undefined;
+  }
+
+  /**
+   * Runs background work (a job's cycle, a delivery) as an operation of its own in trace
+   * `traceId` (a new trace by default): its logs, its rows and the requests it makes carry it.
+   */
+  runInTrace<T>(work: () => Promise<T>, traceId: string = newTraceId()): Promise<T> {
+    return this.cls.run(() => {
+      this.cls.set(CLS_ID, traceId);
+      this.cls.set('traceContext', {
+        traceId,
+        spanId: newSpanId(),
+        flags: FLAG_SAMPLED,
+        tracestate: [],
+      });
+      return work();
+    });
   }
 
   setActor(actor: RequestActor): void {

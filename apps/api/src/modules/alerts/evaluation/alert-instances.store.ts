@@ -1,0 +1,152 @@
+import { Injectable } from '@nestjs/common';
+import type { AlertState } from '@ledgerlens/contracts';
+import { DataSource, EntityManager } from 'typeorm';
+import type { InstanceRecord, Transition } from './rule-evaluation';
+
+interface InstanceRow {
+  ruleId: string;
+  key: string;
+  labels: Record<string, string>;
+  state: AlertState;
+  value: number | null;
+  activeSince: Date | null;
+  firingSince: Date | null;
+  lastActiveAt: Date | null;
+  error: string | null;
+  historyId: string | null;
+}
+
+/** A rule's cycle: its instances after it, and its changes with their threshold. */
+export interface RuleCycle {
+  ruleId: string;
+  threshold: number;
+  instances: InstanceRecord[];
+  transitions: Transition[];
+}
+
+/** Instance states (`alert_instances`) and their history (`alert_history`) in SQL. */
+@Injectable()
+export class AlertInstancesStore {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Per rule ID, per instance key, the stored instances. */
+  async load(ruleIds: readonly string[]): Promise<Map<string, Map<string, InstanceRecord>>> {
+    const rows: InstanceRow[] = await this.dataSource.query(
+      `SELECT rule_id AS "ruleId", instance_key AS key, labels, state, value,
+         active_since AS "activeSince", firing_since AS "firingSince",
+         last_active_at AS "lastActiveAt", error, history_id::text AS "historyId"
+       FROM alert_instances WHERE rule_id = ANY($1)`,
+      [ruleIds],
+    );
+    const byRule = new Map<string, Map<string, InstanceRecord>>(
+      ruleIds.map((id) => [id, new Map()]),
+    );
+    for (const { ruleId, ...record } of rows) byRule.get(ruleId)?.set(record.key, record);
+    return byRule;
+  }
+
+  /** Rules with an alerting instance. */
+  async alertingRuleIds(): Promise<string[]> {
+    const rows: { ruleId: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT rule_id AS "ruleId" FROM alert_instances
+       WHERE state IN ('firing', 'recovering')`,
+    );
+    return rows.map((row) => row.ruleId);
+  }
+
+  /**
+   * Stores a cycle in one transaction: each change as a history entry (its ID kept on the
+   * instance, so notifications can name the entries they report), then every instance's state.
+   * Returns the history IDs of the changes, in order.
+   */
+  async save(
+    cycles: readonly RuleCycle[],
+    now: Date,
+    traceId: string | undefined,
+  ): Promise<Map<Transition, string>> {
+    const historyIds = new Map<Transition, string>();
+    if (cycles.length === 0) return historyIds;
+    await this.dataSource.transaction(async (manager) => {
+      const changes = cycles.flatMap((cycle) =>
+        cycle.transitions.map((transition) => ({ cycle, transition })),
+      );
+      if (changes.length > 0) {
+        const ids = await this.insertHistory(manager, changes, now, traceId);
+        changes.forEach(({ cycle, transition }, index) => {
+          historyIds.set(transition, ids[index]);
+          const instance = cycle.instances.find((candidate) => candidate.key === transition.key);
+          if (instance) instance.historyId = ids[index];
+        });
+      }
+      await this.upsertInstances(manager, cycles, now);
+    });
+    return historyIds;
+  }
+
+  private async insertHistory(
+    manager: EntityManager,
+    changes: { cycle: RuleCycle; transition: Transition }[],
+    now: Date,
+    traceId: string | undefined,
+  ): Promise<string[]> {
+    const rows: { id: string }[] = await manager.query(
+      `INSERT INTO alert_history (rule_id, instance_key, labels, from_state, to_state, value,
+         threshold, error, trace_id, occurred_at)
+       SELECT h.rule_id, h.instance_key, h.labels, h.from_state, h.to_state, h.value, h.threshold,
+         h.error, $2, $3
+       FROM jsonb_to_recordset($1::jsonb) WITH ORDINALITY AS h(rule_id uuid, instance_key text,
+         labels jsonb, from_state text, to_state text, value float8, threshold float8, error text, n)
+       ORDER BY h.n
+       RETURNING id::text AS id`,
+      [
+        JSON.stringify(
+          changes.map(({ cycle, transition }) => ({
+            rule_id: cycle.ruleId,
+            instance_key: transition.key,
+            labels: transition.labels,
+            from_state: transition.from,
+            to_state: transition.to,
+            value: transition.value,
+            threshold: cycle.threshold,
+            error: transition.error,
+          })),
+        ),
+        traceId ?? null,
+        now,
+      ],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  private async upsertInstances(manager: EntityManager, cycles: readonly RuleCycle[], now: Date) {
+    const rows = cycles.flatMap((cycle) =>
+      cycle.instances.map((instance) => ({
+        rule_id: cycle.ruleId,
+        instance_key: instance.key,
+        labels: instance.labels,
+        state: instance.state,
+        value: instance.value,
+        active_since: instance.activeSince,
+        firing_since: instance.firingSince,
+        last_active_at: instance.lastActiveAt,
+        error: instance.error,
+        history_id: instance.historyId,
+      })),
+    );
+    if (rows.length === 0) return;
+    await manager.query(
+      `INSERT INTO alert_instances (rule_id, instance_key, labels, state, value, active_since,
+         firing_since, last_active_at, error, history_id, evaluated_at)
+       SELECT i.*, $2 FROM jsonb_to_recordset($1::jsonb) AS i(rule_id uuid, instance_key text,
+         labels jsonb, state text, value float8, active_since timestamptz,
+         firing_since timestamptz, last_active_at timestamptz, error text, history_id bigint)
+       ORDER BY 1, 2
+       ON CONFLICT (rule_id, instance_key) DO UPDATE SET labels = EXCLUDED.labels,
+         state = EXCLUDED.state, value = EXCLUDED.value, active_since = EXCLUDED.active_since,
+         firing_since = EXCLUDED.firing_since, last_active_at = EXCLUDED.last_active_at,
+         error = EXCLUDED.error, history_id = EXCLUDED.history_id,
+         evaluated_at = EXCLUDED.evaluated_at`,
+      [JSON.stringify(rows), now],
+    );
+  }
+}

@@ -1,0 +1,254 @@
+import { Injectable } from '@nestjs/common';
+import { LOG_SEVERITY_NUMBERS } from '@ledgerlens/contracts';
+import { DataSource } from 'typeorm';
+import {
+  LatencyHistogram,
+  mergeInto,
+  emptyHistogram,
+  percentileUs,
+} from '../../monitoring/histogram/latency-histogram';
+import type { AlertRule } from '../rules/alert-rule';
+import { FAMILY_OF, MetricFamily } from '../rules/metric-kinds';
+
+/** One instance's measurement: its labels and value (undefined: no data). */
+export interface Measured {
+  labels: Record<string, string>;
+  value: number | undefined;
+}
+
+/** Per rule ID, per instance key, what the window held. */
+export type Measurements = Map<string, Map<string, Measured>>;
+
+/** The instance key of a rule without group-by. */
+export const WHOLE = '';
+
+/** Marks the evaluator's queries in logs and pg_stat_statements. */
+const MARK = '/* alerting */';
+
+interface RequestRow extends LatencyHistogram {
+  name: string;
+  periodStart: Date;
+  count5xx: number;
+}
+
+interface CountRow {
+  ruleId: string;
+  key: string;
+  label: string | null;
+  value: number;
+}
+
+const fromOf = (rule: AlertRule, now: Date) => new Date(now.getTime() - rule.windowSeconds * 1000);
+
+/** `%`, `_` and `\` taken literally in ILIKE. */
+const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+const QUANTILES: Partial<Record<AlertRule['metricType'], number>> = {
+  p50_latency_ms: 0.5,
+  p95_latency_ms: 0.95,
+  p99_latency_ms: 0.99,
+};
+
+/**
+ * Reads what rules measure, one query per metric family per cycle however many rules there are:
+ * request histograms are read once for the longest window and merged per rule here; counts are
+ * computed in PostgreSQL for every rule at once, the rules passed in as a JSON recordset.
+ */
+@Injectable()
+export class MetricReaders {
+  constructor(private readonly dataSource: DataSource) {}
+
+  read(family: MetricFamily, rules: readonly AlertRule[], now: Date): Promise<Measurements> {
+    switch (family) {
+      case 'requests':
+        return this.requests(rules, now);
+      case 'slow_requests':
+        return this.counts(rules, now, SLOW_REQUESTS);
+      case 'slow_queries':
+        return this.counts(rules, now, SLOW_QUERIES);
+      case 'exceptions':
+        return this.counts(rules, now, EXCEPTIONS);
+      case 'new_exception_groups':
+        return this.counts(rules, now, NEW_EXCEPTION_GROUPS);
+      case 'logs':
+        return this.counts(rules, now, LOGS);
+    }
+  }
+
+  private async requests(rules: readonly AlertRule[], now: Date): Promise<Measurements> {
+    const longest = Math.max(...rules.map((rule) => rule.windowSeconds));
+    const rows: RequestRow[] = await this.dataSource.query(
+      `${MARK} SELECT metric_name AS name, period_start AS "periodStart", count::float8 AS count,
+         count_5xx::float8 AS "count5xx", sum_us::float8 AS "sumUs", max_us::float8 AS "maxUs",
+         buckets::float8[] AS buckets
+       FROM performance_metrics
+       WHERE aggregation_period = '1m' AND metric_type = 'http_request'
+         AND period_start >= $1 AND period_start <= $2`,
+      [new Date(now.getTime() - longest * 1000), now],
+    );
+    const measurements: Measurements = new Map();
+    for (const rule of rules) {
+      measurements.set(rule.id, measureRequests(rule, rows, fromOf(rule, now)));
+    }
+    return measurements;
+  }
+
+  private async counts(
+    rules: readonly AlertRule[],
+    now: Date,
+    query: CountQuery,
+  ): Promise<Measurements> {
+    const rows: CountRow[] = await this.dataSource.query(`${MARK} ${query.sql}`, [
+      JSON.stringify(rules.map((rule) => query.parameters(rule, now))),
+      now,
+    ]);
+    const measurements: Measurements = new Map(rules.map((rule) => [rule.id, new Map()]));
+    for (const row of rows) {
+      const rule = rules.find((candidate) => candidate.id === row.ruleId);
+      const labels: Record<string, string> =
+        rule?.groupBy && row.label !== null ? { [rule.groupBy]: row.label } : {};
+      measurements.get(row.ruleId)?.set(row.key, { labels, value: row.value });
+    }
+    return measurements;
+  }
+}
+
+/** Merges the minute rows of the window per instance and computes the rule's metric. */
+function measureRequests(
+  rule: AlertRule,
+  rows: readonly RequestRow[],
+  from: Date,
+): Map<string, Measured> {
+  const { route, method } = rule.filters;
+  const groups = new Map<string, { labels: Record<string, string>; total: RequestRow }>();
+  for (const row of rows) {
+    if (row.periodStart < from) continue;
+    const space = row.name.indexOf(' ');
+    const rowMethod = row.name.slice(0, space);
+    const rowRoute = row.name.slice(space + 1);
+    if (
+      (route !== undefined && rowRoute !== route) ||
+      (method !== undefined && rowMethod !== method)
+    ) {
+      continue;
+    }
+    const key = rule.groupBy === 'route' ? row.name : WHOLE;
+    let group = groups.get(key);
+    if (!group) {
+      const labels: Record<string, string> =
+        key === WHOLE ? {} : { route: rowRoute, method: rowMethod };
+      group = { labels, total: { ...emptyHistogram(), name: key, periodStart: from, count5xx: 0 } };
+      groups.set(key, group);
+    }
+    mergeInto(group.total, row);
+    group.total.count5xx += row.count5xx;
+  }
+  const measured = new Map<string, Measured>();
+  for (const [key, { labels, total }] of groups) {
+    measured.set(key, { labels, value: requestValue(rule, total) });
+  }
+  return measured;
+}
+
+function requestValue(rule: AlertRule, total: RequestRow): number | undefined {
+  if (rule.metricType === 'request_rate') return total.count / rule.windowSeconds;
+  if (total.count === 0) return undefined;
+  if (rule.metricType === 'error_rate') return total.count5xx / total.count;
+  const us = percentileUs(total, QUANTILES[rule.metricType] ?? 0.5);
+  return us === undefined ? undefined : us / 1000;
+}
+
+/** A count family's SQL (rules as the recordset `$1`, the cycle's time `$2`) and each rule's row. */
+interface CountQuery {
+  sql: string;
+  parameters(rule: AlertRule, now: Date): Record<string, unknown>;
+}
+
+const RULES = `jsonb_to_recordset($1::jsonb) AS r(id uuid, "from" timestamptz, route text,
+  method text, source text, level text, min_severity int, module text, text text, group_by text)`;
+
+const ruleParameters = (rule: AlertRule, now: Date) => ({
+  id: rule.id,
+  from: fromOf(rule, now),
+  route: rule.filters.route ?? null,
+  method: rule.filters.method ?? null,
+  source: rule.filters.source ?? null,
+  level: rule.filters.level ?? null,
+  min_severity: rule.filters.level ? LOG_SEVERITY_NUMBERS[rule.filters.level] : null,
+  module: rule.filters.module ?? null,
+  text: rule.filters.text === undefined ? null : likeLiteral(rule.filters.text),
+  group_by: rule.groupBy,
+});
+
+/** `key`/`label` of a grouped count: the dimension's value, or the whole-rule key. */
+const grouped = (dimension: string, expression: string) =>
+  `CASE WHEN r.group_by = '${dimension}' THEN coalesce(${expression}, '(none)') ELSE '' END`;
+
+const countQuery = (table: string, key: string, join: string, value = 'count(*)'): string => `
+  SELECT r.id AS "ruleId", ${key} AS key, nullif(${key}, '') AS label, ${value}::float8 AS value
+  FROM ${RULES} JOIN ${table} ON ${join}
+  GROUP BY r.id, 2`;
+
+const SLOW_REQUESTS: CountQuery = {
+  sql: countQuery(
+    'slow_requests s',
+    grouped('route', `s.method || ' ' || s.route`),
+    `s.started_at >= r."from" AND s.started_at <= $2
+     AND (r.route IS NULL OR s.route = r.route) AND (r.method IS NULL OR s.method = r.method)`,
+  ),
+  parameters: ruleParameters,
+};
+
+const SLOW_QUERIES: CountQuery = {
+  sql: countQuery(
+    'slow_queries q',
+    grouped('route', 'q.route'),
+    `q.started_at >= r."from" AND q.started_at <= $2 AND (r.route IS NULL OR q.route = r.route)`,
+  ),
+  parameters: ruleParameters,
+};
+
+const EXCEPTIONS: CountQuery = {
+  sql: countQuery(
+    'exception_counts c JOIN exception_groups g ON g.id = c.group_id',
+    grouped('source', 'g.source'),
+    `c.bucket_start >= date_trunc('minute', r."from") AND c.bucket_start <= $2
+     AND (r.source IS NULL OR g.source = r.source)
+     AND (r.level IS NULL OR r.level = 'error' OR g.level = 'fatal')`,
+    'sum(c.count)',
+  ),
+  parameters: ruleParameters,
+};
+
+const NEW_EXCEPTION_GROUPS: CountQuery = {
+  sql: countQuery(
+    'exception_groups g',
+    grouped('source', 'g.source'),
+    `g.first_seen >= r."from" AND g.first_seen <= $2 AND (r.source IS NULL OR g.source = r.source)`,
+  ),
+  parameters: ruleParameters,
+};
+
+const LOGS: CountQuery = {
+  sql: countQuery(
+    'app_logs l',
+    `CASE r.group_by WHEN 'module' THEN coalesce(l.module, '(none)')
+       WHEN 'source' THEN l.source ELSE '' END`,
+    `l.logged_at >= r."from" AND l.logged_at <= $2
+     AND (r.min_severity IS NULL OR l.severity_number >= r.min_severity)
+     AND (r.source IS NULL OR l.source = r.source)
+     AND (r.module IS NULL OR l.module = r.module)
+     AND (r.text IS NULL OR l.message ILIKE '%' || r.text || '%')`,
+  ),
+  parameters: ruleParameters,
+};
+
+/** The families of the given rules, each with its rules. */
+export function byFamily(rules: readonly AlertRule[]): Map<MetricFamily, AlertRule[]> {
+  const families = new Map<MetricFamily, AlertRule[]>();
+  for (const rule of rules) {
+    const family = FAMILY_OF[rule.metricType];
+    families.set(family, [...(families.get(family) ?? []), rule]);
+  }
+  return families;
+}
