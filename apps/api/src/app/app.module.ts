@@ -33,6 +33,7 @@ import { DemoModule } from '../modules/demo/demo.module';
 import { ExceptionsModule } from '../modules/exceptions/exceptions.module';
 import { HealthModule } from '../modules/health/health.module';
 import { MonitoringModule } from '../modules/monitoring/monitoring.module';
+import { NotificationsModule } from '../modules/notifications/notifications.module';
 import { RealtimeModule } from '../modules/realtime/realtime.module';
 import { TransactionsModule } from '../modules/transactions/transactions.module';
 import { UsersModule } from '../modules/users/users.module';
@@ -109,6 +110,7 @@ export class AppModule {
         CategoriesModule,
         TransactionsModule,
         BudgetsModule,
+        NotificationsModule,
         HealthModule,
         DemoModule,
         MonitoringModule.forRoot({ queues: { logs: logStore } }),

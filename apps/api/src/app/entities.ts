@@ -5,6 +5,7 @@ import { RevokedToken } from '../modules/auth/revoked-token.entity';
 import { BudgetAlert } from '../modules/budgets/budget-alert.entity';
 import { Budget } from '../modules/budgets/budget.entity';
 import { Category } from '../modules/categories/category.entity';
+import { UserNotification } from '../modules/notifications/user-notification.entity';
 import { Transaction } from '../modules/transactions/transaction.entity';
 import { User } from '../modules/users/user.entity';
 
@@ -17,6 +18,7 @@ export const entities = [
   Transaction,
   Budget,
   BudgetAlert,
+  UserNotification,
   AuditChange,
   AuditEvent,
 ];

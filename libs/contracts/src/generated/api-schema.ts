@@ -715,6 +715,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your notifications, newest first
+         * @description Budget threshold crossings, one per budget, period and threshold. New ones are also pushed over socket.io as `notification.created`.
+         */
+        get: operations["NotificationsController_list_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark one of your notifications read
+         * @description Marking it again keeps the time it was first read.
+         */
+        post: operations["NotificationsController_read_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark all your notifications read */
+        post: operations["NotificationsController_readAll_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/transactions": {
         parameters: {
             query?: never;
@@ -794,6 +851,27 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/me/preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your notification preferences */
+        get: operations["UserPreferencesController_get_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change your notification preferences
+         * @description `budgetAlertEmails: true` also emails you each budget threshold crossing (to your account address); in-app notifications are always kept. Fields left out keep their value.
+         */
+        patch: operations["UserPreferencesController_update_v1"];
         trace?: never;
     };
     "/metrics": {
@@ -1794,6 +1872,49 @@ export interface components {
             /** Format: date-time */
             to: string;
         };
+        NotificationDto: {
+            /** @example You have spent €85.00 of your €100.00 budget in the period from 2026-11-01. */
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description What it is about. `budget_threshold`: `budgetId, categoryId, thresholdPercent, periodStart, spentCents, limitCents, currency` and the `dedupeKey` that makes it unique. */
+            data: {
+                [key: string]: unknown;
+            };
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "budget_threshold";
+            /**
+             * @description Where it leads in the app (a path of the SPA)
+             * @example /budgets
+             */
+            link: string | null;
+            /**
+             * Format: date-time
+             * @description When you read it
+             */
+            readAt: string | null;
+            /** @example Groceries at 80 % */
+            title: string;
+        };
+        NotificationPageDto: {
+            items: components["schemas"]["NotificationDto"][];
+            /** Format: int64 */
+            limit: number;
+            /** Format: int64 */
+            page: number;
+            /**
+             * Format: int64
+             * @description Matching rows in all pages
+             */
+            total: number;
+            /**
+             * Format: int64
+             * @description Your unread notifications, whatever the filter
+             */
+            unreadCount: number;
+        };
         QueryOverviewDto: {
             /** @description Exact */
             maxMs: number | null;
@@ -1805,6 +1926,13 @@ export interface components {
             p99Ms: number | null;
             perMinute: number;
             total: number;
+        };
+        ReadAllResultDto: {
+            /**
+             * Format: int64
+             * @description Notifications marked read by this request
+             */
+            updated: number;
         };
         RecordChangeDto: {
             /** @enum {string} */
@@ -2104,6 +2232,13 @@ export interface components {
              */
             type?: "expense" | "income";
         };
+        UpdateUserPreferencesDto: {
+            /**
+             * @description Send budget threshold crossings by email too
+             * @example true
+             */
+            budgetAlertEmails?: boolean;
+        };
         UserDto: {
             /** Format: date-time */
             createdAt: string;
@@ -2127,6 +2262,10 @@ export interface components {
              * @description Matching rows in all pages
              */
             total: number;
+        };
+        UserPreferencesDto: {
+            /** @description Budget threshold crossings are also sent by email */
+            budgetAlertEmails: boolean;
         };
     };
     responses: never;
@@ -5758,6 +5897,188 @@ export interface operations {
             };
         };
     };
+    NotificationsController_list_v1: {
+        parameters: {
+            query?: {
+                limit?: number;
+                page?: number;
+                /** @description `true`: unread ones only; `false`: read ones only; left out: all */
+                unread?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPageDto"];
+                };
+            };
+            /** @description Invalid input, one message per field in `details`. Every route refuses text PostgreSQL cannot store (NUL, unpaired surrogates) and over-deep JSON in its path, query or body. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description An unexpected error; the trace ID finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; try again shortly. Every route can meet one: sign-in checks and the action log use the database too. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    NotificationsController_read_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Notification */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationDto"];
+                };
+            };
+            /** @description Invalid input, one message per field in `details`. Every route refuses text PostgreSQL cannot store (NUL, unpaired surrogates) and over-deep JSON in its path, query or body. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such notification of yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description An unexpected error; the trace ID finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; try again shortly. Every route can meet one: sign-in checks and the action log use the database too. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    NotificationsController_readAll_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadAllResultDto"];
+                };
+            };
+            /** @description Invalid input, one message per field in `details`. Every route refuses text PostgreSQL cannot store (NUL, unpaired surrogates) and over-deep JSON in its path, query or body. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description An unexpected error; the trace ID finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; try again shortly. Every route can meet one: sign-in checks and the action log use the database too. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     TransactionsController_list_v1: {
         parameters: {
             query?: {
@@ -6326,6 +6647,138 @@ export interface operations {
             };
             /** @description Not an admin */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description An unexpected error; the trace ID finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; try again shortly. Every route can meet one: sign-in checks and the action log use the database too. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    UserPreferencesController_get_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserPreferencesDto"];
+                };
+            };
+            /** @description Invalid input, one message per field in `details`. Every route refuses text PostgreSQL cannot store (NUL, unpaired surrogates) and over-deep JSON in its path, query or body. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description An unexpected error; the trace ID finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; try again shortly. Every route can meet one: sign-in checks and the action log use the database too. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    UserPreferencesController_update_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUserPreferencesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserPreferencesDto"];
+                };
+            };
+            /** @description Invalid input, one message per field in `details`. Every route refuses text PostgreSQL cannot store (NUL, unpaired surrogates) and over-deep JSON in its path, query or body. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is larger than the API accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is in a charset or content encoding the API does not read */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -20,6 +20,8 @@ export const DomainEvent = {
   AlertFired: 'alert.fired',
   /** A fired alert's condition no longer holds (emitted by alerting). */
   AlertResolved: 'alert.resolved',
+  /** An in-app notification was stored for a user (once per cause). */
+  NotificationCreated: 'notification.created',
 } as const;
 export type DomainEventName = (typeof DomainEvent)[keyof typeof DomainEvent];
 
@@ -70,6 +72,30 @@ export interface BudgetThresholdCrossedPayload {
   spentCents: string;
   limitCents: number;
   currency: string;
+  traceId?: string;
+}
+
+export const NOTIFICATION_KINDS = ['budget_threshold'] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** An in-app notification as `GET /notifications` lists it. */
+export interface NotificationSnapshot {
+  id: string;
+  kind: NotificationKind;
+  title: string;
+  body: string;
+  /** A path in the SPA (`/budgets`), or null. */
+  link: string | null;
+  /** What the notification is about, by kind (for `budget_threshold`: the crossing). */
+  data: Record<string, unknown>;
+  /** When its owner marked it read (ISO 8601), or null. */
+  readAt: string | null;
+  createdAt: string;
+}
+
+export interface NotificationCreatedPayload {
+  userId: string;
+  notification: NotificationSnapshot;
   traceId?: string;
 }
 

@@ -5,6 +5,7 @@ import {
   BudgetThresholdCrossedPayload,
   DomainEvent,
   ExceptionGroupEventPayload,
+  NotificationSnapshot,
   SessionEndReason,
   TransactionChangedPayload,
 } from './events';
@@ -24,6 +25,7 @@ export const RealtimeEvent = {
   ExceptionRegressed: DomainEvent.ExceptionRegressed,
   AlertFired: DomainEvent.AlertFired,
   AlertResolved: DomainEvent.AlertResolved,
+  NotificationCreated: DomainEvent.NotificationCreated,
   /** An action-log event was stored (after `audit.subscribe`). */
   AuditEvent: 'audit.event',
   /** A stored log line matching the live-tail filter (after `logs.subscribe`). */
@@ -40,6 +42,7 @@ export type BudgetEventPayload = BudgetSnapshot;
 export type BudgetThresholdEventPayload = Omit<BudgetThresholdCrossedPayload, 'userId' | 'traceId'>;
 export type ExceptionEventPayload = Omit<ExceptionGroupEventPayload, 'traceId'>;
 export type AlertPayload = Omit<AlertEventPayload, 'traceId'>;
+export type NotificationEventPayload = NotificationSnapshot;
 
 /** An action-log event as `GET /audit-logs` lists it, without its ID (not known when pushed). */
 export interface AuditEventPayload {
@@ -97,6 +100,7 @@ export interface RealtimePayloads {
   [RealtimeEvent.ExceptionRegressed]: ExceptionEventPayload;
   [RealtimeEvent.AlertFired]: AlertPayload;
   [RealtimeEvent.AlertResolved]: AlertPayload;
+  [RealtimeEvent.NotificationCreated]: NotificationEventPayload;
   [RealtimeEvent.AuditEvent]: AuditEventPayload;
   [RealtimeEvent.LogCreated]: LogLinePayload;
   [RealtimeEvent.LogSkipped]: LogSkippedPayload;

@@ -5,6 +5,7 @@ import {
   DomainEvent,
   ExceptionGroupEventPayload,
   InternalEvent,
+  NotificationCreatedPayload,
   RealtimeEvent,
   RealtimeEventName,
   RealtimePayloads,
@@ -19,6 +20,7 @@ import {
   auditPayloadOf,
   budgetPayloadOf,
   exceptionPayloadOf,
+  notificationPayloadOf,
   thresholdPayloadOf,
   transactionPayloadOf,
 } from './event-payloads';
@@ -55,8 +57,8 @@ const pushAuditEvent = push<AuditEventRecord, typeof RealtimeEvent.AuditEvent>(
 );
 
 /**
- * Which in-process event goes to which room as which realtime event: a user's own changes to
- * their room, exceptions and alerts to admins, stored action-log events to admins who asked.
+ * Which in-process event goes to which room as which realtime event: a user's own changes and
+ * notifications to their room, exceptions and alerts to admins, stored action-log events to admins who asked.
  */
 const ROUTES: Record<string, Push> = {
   [DomainEvent.TransactionCreated]: pushTransaction(RealtimeEvent.TransactionCreated),
@@ -71,6 +73,12 @@ const ROUTES: Record<string, Push> = {
     BudgetThresholdCrossedPayload,
     typeof RealtimeEvent.BudgetThresholdCrossed
   >(RealtimeEvent.BudgetThresholdCrossed, toOwner, thresholdPayloadOf),
+  [DomainEvent.NotificationCreated]: push<
+    NotificationCreatedPayload,
+    typeof RealtimeEvent.NotificationCreated
+  >(RealtimeEvent.NotificationCreated, toOwner, ({ notification }) =>
+    notificationPayloadOf(notification),
+  ),
   [DomainEvent.ExceptionNew]: push<ExceptionGroupEventPayload, typeof RealtimeEvent.ExceptionNew>(
     RealtimeEvent.ExceptionNew,
     toAdmins,

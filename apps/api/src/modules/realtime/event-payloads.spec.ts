@@ -1,5 +1,10 @@
 import { BudgetSnapshot } from '@ledgerlens/contracts';
-import { budgetPayloadOf, exceptionPayloadOf, transactionPayloadOf } from './event-payloads';
+import {
+  budgetPayloadOf,
+  exceptionPayloadOf,
+  notificationPayloadOf,
+  transactionPayloadOf,
+} from './event-payloads';
 
 describe('client payloads', () => {
   it('send a budget’s status without what clients are not promised', () => {
@@ -55,5 +60,20 @@ describe('client payloads', () => {
     expect(exceptionPayloadOf({ ...group, regressedAt: '2026-11-21T10:00:00Z' })).toMatchObject({
       regressedAt: '2026-11-21T10:00:00Z',
     });
+  });
+
+  it('send a notification as the list shows it, without anything added in-process', () => {
+    const notification = {
+      id: 'n1',
+      kind: 'budget_threshold' as const,
+      title: 'Groceries at 80 %',
+      body: 'You have spent €80.00 of €100.00.',
+      link: '/budgets',
+      data: { budgetId: 'b1' },
+      readAt: null,
+      createdAt: '2026-11-21T10:00:00.000Z',
+    };
+    const stored = { ...notification, userId: 'u1', dedupeKey: 'k' };
+    expect(notificationPayloadOf(stored)).toEqual(notification);
   });
 });

@@ -9,6 +9,8 @@ import {
   ExceptionEventPayload,
   ExceptionGroupEventPayload,
   LogLinePayload,
+  NotificationEventPayload,
+  NotificationSnapshot,
   TransactionChangedPayload,
   TransactionEventPayload,
 } from '@ledgerlens/contracts';
@@ -61,6 +63,21 @@ export function thresholdPayloadOf(
     spentCents: crossing.spentCents,
     limitCents: crossing.limitCents,
     currency: crossing.currency,
+  };
+}
+
+export function notificationPayloadOf(
+  notification: NotificationSnapshot,
+): NotificationEventPayload {
+  return {
+    id: notification.id,
+    kind: notification.kind,
+    title: notification.title,
+    body: notification.body,
+    link: notification.link,
+    data: notification.data,
+    readAt: notification.readAt,
+    createdAt: notification.createdAt,
   };
 }
 

@@ -18,4 +18,8 @@ export class User extends AuditedEntity {
 
   @Column({ type: 'varchar', length: 16, default: 'user' })
   role: Role;
+
+  /** Budget threshold crossings are also emailed (opt-in). */
+  @Column({ name: 'email_budget_alerts', type: 'boolean', default: false })
+  emailBudgetAlerts: boolean;
 }

@@ -4,8 +4,10 @@ import * as bcrypt from 'bcrypt';
 import { EntityManager, Repository } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { Role } from '../../common/context/request-context';
-import { ConflictError } from '../../common/errors/domain-errors';
+import { AuthenticationError, ConflictError } from '../../common/errors/domain-errors';
 import { translateConstraintError } from '../../common/errors/postgres-errors';
+import { UserContext } from '../../database/user-context';
+import { UpdateUserPreferencesDto, UserPreferencesDto } from './dto/user-preferences.dto';
 import { User } from './user.entity';
 
 export interface NewUser {
@@ -22,6 +24,7 @@ export class UsersService {
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly config: AppConfig,
+    private readonly userContext: UserContext,
   ) {}
 
   findById(id: string): Promise<User | null> {
@@ -89,5 +92,41 @@ export class UsersService {
 
   page(offset: number, limit: number): Promise<[User[], number]> {
     return this.users.findAndCount({ order: { createdAt: 'ASC' }, skip: offset, take: limit });
+  }
+
+  /** The current user's preferences, read under Row-Level Security (their own row only). */
+  preferences(): Promise<UserPreferencesDto> {
+    return this.userContext.run((manager) => this.ownPreferences(manager));
+  }
+
+  /**
+   * Changes the current user's preferences as that user: the role may write these columns of its
+   * own row only, and the row history records who changed them.
+   */
+  updatePreferences(changes: UpdateUserPreferencesDto): Promise<UserPreferencesDto> {
+    return this.userContext.run(async (manager) => {
+      if (changes.budgetAlertEmails !== undefined) {
+        await manager.query(
+          `UPDATE users SET email_budget_alerts = $1 WHERE id = app_current_user_id()`,
+          [changes.budgetAlertEmails],
+        );
+      }
+      return this.ownPreferences(manager);
+    });
+  }
+
+  /** Where to email a user's budget alerts: their address if they opted in, else null. */
+  async budgetAlertRecipient(userId: string): Promise<string | null> {
+    const user = await this.users.findOneBy({ id: userId });
+    return user?.emailBudgetAlerts ? user.email : null;
+  }
+
+  private async ownPreferences(manager: EntityManager): Promise<UserPreferencesDto> {
+    const [row]: { email_budget_alerts: boolean }[] = await manager.query(
+      `SELECT email_budget_alerts FROM users WHERE id = app_current_user_id()`,
+    );
+    // Only a deleted account has no row of its own: it is signed in no longer.
+    if (!row) throw new AuthenticationError('This needs a signed-in user');
+    return { budgetAlertEmails: row.email_budget_alerts };
   }
 }
