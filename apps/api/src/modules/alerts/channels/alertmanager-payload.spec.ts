@@ -1,4 +1,5 @@
 import {
+  alertLabels,
   alertmanagerPayload,
   MAX_PAYLOAD_ALERTS,
   payloadFingerprint,
@@ -133,6 +134,17 @@ describe('alertmanagerPayload', () => {
     });
     const [alert] = alertmanagerPayload('hook', message, NOW).alerts;
     expect(alert.labels).toMatchObject({ alertname: 'High p95 latency', severity: 'critical' });
+  });
+
+  it('labels an alert as silences and receivers see it', () => {
+    const rule = firingMessage().rule;
+    expect(alertLabels(rule, { route: '/a', alertname: 'spoof' })).toEqual({
+      team: 'payments',
+      route: '/a',
+      alertname: 'High p95 latency',
+      severity: 'critical',
+    });
+    expect(alertLabels(rule, {}, true)).toMatchObject({ test: 'true' });
   });
 
   it(`sends at most ${MAX_PAYLOAD_ALERTS} alerts and counts the rest`, () => {

@@ -49,7 +49,15 @@ export function payloadFingerprint(fingerprint: string): string {
   return createHash('sha256').update(fingerprint).digest('hex').slice(0, 16);
 }
 
-function labelsOf(rule: Rule, instanceLabels: Record<string, string>, test: boolean) {
+/**
+ * An alert's labels: the rule's, the instance's, `alertname` (the rule's name) and `severity`,
+ * and `test: "true"` on a test. What silences match and receivers route on.
+ */
+export function alertLabels(
+  rule: Pick<Rule, 'name' | 'severity' | 'labels'>,
+  instanceLabels: Record<string, string>,
+  test = false,
+): Record<string, string> {
   return {
     ...rule.labels,
     ...instanceLabels,
@@ -77,7 +85,7 @@ function alertOf(
   const test = message.kind === 'test';
   return {
     status,
-    labels: labelsOf(message.rule, instance.labels, test),
+    labels: alertLabels(message.rule, instance.labels, test),
     annotations: annotationsOf(message.rule, instance.annotations),
     startsAt: instance.startsAt.toISOString(),
     endsAt: status === 'firing' ? ZERO_TIME : (instance.endsAt ?? now).toISOString(),
