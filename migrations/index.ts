@@ -6,6 +6,7 @@ import { Exceptions1732500000000 } from './1732500000000-exceptions';
 import { PerformanceMetrics1732600000000 } from './1732600000000-performance-metrics';
 import { AccountDeletionNotify1732700000000 } from './1732700000000-account-deletion-notify';
 import { RevokeSignIns1732710000000 } from './1732710000000-revoke-sign-ins';
+import { Alerting1732800000000 } from './1732800000000-alerting';
 import { UserNotifications1732810000000 } from './1732810000000-user-notifications';
 
 /** Every migration, in order. Listed explicitly so the bundled API and the tests run the same set. */
@@ -18,5 +19,6 @@ export const migrations = [
   PerformanceMetrics1732600000000,
   AccountDeletionNotify1732700000000,
   RevokeSignIns1732710000000,
+  Alerting1732800000000,
   UserNotifications1732810000000,
 ];

@@ -22,6 +22,7 @@ import { LoggingModule } from '../modules/logging/logging.module';
 import { LogSink } from '../modules/logging/persistence/log-sink';
 import { AppConfigModule } from '../config/app-config.module';
 import { DatabaseModule } from '../database/database.module';
+import { AlertsModule } from '../modules/alerts/alerts.module';
 import { AuditModule } from '../modules/audit/audit.module';
 import { AuditRouteGuard } from '../modules/audit/http/audit-route.guard';
 import { AuthModule } from '../modules/auth/auth.module';
@@ -114,6 +115,7 @@ export class AppModule {
         HealthModule,
         DemoModule,
         MonitoringModule.forRoot({ queues: { logs: logStore } }),
+        AlertsModule,
         RealtimeModule,
         // A test service that makes outgoing calls on request: only when asked, never in production.
         ...(config.TRACE_CONTEXT_CONFORMANCE ? [ConformanceModule] : []),

@@ -109,6 +109,7 @@ export class NotificationPolicyDto {
   contactPointIds: string[] = [];
 
   @ApiPropertyOptional({
+    type: 'integer',
     minimum: 0,
     maximum: 3600,
     default: 30,
@@ -121,6 +122,7 @@ export class NotificationPolicyDto {
   groupWaitSeconds = 30;
 
   @ApiPropertyOptional({
+    type: 'integer',
     minimum: 10,
     maximum: DAY,
     default: 300,
@@ -133,6 +135,7 @@ export class NotificationPolicyDto {
   groupIntervalSeconds = 300;
 
   @ApiPropertyOptional({
+    type: 'integer',
     minimum: 60,
     maximum: 7 * DAY,
     default: 14_400,
@@ -144,7 +147,11 @@ export class NotificationPolicyDto {
   @Max(7 * DAY)
   repeatIntervalSeconds = 14_400;
 
-  @ApiPropertyOptional({ default: true, description: 'Notify once when everything resolved' })
+  @ApiPropertyOptional({
+    type: Boolean,
+    default: true,
+    description: 'Notify once when everything resolved',
+  })
   @IsOptional()
   @IsBoolean()
   sendResolved = true;
@@ -159,7 +166,7 @@ export class AlertRuleInputDto {
   @MaxLength(120)
   name: string;
 
-  @ApiPropertyOptional({ maxLength: 2000, default: '' })
+  @ApiPropertyOptional({ type: String, maxLength: 2000, default: '' })
   @IsOptional()
   @Transform(trim)
   @IsString()
@@ -186,7 +193,7 @@ export class AlertRuleInputDto {
   })
   annotations: Record<string, string> = {};
 
-  @ApiPropertyOptional({ default: true })
+  @ApiPropertyOptional({ type: Boolean, default: true })
   @IsOptional()
   @IsBoolean()
   enabled = true;
@@ -222,7 +229,13 @@ export class AlertRuleInputDto {
   @IsNumber({ allowNaN: false, allowInfinity: false })
   threshold: number;
 
-  @ApiPropertyOptional({ minimum: 10, maximum: DAY, default: 300, description: 'Seconds measured' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 10,
+    maximum: DAY,
+    default: 300,
+    description: 'Seconds measured',
+  })
   @IsOptional()
   @IsInt()
   @Min(10)
@@ -230,6 +243,7 @@ export class AlertRuleInputDto {
   windowSeconds = 300;
 
   @ApiPropertyOptional({
+    type: 'integer',
     minimum: 10,
     maximum: 3600,
     default: 60,
@@ -242,6 +256,7 @@ export class AlertRuleInputDto {
   intervalSeconds = 60;
 
   @ApiPropertyOptional({
+    type: 'integer',
     minimum: 0,
     maximum: DAY,
     default: 0,
@@ -254,6 +269,7 @@ export class AlertRuleInputDto {
   pendingSeconds = 0;
 
   @ApiPropertyOptional({
+    type: 'integer',
     minimum: 0,
     maximum: DAY,
     default: 0,
