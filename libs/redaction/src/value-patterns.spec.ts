@@ -76,6 +76,28 @@ describe('JWTs', () => {
   );
 });
 
+describe('webhook signing secrets', () => {
+  const secret = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw+Tq8a/bc0de=';
+
+  it('redacts a Standard Webhooks secret anywhere in text', () => {
+    expect(redactText(`params ["Hook","${secret}",null]`)).toBe(
+      'params ["Hook","[REDACTED:webhook_secret]",null]',
+    );
+    expect(redactText(`secret is ${secret}.`)).toBe('secret is [REDACTED:webhook_secret].');
+  });
+
+  it('redacts one in a value redacted as a whole, e.g. a statement parameter', () => {
+    expect(redactor.redact(['Hook', secret])).toEqual(['Hook', '[REDACTED:webhook_secret]']);
+  });
+
+  it.each(['the whsec_ prefix', 'whsec_short', 'nowhsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2La'])(
+    'leaves %j unchanged',
+    (text) => {
+      expect(redactText(text)).toBe(text);
+    },
+  );
+});
+
 describe('bearer tokens', () => {
   it.each([
     ['Authorization: Bearer abc123def456', 'Authorization: Bearer [REDACTED:bearer]'],

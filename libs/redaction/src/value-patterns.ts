@@ -23,6 +23,12 @@ const BEARER_MARKER = redactionMarker('bearer');
  */
 const URL_CREDENTIALS = /\b([a-z][a-z\d+.-]{0,31}:\/\/)[^\s/?#"<>`]+@/gi;
 
+/**
+ * A Standard Webhooks signing secret (`whsec_` and base64), as webhook contact points hold: a
+ * statement's parameters or an error can carry one where no key names it.
+ */
+const WEBHOOK_SECRET = /\bwhsec_[A-Za-z\d+/]{16,}={0,2}/g;
+
 /** A dashed US social security number, ruling out numbers never issued (000, 666, 9xx, …). */
 const SSN = /(?<![A-Za-z\d]|\d-)(?!000|666|9)\d{3}-(?!00)\d{2}-(?!0000)\d{4}(?![A-Za-z\d]|-\d)/g;
 
@@ -61,6 +67,9 @@ const redactUrlCredentials: TextRule = (text) =>
     ? text.replace(URL_CREDENTIALS, `$1${redactionMarker('credentials')}@`)
     : text;
 
+const redactWebhookSecrets: TextRule = (text) =>
+  text.includes('whsec_') ? text.replace(WEBHOOK_SECRET, redactionMarker('webhook_secret')) : text;
+
 const redactSsns: TextRule = (text) =>
   text.includes('-') ? text.replace(SSN, redactionMarker('ssn')) : text;
 
@@ -77,8 +86,8 @@ function patternRule({ name, pattern }: RedactionPattern): TextRule {
 
 /**
  * The rules for secret values in text, in the order they run: JWTs and bearer tokens first (so
- * `Authorization=Bearer …` loses the token), then URL credentials, sensitive `name=value`
- * pairs, card numbers, SSNs, and finally the configured patterns.
+ * `Authorization=Bearer …` loses the token), then URL credentials, webhook signing secrets,
+ * sensitive `name=value` pairs, card numbers, SSNs, and finally the configured patterns.
  */
 export function textRules(
   isSensitiveKey: (key: string) => boolean,
@@ -88,6 +97,7 @@ export function textRules(
     redactJwts,
     redactBearerTokens,
     redactUrlCredentials,
+    redactWebhookSecrets,
     nameValueRule(isSensitiveKey),
     redactCardNumbers,
     redactSsns,
