@@ -1,3 +1,4 @@
+import { NotificationChannel } from '../modules/alerts/contact-points/notification-channel.entity';
 import { AuditChange } from '../modules/audit/audit-change.entity';
 import { AuditEvent } from '../modules/audit/audit-event.entity';
 import { RefreshToken } from '../modules/auth/refresh-token.entity';
@@ -19,6 +20,7 @@ export const entities = [
   Budget,
   BudgetAlert,
   UserNotification,
+  NotificationChannel,
   AuditChange,
   AuditEvent,
 ];
