@@ -618,6 +618,293 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/monitoring/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Alert rules, by name, each with its current state */
+        get: operations["AlertsController_list_v1"];
+        put?: never;
+        /**
+         * Create an alert rule
+         * @description Checked as a whole: filters and grouping its metric cannot honour, a window shorter than the interval, an unknown route or an unusable contact point are refused with field-level messages.
+         */
+        post: operations["AlertsController_create_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitoring/alerts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An alert rule with its current state and instances */
+        get: operations["AlertsController_get_v1"];
+        /**
+         * Replace an alert rule
+         * @description Checked as on create.
+         */
+        put: operations["AlertsController_replace_v1"];
+        post?: never;
+        /**
+         * Delete an alert rule
+         * @description A soft delete: it stops being evaluated; what it had notified resolves.
+         */
+        delete: operations["AlertsController_remove_v1"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitoring/alerts/{id}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Evaluate a saved rule now, without notifying
+         * @description Value, state and instances as the next evaluation would find them.
+         */
+        post: operations["AlertsController_previewSaved_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitoring/alerts/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a test notification through each of the rule’s contact points now
+         * @description Answers each one’s result; recorded as deliveries of kind `test`.
+         */
+        post: operations["AlertsController_test_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitoring/alerts/contact-points": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every contact point, by name (at most 500); secrets never included */
+        get: operations["ContactPointsController_list_v1"];
+        put?: never;
+        /**
+         * Create a contact point (email, webhook or SMS)
+         * @description A webhook without `secret` gets a generated signing secret, returned in this answer only (`secret`): it is never shown again. Secrets are write-only; answers say `hasSecret`.
+         */
+        post: operations["ContactPointsController_create_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitoring/alerts/contact-points/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One contact point; never its secret */
+        get: operations["ContactPointsController_get_v1"];
+        /**
+         * Replace a contact point
+         * @description Without `secret`, a webhook keeps its stored secret (a contact point that becomes a webhook gets a generated one, returned in this answer only); other types hold none. Saving enables a disabled contact point again.
+         */
+        put: operations["ContactPointsController_update_v1"];
+        post?: never;
+        /** Delete a contact point no enabled alert rule uses */
+        delete: operations["ContactPointsController_remove_v1"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitoring/alerts/contact-points/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a test notification through a contact point now
+         * @description One attempt per recipient, recorded as a delivery of kind `test`.
+         */
+        post: operations["AlertsController_testContactPoint_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitoring/alerts/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Notification deliveries, newest first
+         * @description Each is one notification to one recipient, with its attempts and outcome.
+         */
+        get: operations["AlertsController_deliveries_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitoring/alerts/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * State changes of alert instances, newest first
+         * @description Filter by rule, by the state changed into, and by time.
+         */
+        get: operations["AlertsController_historyPage_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitoring/alerts/history/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The deliveries that reported a state change */
+        get: operations["AlertsController_deliveriesOfEntry_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitoring/alerts/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Evaluate a rule that is not saved yet, now
+         * @description For the rule form: value, state and instances; nothing is stored or sent.
+         */
+        post: operations["AlertsController_previewDraft_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitoring/alerts/prometheus-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The enabled rules as a Prometheus rule file
+         * @description Rules PromQL can express over this API’s own `/metrics` series, for teams evaluating in their own Prometheus and Alertmanager (`promtool check rules` accepts it). Rules it cannot express are listed in a comment with the reason.
+         */
+        get: operations["AlertsController_prometheusRules_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitoring/alerts/silences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Silences, newest first (at most 500), optionally in one state */
+        get: operations["SilencesController_list_v1"];
+        put?: never;
+        /**
+         * Silence notifications of the alert instances it matches, for a while
+         * @description An instance is silenced while the silence is active when it belongs to `ruleId` (if given) and every matcher matches its labels (Alertmanager semantics; regular expressions match whole values). Give a ruleId, matchers, or both. The author is the signed-in admin.
+         */
+        post: operations["SilencesController_create_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitoring/alerts/silences/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Expire a silence: it ends now
+         * @description A pending silence will not start. Expiring an expired silence changes nothing. The silence is kept, as `expired`.
+         */
+        delete: operations["SilencesController_expire_v1"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/monitoring/error-rates": {
         parameters: {
             query?: never;
@@ -898,6 +1185,280 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AlertHistoryEntryDto: {
+            error: string | null;
+            /** @enum {string} */
+            fromState: "normal" | "pending" | "recovering" | "nodata" | "error" | "firing";
+            /** @description A 64-bit integer as text */
+            id: string;
+            /** @description The instance's group-by value ('' without group-by) */
+            instanceKey: string;
+            labels: {
+                [key: string]: string;
+            };
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: uuid */
+            ruleId: string;
+            ruleName: string;
+            threshold: number;
+            /** @enum {string} */
+            toState: "normal" | "pending" | "recovering" | "nodata" | "error" | "firing";
+            /** @description Trace of the evaluation */
+            traceId: string | null;
+            value: number | null;
+        };
+        AlertHistoryPageDto: {
+            items: components["schemas"]["AlertHistoryEntryDto"][];
+            /** Format: int64 */
+            limit: number;
+            /** Format: int64 */
+            page: number;
+            /**
+             * Format: int64
+             * @description Matching rows in all pages
+             */
+            total: number;
+        };
+        AlertInstanceDto: {
+            /** Format: date-time */
+            activeSince: string | null;
+            /** @description Why the last query failed */
+            error: string | null;
+            /** @description 16 hex digits, as in webhook bodies */
+            fingerprint: string;
+            /** Format: date-time */
+            firingSince: string | null;
+            /** @description The group-by value ('' without group-by) */
+            key: string;
+            /** @description The group-by label, e.g. `{ "route": "/api/v1/transactions" }` */
+            labels: {
+                [key: string]: string;
+            };
+            /** @enum {string} */
+            state: "normal" | "pending" | "recovering" | "nodata" | "error" | "firing";
+            /** @description Last value; null without data */
+            value: number | null;
+        };
+        AlertPreviewDto: {
+            /** @description Why the query failed */
+            error: string | null;
+            /** Format: date-time */
+            evaluatedAt: string;
+            instances: components["schemas"]["AlertInstanceDto"][];
+            /**
+             * @description The worst state of the instances
+             * @enum {string}
+             */
+            state: "normal" | "pending" | "recovering" | "nodata" | "error" | "firing";
+        };
+        AlertRuleDetailDto: {
+            /** @description `summary`, `runbook_url` and other text for people */
+            annotations: {
+                [key: string]: string;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            description: string;
+            enabled: boolean;
+            filters: components["schemas"]["AlertRuleFiltersDto"];
+            /** @enum {string|null} */
+            groupBy: "route" | "module" | "source" | null;
+            /** Format: uuid */
+            id: string;
+            instances: components["schemas"]["AlertInstanceDto"][];
+            /** Format: int64 */
+            intervalSeconds: number;
+            /** Format: int64 */
+            keepFiringSeconds: number;
+            /** @description Labels of every alert of the rule */
+            labels: {
+                [key: string]: string;
+            };
+            /** @description Why the last evaluation failed */
+            lastError: string | null;
+            /** Format: date-time */
+            lastEvaluatedAt: string | null;
+            /** @enum {string} */
+            metricType: "p50_latency_ms" | "p95_latency_ms" | "p99_latency_ms" | "error_rate" | "request_rate" | "slow_request_count" | "slow_query_count" | "exception_count" | "new_exception_group" | "log_count";
+            name: string;
+            /** @enum {string} */
+            noDataState: "normal" | "alerting" | "nodata";
+            notification: components["schemas"]["NotificationPolicyDto"];
+            /** @enum {string} */
+            operator: ">" | ">=" | "<" | "<=" | "==" | "!=";
+            /** Format: int64 */
+            pendingSeconds: number;
+            /** @enum {string} */
+            severity: "info" | "warning" | "critical";
+            /**
+             * @description The worst state of its instances
+             * @enum {string}
+             */
+            state: "normal" | "pending" | "recovering" | "nodata" | "error" | "firing";
+            threshold: number;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: int64 */
+            windowSeconds: number;
+        };
+        AlertRuleDto: {
+            /** @description `summary`, `runbook_url` and other text for people */
+            annotations: {
+                [key: string]: string;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            description: string;
+            enabled: boolean;
+            filters: components["schemas"]["AlertRuleFiltersDto"];
+            /** @enum {string|null} */
+            groupBy: "route" | "module" | "source" | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: int64 */
+            intervalSeconds: number;
+            /** Format: int64 */
+            keepFiringSeconds: number;
+            /** @description Labels of every alert of the rule */
+            labels: {
+                [key: string]: string;
+            };
+            /** @description Why the last evaluation failed */
+            lastError: string | null;
+            /** Format: date-time */
+            lastEvaluatedAt: string | null;
+            /** @enum {string} */
+            metricType: "p50_latency_ms" | "p95_latency_ms" | "p99_latency_ms" | "error_rate" | "request_rate" | "slow_request_count" | "slow_query_count" | "exception_count" | "new_exception_group" | "log_count";
+            name: string;
+            /** @enum {string} */
+            noDataState: "normal" | "alerting" | "nodata";
+            notification: components["schemas"]["NotificationPolicyDto"];
+            /** @enum {string} */
+            operator: ">" | ">=" | "<" | "<=" | "==" | "!=";
+            /** Format: int64 */
+            pendingSeconds: number;
+            /** @enum {string} */
+            severity: "info" | "warning" | "critical";
+            /**
+             * @description The worst state of its instances
+             * @enum {string}
+             */
+            state: "normal" | "pending" | "recovering" | "nodata" | "error" | "firing";
+            threshold: number;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: int64 */
+            windowSeconds: number;
+        };
+        AlertRuleFiltersDto: {
+            /**
+             * @description The lowest level counted (log_count; error or fatal for exception_count)
+             * @enum {string}
+             */
+            level?: "trace" | "debug" | "info" | "warn" | "error" | "fatal";
+            /**
+             * @description With request metrics
+             * @enum {string}
+             */
+            method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+            /**
+             * @description log_count
+             * @example TransactionsService
+             */
+            module?: string;
+            /**
+             * @description A route template as the API declares it (request metrics, slow requests and slow queries)
+             * @example /api/v1/transactions
+             */
+            route?: string;
+            /**
+             * @description log_count and exception metrics
+             * @enum {string}
+             */
+            source?: "backend" | "frontend";
+            /**
+             * @description Text the log message contains, ignoring case (log_count)
+             * @example timeout
+             */
+            text?: string;
+        };
+        AlertRuleInputDto: {
+            /**
+             * @description Text for people: `summary`, `runbook_url`, anything else
+             * @example {
+             *       "summary": "Listing transactions is slow",
+             *       "runbook_url": "https://wiki/runbooks/slow"
+             *     }
+             */
+            annotations?: {
+                [key: string]: string;
+            };
+            /** @default  */
+            description?: Record<string, never>;
+            /** @default true */
+            enabled?: Record<string, never>;
+            /** @default {} */
+            filters?: components["schemas"]["AlertRuleFiltersDto"];
+            /**
+             * @description One alert instance per value of this dimension (e.g. per endpoint)
+             * @default null
+             * @enum {string|null}
+             */
+            groupBy?: "route" | "module" | "source" | null;
+            /**
+             * @description Seconds between evaluations
+             * @default 60
+             */
+            intervalSeconds?: Record<string, never>;
+            /**
+             * @description Seconds a firing alert keeps firing after the condition stops holding
+             * @default 0
+             */
+            keepFiringSeconds?: Record<string, never>;
+            /**
+             * @description Labels added to every alert of the rule (routing, grouping in other tools)
+             * @example {
+             *       "team": "payments"
+             *     }
+             */
+            labels?: {
+                [key: string]: string;
+            };
+            /**
+             * @description What is measured over the window
+             * @enum {string}
+             */
+            metricType: "p50_latency_ms" | "p95_latency_ms" | "p99_latency_ms" | "error_rate" | "request_rate" | "slow_request_count" | "slow_query_count" | "exception_count" | "new_exception_group" | "log_count";
+            /** @example Slow transaction list */
+            name: string;
+            /**
+             * @description What no data means
+             * @default normal
+             * @enum {string}
+             */
+            noDataState?: "normal" | "alerting" | "nodata";
+            notification?: components["schemas"]["NotificationPolicyDto"];
+            /** @enum {string} */
+            operator: ">" | ">=" | "<" | "<=" | "==" | "!=";
+            /**
+             * @description Seconds the condition must hold before firing (`for`)
+             * @default 0
+             */
+            pendingSeconds?: Record<string, never>;
+            /** @enum {string} */
+            severity: "info" | "warning" | "critical";
+            /**
+             * @description In the metric’s unit (ms, a 0–1 share, per second, a count)
+             * @example 200
+             */
+            threshold: number;
+            /**
+             * @description Seconds measured
+             * @default 300
+             */
+            windowSeconds?: Record<string, never>;
+        };
         ArchivedFileDto: {
             /**
              * Format: int64
@@ -1239,6 +1800,49 @@ export interface components {
             ok: boolean;
             reason?: string;
         };
+        ContactPointBodyDto: {
+            /**
+             * @description Unique, case-insensitively
+             * @example On-call team
+             */
+            name: string;
+            /**
+             * @description Webhooks only: the Standard Webhooks signing secret, `whsec_` followed by 24 to 64 random bytes in base64. Write-only: never returned (see `hasSecret`). Left out when creating a webhook, one is generated and returned once in the answer; left out when updating, the stored one is kept.
+             * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+             */
+            secret?: string;
+            /** @description By type: email `{ "addresses": [...] }` (1 to 20), webhook `{ "url": "https://..." }`, sms `{ "numbers": [...] }` (1 to 10, E.164). Settings of another type are refused. */
+            settings: components["schemas"]["EmailSettingsDto"] | components["schemas"]["WebhookSettingsDto"] | components["schemas"]["SmsSettingsDto"];
+            /**
+             * @description How notifications are sent
+             * @enum {string}
+             */
+            type: "email" | "webhook" | "sms";
+        };
+        ContactPointDto: {
+            /** Format: date-time */
+            createdAt: string;
+            /** @description true when deliveries stopped for good (a webhook answered 410 Gone): it is skipped until it is saved again */
+            disabled: boolean;
+            /** @description Why it was disabled; null when it is not */
+            disabledReason: string | null;
+            /** @description Whether a signing secret is stored (webhooks); the secret itself is never returned */
+            hasSecret: boolean;
+            /** Format: uuid */
+            id: string;
+            /** @example On-call team */
+            name: string;
+            /** @description By type: email `{ "addresses": [...] }` (1 to 20), webhook `{ "url": "https://..." }`, sms `{ "numbers": [...] }` (1 to 10, E.164). Settings of another type are refused. */
+            settings: components["schemas"]["EmailSettingsDto"] | components["schemas"]["WebhookSettingsDto"] | components["schemas"]["SmsSettingsDto"];
+            /** @enum {string} */
+            type: "email" | "webhook" | "sms";
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ContactPointListDto: {
+            /** @description By name, at most 500 */
+            items: components["schemas"]["ContactPointDto"][];
+        };
         CountBucketDto: {
             count: number;
             /** Format: date-time */
@@ -1287,6 +1891,27 @@ export interface components {
             kind: "expense" | "income";
             /** @example Groceries */
             name: string;
+        };
+        CreateSilenceDto: {
+            /** @example Database maintenance until 14:00 */
+            comment: string;
+            /**
+             * Format: date-time
+             * @description When it ends: in the future, after startsAt
+             */
+            endsAt: string;
+            /** @description All must match an instance’s labels for it to be silenced */
+            matchers?: components["schemas"]["SilenceMatcherDto"][];
+            /**
+             * Format: uuid
+             * @description Silence this alert rule only; give it, matchers, or both
+             */
+            ruleId?: string;
+            /**
+             * Format: date-time
+             * @description When it starts; now by default (a time in the past means now)
+             */
+            startsAt?: string;
         };
         CreateTransactionDto: {
             /**
@@ -1347,6 +1972,67 @@ export interface components {
              * @example 16475
              */
             spendingCents: string;
+        };
+        DeliveryDto: {
+            /** Format: int64 */
+            attempts: number;
+            /** Format: uuid */
+            contactPointId: string;
+            /** @enum {string} */
+            contactPointType: "email" | "webhook" | "sms";
+            /** Format: date-time */
+            createdAt: string;
+            /** @description History entries it reports */
+            historyIds: string[];
+            /**
+             * Format: uuid
+             * @description Also the `webhook-id` a webhook receiver sees
+             */
+            id: string;
+            /** @description Fingerprints of the instances it names */
+            instances: string[];
+            /** @enum {string} */
+            kind: "firing" | "resolved" | "test";
+            lastError: string | null;
+            /** Format: date-time */
+            nextAttemptAt: string | null;
+            /** @description Addresses, number or host (a webhook URL without its path) */
+            recipient: string;
+            /**
+             * Format: int64
+             * @description HTTP status or SMTP reply code
+             */
+            responseCode: number | null;
+            /**
+             * Format: uuid
+             * @description Null for a contact point test
+             */
+            ruleId: string | null;
+            /** Format: date-time */
+            sentAt: string | null;
+            /** @enum {string} */
+            status: "pending" | "sent" | "failed" | "silenced";
+        };
+        DeliveryPageDto: {
+            items: components["schemas"]["DeliveryDto"][];
+            /** Format: int64 */
+            limit: number;
+            /** Format: int64 */
+            page: number;
+            /**
+             * Format: int64
+             * @description Matching rows in all pages
+             */
+            total: number;
+        };
+        EmailSettingsDto: {
+            /**
+             * @description Who gets the email; one email to all of them
+             * @example [
+             *       "oncall@example.com"
+             *     ]
+             */
+            addresses: string[];
         };
         EndpointErrorRateDto: {
             /** @description Answers with a 4xx status */
@@ -1915,6 +2601,33 @@ export interface components {
              */
             unreadCount: number;
         };
+        NotificationPolicyDto: {
+            /**
+             * @description Contact points notified (none: state changes are only recorded)
+             * @default []
+             */
+            contactPointIds?: string[];
+            /**
+             * @description Seconds at least between notifications about changes (new or resolved instances)
+             * @default 300
+             */
+            groupIntervalSeconds?: Record<string, never>;
+            /**
+             * @description Seconds to wait before the first notification, so more instances join it
+             * @default 30
+             */
+            groupWaitSeconds?: Record<string, never>;
+            /**
+             * @description Seconds after which an unchanged firing alert is notified again
+             * @default 14400
+             */
+            repeatIntervalSeconds?: Record<string, never>;
+            /**
+             * @description Notify once when everything resolved
+             * @default true
+             */
+            sendResolved?: Record<string, never>;
+        };
         QueryOverviewDto: {
             /** @description Exact */
             maxMs: number | null;
@@ -1990,6 +2703,76 @@ export interface components {
         ResolveExceptionDto: {
             /** @example Fixed by rounding amounts before the sum */
             notes?: string;
+        };
+        SavedContactPointDto: {
+            /** Format: date-time */
+            createdAt: string;
+            /** @description true when deliveries stopped for good (a webhook answered 410 Gone): it is skipped until it is saved again */
+            disabled: boolean;
+            /** @description Why it was disabled; null when it is not */
+            disabledReason: string | null;
+            /** @description Whether a signing secret is stored (webhooks); the secret itself is never returned */
+            hasSecret: boolean;
+            /** Format: uuid */
+            id: string;
+            /** @example On-call team */
+            name: string;
+            /**
+             * @description Only in the answer that created a webhook without a secret of its own (and in the answer to an update that turned a contact point into such a webhook): the generated signing secret. Never returned again; store it with the receiver now.
+             * @example whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD
+             */
+            secret?: string;
+            /** @description By type: email `{ "addresses": [...] }` (1 to 20), webhook `{ "url": "https://..." }`, sms `{ "numbers": [...] }` (1 to 10, E.164). Settings of another type are refused. */
+            settings: components["schemas"]["EmailSettingsDto"] | components["schemas"]["WebhookSettingsDto"] | components["schemas"]["SmsSettingsDto"];
+            /** @enum {string} */
+            type: "email" | "webhook" | "sms";
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        SilenceDto: {
+            /** @description Email of the admin who created it */
+            author: string;
+            comment: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** Format: uuid */
+            id: string;
+            matchers: components["schemas"]["SilenceMatcherDto"][];
+            /**
+             * Format: uuid
+             * @description The alert rule it silences; null: any rule whose instances match
+             */
+            ruleId: string | null;
+            /** Format: date-time */
+            startsAt: string;
+            /**
+             * @description Now: `pending` before startsAt, `active` until endsAt, then `expired`
+             * @enum {string}
+             */
+            state: "active" | "pending" | "expired";
+        };
+        SilenceListDto: {
+            /** @description Newest first, at most 500 */
+            items: components["schemas"]["SilenceDto"][];
+        };
+        SilenceMatcherDto: {
+            /**
+             * @description A label of the alert instances, e.g. `severity`, `route`, `module`, `alertname`
+             * @example severity
+             */
+            label: string;
+            /**
+             * @description `=` equal, `!=` not equal, `=~` matches the regular expression, `!~` does not match it. A missing label counts as the empty string.
+             * @enum {string}
+             */
+            operator: "=" | "!=" | "=~" | "!~";
+            /**
+             * @description The value, or for `=~`/`!~` a regular expression (at most 200 characters) that must match the whole label value, as in Alertmanager
+             * @example warning
+             */
+            value: string;
         };
         SlowQueryDto: {
             durationMs: number;
@@ -2077,6 +2860,30 @@ export interface components {
              * @description Matching rows in all pages
              */
             total: number;
+        };
+        SmsSettingsDto: {
+            /**
+             * @description E.164 numbers, one text message each
+             * @example [
+             *       "+4915112345678"
+             *     ]
+             */
+            numbers: string[];
+        };
+        TestDeliveryResultDto: {
+            /** Format: uuid */
+            contactPointId: string;
+            contactPointName: string;
+            /** @enum {string} */
+            contactPointType: "email" | "webhook" | "sms";
+            /** Format: uuid */
+            deliveryId: string;
+            error: string | null;
+            recipient: string;
+            /** Format: int64 */
+            responseCode: number | null;
+            /** @enum {string} */
+            status: "sent" | "failed";
         };
         TopErrorDto: {
             /** Format: int64 */
@@ -2266,6 +3073,14 @@ export interface components {
         UserPreferencesDto: {
             /** @description Budget threshold crossings are also sent by email */
             budgetAlertEmails: boolean;
+        };
+        WebhookSettingsDto: {
+            /**
+             * Format: uri
+             * @description Where alerts are POSTed (Alertmanager webhook body, signed per Standard Webhooks); http(s) only, no user name or password in it
+             * @example https://example.com/hooks/alerts
+             */
+            url: string;
         };
     };
     responses: never;
@@ -5504,6 +6319,1669 @@ export interface operations {
             };
             /** @description Missing, malformed, expired or revoked access token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description An unexpected error; the trace ID finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; try again shortly. Every route can meet one: sign-in checks and the action log use the database too. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AlertsController_list_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertRuleDto"][];
+                };
+            };
+            /** @description Invalid input, one message per field in `details`. Every route refuses text PostgreSQL cannot store (NUL, unpaired surrogates) and over-deep JSON in its path, query or body. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not an admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description An unexpected error; the trace ID finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; try again shortly. Every route can meet one: sign-in checks and the action log use the database too. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AlertsController_create_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AlertRuleInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertRuleDto"];
+                };
+            };
+            /** @description Malformed or impossible rule: `details` names each field and what is wrong */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not an admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A rule with this name exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is larger than the API accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is in a charset or content encoding the API does not read */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description An unexpected error; the trace ID finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; try again shortly. Every route can meet one: sign-in checks and the action log use the database too. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AlertsController_get_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertRuleDetailDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not an admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No alert rule with this ID */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description An unexpected error; the trace ID finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; try again shortly. Every route can meet one: sign-in checks and the action log use the database too. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AlertsController_replace_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AlertRuleInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertRuleDto"];
+                };
+            };
+            /** @description Malformed or impossible rule: `details` names each field and what is wrong */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not an admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No alert rule with this ID */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A rule with this name exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is larger than the API accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is in a charset or content encoding the API does not read */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description An unexpected error; the trace ID finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; try again shortly. Every route can meet one: sign-in checks and the action log use the database too. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AlertsController_remove_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not an admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No alert rule with this ID */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description An unexpected error; the trace ID finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; try again shortly. Every route can meet one: sign-in checks and the action log use the database too. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AlertsController_previewSaved_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertPreviewDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not an admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No alert rule with this ID */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description An unexpected error; the trace ID finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; try again shortly. Every route can meet one: sign-in checks and the action log use the database too. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AlertsController_test_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TestDeliveryResultDto"][];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not an admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No alert rule with this ID */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description An unexpected error; the trace ID finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; try again shortly. Every route can meet one: sign-in checks and the action log use the database too. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ContactPointsController_list_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactPointListDto"];
+                };
+            };
+            /** @description Invalid input, one message per field in `details`. Every route refuses text PostgreSQL cannot store (NUL, unpaired surrogates) and over-deep JSON in its path, query or body. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not an admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description An unexpected error; the trace ID finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; try again shortly. Every route can meet one: sign-in checks and the action log use the database too. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ContactPointsController_create_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactPointBodyDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedContactPointDto"];
+                };
+            };
+            /** @description A field is missing or wrong (`details` names it), settings do not fit the type, or this server cannot send through the type (no SMTP_URL for email, no SMS_TWILIO_* for SMS) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not an admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Another contact point has this name (case-insensitively) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is larger than the API accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is in a charset or content encoding the API does not read */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description An unexpected error; the trace ID finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; try again shortly. Every route can meet one: sign-in checks and the action log use the database too. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ContactPointsController_get_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Contact point */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactPointDto"];
+                };
+            };
+            /** @description The ID is not a UUID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not an admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No contact point with this ID */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description An unexpected error; the trace ID finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; try again shortly. Every route can meet one: sign-in checks and the action log use the database too. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ContactPointsController_update_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Contact point */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactPointBodyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedContactPointDto"];
+                };
+            };
+            /** @description A field is missing or wrong (`details` names it), settings do not fit the type, or this server cannot send through the type (no SMTP_URL for email, no SMS_TWILIO_* for SMS) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not an admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No contact point with this ID */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Another contact point has this name (case-insensitively) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is larger than the API accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is in a charset or content encoding the API does not read */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description An unexpected error; the trace ID finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; try again shortly. Every route can meet one: sign-in checks and the action log use the database too. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ContactPointsController_remove_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Contact point */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Soft-deleted: gone from lists and rules can no longer use it */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The ID is not a UUID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not an admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No contact point with this ID */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Enabled alert rules still use it; the message and `details.rules` name them */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description An unexpected error; the trace ID finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; try again shortly. Every route can meet one: sign-in checks and the action log use the database too. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AlertsController_testContactPoint_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TestDeliveryResultDto"][];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not an admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No contact point with this ID */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description An unexpected error; the trace ID finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; try again shortly. Every route can meet one: sign-in checks and the action log use the database too. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AlertsController_deliveries_v1: {
+        parameters: {
+            query?: {
+                limit?: number;
+                page?: number;
+                ruleId?: string;
+                status?: "pending" | "sent" | "failed" | "silenced";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryPageDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not an admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description An unexpected error; the trace ID finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; try again shortly. Every route can meet one: sign-in checks and the action log use the database too. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AlertsController_historyPage_v1: {
+        parameters: {
+            query?: {
+                /** @description Changes at or after this time */
+                from?: string;
+                limit?: number;
+                page?: number;
+                /** @description One rule */
+                ruleId?: string;
+                /** @description Changes into this state */
+                state?: "normal" | "pending" | "recovering" | "nodata" | "error" | "firing";
+                /** @description Changes before this time */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertHistoryPageDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not an admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description An unexpected error; the trace ID finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; try again shortly. Every route can meet one: sign-in checks and the action log use the database too. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AlertsController_deliveriesOfEntry_v1: {
+        parameters: {
+            query?: {
+                limit?: number;
+                page?: number;
+                ruleId?: string;
+                status?: "pending" | "sent" | "failed" | "silenced";
+            };
+            header?: never;
+            path: {
+                /** @description History entry */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryPageDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not an admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No history entry with this ID */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description An unexpected error; the trace ID finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; try again shortly. Every route can meet one: sign-in checks and the action log use the database too. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AlertsController_previewDraft_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AlertRuleInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertPreviewDto"];
+                };
+            };
+            /** @description Malformed or impossible rule: `details` names each field and what is wrong */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not an admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is larger than the API accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is in a charset or content encoding the API does not read */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description An unexpected error; the trace ID finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; try again shortly. Every route can meet one: sign-in checks and the action log use the database too. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AlertsController_prometheusRules_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A Prometheus rule file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/yaml": string;
+                };
+            };
+            /** @description Invalid input, one message per field in `details`. Every route refuses text PostgreSQL cannot store (NUL, unpaired surrogates) and over-deep JSON in its path, query or body. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not an admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description An unexpected error; the trace ID finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; try again shortly. Every route can meet one: sign-in checks and the action log use the database too. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SilencesController_list_v1: {
+        parameters: {
+            query?: {
+                /** @description Only silences in this state; all by default */
+                state?: "active" | "pending" | "expired";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SilenceListDto"];
+                };
+            };
+            /** @description Unknown state */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not an admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description An unexpected error; the trace ID finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; try again shortly. Every route can meet one: sign-in checks and the action log use the database too. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SilencesController_create_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSilenceDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SilenceDto"];
+                };
+            };
+            /** @description Neither ruleId nor matchers, an unknown rule, a regular expression that does not compile or is too long, or an end not in the future or not after the start */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not an admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is larger than the API accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is in a charset or content encoding the API does not read */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description An unexpected error; the trace ID finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; try again shortly. Every route can meet one: sign-in checks and the action log use the database too. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SilencesController_expire_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Silence */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The silence, now expired */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SilenceDto"];
+                };
+            };
+            /** @description The ID is not a UUID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not an admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No silence with this ID */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
