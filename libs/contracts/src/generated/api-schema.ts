@@ -1395,9 +1395,9 @@ export interface components {
                 [key: string]: string;
             };
             /** @default  */
-            description?: Record<string, never>;
+            description?: string;
             /** @default true */
-            enabled?: Record<string, never>;
+            enabled?: boolean;
             /** @default {} */
             filters?: components["schemas"]["AlertRuleFiltersDto"];
             /**
@@ -1407,15 +1407,17 @@ export interface components {
              */
             groupBy?: "route" | "module" | "source" | null;
             /**
+             * Format: int32
              * @description Seconds between evaluations
              * @default 60
              */
-            intervalSeconds?: Record<string, never>;
+            intervalSeconds?: number;
             /**
+             * Format: int32
              * @description Seconds a firing alert keeps firing after the condition stops holding
              * @default 0
              */
-            keepFiringSeconds?: Record<string, never>;
+            keepFiringSeconds?: number;
             /**
              * @description Labels added to every alert of the rule (routing, grouping in other tools)
              * @example {
@@ -1442,10 +1444,11 @@ export interface components {
             /** @enum {string} */
             operator: ">" | ">=" | "<" | "<=" | "==" | "!=";
             /**
+             * Format: int32
              * @description Seconds the condition must hold before firing (`for`)
              * @default 0
              */
-            pendingSeconds?: Record<string, never>;
+            pendingSeconds?: number;
             /** @enum {string} */
             severity: "info" | "warning" | "critical";
             /**
@@ -1454,10 +1457,11 @@ export interface components {
              */
             threshold: number;
             /**
+             * Format: int32
              * @description Seconds measured
              * @default 300
              */
-            windowSeconds?: Record<string, never>;
+            windowSeconds?: number;
         };
         ArchivedFileDto: {
             /**
@@ -2608,25 +2612,28 @@ export interface components {
              */
             contactPointIds?: string[];
             /**
+             * Format: int32
              * @description Seconds at least between notifications about changes (new or resolved instances)
              * @default 300
              */
-            groupIntervalSeconds?: Record<string, never>;
+            groupIntervalSeconds?: number;
             /**
+             * Format: int32
              * @description Seconds to wait before the first notification, so more instances join it
              * @default 30
              */
-            groupWaitSeconds?: Record<string, never>;
+            groupWaitSeconds?: number;
             /**
+             * Format: int32
              * @description Seconds after which an unchanged firing alert is notified again
              * @default 14400
              */
-            repeatIntervalSeconds?: Record<string, never>;
+            repeatIntervalSeconds?: number;
             /**
              * @description Notify once when everything resolved
              * @default true
              */
-            sendResolved?: Record<string, never>;
+            sendResolved?: boolean;
         };
         QueryOverviewDto: {
             /** @description Exact */
