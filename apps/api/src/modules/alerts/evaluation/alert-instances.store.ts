@@ -72,11 +72,12 @@ export class AlertInstancesStore {
       );
       if (changes.length > 0) {
         const ids = await this.insertHistory(manager, changes, now, traceId);
-        changes.forEach(({ cycle, transition }, index) => {
-          historyIds.set(transition, ids[index]);
+        for (const { cycle, transition } of changes) {
+          const id = ids.get(`${cycle.ruleId}\0${transition.key}`)!;
+          historyIds.set(transition, id);
           const instance = cycle.instances.find((candidate) => candidate.key === transition.key);
-          if (instance) instance.historyId = ids[index];
-        });
+          if (instance) instance.historyId = id;
+        }
       }
       await this.upsertInstances(manager, cycles, now);
     });
@@ -88,16 +89,16 @@ export class AlertInstancesStore {
     changes: { cycle: RuleCycle; transition: Transition }[],
     now: Date,
     traceId: string | undefined,
-  ): Promise<string[]> {
-    const rows: { id: string }[] = await manager.query(
+  ): Promise<Map<string, string>> {
+    // One change per instance and cycle: the rule and instance key name the new entry.
+    const rows: { id: string; ruleId: string; key: string }[] = await manager.query(
       `INSERT INTO alert_history (rule_id, instance_key, labels, from_state, to_state, value,
          threshold, error, trace_id, occurred_at)
        SELECT h.rule_id, h.instance_key, h.labels, h.from_state, h.to_state, h.value, h.threshold,
          h.error, $2, $3
-       FROM jsonb_to_recordset($1::jsonb) WITH ORDINALITY AS h(rule_id uuid, instance_key text,
-         labels jsonb, from_state text, to_state text, value float8, threshold float8, error text, n)
-       ORDER BY h.n
-       RETURNING id::text AS id`,
+       FROM jsonb_to_recordset($1::jsonb) AS h(rule_id uuid, instance_key text,
+         labels jsonb, from_state text, to_state text, value float8, threshold float8, error text)
+       RETURNING id::text AS id, rule_id AS "ruleId", instance_key AS key`,
       [
         JSON.stringify(
           changes.map(({ cycle, transition }) => ({
@@ -115,7 +116,7 @@ export class AlertInstancesStore {
         now,
       ],
     );
-    return rows.map((row) => row.id);
+    return new Map(rows.map((row) => [`${row.ruleId}\0${row.key}`, row.id]));
   }
 
   private async upsertInstances(manager: EntityManager, cycles: readonly RuleCycle[], now: Date) {

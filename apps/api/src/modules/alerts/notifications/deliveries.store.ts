@@ -4,6 +4,7 @@ import type {
   ContactPointType,
   DeliveryStatus,
 } from '@ledgerlens/contracts';
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { AlertMessage, NotifiedInstance } from '../channels/contact-point';
 
@@ -86,42 +87,39 @@ const RECORD_COLUMNS = `id, rule_id AS "ruleId", channel_id AS "channelId",
 export class DeliveriesStore {
   constructor(private readonly dataSource: DataSource) {}
 
+  /** Stores new deliveries; answers their IDs, in order (made here, so the order is certain). */
   async insert(deliveries: readonly NewDelivery[], now: Date): Promise<string[]> {
     if (deliveries.length === 0) return [];
-    const rows: { id: string }[] = await this.dataSource.query(
-      `INSERT INTO alert_notifications (rule_id, channel_id, channel_type, recipient, kind,
+    const rows = deliveries.map((delivery) => ({
+      id: randomUUID(),
+      rule_id: delivery.ruleId,
+      channel_id: delivery.channelId,
+      channel_type: delivery.channelType,
+      recipient: delivery.recipient,
+      kind: delivery.kind,
+      history_ids: delivery.historyIds,
+      message: delivery.message,
+      status: delivery.status,
+      trace_id: delivery.traceId,
+    }));
+    await this.dataSource.query(
+      `INSERT INTO alert_notifications (id, rule_id, channel_id, channel_type, recipient, kind,
          history_ids, message, status, next_attempt_at, trace_id, created_at, updated_at)
-       SELECT d.rule_id, d.channel_id, d.channel_type, d.recipient, d.kind, d.history_ids,
+       SELECT d.id, d.rule_id, d.channel_id, d.channel_type, d.recipient, d.kind, d.history_ids,
          d.message, d.status, CASE WHEN d.status = 'pending' THEN $2::timestamptz END,
          d.trace_id, $2, $2
-       FROM jsonb_to_recordset($1::jsonb) WITH ORDINALITY AS d(rule_id uuid, channel_id uuid,
+       FROM jsonb_to_recordset($1::jsonb) AS d(id uuid, rule_id uuid, channel_id uuid,
          channel_type text, recipient text, kind text, history_ids bigint[], message jsonb,
-         status text, trace_id text, n)
-       ORDER BY d.n
-       RETURNING id`,
-      [
-        JSON.stringify(
-          deliveries.map((delivery) => ({
-            rule_id: delivery.ruleId,
-            channel_id: delivery.channelId,
-            channel_type: delivery.channelType,
-            recipient: delivery.recipient,
-            kind: delivery.kind,
-            history_ids: delivery.historyIds,
-            message: delivery.message,
-            status: delivery.status,
-            trace_id: delivery.traceId,
-          })),
-        ),
-        now,
-      ],
+         status text, trace_id text)`,
+      [JSON.stringify(rows), now],
     );
     return rows.map((row) => row.id);
   }
 
   /** Claims up to `limit` due pending deliveries (all of `ids` when given) for `leaseMs`. */
   async claim(now: Date, limit: number, leaseMs: number, ids?: readonly string[]) {
-    const rows: (ClaimedDelivery & { message: AlertMessage })[] = await this.dataSource.query(
+    // TypeORM answers an UPDATE with [rows, affected count].
+    const [rows]: [ClaimedDelivery[], number] = await this.dataSource.query(
       `UPDATE alert_notifications n SET next_attempt_at = $2, updated_at = $1
        WHERE n.id IN (
          SELECT id FROM alert_notifications

@@ -169,7 +169,8 @@ export class AlertRulesStore {
 
   /** Replaces a rule; false when there is none. Its schedule restarts: it is evaluated next cycle. */
   async replace(manager: EntityManager, id: string, rule: RuleDraft): Promise<boolean> {
-    const rows: unknown[] = await manager.query(
+    // TypeORM answers an UPDATE with [rows, affected count].
+    const [rows]: [unknown[], number] = await manager.query(
       `UPDATE alert_configs SET (${COLUMNS}) = (${PLACEHOLDERS})
        WHERE id = $22 AND deleted_at IS NULL RETURNING id`,
       [...columnsOf(rule), id],
@@ -181,7 +182,7 @@ export class AlertRulesStore {
 
   /** Soft-deletes a rule; false when there is none. */
   async softDelete(manager: EntityManager, id: string): Promise<boolean> {
-    const rows: unknown[] = await manager.query(
+    const [rows]: [unknown[], number] = await manager.query(
       `UPDATE alert_configs SET deleted_at = now(), enabled = false
        WHERE id = $1 AND deleted_at IS NULL RETURNING id`,
       [id],
