@@ -5,10 +5,8 @@ import {
   RealtimeEvent,
 } from '@ledgerlens/contracts';
 import { EventEmitter2 } from '@nestjs/event-emitter';
-import { ParsedMail, simpleParser } from 'mailparser';
 import { randomUUID } from 'node:crypto';
-import { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
+import { SmtpInbox, startSmtpInbox } from '../src/common/mail/testing/smtp-inbox';
 import { BudgetAlertListener } from '../src/modules/notifications/budget-alert.listener';
 import { eventually } from './support/eventually';
 import { closeClients, connectClient, listen } from './support/realtime-clients';
@@ -17,51 +15,18 @@ import { createTestApp, registerUser, SignedInUser, TestApp } from './support/te
 const PUBLIC_URL = 'https://ledgerlens.example';
 const today = () => new Date().toISOString().slice(0, 10);
 
-/** A real SMTP server on a free loopback port; every message it accepts, parsed. */
-async function startSmtpServer(): Promise<{
-  url: string;
-  inbox: ParsedMail[];
-  close(): Promise<void>;
-}> {
-  const inbox: ParsedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    // Mailboxes named "refused" do not exist: the server answers 550, as real ones do.
-    onRcptTo(address, _session, done) {
-      if (address.address.startsWith('refused-')) {
-        done(Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 }));
-      } else done();
-    },
-    onData(stream, _session, done) {
-      // Accepted once parsed: when the sender has its answer, the message is in the inbox.
-      simpleParser(stream).then(
-        (mail) => {
-          inbox.push(mail);
-          done();
-        },
-        (error: Error) => done(error),
-      );
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    inbox,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
-}
+/** Mailboxes named "refused-…" do not exist: the server answers 550, as real ones do. */
+const refuseUnknownMailboxes = (address: string) =>
+  address.startsWith('refused-') ? { code: 550, text: 'Mailbox unavailable' } : undefined;
 
 describe('notifications of budget threshold crossings', () => {
   let testApp: TestApp;
-  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+  let smtp: SmtpInbox;
   let url: string;
   let alertsDone: () => Promise<void>;
 
   beforeAll(async () => {
-    smtp = await startSmtpServer();
+    smtp = await startSmtpInbox(refuseUnknownMailboxes);
     testApp = await createTestApp({ SMTP_URL: smtp.url, PUBLIC_URL });
     url = await listen(testApp.app);
     // Observes (and calls through) the real listener, so a test can wait until every crossing
@@ -84,7 +49,9 @@ describe('notifications of budget threshold crossings', () => {
     testApp.http.get(`/api/v1/notifications${query}`).set(user.auth).expect(200);
 
   const mailTo = (user: SignedInUser) =>
-    smtp.inbox.filter((mail) => mail.to && JSON.stringify(mail.to).includes(user.email));
+    smtp.received
+      .map(({ mail }) => mail)
+      .filter((mail) => mail.to && JSON.stringify(mail.to).includes(user.email));
 
   /** A monthly Groceries budget of €100.00 alerting at 80 and 100 %. */
   async function groceriesBudget(user: SignedInUser): Promise<{ id: string; categoryId: string }> {

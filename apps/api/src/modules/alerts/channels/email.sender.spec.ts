@@ -1,50 +1,11 @@
-import { ParsedMail, simpleParser } from 'mailparser';
-import { AddressInfo } from 'node:net';
-import { SMTPServer, SMTPServerOptions } from 'smtp-server';
 import { Mailer } from '../../../common/mail/mailer';
+import { ReceivedMail, SmtpInbox, startSmtpInbox } from '../../../common/mail/testing/smtp-inbox';
 import { loadConfig } from '../../../config/app-config';
 import type { ContactPoint } from './contact-point';
 import { EmailSender, smtpCodeOf } from './email.sender';
 import { firingMessage, resolvedMessage } from './testing/alert-messages';
 
 type EmailPoint = Extract<ContactPoint, { type: 'email' }>;
-
-interface Received {
-  mail: ParsedMail;
-  envelopeTo: string[];
-}
-
-/** A real SMTP server in the test process; `rejectWith` answers RCPT TO with that reply. */
-async function startSmtpServer(rejectWith?: { code: number; text: string }) {
-  const received: Received[] = [];
-  const options: SMTPServerOptions = {
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    closeTimeout: 1000,
-    onRcptTo(_address, _session, callback) {
-      if (!rejectWith) return callback();
-      callback(Object.assign(new Error(rejectWith.text), { responseCode: rejectWith.code }));
-    },
-    onData(stream, session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          received.push({ mail, envelopeTo: session.envelope.rcptTo.map((to) => to.address) });
-          callback();
-        })
-        .catch(callback);
-    },
-  };
-  const server = new SMTPServer(options);
-  const listening = server.listen(0, '127.0.0.1');
-  await new Promise<void>((resolve) => listening.once('listening', resolve));
-  const { port } = listening.address() as AddressInfo;
-  return {
-    port,
-    received,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
 
 function senderFor(smtpUrl?: string) {
   const mailer = new Mailer(
@@ -63,12 +24,12 @@ const point: EmailPoint = {
 const ATTEMPT = { deliveryId: 'd-email', attempt: 1 };
 
 describe('EmailSender', () => {
-  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+  let smtp: SmtpInbox;
   let mailer: Mailer;
   let sender: EmailSender;
 
   beforeAll(async () => {
-    smtp = await startSmtpServer();
+    smtp = await startSmtpInbox();
     ({ mailer, sender } = senderFor(`smtp://127.0.0.1:${smtp.port}`));
   });
   afterAll(async () => {
@@ -84,7 +45,7 @@ describe('EmailSender', () => {
     const outcome = await sender.send(point, recipients[0], firingMessage(), ATTEMPT);
     expect(outcome).toEqual({ status: 'sent', responseCode: 250 });
 
-    const { mail, envelopeTo } = smtp.received.at(-1) as Received;
+    const { mail, envelopeTo } = smtp.received.at(-1) as ReceivedMail;
     expect(envelopeTo).toEqual(['oncall@example.com', 'lead@example.com']);
     expect(mail.subject).toBe('[FIRING:2] High p95 latency (critical)');
     expect(mail.from?.value).toEqual([{ address: 'alerts@ledgerlens.test', name: 'Ledgerlens' }]);
@@ -101,7 +62,7 @@ describe('EmailSender', () => {
     const outcome = await sender.send(point, sender.recipientsOf(point)[0], message, ATTEMPT);
     expect(outcome).toMatchObject({ status: 'sent', responseCode: 250 });
 
-    const { mail } = smtp.received.at(-1) as Received;
+    const { mail } = smtp.received.at(-1) as ReceivedMail;
     expect(mail.subject).toBe('[RESOLVED] Latency <script>alert(1)</script> (critical)');
     expect(mail.text).toContain('Resolved: 2 instances back to normal.');
     expect(mail.text).toContain('route=/api/v1/transactions: 120 ms');
@@ -110,7 +71,7 @@ describe('EmailSender', () => {
   });
 
   it('fails for good when the server refuses with a 5xx', async () => {
-    const refusing = await startSmtpServer({ code: 550, text: 'No such user here' });
+    const refusing = await startSmtpInbox(() => ({ code: 550, text: 'No such user here' }));
     const { mailer: refusedMailer, sender: refused } = senderFor(
       `smtp://127.0.0.1:${refusing.port}`,
     );
@@ -126,7 +87,7 @@ describe('EmailSender', () => {
   });
 
   it('retries when the server refuses for now with a 4xx', async () => {
-    const busy = await startSmtpServer({ code: 451, text: 'Try again later' });
+    const busy = await startSmtpInbox(() => ({ code: 451, text: 'Try again later' }));
     const { mailer: busyMailer, sender: deferred } = senderFor(`smtp://127.0.0.1:${busy.port}`);
     try {
       const outcome = await deferred.send(point, 'oncall@example.com', firingMessage(), ATTEMPT);

@@ -39,7 +39,12 @@ export class AlertEvaluator {
     const cycles: RuleCycle[] = due.map((rule) => ({
       ruleId: rule.id,
       threshold: rule.threshold,
-      ...evaluateRule(rule, previous.get(rule.id) ?? new Map(), measurements.get(rule.id)!, now),
+      ...evaluateRule(
+        rule,
+        previous.get(rule.id) ?? new Map(),
+        measurementOf(measurements, rule),
+        now,
+      ),
     }));
     const historyIds = await this.instances.save(cycles, now, this.context.traceId);
     await this.rules.recordRuns(
@@ -63,7 +68,7 @@ export class AlertEvaluator {
     now: Date,
   ): Promise<{ instances: InstanceRecord[]; error: string | null }> {
     const previous = await this.instances.load([rule.id]);
-    const measurement = (await this.measure([rule], now)).get(rule.id)!;
+    const measurement = measurementOf(await this.measure([rule], now), rule);
     const { instances } = evaluateRule(rule, previous.get(rule.id) ?? new Map(), measurement, now);
     return { instances, error: 'error' in measurement ? measurement.error : null };
   }
@@ -88,15 +93,18 @@ export class AlertEvaluator {
     return results;
   }
 
-  /** `alert.fired` when an instance starts firing, `alert.resolved` when it stops alerting. */
+  /**
+   * `alert.fired` when an instance starts firing, `alert.resolved` when it stops alerting
+   * (`cycles[i]` is the cycle of `rules[i]`).
+   */
   private announce(
     rules: readonly AlertRule[],
     cycles: readonly RuleCycle[],
     historyIds: ReadonlyMap<Transition, string>,
     now: Date,
   ): void {
-    for (const cycle of cycles) {
-      const rule = rules.find((candidate) => candidate.id === cycle.ruleId)!;
+    cycles.forEach((cycle, index) => {
+      const rule = rules[index];
       for (const transition of cycle.transitions) {
         const fired = transition.to === 'firing' && !isAlerting(transition.from);
         const resolved = isAlerting(transition.from) && !isAlerting(transition.to);
@@ -115,8 +123,13 @@ export class AlertEvaluator {
         };
         this.events.emit(fired ? DomainEvent.AlertFired : DomainEvent.AlertResolved, payload);
       }
-    }
+    });
   }
+}
+
+/** A rule's measurement; a rule its family's query did not answer for measured nothing. */
+function measurementOf(measurements: ReadonlyMap<string, RuleMeasurement>, rule: AlertRule) {
+  return measurements.get(rule.id) ?? { measured: new Map() };
 }
 
 function messageOf(rule: AlertRule, transition: Transition, fired: boolean): string {

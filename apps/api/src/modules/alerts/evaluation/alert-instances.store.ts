@@ -73,7 +73,8 @@ export class AlertInstancesStore {
       if (changes.length > 0) {
         const ids = await this.insertHistory(manager, changes, now, traceId);
         for (const { cycle, transition } of changes) {
-          const id = ids.get(`${cycle.ruleId}\0${transition.key}`)!;
+          const id = ids.get(`${cycle.ruleId}\0${transition.key}`);
+          if (id === undefined) continue;
           historyIds.set(transition, id);
           const instance = cycle.instances.find((candidate) => candidate.key === transition.key);
           if (instance) instance.historyId = id;

@@ -12,7 +12,7 @@ import type { AlertRule } from '../rules/alert-rule';
 import { AlertRulesStore } from '../rules/alert-rules.store';
 import { silenceMatches } from '../silences/silence-matcher';
 import { SilencesService } from '../silences/silences.service';
-import { GroupNotification, stepGroup } from './alert-group';
+import { GroupNotification, IDLE_GROUP, stepGroup } from './alert-group';
 import { AlertGroupsStore } from './alert-groups.store';
 import { alertMessage } from './alert-message';
 import { DeliveriesStore, NewDelivery } from './deliveries.store';
@@ -64,7 +64,13 @@ export class AlertNotifier {
         silences.some((silence) =>
           silenceMatches(silence, rule.id, alertLabels(rule, records.get(key)?.labels ?? {})),
         );
-      const step = stepGroup(rule.notification, groups.get(rule.id)!, alerting, isSilenced, now);
+      const step = stepGroup(
+        rule.notification,
+        groups.get(rule.id) ?? IDLE_GROUP,
+        alerting,
+        isSilenced,
+        now,
+      );
       if (step.notification) {
         made.push(...(await this.deliveriesOf(rule, step.notification, records, 'pending', now)));
       }
