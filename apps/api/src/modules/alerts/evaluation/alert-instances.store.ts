@@ -45,11 +45,15 @@ export class AlertInstancesStore {
     return byRule;
   }
 
-  /** Rules with an alerting instance. */
+  /**
+   * Enabled rules with an alerting instance. (A disabled or deleted rule's instances keep their
+   * last state; its notification group, still under way, resolves what it had said.)
+   */
   async alertingRuleIds(): Promise<string[]> {
     const rows: { ruleId: string }[] = await this.dataSource.query(
-      `SELECT DISTINCT rule_id AS "ruleId" FROM alert_instances
-       WHERE state IN ('firing', 'recovering')`,
+      `SELECT DISTINCT i.rule_id AS "ruleId" FROM alert_instances i
+       JOIN alert_configs r ON r.id = i.rule_id AND r.enabled AND r.deleted_at IS NULL
+       WHERE i.state IN ('firing', 'recovering')`,
     );
     return rows.map((row) => row.ruleId);
   }
