@@ -5,7 +5,7 @@ import {
   InvalidRequestError,
   NotFoundError,
 } from '../../../common/errors/domain-errors';
-import { PG_UNIQUE_VIOLATION, violatedConstraint } from '../../../common/errors/postgres-errors';
+import { translateConstraintError } from '../../../common/errors/postgres-errors';
 import { UserContext } from '../../../database/user-context';
 import { ContactPointsService } from '../contact-points/contact-points.service';
 import { AlertInstancesStore } from '../evaluation/alert-instances.store';
@@ -110,16 +110,14 @@ export class AlertRulesService {
     if (!removed) throw new NotFoundError('No alert rule with this ID');
   }
 
-  private async write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    try {
-      return await this.userContext.runAsAdmin(work);
-    } catch (error) {
-      if (violatedConstraint(error, PG_UNIQUE_VIOLATION) === NAME_TAKEN) {
-        throw new ConflictError('An alert rule with this name exists', {
-          name: ['another rule already has this name'],
-        });
-      }
-      throw error;
-    }
+  private write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.userContext.runAsAdmin(work).catch((error: unknown) =>
+      translateConstraintError(error, {
+        [NAME_TAKEN]: () =>
+          new ConflictError('An alert rule with this name exists', {
+            name: ['another rule already has this name'],
+          }),
+      }),
+    );
   }
 }
