@@ -1,20 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { AlertState } from '@ledgerlens/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import type { InstanceRecord, Transition } from './rule-evaluation';
 
-interface InstanceRow {
-  ruleId: string;
-  key: string;
-  labels: Record<string, string>;
-  state: AlertState;
-  value: number | null;
-  activeSince: Date | null;
-  firingSince: Date | null;
-  lastActiveAt: Date | null;
-  error: string | null;
-  historyId: string | null;
-}
+type InstanceRow = InstanceRecord & { ruleId: string };
 
 /** A rule's cycle: its instances after it, and its changes with their threshold. */
 export interface RuleCycle {

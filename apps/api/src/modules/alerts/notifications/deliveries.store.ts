@@ -8,13 +8,17 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { AlertMessage, NotifiedInstance } from '../channels/contact-point';
 
-export interface NewDelivery {
+/** What every delivery names: which rule, contact point and recipient, and why. */
+interface DeliveryAddress {
   ruleId: string | null;
   channelId: string;
   channelType: ContactPointType;
   recipient: string;
   kind: AlertNotificationKind;
   historyIds: string[];
+}
+
+export interface NewDelivery extends DeliveryAddress {
   message: AlertMessage;
   status: 'pending' | 'silenced';
   traceId: string | null;
@@ -34,14 +38,8 @@ export interface ClaimedDelivery {
 }
 
 /** A delivery as the API shows it. */
-export interface DeliveryRecord {
+export interface DeliveryRecord extends DeliveryAddress {
   id: string;
-  ruleId: string | null;
-  channelId: string;
-  channelType: ContactPointType;
-  recipient: string;
-  kind: AlertNotificationKind;
-  historyIds: string[];
   instances: string[];
   status: DeliveryStatus;
   attempts: number;
