@@ -40,6 +40,12 @@ interface CountRow {
 
 const fromOf = (rule: AlertRule, now: Date) => new Date(now.getTime() - rule.windowSeconds * 1000);
 
+/** A request series name, `METHOD route`, as the labels `route` and `method`. */
+function routeLabels(name: string): { route: string; method: string } {
+  const space = name.indexOf(' ');
+  return { method: name.slice(0, space), route: name.slice(space + 1) };
+}
+
 /** `%`, `_` and `\` taken literally in ILIKE. */
 const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -106,7 +112,9 @@ export class MetricReaders {
     for (const row of rows) {
       const rule = rules.find((candidate) => candidate.id === row.ruleId);
       const labels: Record<string, string> =
-        rule?.groupBy && row.label !== null ? { [rule.groupBy]: row.label } : {};
+        rule?.groupBy && row.label !== null
+          ? (query.labels?.(row.label) ?? { [rule.groupBy]: row.label })
+          : {};
       measurements.get(row.ruleId)?.set(row.key, { labels, value: row.value });
     }
     return measurements;
@@ -123,9 +131,7 @@ function measureRequests(
   const groups = new Map<string, { labels: Record<string, string>; total: RequestRow }>();
   for (const row of rows) {
     if (row.periodStart < from) continue;
-    const space = row.name.indexOf(' ');
-    const rowMethod = row.name.slice(0, space);
-    const rowRoute = row.name.slice(space + 1);
+    const { route: rowRoute, method: rowMethod } = routeLabels(row.name);
     if (
       (route !== undefined && rowRoute !== route) ||
       (method !== undefined && rowMethod !== method)
@@ -162,6 +168,8 @@ function requestValue(rule: AlertRule, total: RequestRow): number | undefined {
 interface CountQuery {
   sql: string;
   parameters(rule: AlertRule, now: Date): Record<string, unknown>;
+  /** A grouped instance's labels from its group value, when not `{ [groupBy]: value }`. */
+  labels?(value: string): Record<string, string>;
 }
 
 const RULES = `jsonb_to_recordset($1::jsonb) AS r(id uuid, "from" timestamptz, route text,
@@ -197,6 +205,8 @@ const SLOW_REQUESTS: CountQuery = {
      AND (r.route IS NULL OR s.route = r.route) AND (r.method IS NULL OR s.method = r.method)`,
   ),
   parameters: ruleParameters,
+  // Labelled as request metrics are, so one silence or matcher on `route` covers both.
+  labels: routeLabels,
 };
 
 const SLOW_QUERIES: CountQuery = {
