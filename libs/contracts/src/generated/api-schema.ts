@@ -7566,7 +7566,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description History entry */
-                id: number;
+                id: string;
             };
             cookie?: never;
         };

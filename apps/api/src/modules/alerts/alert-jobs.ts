@@ -23,7 +23,11 @@ export class AlertJobs {
   // Runs only with JOBS_ENABLED (the schedule module is not loaded otherwise).
   @Cron(EVERY_10_SECONDS, { name: ALERT_EVALUATION_JOB })
   evaluate(): Promise<JobOutcome> {
-    return this.jobs.run(ALERT_EVALUATION_JOB, () => this.cycle.evaluate(new Date()));
+    return this.jobs.run(ALERT_EVALUATION_JOB, async () => {
+      const { deliveriesMade } = await this.cycle.evaluate(new Date());
+      // New notifications go out now rather than at the next tick (without waiting for them).
+      if (deliveriesMade > 0) void this.deliver();
+    });
   }
 
   @Cron(EVERY_10_SECONDS, { name: ALERT_DELIVERY_JOB })

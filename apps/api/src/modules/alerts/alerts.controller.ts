@@ -7,7 +7,6 @@ import {
   HttpCode,
   HttpStatus,
   Param,
-  ParseIntPipe,
   Post,
   Put,
   Query,
@@ -28,6 +27,7 @@ import {
 import { Roles } from '../../common/auth/roles.decorator';
 import { ErrorResponseDto } from '../../common/http/error-response.dto';
 import { IdParam } from '../../common/http/resource-routes';
+import { SerialIdParamPipe } from '../../common/http/serial-id-param.pipe';
 import { AppConfig } from '../../config/app-config';
 import { Audit } from '../audit/http/audit.decorator';
 import { ContactPointsService } from './contact-points/contact-points.service';
@@ -176,15 +176,19 @@ export class AlertsController {
 
   @Get('history/:id/deliveries')
   @ApiOperation({ summary: 'The deliveries that reported a state change' })
-  @ApiParam({ name: 'id', type: 'integer', description: 'History entry' })
+  @ApiParam({
+    name: 'id',
+    schema: { type: 'string', pattern: '^[1-9][0-9]{0,17}$' },
+    description: 'History entry',
+  })
   @ApiOkResponse({ type: DeliveryPageDto })
   @ApiBadRequestResponse({ type: ErrorResponseDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'No history entry with this ID' })
   deliveriesOfEntry(
-    @Param('id', new ParseIntPipe({ errorHttpStatusCode: HttpStatus.BAD_REQUEST })) id: number,
+    @Param('id', SerialIdParamPipe) id: string,
     @Query() query: DeliveryQueryDto,
   ): Promise<DeliveryPageDto> {
-    return this.history.deliveriesOfEntry(String(id), query);
+    return this.history.deliveriesOfEntry(id, query);
   }
 
   @Get('deliveries')

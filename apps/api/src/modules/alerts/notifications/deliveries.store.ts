@@ -71,7 +71,7 @@ function reviveMessage(stored: AlertMessage): AlertMessage {
 const RECORD_COLUMNS = `id, rule_id AS "ruleId", channel_id AS "channelId",
   channel_type AS "channelType", recipient, kind, history_ids::text[] AS "historyIds",
   (SELECT coalesce(array_agg(f->>'fingerprint'), '{}') FROM jsonb_array_elements(
-    message->'firing' || message->'resolved') f) AS instances,
+    (message->'firing') || (message->'resolved')) f) AS instances,
   status, attempts, next_attempt_at AS "nextAttemptAt", response_code AS "responseCode",
   last_error AS "lastError", sent_at AS "sentAt", created_at AS "createdAt"`;
 

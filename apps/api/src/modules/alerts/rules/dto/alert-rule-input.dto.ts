@@ -226,7 +226,7 @@ export class AlertRuleInputDto {
     example: 200,
     description: 'In the metric’s unit (ms, a 0–1 share, per second, a count)',
   })
-  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'threshold must be a number' })
   threshold: number;
 
   @ApiPropertyOptional({
