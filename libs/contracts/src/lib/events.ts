@@ -123,11 +123,14 @@ export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];
 export interface AlertEventPayload {
   /** The alert rule. */
   alertId: string;
-  /** The rule's history entry for this firing (the same for its resolution). */
+  /**
+   * The history entry of this change (`GET /monitoring/alerts/history`): the firing, or the
+   * resolution; `GET …/history/:id/deliveries` lists what notified it.
+   */
   historyId: string;
   name: string;
   severity: AlertSeverity;
-  /** What the rule watches, e.g. `error_rate` or `exceptions.new`. */
+  /** What the rule measures, e.g. `error_rate` or `p95_latency_ms`. */
   metric: string;
   /** The value that fired or resolved it, and the rule's threshold. */
   value: number;

@@ -10,6 +10,8 @@ export interface RuleCycle {
   threshold: number;
   instances: InstanceRecord[];
   transitions: Transition[];
+  /** Instance keys to remove. */
+  dropped: string[];
 }
 
 /** Instance states (`alert_instances`) and their history (`alert_history`) in SQL. */
@@ -73,6 +75,7 @@ export class AlertInstancesStore {
         }
       }
       await this.upsertInstances(manager, cycles, now);
+      await this.deleteInstances(manager, cycles);
     });
     return historyIds;
   }
@@ -110,6 +113,19 @@ export class AlertInstancesStore {
       ],
     );
     return new Map(rows.map((row) => [`${row.ruleId}\0${row.key}`, row.id]));
+  }
+
+  private async deleteInstances(manager: EntityManager, cycles: readonly RuleCycle[]) {
+    const dropped = cycles.flatMap((cycle) =>
+      cycle.dropped.map((key) => ({ rule_id: cycle.ruleId, instance_key: key })),
+    );
+    if (dropped.length === 0) return;
+    await manager.query(
+      `DELETE FROM alert_instances i USING jsonb_to_recordset($1::jsonb) AS d(rule_id uuid,
+         instance_key text)
+       WHERE i.rule_id = d.rule_id AND i.instance_key = d.instance_key`,
+      [JSON.stringify(dropped)],
+    );
   }
 
   private async upsertInstances(manager: EntityManager, cycles: readonly RuleCycle[], now: Date) {

@@ -1,7 +1,13 @@
 import type { AlertState } from '@ledgerlens/contracts';
 import type { AlertRule } from '../rules/alert-rule';
 import { isZeroWithoutData } from '../rules/metric-kinds';
-import { InstanceStatus, NORMAL, nextInstanceStatus, Observation } from './instance-state';
+import {
+  InstanceStatus,
+  isAlerting,
+  NORMAL,
+  nextInstanceStatus,
+  Observation,
+} from './instance-state';
 import { Measured, WHOLE } from './metric-readers';
 
 /** An instance as stored: its status, labels and the history entry of its last change. */
@@ -24,6 +30,17 @@ export interface Transition {
 export interface RuleEvaluation {
   instances: InstanceRecord[];
   transitions: Transition[];
+  /** Instances that no longer fit the rule (see `fitsGrouping`), to be removed. */
+  dropped: string[];
+}
+
+/**
+ * Whether an instance key fits the rule's grouping: `''` without group-by, a value with it. A
+ * key that does not (a rule whose grouping changed, or the stand-in `''` a grouped rule gets
+ * while its query fails) is dropped once it is not alerting.
+ */
+function fitsGrouping(rule: AlertRule, key: string): boolean {
+  return (rule.groupBy === null) === (key === WHOLE);
 }
 
 /** What a cycle found for a rule: measurements, or why its query failed. */
@@ -43,6 +60,7 @@ export function evaluateRule(
 ): RuleEvaluation {
   const instances: InstanceRecord[] = [];
   const transitions: Transition[] = [];
+  const dropped: string[] = [];
   const step = (
     key: string,
     labels: Record<string, string>,
@@ -70,7 +88,7 @@ export function evaluateRule(
     for (const key of keys) {
       step(key, previous.get(key)?.labels ?? {}, { kind: 'error', message: measurement.error });
     }
-    return { instances, transitions };
+    return { instances, transitions, dropped };
   }
 
   const { measured } = measurement;
@@ -82,11 +100,13 @@ export function evaluateRule(
   }
   for (const [key, record] of previous) {
     if (measured.has(key)) continue;
-    if (isZeroWithoutData(rule.metricType)) {
+    if (!fitsGrouping(rule, key) && !isAlerting(record.state)) {
+      dropped.push(key);
+    } else if (isZeroWithoutData(rule.metricType)) {
       step(key, record.labels, { kind: 'value', value: 0 });
     } else {
       step(key, record.labels, { kind: 'nodata' }, { ...rule, noDataState: 'normal' });
     }
   }
-  return { instances, transitions };
+  return { instances, transitions, dropped };
 }
