@@ -45,6 +45,8 @@ export class DeliveryWorker {
           delivery.traceId ?? undefined,
         );
         results.push({ deliveryId: delivery.id, outcome });
+        // Disabled now: the rest of this batch must not post to it either.
+        if (outcome.gone) points.delete(delivery.channelId);
       }
       if (claimed.length < BATCH) return results;
     }
