@@ -30,7 +30,7 @@ export class AlertCycle {
     }));
   }
 
-  async deliver(now: Date): Promise<number> {
-    return (await this.worker.deliverDue(now)).length;
+  async deliver(now: Date, signal?: AbortSignal): Promise<number> {
+    return (await this.worker.deliverDue(now, undefined, signal)).length;
   }
 }

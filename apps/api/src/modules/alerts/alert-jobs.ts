@@ -32,6 +32,6 @@ export class AlertJobs {
 
   @Cron(EVERY_10_SECONDS, { name: ALERT_DELIVERY_JOB })
   deliver(): Promise<JobOutcome> {
-    return this.jobs.run(ALERT_DELIVERY_JOB, () => this.cycle.deliver(new Date()));
+    return this.jobs.run(ALERT_DELIVERY_JOB, (signal) => this.cycle.deliver(new Date(), signal));
   }
 }

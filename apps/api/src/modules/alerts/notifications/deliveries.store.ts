@@ -130,11 +130,12 @@ export class DeliveriesStore {
     return rows.map((row) => ({ ...row, message: reviveMessage(row.message) }));
   }
 
+  // Only a pending row changes: a late result never turns a sent delivery back.
   async markSent(id: string, now: Date, responseCode: number | null): Promise<void> {
     await this.dataSource.query(
       `UPDATE alert_notifications SET status = 'sent', sent_at = $2, attempts = attempts + 1,
          response_code = $3, last_error = NULL, next_attempt_at = NULL, updated_at = $2
-       WHERE id = $1`,
+       WHERE id = $1 AND status = 'pending'`,
       [id, now, responseCode],
     );
   }
@@ -149,7 +150,7 @@ export class DeliveriesStore {
       `UPDATE alert_notifications SET attempts = attempts + 1, response_code = $3,
          last_error = left($4, 1000), status = CASE WHEN $5::timestamptz IS NULL THEN 'failed'
          ELSE 'pending' END, next_attempt_at = $5, updated_at = $2
-       WHERE id = $1`,
+       WHERE id = $1 AND status = 'pending'`,
       [id, now, failure.responseCode, failure.error, failure.retryAt],
     );
   }

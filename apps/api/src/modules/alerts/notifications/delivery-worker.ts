@@ -6,10 +6,13 @@ import { ContactPointsService } from '../contact-points/contact-points.service';
 import { ClaimedDelivery, DeliveriesStore } from './deliveries.store';
 import { retryAt } from './retry-schedule';
 
-/** Deliveries attempted per round; the rest wait for the next. */
-const BATCH = 50;
-/** How long a claimed delivery is left alone: longer than any attempt's timeout. */
-const LEASE_MS = 60_000;
+/** Deliveries claimed at a time. */
+const BATCH = 10;
+/**
+ * How long claimed deliveries are left alone by other workers: longer than a batch of attempts
+ * at their timeout (15 s), so a lease never ends while its worker is still on it.
+ */
+const LEASE_MS = 5 * 60_000;
 
 export interface AttemptResult {
   deliveryId: string;
@@ -32,13 +35,22 @@ export class DeliveryWorker {
     private readonly context: RequestContext,
   ) {}
 
-  /** Attempts the deliveries due at `now` (only `ids` when given), retries included. */
-  async deliverDue(now: Date, ids?: readonly string[]): Promise<AttemptResult[]> {
+  /**
+   * Attempts the deliveries due at `now` (only `ids` when given), retries included, until none
+   * is left or `signal` aborts (the application shutting down): a delivery claimed but not
+   * attempted is taken up again when its lease ends.
+   */
+  async deliverDue(
+    now: Date,
+    ids?: readonly string[],
+    signal?: AbortSignal,
+  ): Promise<AttemptResult[]> {
     const results: AttemptResult[] = [];
     for (;;) {
       const claimed = await this.deliveries.claim(now, BATCH, LEASE_MS, ids);
       const points = await this.pointsOf(claimed);
       for (const delivery of claimed) {
+        if (signal?.aborted) return results;
         const point = points.get(delivery.channelId);
         const outcome = await this.context.runInTrace(
           () => this.attempt(delivery, point, now),
