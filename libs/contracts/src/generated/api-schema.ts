@@ -1401,8 +1401,7 @@ export interface components {
             /** @default {} */
             filters?: components["schemas"]["AlertRuleFiltersDto"];
             /**
-             * @description One alert instance per value of this dimension (e.g. per endpoint)
-             * @default null
+             * @description One alert instance per value of this dimension (e.g. per endpoint); null or absent: one for the whole rule
              * @enum {string|null}
              */
             groupBy?: "route" | "module" | "source" | null;

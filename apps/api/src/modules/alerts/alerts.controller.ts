@@ -178,7 +178,7 @@ export class AlertsController {
   @ApiOperation({ summary: 'The deliveries that reported a state change' })
   @ApiParam({
     name: 'id',
-    schema: { type: 'string', pattern: '^[1-9][0-9]{0,17}$' },
+    schema: { type: 'string', pattern: '^[1-9][0-9]{0,17}$', maxLength: 18 },
     description: 'History entry',
   })
   @ApiOkResponse({ type: DeliveryPageDto })

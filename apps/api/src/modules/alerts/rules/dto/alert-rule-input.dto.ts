@@ -211,8 +211,8 @@ export class AlertRuleInputDto {
   @ApiPropertyOptional({
     enum: ALERT_GROUP_BY,
     nullable: true,
-    default: null,
-    description: 'One alert instance per value of this dimension (e.g. per endpoint)',
+    description:
+      'One alert instance per value of this dimension (e.g. per endpoint); null or absent: one for the whole rule',
   })
   @IsOptional()
   @IsIn(ALERT_GROUP_BY)
