@@ -222,12 +222,13 @@ describe('alert metrics on PostgreSQL', () => {
       { minute: -4, method: 'GET', route: BUDGETS },
       { minute: -10, method: 'GET', route: TX },
     ]);
+    // As captured: the endpoint that ran the query, method first; none outside a request.
     await insertSlowQueries(base, [
-      { minute: -1, route: TX },
-      { minute: -2, route: TX },
+      { minute: -1, route: `GET ${TX}` },
+      { minute: -2, route: `POST ${TX}` },
       { minute: -3, route: null },
-      { minute: -4, route: BUDGETS },
-      { minute: -7, route: TX },
+      { minute: -4, route: `GET ${BUDGETS}` },
+      { minute: -7, route: `GET ${TX}` },
     ]);
     await insertExceptionGroup(base, {
       level: 'error',
@@ -503,6 +504,7 @@ describe('alert metrics on PostgreSQL', () => {
       rule({ metricType: 'slow_request_count', groupBy: 'route' }),
       rule({ metricType: 'slow_query_count' }),
       rule({ metricType: 'slow_query_count', filters: { route: TX } }),
+      rule({ metricType: 'slow_query_count', filters: { route: TX, method: 'POST' } }),
       rule({ metricType: 'slow_query_count', groupBy: 'route' }),
     ];
     expect(await readCycle(rules)).toEqual([
@@ -517,10 +519,12 @@ describe('alert metrics on PostgreSQL', () => {
       },
       whole(4),
       whole(2),
+      whole(1),
       {
         '(none)': { labels: { route: '(none)' }, value: 1 },
-        [BUDGETS]: { labels: { route: BUDGETS }, value: 1 },
-        [TX]: { labels: { route: TX }, value: 2 },
+        [`GET ${BUDGETS}`]: { labels: { route: BUDGETS, method: 'GET' }, value: 1 },
+        [`GET ${TX}`]: { labels: { route: TX, method: 'GET' }, value: 1 },
+        [`POST ${TX}`]: { labels: { route: TX, method: 'POST' }, value: 1 },
       },
     ]);
     // A count without rows is 0, not missing data.
@@ -745,7 +749,7 @@ describe('alert metrics on PostgreSQL', () => {
     const t = new Date('2031-06-01T12:00:00.000Z');
     await insertRequests(t, [{ name: `GET ${TX}`, minute: -1, durationsMs: times(10, 400) }]);
     await insertSlowQueries(t, [
-      { minute: -1, route: TX },
+      { minute: -1, route: `GET ${TX}` },
       { minute: -2, route: null },
     ]);
     const latency = await createRule({
@@ -808,9 +812,16 @@ describe('alert metrics on PostgreSQL', () => {
     });
     const grouped = await ruleView(slowQueriesByRoute);
     expect(grouped).toMatchObject({ state: 'normal', lastError: null });
-    expect(grouped.instances.filter((instance) => instance.key !== '')).toEqual([
+    // The stand-in instance of the failed query is gone: only the real groups are left.
+    expect(grouped.instances).toEqual([
       { key: '(none)', labels: { route: '(none)' }, state: 'normal', value: 1, error: null },
-      { key: TX, labels: { route: TX }, state: 'normal', value: 1, error: null },
+      {
+        key: `GET ${TX}`,
+        labels: { route: TX, method: 'GET' },
+        state: 'normal',
+        value: 1,
+        error: null,
+      },
     ]);
     expect(grouped.instances.every((instance) => instance.state === 'normal')).toBe(true);
     expect((await ruleView(latency)).instances).toEqual([

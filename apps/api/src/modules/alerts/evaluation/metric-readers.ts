@@ -92,11 +92,8 @@ export class MetricReaders {
          AND period_start >= $1 AND period_start <= $2`,
       [new Date(now.getTime() - longest * 1000), now],
     );
-    const measurements: Measurements = new Map();
-    for (const rule of rules) {
-      measurements.set(rule.id, measureRequests(rule, rows, fromOf(rule, now)));
-    }
-    return measurements;
+    const windows = new RequestWindows(rows, now);
+    return new Map(rules.map((rule) => [rule.id, measureRequests(rule, windows)]));
   }
 
   private async counts(
@@ -121,33 +118,73 @@ export class MetricReaders {
   }
 }
 
-/** Merges the minute rows of the window per instance and computes the rule's metric. */
-function measureRequests(
-  rule: AlertRule,
-  rows: readonly RequestRow[],
-  from: Date,
-): Map<string, Measured> {
+/** Request totals: a histogram with its 5xx count. */
+type RequestTotal = LatencyHistogram & { count5xx: number };
+
+const emptyTotal = (): RequestTotal => ({ ...emptyHistogram(), count5xx: 0 });
+
+function addTotal(into: RequestTotal, other: RequestTotal): void {
+  mergeInto(into, other);
+  into.count5xx += other.count5xx;
+}
+
+/**
+ * The minute rows of the longest window, by endpoint, each endpoint's rows merged once per
+ * window length: rules share a handful of window lengths, so a cycle merges each endpoint's
+ * buckets a few times rather than once per rule.
+ */
+class RequestWindows {
+  readonly endpoints = new Map<string, { route: string; method: string; rows: RequestRow[] }>();
+  private readonly totals = new Map<string, RequestTotal>();
+
+  constructor(
+    rows: readonly RequestRow[],
+    private readonly now: Date,
+  ) {
+    for (const row of rows) {
+      const endpoint = this.endpoints.get(row.name);
+      if (endpoint) endpoint.rows.push(row);
+      else this.endpoints.set(row.name, { ...routeLabels(row.name), rows: [row] });
+    }
+  }
+
+  total(name: string, windowSeconds: number): RequestTotal {
+    const cacheKey = `${windowSeconds} ${name}`;
+    let total = this.totals.get(cacheKey);
+    if (!total) {
+      total = emptyTotal();
+      const from = new Date(this.now.getTime() - windowSeconds * 1000);
+      for (const row of this.endpoints.get(name)?.rows ?? []) {
+        if (row.periodStart >= from) addTotal(total, row);
+      }
+      this.totals.set(cacheKey, total);
+    }
+    return total;
+  }
+}
+
+/** Adds up the window's totals of the endpoints a rule covers, per instance, into its metric. */
+function measureRequests(rule: AlertRule, windows: RequestWindows): Map<string, Measured> {
   const { route, method } = rule.filters;
-  const groups = new Map<string, { labels: Record<string, string>; total: RequestRow }>();
-  for (const row of rows) {
-    if (row.periodStart < from) continue;
-    const { route: rowRoute, method: rowMethod } = routeLabels(row.name);
+  const groups = new Map<string, { labels: Record<string, string>; total: RequestTotal }>();
+  for (const [name, endpoint] of windows.endpoints) {
     if (
-      (route !== undefined && rowRoute !== route) ||
-      (method !== undefined && rowMethod !== method)
+      (route !== undefined && endpoint.route !== route) ||
+      (method !== undefined && endpoint.method !== method)
     ) {
       continue;
     }
-    const key = rule.groupBy === 'route' ? row.name : WHOLE;
+    const total = windows.total(name, rule.windowSeconds);
+    if (total.count === 0) continue;
+    const key = rule.groupBy === 'route' ? name : WHOLE;
     let group = groups.get(key);
     if (!group) {
       const labels: Record<string, string> =
-        key === WHOLE ? {} : { route: rowRoute, method: rowMethod };
-      group = { labels, total: { ...emptyHistogram(), name: key, periodStart: from, count5xx: 0 } };
+        key === WHOLE ? {} : { route: endpoint.route, method: endpoint.method };
+      group = { labels, total: emptyTotal() };
       groups.set(key, group);
     }
-    mergeInto(group.total, row);
-    group.total.count5xx += row.count5xx;
+    addTotal(group.total, total);
   }
   const measured = new Map<string, Measured>();
   for (const [key, { labels, total }] of groups) {
@@ -156,7 +193,7 @@ function measureRequests(
   return measured;
 }
 
-function requestValue(rule: AlertRule, total: RequestRow): number | undefined {
+function requestValue(rule: AlertRule, total: RequestTotal): number | undefined {
   if (rule.metricType === 'request_rate') return total.count / rule.windowSeconds;
   if (total.count === 0) return undefined;
   if (rule.metricType === 'error_rate') return total.count5xx / total.count;
@@ -210,22 +247,33 @@ const SLOW_REQUESTS: CountQuery = {
 };
 
 const SLOW_QUERIES: CountQuery = {
+  // A slow query's `route` is the endpoint that ran it, method first (`GET /api/v1/…`).
   sql: countQuery(
     'slow_queries q',
     grouped('route', 'q.route'),
-    `q.started_at >= r."from" AND q.started_at <= $2 AND (r.route IS NULL OR q.route = r.route)`,
+    `q.started_at >= r."from" AND q.started_at <= $2
+     AND (r.route IS NULL OR split_part(q.route, ' ', 2) = r.route)
+     AND (r.method IS NULL OR split_part(q.route, ' ', 1) = r.method)`,
   ),
   parameters: ruleParameters,
+  labels: (value) => (value.includes(' ') ? routeLabels(value) : { route: value }),
 };
 
+/**
+ * The counts of the longest window first (the bucket index finds them), then the rules: joined
+ * the other way, each rule would read every group's whole history.
+ */
 const EXCEPTIONS: CountQuery = {
   sql: countQuery(
-    'exception_counts c JOIN exception_groups g ON g.id = c.group_id',
-    grouped('source', 'g.source'),
-    `c.bucket_start >= date_trunc('minute', r."from") AND c.bucket_start <= $2
-     AND (r.source IS NULL OR g.source = r.source)
-     AND (r.level IS NULL OR r.level = 'error' OR g.level = 'fatal')`,
-    'sum(c.count)',
+    `(SELECT c.bucket_start, c.count, g.source, g.level
+      FROM exception_counts c JOIN exception_groups g ON g.id = c.group_id
+      WHERE c.bucket_start <= $2 AND c.bucket_start >= (SELECT date_trunc('minute', min(w."from"))
+        FROM jsonb_to_recordset($1::jsonb) AS w("from" timestamptz))) e`,
+    grouped('source', 'e.source'),
+    `e.bucket_start >= date_trunc('minute', r."from")
+     AND (r.source IS NULL OR e.source = r.source)
+     AND (r.level IS NULL OR r.level = 'error' OR e.level = 'fatal')`,
+    'sum(e.count)',
   ),
   parameters: ruleParameters,
 };

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { GroupState, IDLE_GROUP } from './alert-group';
 
 /** Each rule's notification group (`alert_groups`) in SQL. */
@@ -27,14 +27,29 @@ export class AlertGroupsStore {
     return groups;
   }
 
-  async save(ruleId: string, state: GroupState): Promise<void> {
-    await this.dataSource.query(
+  /** Stores the groups' new states in one statement. */
+  async saveAll(
+    states: ReadonlyMap<string, GroupState>,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
+    if (states.size === 0) return;
+    const rows = [...states].map(([ruleId, state]) => ({
+      rule_id: ruleId,
+      started_at: state.startedAt,
+      next_flush_at: state.nextFlushAt,
+      last_sent_at: state.lastSentAt,
+      notified: state.notified,
+      muted: state.muted,
+    }));
+    await manager.query(
       `INSERT INTO alert_groups (rule_id, started_at, next_flush_at, last_sent_at, notified, muted)
-       VALUES ($1, $2, $3, $4, $5, $6)
+       SELECT g.* FROM jsonb_to_recordset($1::jsonb) AS g(rule_id uuid, started_at timestamptz,
+         next_flush_at timestamptz, last_sent_at timestamptz, notified text[], muted text[])
+       ORDER BY 1
        ON CONFLICT (rule_id) DO UPDATE SET started_at = EXCLUDED.started_at,
          next_flush_at = EXCLUDED.next_flush_at, last_sent_at = EXCLUDED.last_sent_at,
          notified = EXCLUDED.notified, muted = EXCLUDED.muted`,
-      [ruleId, state.startedAt, state.nextFlushAt, state.lastSentAt, state.notified, state.muted],
+      [JSON.stringify(rows)],
     );
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { RequestContext } from '../../../common/context/request-context';
 import { AppConfig } from '../../../config/app-config';
 import { alertLabels } from '../channels/alertmanager-payload';
@@ -12,7 +13,7 @@ import type { AlertRule } from '../rules/alert-rule';
 import { AlertRulesStore } from '../rules/alert-rules.store';
 import { silenceMatches } from '../silences/silence-matcher';
 import { SilencesService } from '../silences/silences.service';
-import { GroupNotification, IDLE_GROUP, stepGroup } from './alert-group';
+import { GroupNotification, GroupState, IDLE_GROUP, stepGroup } from './alert-group';
 import { AlertGroupsStore } from './alert-groups.store';
 import { alertMessage } from './alert-message';
 import { DeliveriesStore, NewDelivery } from './deliveries.store';
@@ -34,6 +35,7 @@ export class AlertNotifier {
     private readonly deliveries: DeliveriesStore,
     private readonly context: RequestContext,
     private readonly config: AppConfig,
+    private readonly dataSource: DataSource,
   ) {}
 
   /** Steps the groups of every rule with alerts or a group under way; returns deliveries made. */
@@ -52,6 +54,7 @@ export class AlertNotifier {
       this.silences.activeAt(now),
     ]);
     const made: NewDelivery[] = [];
+    const next = new Map<string, GroupState>();
     for (const rule of rules) {
       const records = instances.get(rule.id) ?? new Map<string, InstanceRecord>();
       // A disabled or deleted rule alerts no more: its group resolves what it had said.
@@ -78,9 +81,13 @@ export class AlertNotifier {
         const muted = { kind: 'firing' as const, firing: step.silenced, resolved: [] };
         made.push(...(await this.deliveriesOf(rule, muted, records, 'silenced', now)));
       }
-      await this.groups.save(rule.id, step.state);
+      next.set(rule.id, step.state);
     }
-    await this.deliveries.insert(made, now);
+    // Together: a group never counts as notified without its deliveries, nor the reverse.
+    await this.dataSource.transaction(async (manager) => {
+      await this.groups.saveAll(next, manager);
+      await this.deliveries.insert(made, now, manager);
+    });
     return made.length;
   }
 

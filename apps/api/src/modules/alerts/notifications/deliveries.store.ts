@@ -5,7 +5,7 @@ import type {
   DeliveryStatus,
 } from '@ledgerlens/contracts';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { AlertMessage, NotifiedInstance } from '../channels/contact-point';
 
 /** What every delivery names: which rule, contact point and recipient, and why. */
@@ -86,7 +86,11 @@ export class DeliveriesStore {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Stores new deliveries; answers their IDs, in order (made here, so the order is certain). */
-  async insert(deliveries: readonly NewDelivery[], now: Date): Promise<string[]> {
+  async insert(
+    deliveries: readonly NewDelivery[],
+    now: Date,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<string[]> {
     if (deliveries.length === 0) return [];
     const rows = deliveries.map((delivery) => ({
       id: randomUUID(),
@@ -100,7 +104,7 @@ export class DeliveriesStore {
       status: delivery.status,
       trace_id: delivery.traceId,
     }));
-    await this.dataSource.query(
+    await manager.query(
       `INSERT INTO alert_notifications (id, rule_id, channel_id, channel_type, recipient, kind,
          history_ids, message, status, next_attempt_at, trace_id, created_at, updated_at)
        SELECT d.id, d.rule_id, d.channel_id, d.channel_type, d.recipient, d.kind, d.history_ids,

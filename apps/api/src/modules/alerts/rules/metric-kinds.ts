@@ -22,7 +22,7 @@ export const FAMILY_OF: Record<AlertMetric, MetricFamily> = {
 export const FILTERS_OF: Record<MetricFamily, readonly (keyof AlertRuleFilters)[]> = {
   requests: ['route', 'method'],
   slow_requests: ['route', 'method'],
-  slow_queries: ['route'],
+  slow_queries: ['route', 'method'],
   exceptions: ['source', 'level'],
   new_exception_groups: ['source'],
   logs: ['level', 'source', 'module', 'text'],
