@@ -54,6 +54,10 @@ const SELECT_RULES = `
       ORDER BY ${STATE_RANK} DESC LIMIT 1), 'normal') AS state
   FROM alert_configs r LEFT JOIN alert_rule_runs run ON run.rule_id = r.id`;
 
+/** Rules as evaluation and notification need them: without the shown state. */
+const SELECT_RULES_TO_EVALUATE = `
+  SELECT r.* FROM alert_configs r LEFT JOIN alert_rule_runs run ON run.rule_id = r.id`;
+
 function ruleOf(row: RuleRow): StoredRule {
   return {
     id: row.id,
@@ -82,8 +86,8 @@ function ruleOf(row: RuleRow): StoredRule {
     },
     createdAt: row.created_at,
     updatedAt: row.updated_at,
-    lastEvaluatedAt: row.last_evaluated_at,
-    lastError: row.last_error,
+    lastEvaluatedAt: row.last_evaluated_at ?? null,
+    lastError: row.last_error ?? null,
     state: row.state ?? 'normal',
   };
 }
@@ -143,7 +147,7 @@ export class AlertRulesStore {
   /** Enabled rules whose next evaluation is due at `now` (new rules are due at once). */
   async due(now: Date): Promise<AlertRule[]> {
     const rows: RuleRow[] = await this.dataSource.query(
-      `${SELECT_RULES} WHERE r.deleted_at IS NULL AND r.enabled
+      `${SELECT_RULES_TO_EVALUATE} WHERE r.deleted_at IS NULL AND r.enabled
         AND (run.next_evaluation_at IS NULL OR run.next_evaluation_at <= $1)`,
       [now],
     );
@@ -151,11 +155,12 @@ export class AlertRulesStore {
   }
 
   /** Rules by ID, deleted and disabled ones included (their groups may still need to resolve). */
-  async byIds(ids: readonly string[]): Promise<StoredRule[]> {
+  async byIds(ids: readonly string[]): Promise<AlertRule[]> {
     if (ids.length === 0) return [];
-    const rows: RuleRow[] = await this.dataSource.query(`${SELECT_RULES} WHERE r.id = ANY($1)`, [
-      ids,
-    ]);
+    const rows: RuleRow[] = await this.dataSource.query(
+      `${SELECT_RULES_TO_EVALUATE} WHERE r.id = ANY($1)`,
+      [ids],
+    );
     return rows.map(ruleOf);
   }
 
