@@ -1,0 +1,2 @@
+export { AuditLogsPage } from './AuditLogsPage';
+export { EventsPage } from './EventsPage';
