@@ -1,4 +1,5 @@
 import type { AuditRow } from '../model/audit-rows';
+import { formatLocalTime } from '../model/time';
 import { ResultBadge, SeverityBadge } from './ResultBadge';
 import { Timestamp } from './Timestamp';
 
@@ -71,7 +72,7 @@ export function AuditTable({
                 <button
                   type="button"
                   className="button button--ghost"
-                  aria-label={`Details of ${row.action} at ${row.occurredAt}`}
+                  aria-label={`Details of ${row.action} at ${formatLocalTime(row.occurredAt)}`}
                   onClick={() => onOpen(row)}
                 >
                   Details
