@@ -48,3 +48,16 @@ export function formatSignedMoney(cents: MinorUnits, currency: string): string {
   const sign = value < 0n ? '\u2212' : value > 0n ? '+' : '';
   return `${sign}${formatMoney(value < 0n ? -value : value, currency)}`;
 }
+
+/** A moment in the viewer's time zone, by default to the second: `21 Nov 2026, 14:05:09`. */
+export function formatLocalTime(
+  iso: string,
+  options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'medium' },
+): string {
+  return new Intl.DateTimeFormat(undefined, options).format(new Date(iso));
+}
+
+/** The same moment in UTC, for a hover title: `2026-11-21 13:05:09 UTC`. */
+export function formatUtcTime(iso: string): string {
+  return `${new Date(iso).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+}

@@ -7,6 +7,14 @@ export { ErrorState } from './ErrorState';
 export { SelectField, TextAreaField, TextField } from './Field';
 export { apiFieldError, FormActions, FormError } from './FormParts';
 export { focusPageHeading } from './focus-page-heading';
-export { formatDay, formatMoney, formatSignedMoney, type MinorUnits } from './format';
+export {
+  formatDay,
+  formatLocalTime,
+  formatMoney,
+  formatSignedMoney,
+  formatUtcTime,
+  type MinorUnits,
+} from './format';
+export { LocalTime } from './LocalTime';
 export { PageHeader } from './PageHeader';
 export { Skeleton } from './Skeleton';

@@ -6,7 +6,7 @@ import { AuditTable } from './components/AuditTable';
 import { EventFilters } from './components/EventFilters';
 import { ExportControl } from './components/ExportControl';
 import { Pager } from './components/Pager';
-import { Timestamp } from './components/Timestamp';
+import { LocalTime } from '../../ui';
 import { useUrlParams } from './hooks/use-url-params';
 import { pageOf } from './model/audit-filters';
 import { rowOfEvent } from './model/audit-rows';
@@ -86,8 +86,8 @@ export function EventsPage() {
         <p className="audit-range">
           {events.data ? (
             <>
-              From <Timestamp iso={events.data.start_date} /> to{' '}
-              <Timestamp iso={events.data.end_date} />
+              From <LocalTime iso={events.data.start_date} /> to{' '}
+              <LocalTime iso={events.data.end_date} />
               {!values.from && !values.to && ' (the last 7 days)'}
             </>
           ) : (
@@ -106,7 +106,7 @@ export function EventsPage() {
         </label>
         {events.dataUpdatedAt > 0 && (
           <p className="text-muted" aria-live="polite">
-            Updated <Timestamp iso={new Date(events.dataUpdatedAt).toISOString()} />
+            Updated <LocalTime iso={new Date(events.dataUpdatedAt).toISOString()} />
           </p>
         )}
       </div>

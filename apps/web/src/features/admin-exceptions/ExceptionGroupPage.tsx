@@ -12,7 +12,7 @@ import { OccurrenceTable } from './components/OccurrenceTable';
 import { ResolveDialog } from './components/ResolveDialog';
 import { StackTrace } from './components/StackTrace';
 import { StatusBadge } from './components/StatusBadge';
-import { Time } from './components/Time';
+import { LocalTime } from '../../ui';
 import { TimeCountChart } from './components/TimeCountChart';
 import { RANGES, type RangeKey } from './exception-filters';
 import './admin-exceptions.css';
@@ -69,12 +69,12 @@ function StatusDetails({ group }: { group: ExceptionGroup }) {
     <>
       {group.regressed && group.regressedAt && (
         <p>
-          Occurred again after it was resolved, last at <Time value={group.regressedAt} />.
+          Occurred again after it was resolved, last at <LocalTime iso={group.regressedAt} />.
         </p>
       )}
       {group.status === 'resolved' && group.resolvedAt && (
         <p>
-          Resolved at <Time value={group.resolvedAt} />
+          Resolved at <LocalTime iso={group.resolvedAt} />
           {group.resolutionNotes ? ':' : '.'}
         </p>
       )}
@@ -85,7 +85,7 @@ function StatusDetails({ group }: { group: ExceptionGroup }) {
         <p>
           {group.ignoredUntil ? (
             <>
-              Ignored until <Time value={group.ignoredUntil} />.
+              Ignored until <LocalTime iso={group.ignoredUntil} />.
             </>
           ) : group.ignoreUntilCount !== null ? (
             `Ignored for ${group.ignoreUntilCount.toLocaleString()} more occurrences (${(
@@ -136,13 +136,13 @@ function GroupFacts({ group }: { group: ExceptionGroup }) {
       <div>
         <dt>First seen</dt>
         <dd>
-          <Time value={group.firstSeen} />
+          <LocalTime iso={group.firstSeen} />
         </dd>
       </div>
       <div>
         <dt>Last seen</dt>
         <dd>
-          <Time value={group.lastSeen} />
+          <LocalTime iso={group.lastSeen} />
         </dd>
       </div>
     </dl>
@@ -222,7 +222,7 @@ function GroupContent({
         {latestOccurrence ? (
           <>
             <p className="text-muted">
-              Of the latest stored occurrence, <Time value={latestOccurrence.occurredAt} />. Our
+              Of the latest stored occurrence, <LocalTime iso={latestOccurrence.occurredAt} />. Our
               frames are highlighted; library frames are folded.
             </p>
             <StackTrace stack={latestOccurrence.stack} />

@@ -31,18 +31,6 @@ export function formatPointChange(change: number | null): string {
   return `${sign}${percentFormat.format(Math.abs(points))} pp`;
 }
 
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, {
-  dateStyle: 'medium',
-  timeStyle: 'medium',
-});
-
-/** An instant in the viewer's time zone: shown text. */
-export const formatDateTime = (iso: string): string => dateTimeFormat.format(new Date(iso));
-
-/** The same instant in UTC, for a `title` on hover: "2026-11-21 10:15:30 UTC". */
-export const formatUtc = (iso: string): string =>
-  `${new Date(iso).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
-
 const timeOfDay = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 const dayAndTime = new Intl.DateTimeFormat(undefined, {
   month: 'short',

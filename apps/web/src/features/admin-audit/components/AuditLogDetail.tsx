@@ -5,7 +5,7 @@ import { tableOfResource } from '../model/resource-table';
 import { formatDuration } from '../model/time';
 import { ResultBadge, SeverityBadge } from './ResultBadge';
 import { RowHistory } from './RowHistory';
-import { Timestamp } from './Timestamp';
+import { LocalTime } from '../../../ui';
 
 const orNone = (value: string | null) => value ?? <span className="text-muted">—</span>;
 
@@ -25,7 +25,7 @@ export function AuditLogDetail({
       <dl className="audit-detail__fields">
         <dt>Time</dt>
         <dd>
-          <Timestamp iso={log.occurredAt} />
+          <LocalTime iso={log.occurredAt} />
         </dd>
         <dt>Action</dt>
         <dd>

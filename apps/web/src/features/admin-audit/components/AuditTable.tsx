@@ -1,7 +1,6 @@
 import type { AuditRow } from '../model/audit-rows';
-import { formatLocalTime } from '../model/time';
 import { ResultBadge, SeverityBadge } from './ResultBadge';
-import { Timestamp } from './Timestamp';
+import { formatLocalTime, LocalTime } from '../../../ui';
 
 /** Optional columns: the action log has IPs and resources, the Events contract sources. */
 export interface AuditColumns {
@@ -46,7 +45,7 @@ export function AuditTable({
           {rows.map((row) => (
             <tr key={row.id}>
               <td className="audit-table__time">
-                <Timestamp iso={row.occurredAt} />
+                <LocalTime iso={row.occurredAt} />
               </td>
               <td>
                 <code className="audit-table__action">{row.action}</code>

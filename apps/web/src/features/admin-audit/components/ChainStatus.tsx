@@ -1,6 +1,6 @@
 import { errorMessageOf } from '../../../lib/api-error';
 import { useChainVerification } from '../api/audit-queries';
-import { Timestamp } from './Timestamp';
+import { LocalTime } from '../../../ui';
 
 /** Whether the row history's hash chain is intact, when that was last checked, and a re-check. */
 export function ChainStatus() {
@@ -37,7 +37,7 @@ export function ChainStatus() {
       <p className="text-muted">
         {checkedAt ? (
           <>
-            Last run <Timestamp iso={checkedAt} />
+            Last run <LocalTime iso={checkedAt} />
           </>
         ) : (
           'Not run yet'

@@ -2,7 +2,7 @@ import { ErrorState, Skeleton } from '../../../ui';
 import { useRowHistory } from '../api/audit-queries';
 import type { AuditChange } from '../api/types';
 import { formatValue, rowDiffOf } from '../model/row-diff';
-import { Timestamp } from './Timestamp';
+import { LocalTime } from '../../../ui';
 
 const ACTION_WORDS: Record<AuditChange['action'], string> = {
   INSERT: 'Created',
@@ -15,7 +15,7 @@ function ChangeDiff({ change }: { change: AuditChange }) {
   return (
     <li className="row-history__change">
       <p>
-        <strong>{ACTION_WORDS[change.action]}</strong> <Timestamp iso={change.changedAt} /> by{' '}
+        <strong>{ACTION_WORDS[change.action]}</strong> <LocalTime iso={change.changedAt} /> by{' '}
         {change.userId ?? 'the system'}
         <span className="text-muted"> · change #{change.id}</span>
       </p>

@@ -1,17 +1,5 @@
 const pad = (value: number) => String(value).padStart(2, '0');
 
-/** A moment as the viewer reads it, in their time zone, to the second. */
-export function formatLocalTime(iso: string): string {
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' }).format(
-    new Date(iso),
-  );
-}
-
-/** The same moment in UTC, for the hover title: `2026-11-21 10:00:00 UTC`. */
-export function formatUtcTime(iso: string): string {
-  return `${new Date(iso).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
-}
-
 /** An ISO moment as a `datetime-local` input shows it: the viewer's wall clock, to the minute. */
 export function toLocalInput(iso: string): string {
   const date = new Date(iso);

@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import type { ExceptionGroup } from '../api/get-exception-groups';
 import type { ExceptionFilters } from '../exception-filters';
 import { StatusBadge } from './StatusBadge';
-import { Time } from './Time';
+import { LocalTime } from '../../../ui';
 
 /** The groups of one page, with their status, counts and when they were first and last seen. */
 export function ExceptionGroupTable({
@@ -52,10 +52,10 @@ export function ExceptionGroupTable({
               <td className="num">{group.count.toLocaleString()}</td>
               <td className="num">{group.affectedUsers.toLocaleString()}</td>
               <td>
-                <Time value={group.firstSeen} />
+                <LocalTime iso={group.firstSeen} />
               </td>
               <td>
-                <Time value={group.lastSeen} />
+                <LocalTime iso={group.lastSeen} />
               </td>
             </tr>
           ))}

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import type { ExceptionOccurrence } from '../api/get-exception-group';
-import { Time } from './Time';
+import { LocalTime } from '../../../ui';
 
 /** Where LogViewer shows every line of one trace (it reads `traceId` from its URL). */
 export const logsOfTrace = (traceId: string) =>
@@ -26,7 +26,7 @@ export function OccurrenceTable({ occurrences }: { occurrences: ExceptionOccurre
           {occurrences.map((occurrence) => (
             <tr key={occurrence.id}>
               <td>
-                <Time value={occurrence.occurredAt} />
+                <LocalTime iso={occurrence.occurredAt} />
               </td>
               <td className="exception-occurrence__message">{occurrence.message}</td>
               <td>

@@ -1,6 +1,6 @@
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { type CountPoint, timeTickFormat } from '../chart-series';
-import { formatLocalTime } from '../time';
+import { formatLocalTime } from '../../../ui';
 
 const reduceMotion =
   typeof window.matchMedia === 'function' &&

@@ -1,6 +1,6 @@
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { timeTickFormat, type TypeStack } from '../chart-series';
-import { formatLocalTime } from '../time';
+import { formatLocalTime } from '../../../ui';
 
 /** Distinct hues that keep apart for common colour blindness (Okabe–Ito), then grey for "other". */
 const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#999999'];

@@ -1,5 +1,5 @@
 import type { SlowQueryRow } from '../tables';
-import { Instant } from './Instant';
+import { LocalTime } from '../../../ui';
 import { TraceLink } from './TraceLink';
 
 /** Slow queries with their normalised statements and the request (or job) that ran them. */
@@ -23,7 +23,7 @@ export function SlowQueriesTable({ rows, caption }: { rows: SlowQueryRow[]; capt
           {rows.map((row) => (
             <tr key={row.id}>
               <td>
-                <Instant iso={row.startedAt} />
+                <LocalTime iso={row.startedAt} />
               </td>
               <td className="num">{row.duration}</td>
               <td>

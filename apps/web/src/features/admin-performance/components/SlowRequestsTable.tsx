@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import type { SlowRequestRow } from '../tables';
-import { Instant } from './Instant';
+import { LocalTime } from '../../../ui';
 import { TraceLink } from './TraceLink';
 
 /** Slow requests, each linking to its endpoint's drill-down and to its trace's logs. */
@@ -35,7 +35,7 @@ export function SlowRequestsTable({
           {rows.map((row) => (
             <tr key={row.id}>
               <td>
-                <Instant iso={row.startedAt} />
+                <LocalTime iso={row.startedAt} />
               </td>
               <td className="num">{row.duration}</td>
               <td className="perf-code">
