@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import {
   EMPTY_FILTERS,
@@ -23,11 +23,19 @@ export function useLogView() {
   const [refreshes, setRefreshes] = useState(0);
   const refresh = useCallback(() => setRefreshes((count) => count + 1), []);
 
+  // React Router hands a functional update the params of the last render, so two fields that
+  // commit before the next render would each drop the other's change: changes build on the
+  // params last written instead.
+  const written = useRef(params);
+  useEffect(() => {
+    written.current = params;
+  }, [params]);
   const setFilters = useCallback(
-    (change: Partial<LogFilterValues>) =>
-      setParams((current) => withFilters(current, { ...filterValuesOf(current), ...change }), {
-        replace: true,
-      }),
+    (change: Partial<LogFilterValues>) => {
+      const next = withFilters(written.current, { ...filterValuesOf(written.current), ...change });
+      written.current = next;
+      setParams(next, { replace: true });
+    },
     [setParams],
   );
   const clearFilters = useCallback(
