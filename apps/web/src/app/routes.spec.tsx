@@ -134,7 +134,7 @@ describe('layout', () => {
     expect(screen.queryByText('Coming soon')).not.toBeInTheDocument();
   });
 
-  it('lists the admin area for admins: API docs and the pages to come', async () => {
+  it('lists the admin area for admins: its pages, the API docs and the pages to come', async () => {
     signIn(root);
     const { user, router } = renderApp('/');
     await user.click(within(await mainNav()).getByRole('link', { name: 'Admin' }));
@@ -145,10 +145,27 @@ describe('layout', () => {
       'href',
       '/api/docs',
     );
+    const pages = ['Logs', 'Exceptions', 'Performance', 'Audit logs', 'Events'];
+    const adminNav = screen.getByRole('navigation', { name: 'Admin' });
+    expect(
+      within(adminNav)
+        .getAllByRole('link')
+        .map((link) => link.textContent),
+    ).toEqual(['Overview', ...pages]);
+    expect(within(adminNav).getByRole('link', { name: 'Overview' })).toHaveAttribute(
+      'aria-current',
+      'page',
+    );
+    for (const page of pages) {
+      expect(screen.getByRole('link', { name: `Open ${page.toLowerCase()}` })).toHaveAttribute(
+        'href',
+        `/admin/${page === 'Audit logs' ? 'audit' : page.toLowerCase()}`,
+      );
+    }
     const upcoming = screen.getAllByRole('heading', { level: 2, name: /Coming soon/ });
     expect(
       upcoming.map((heading) => heading.textContent?.replace('Coming soon', '').trim()),
-    ).toEqual(['Logs', 'Exceptions', 'Performance', 'Alerts', 'Audit logs', 'Events']);
+    ).toEqual(['Alerts']);
   });
 
   it('shows the not-found page inside the layout', async () => {

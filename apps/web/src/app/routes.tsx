@@ -60,11 +60,62 @@ export const routes: RouteObject[] = [
                 element: <RequireAdmin />,
                 children: [
                   {
-                    index: true,
+                    // The admin console is its own chunk: users never download it.
                     lazy: () =>
-                      import('./admin/AdminHomePage').then((page) => ({
-                        Component: page.AdminHomePage,
+                      import('./admin/AdminLayout').then((layout) => ({
+                        Component: layout.AdminLayout,
                       })),
+                    children: [
+                      {
+                        index: true,
+                        lazy: () =>
+                          import('./admin/AdminHomePage').then((page) => ({
+                            Component: page.AdminHomePage,
+                          })),
+                      },
+                      {
+                        path: 'audit',
+                        lazy: () =>
+                          import('../features/admin-audit/AuditLogsPage').then((page) => ({
+                            Component: page.AuditLogsPage,
+                          })),
+                      },
+                      {
+                        path: 'events',
+                        lazy: () =>
+                          import('../features/admin-audit/EventsPage').then((page) => ({
+                            Component: page.EventsPage,
+                          })),
+                      },
+                      {
+                        path: 'logs',
+                        lazy: () =>
+                          import('../features/admin-logs/LogsPage').then((page) => ({
+                            Component: page.LogsPage,
+                          })),
+                      },
+                      {
+                        path: 'exceptions',
+                        lazy: () =>
+                          import('../features/admin-exceptions/ExceptionsPage').then((page) => ({
+                            Component: page.ExceptionsPage,
+                          })),
+                      },
+                      {
+                        path: 'exceptions/:id',
+                        lazy: () =>
+                          import('../features/admin-exceptions/ExceptionGroupPage').then(
+                            (page) => ({ Component: page.ExceptionGroupPage }),
+                          ),
+                      },
+                      {
+                        path: 'performance',
+                        lazy: () =>
+                          import('../features/admin-performance/PerformancePage').then((page) => ({
+                            Component: page.PerformancePage,
+                          })),
+                      },
+                    ],
                   },
                 ],
               },

@@ -1,31 +1,12 @@
+import { Link } from 'react-router';
+import { ADMIN_PAGES } from './AdminLayout';
 import './admin.css';
 
-/** Admin pages on the way; listed so admins know what is coming, with no made-up figures. */
+/** Pages on the way (their issue is planned); listed so admins know, with no made-up figures. */
 const COMING_SOON = [
-  {
-    name: 'Logs',
-    description:
-      'Search API and browser logs by level, source, module and trace ID; follow them live.',
-  },
-  {
-    name: 'Exceptions',
-    description: 'Errors grouped by fingerprint, with stack traces, occurrences and resolution.',
-  },
-  {
-    name: 'Performance',
-    description: 'Request and query latency percentiles, error rates and the slowest requests.',
-  },
   {
     name: 'Alerts',
     description: 'Rules on error rates, latency and new exceptions, and when they fired.',
-  },
-  {
-    name: 'Audit logs',
-    description: 'Who did what, when and from where: filter, inspect and export.',
-  },
-  {
-    name: 'Events',
-    description: 'The stream of audited operations across the system as they happen.',
   },
 ];
 
@@ -39,6 +20,15 @@ export function AdminHomePage() {
         </div>
       </header>
       <ul className="admin-tiles">
+        {ADMIN_PAGES.map((page) => (
+          <li key={page.to} className="card admin-tile">
+            <h2 className="admin-tile__name">{page.label}</h2>
+            <p className="admin-tile__description">{page.description}</p>
+            <Link className="admin-tile__link" to={page.to}>
+              Open {page.label.toLowerCase()}
+            </Link>
+          </li>
+        ))}
         <li className="card admin-tile">
           <h2 className="admin-tile__name">API documentation</h2>
           <p className="admin-tile__description">
