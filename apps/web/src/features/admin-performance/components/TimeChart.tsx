@@ -21,6 +21,12 @@ const reduceMotion =
  * A time series chart: a numeric time axis over the whole window (so gaps stay where they
  * happened), a y axis labelled with its unit, a tooltip and a legend. `null` values are gaps.
  */
+/** Up to this many points, each is drawn as a dot as well. */
+const SPARSE_POINTS = 60;
+
+const pointsOf = (rows: readonly object[], key: string) =>
+  rows.filter((row) => typeof (row as Record<string, unknown>)[key] === 'number').length;
+
 export function TimeChart({
   title,
   rows,
@@ -86,7 +92,8 @@ export function TimeChart({
               stroke={line.color}
               strokeWidth={2}
               strokeDasharray={line.dashed ? '6 3' : undefined}
-              dot={false}
+              // With few points, a point between gaps would otherwise draw nothing at all.
+              dot={pointsOf(rows, line.key) <= SPARSE_POINTS ? { r: 3 } : false}
               connectNulls={false}
               isAnimationActive={!reduceMotion}
             />
