@@ -40,5 +40,8 @@ export default defineConfig({
     outDir: fileURLToPath(new URL('../../dist/apps/web', import.meta.url)),
     emptyOutDir: true,
     sourcemap: true,
+    // .vite/manifest.json maps each source module to its chunk, CSS and static imports: the
+    // bundle-size bench (bench/web-bundle.ts) reads it to tell what each route downloads.
+    manifest: true,
   },
 });
