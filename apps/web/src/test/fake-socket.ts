@@ -5,7 +5,8 @@
  *   jest.mock('socket.io-client', () => require('../../test/fake-socket').socketIoModule);
  *
  * then `lastSocket()` is the socket the app opened, and its `accept()`, `refuse()`,
- * `failTransport()`, `drop()`, `kick()` and `send()` play the server and the network.
+ * `failTransport()`, `drop()`, `kick()` and `send()` play the server and the network;
+ * `commands` lists what the app sent with an acknowledgement, answered by `answerCommands`.
  */
 type Listener = (...args: never[]) => void;
 
@@ -41,6 +42,16 @@ export interface FakeSocketOptions {
   [option: string]: unknown;
 }
 
+/** A command the app sent with `emitWithAck`, and the timeout it set for the answer. */
+export interface SentCommand {
+  event: string;
+  args: unknown[];
+  timeoutMs: number | undefined;
+}
+
+/** The fake server's answer to a command: a value, or a promise (reject it for a timeout). */
+export type CommandAnswerer = (event: string, args: unknown[]) => unknown;
+
 export class FakeSocket extends FakeEmitter {
   connected = false;
   /** Like socket.io's: true while the socket is connected or will try (again) by itself. */
@@ -49,7 +60,12 @@ export class FakeSocket extends FakeEmitter {
   connectCalls = 0;
   /** The manager (`socket.io`): reconnection events. */
   readonly io = new FakeEmitter();
+  /** Commands sent with an acknowledgement, oldest first. */
+  readonly commands: SentCommand[] = [];
+  /** How the server answers commands: `{ ok: true }` unless a spec says otherwise. */
+  answerCommands: CommandAnswerer = () => ({ ok: true });
   private readonly anyListeners = new Set<Listener>();
+  private nextTimeoutMs: number | undefined;
 
   constructor(readonly options: FakeSocketOptions) {
     super();
@@ -78,6 +94,18 @@ export class FakeSocket extends FakeEmitter {
     if (listener) this.anyListeners.delete(listener);
     else this.anyListeners.clear();
     return this;
+  }
+
+  /** Like socket.io's: the next `emitWithAck` rejects if unanswered after `ms`. */
+  timeout(ms: number): this {
+    this.nextTimeoutMs = ms;
+    return this;
+  }
+
+  emitWithAck(event: string, ...args: unknown[]): Promise<unknown> {
+    this.commands.push({ event, args, timeoutMs: this.nextTimeoutMs });
+    this.nextTimeoutMs = undefined;
+    return Promise.resolve().then(() => this.answerCommands(event, args));
   }
 
   /** What the handshake would carry now: the app's `auth` callback answer. */

@@ -3,7 +3,14 @@ import { apiError, fakeApi, json } from '../../test/fake-api';
 import { aSession, aUser } from '../../test/factories/session';
 import { lastSocket, openedSockets, resetFakeSockets } from '../../test/fake-socket';
 import { useSession } from '../session/session-store';
-import { connectRealtime, disconnectRealtime, RETRY_DELAY_MS } from './connect-realtime';
+import {
+  COMMAND_TIMEOUT_MS,
+  connectRealtime,
+  disconnectRealtime,
+  holdRealtimeSubscription,
+  RETRY_DELAY_MS,
+  sendRealtimeCommand,
+} from './connect-realtime';
 import { resetConnection, useConnection } from './connection-store';
 import { type RealtimeEnvelope, subscribeRealtime } from './realtime-events';
 
@@ -217,5 +224,101 @@ describe('connectRealtime', () => {
     expect(socket.connected).toBe(false);
     expect(socket.active).toBe(false);
     expect(connection()).toMatchObject({ status: 'offline', lastError: null });
+  });
+});
+
+describe('realtime commands', () => {
+  const sent = () => lastSocket().commands.map(({ event, args }) => ({ event, args }));
+
+  it('sends a command with its payload on the open socket and resolves with the answer', async () => {
+    disconnect = connectRealtime();
+    lastSocket().accept();
+    lastSocket().answerCommands = () => ({
+      ok: false,
+      error: { code: 'invalid', message: 'The filter is not valid', details: { source: ['no'] } },
+    });
+    await expect(sendRealtimeCommand('logs.subscribe', { minLevel: 'warn' })).resolves.toEqual({
+      ok: false,
+      error: { code: 'invalid', message: 'The filter is not valid', details: { source: ['no'] } },
+    });
+    expect(lastSocket().commands).toEqual([
+      { event: 'logs.subscribe', args: [{ minLevel: 'warn' }], timeoutMs: COMMAND_TIMEOUT_MS },
+    ]);
+  });
+
+  it('answers failed, sending nothing, while not connected', async () => {
+    await expect(sendRealtimeCommand('audit.subscribe')).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'failed', message: expect.stringContaining('not connected') },
+    });
+    disconnect = connectRealtime();
+    await expect(sendRealtimeCommand('audit.subscribe')).resolves.toMatchObject({ ok: false });
+    expect(lastSocket().commands).toEqual([]);
+  });
+
+  it('answers failed when the server does not acknowledge in time', async () => {
+    disconnect = connectRealtime();
+    lastSocket().accept();
+    lastSocket().answerCommands = () => Promise.reject(new Error('operation has timed out'));
+    await expect(sendRealtimeCommand('logs.unsubscribe')).resolves.toEqual({
+      ok: false,
+      error: {
+        code: 'failed',
+        message: 'The server did not answer logs.unsubscribe in time; try again',
+      },
+    });
+  });
+
+  it('sends a held subscription now, again after every reconnection, and releases it once', async () => {
+    const answers: unknown[] = [];
+    disconnect = connectRealtime();
+    lastSocket().accept();
+    const release = holdRealtimeSubscription({
+      name: 'logs.subscribe',
+      args: [{ source: 'frontend' }],
+      release: 'logs.unsubscribe',
+      onAnswer: (answer) => answers.push(answer),
+    });
+    await settle();
+    expect(sent()).toEqual([{ event: 'logs.subscribe', args: [{ source: 'frontend' }] }]);
+    expect(answers).toEqual([{ ok: true }]);
+
+    // The server forgot the subscription with the lost connection: the new one asks again.
+    lastSocket().drop();
+    lastSocket().accept();
+    await settle();
+    expect(sent()).toHaveLength(2);
+    expect(sent()[1]).toEqual({ event: 'logs.subscribe', args: [{ source: 'frontend' }] });
+    expect(answers).toHaveLength(2);
+
+    release();
+    release();
+    lastSocket().drop();
+    lastSocket().accept();
+    await settle();
+    expect(sent().map(({ event }) => event)).toEqual([
+      'logs.subscribe',
+      'logs.subscribe',
+      'logs.unsubscribe',
+    ]);
+  });
+
+  it('sends a subscription held before the connection once it opens, and drops late answers', async () => {
+    const answers: unknown[] = [];
+    disconnect = connectRealtime();
+    const release = holdRealtimeSubscription({
+      name: 'audit.subscribe',
+      args: [],
+      release: 'audit.unsubscribe',
+      onAnswer: (answer) => answers.push(answer),
+    });
+    expect(sent()).toEqual([]);
+    lastSocket().accept();
+    expect(sent()).toEqual([{ event: 'audit.subscribe', args: [] }]);
+    // Released before the answer arrives: the caller hears nothing more.
+    release();
+    await settle();
+    expect(answers).toEqual([]);
+    expect(sent().at(-1)).toEqual({ event: 'audit.unsubscribe', args: [] });
   });
 });

@@ -1,5 +1,6 @@
+import type { ClientToServerEvents, CommandAck, RealtimeCommand } from '@ledgerlens/contracts';
 import { useEffect } from 'react';
-import { io } from 'socket.io-client';
+import { io, type Socket } from 'socket.io-client';
 import { errorMessageOf } from '../../lib/api-error';
 import { refreshSession } from '../session/refresh-session';
 import { useSession } from '../session/session-store';
@@ -27,8 +28,49 @@ const isEnvelope = (value: unknown): value is RealtimeEnvelope =>
   value !== null &&
   typeof (value as { type?: unknown }).type === 'string';
 
+/** How long a command waits for the server's acknowledgement before it counts as failed. */
+export const COMMAND_TIMEOUT_MS = 10_000;
+
+export type RealtimeCommandName = (typeof RealtimeCommand)[keyof typeof RealtimeCommand];
+
+/** What a command sends before its acknowledgement: `[filter]` for `logs.subscribe`, else none. */
+export type RealtimeCommandArgs<Name extends RealtimeCommandName> =
+  ClientToServerEvents[Name] extends (...args: [...infer Args, (ack: CommandAck) => void]) => void
+    ? Args
+    : never;
+
+/** A subscription held by page code: sent again on every (re)connection until released. */
+interface HeldSubscription {
+  name: RealtimeCommandName;
+  args: unknown[];
+  onAnswer?: (answer: CommandAck) => void;
+}
+
 /** Closes the open connection, if any. */
 let disconnectOpen: (() => void) | null = null;
+/** The socket of the open connection, once `connectRealtime` has opened one. */
+let openSocket: Socket | null = null;
+const heldSubscriptions = new Set<HeldSubscription>();
+
+const failed = (message: string): CommandAck => ({ ok: false, error: { code: 'failed', message } });
+
+async function emitCommand(
+  socket: Socket,
+  name: RealtimeCommandName,
+  args: readonly unknown[],
+): Promise<CommandAck> {
+  try {
+    return (await socket.timeout(COMMAND_TIMEOUT_MS).emitWithAck(name, ...args)) as CommandAck;
+  } catch {
+    return failed(`The server did not answer ${name} in time; try again`);
+  }
+}
+
+const sendHeld = (socket: Socket, held: HeldSubscription) =>
+  void emitCommand(socket, held.name, held.args).then((answer) => {
+    // Released while the server was answering: the caller has moved on.
+    if (heldSubscriptions.has(held)) held.onAnswer?.(answer);
+  });
 
 /**
  * Opens the one socket of a signed-in user (closing an earlier one) and keeps the connection
@@ -86,6 +128,8 @@ export function connectRealtime(): () => void {
   socket.on('connect', () => {
     renewedSinceConnect = false;
     showState();
+    // The server keeps subscriptions per socket connection and drops them when it ends.
+    heldSubscriptions.forEach((held) => sendHeld(socket, held));
   });
   socket.on('disconnect', (reason) => {
     // The server closed this socket on purpose (its sign-in ended, or its token did): socket.io
@@ -114,12 +158,14 @@ export function connectRealtime(): () => void {
   window.addEventListener('offline', onNetworkChange);
 
   connection.connecting();
+  openSocket = socket;
   socket.connect();
 
   const disconnect = () => {
     if (stopped) return;
     stopped = true;
     if (disconnectOpen === disconnect) disconnectOpen = null;
+    if (openSocket === socket) openSocket = null;
     clearTimeout(retryTimer);
     window.removeEventListener('online', onNetworkChange);
     window.removeEventListener('offline', onNetworkChange);
@@ -140,6 +186,47 @@ export function connectRealtime(): () => void {
  */
 export function disconnectRealtime(): void {
   disconnectOpen?.();
+}
+
+/**
+ * Sends an admin command (docs/realtime.md) on the open socket and resolves with the server's
+ * acknowledgement. Never rejects: without a connection, or without an answer within
+ * `COMMAND_TIMEOUT_MS`, it resolves with a `failed` answer saying so.
+ */
+export function sendRealtimeCommand<Name extends RealtimeCommandName>(
+  name: Name,
+  ...args: RealtimeCommandArgs<Name>
+): Promise<CommandAck> {
+  const socket = openSocket;
+  if (!socket?.connected) {
+    return Promise.resolve(failed('Live updates are not connected; try again once they are'));
+  }
+  return emitCommand(socket, name, args);
+}
+
+/**
+ * Holds a subscription (`logs.subscribe` with its filter, `audit.subscribe`) until the returned
+ * function releases it: sent now when connected, and again after every reconnection, as the
+ * server forgets a socket's subscriptions when its connection ends. `onAnswer` gets each
+ * acknowledgement, never one that arrives after the release. Releasing sends `release`.
+ */
+export function holdRealtimeSubscription<Name extends RealtimeCommandName>(subscription: {
+  name: Name;
+  args: RealtimeCommandArgs<Name>;
+  release: RealtimeCommandName;
+  onAnswer?: (answer: CommandAck) => void;
+}): () => void {
+  const held: HeldSubscription = {
+    name: subscription.name,
+    args: subscription.args,
+    onAnswer: subscription.onAnswer,
+  };
+  heldSubscriptions.add(held);
+  if (openSocket?.connected) sendHeld(openSocket, held);
+  return () => {
+    if (!heldSubscriptions.delete(held)) return;
+    if (openSocket?.connected) void emitCommand(openSocket, subscription.release, []);
+  };
 }
 
 /** Keeps the realtime connection open while the calling component (the signed-in layout) is. */
