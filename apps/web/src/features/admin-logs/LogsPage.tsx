@@ -3,12 +3,13 @@ import { ApiError, errorMessageOf } from '../../lib/api-error';
 import { EmptyState, ErrorState, PageHeader, Skeleton } from '../../ui';
 import { useLogs } from './api/get-logs';
 import { ExportPanel } from './components/ExportPanel';
+import { LiveTailPanel } from './components/LiveTailPanel';
 import { LogDetail } from './components/LogDetail';
 import { LogFilters } from './components/LogFilters';
 import { LogList } from './components/LogList';
 import { useLogExport } from './hooks/use-log-export';
 import { useLogView } from './hooks/use-log-view';
-import { logQueryOf } from './model/log-filters';
+import { logQueryOf, withFilters } from './model/log-filters';
 import { formatLogTime } from './model/log-format';
 import './admin-logs.css';
 
@@ -17,7 +18,7 @@ export const AUTO_REFRESH_MS = 10_000;
 
 /**
  * LogViewer (`/admin/logs`): stored lines filtered through the URL, a virtualised list paged by
- * cursor, a line's details and context, export of the filter, and auto-refresh.
+ * cursor, a line's details and context, export of the filter, auto-refresh and a live tail.
  */
 export function LogsPage() {
   const view = useLogView();
@@ -25,6 +26,9 @@ export function LogsPage() {
   const logs = useLogs(values, refreshes);
   const exporter = useLogExport();
   const [autoRefresh, setAutoRefresh] = useState(false);
+  const [liveTail, setLiveTail] = useState(false);
+  // A new key per filter: the live tail unsubscribes, starts empty and subscribes again.
+  const liveKey = withFilters(new URLSearchParams(), values).toString();
 
   useEffect(() => {
     if (!autoRefresh) return;
@@ -100,6 +104,14 @@ export function LogsPage() {
             />
             Auto-refresh every {AUTO_REFRESH_MS / 1000} s
           </label>
+          <label className="logs-page__toggle">
+            <input
+              type="checkbox"
+              checked={liveTail}
+              onChange={(event) => setLiveTail(event.target.checked)}
+            />
+            Live tail
+          </label>
           <button type="button" className="button button--ghost" onClick={refresh}>
             Refresh
           </button>
@@ -122,6 +134,13 @@ export function LogsPage() {
         onStart={(format) => void exporter.start(logQueryOf(values, Date.now()), format)}
         onCancel={exporter.cancel}
       />
+      {liveTail && (
+        <LiveTailPanel
+          key={liveKey}
+          values={values}
+          onTrace={(traceId) => view.setFilters({ traceId })}
+        />
+      )}
       <div className={`logs-page__body${lineId ? ' logs-page__body--with-detail' : ''}`}>
         <div className="logs-page__results">{results()}</div>
         {lineId && (
