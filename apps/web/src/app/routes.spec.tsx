@@ -145,21 +145,28 @@ describe('layout', () => {
       'href',
       '/api/docs',
     );
-    const pages = ['Logs', 'Exceptions', 'Performance', 'Audit logs', 'Events'];
+    const pages: [string, string][] = [
+      ['Logs', '/admin/logs'],
+      ['Log dashboard', '/admin/logs/overview'],
+      ['Exceptions', '/admin/exceptions'],
+      ['Performance', '/admin/performance'],
+      ['Audit logs', '/admin/audit'],
+      ['Events', '/admin/events'],
+    ];
     const adminNav = screen.getByRole('navigation', { name: 'Admin' });
     expect(
       within(adminNav)
         .getAllByRole('link')
         .map((link) => link.textContent),
-    ).toEqual(['Overview', ...pages]);
+    ).toEqual(['Overview', ...pages.map(([label]) => label)]);
     expect(within(adminNav).getByRole('link', { name: 'Overview' })).toHaveAttribute(
       'aria-current',
       'page',
     );
-    for (const page of pages) {
-      expect(screen.getByRole('link', { name: `Open ${page.toLowerCase()}` })).toHaveAttribute(
+    for (const [label, path] of pages) {
+      expect(screen.getByRole('link', { name: `Open ${label.toLowerCase()}` })).toHaveAttribute(
         'href',
-        `/admin/${page === 'Audit logs' ? 'audit' : page.toLowerCase()}`,
+        path,
       );
     }
     const upcoming = screen.getAllByRole('heading', { level: 2, name: /Coming soon/ });

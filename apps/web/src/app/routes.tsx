@@ -88,6 +88,13 @@ export const routes: RouteObject[] = [
                           })),
                       },
                       {
+                        path: 'logs/overview',
+                        lazy: () =>
+                          import('../features/admin-logs-overview/LogsOverviewPage').then(
+                            (page) => ({ Component: page.LogsOverviewPage }),
+                          ),
+                      },
+                      {
                         path: 'logs',
                         lazy: () =>
                           import('../features/admin-logs/LogsPage').then((page) => ({

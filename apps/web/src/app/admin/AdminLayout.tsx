@@ -5,6 +5,8 @@ export interface AdminPage {
   to: string;
   label: string;
   description: string;
+  /** Active on this exact path only (the log dashboard lives under the logs' path). */
+  end?: boolean;
 }
 
 /** The admin console's pages, in the order admins follow a problem: logs, errors, timing, trail. */
@@ -14,6 +16,12 @@ export const ADMIN_PAGES: AdminPage[] = [
     label: 'Logs',
     description:
       'Search API and browser logs by level, source, module and trace ID; follow them live.',
+    end: true,
+  },
+  {
+    to: '/admin/logs/overview',
+    label: 'Log dashboard',
+    description: 'Log volume by level, the top error messages, response time and exception trends.',
   },
   {
     to: '/admin/exceptions',
@@ -50,7 +58,7 @@ export function AdminLayout() {
           </li>
           {ADMIN_PAGES.map((page) => (
             <li key={page.to}>
-              <NavLink to={page.to} className="admin-nav__link">
+              <NavLink to={page.to} end={page.end} className="admin-nav__link">
                 {page.label}
               </NavLink>
             </li>
