@@ -9,29 +9,35 @@ function ToastItem({ toast }: { toast: Toast }) {
     const timer = setTimeout(() => dismiss(toast.id), toast.durationMs);
     return () => clearTimeout(timer);
   }, [toast.id, toast.durationMs, dismiss]);
+  // The live role sits inside the <li>: an <li> with another role leaves the list without items.
   return (
-    <li className={`toast toast--${toast.kind}`} role={toast.kind === 'error' ? 'alert' : 'status'}>
-      <span>{toast.message}</span>
-      {toast.action && (
+    <li>
+      <div
+        className={`toast toast--${toast.kind}`}
+        role={toast.kind === 'error' ? 'alert' : 'status'}
+      >
+        <span>{toast.message}</span>
+        {toast.action && (
+          <button
+            type="button"
+            className="button button--ghost"
+            onClick={() => {
+              toast.action?.onClick();
+              dismiss(toast.id);
+            }}
+          >
+            {toast.action.label}
+          </button>
+        )}
         <button
           type="button"
-          className="button button--ghost"
-          onClick={() => {
-            toast.action?.onClick();
-            dismiss(toast.id);
-          }}
+          className="toast__close"
+          aria-label="Dismiss"
+          onClick={() => dismiss(toast.id)}
         >
-          {toast.action.label}
+          ×
         </button>
-      )}
-      <button
-        type="button"
-        className="toast__close"
-        aria-label="Dismiss"
-        onClick={() => dismiss(toast.id)}
-      >
-        ×
-      </button>
+      </div>
     </li>
   );
 }

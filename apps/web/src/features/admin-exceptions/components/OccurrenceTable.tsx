@@ -48,11 +48,11 @@ export function OccurrenceTable({ occurrences }: { occurrences: ExceptionOccurre
               <td>{occurrence.release ?? <span className="text-muted">—</span>}</td>
               <td>
                 {occurrence.traceId ? (
-                  <Link
-                    to={logsOfTrace(occurrence.traceId)}
-                    aria-label={`Logs of trace ${occurrence.traceId}`}
-                  >
-                    <code>{occurrence.traceId.slice(0, 12)}…</code>
+                  // The name comes from hidden text, not aria-label: axe wants a link's visible
+                  // text (here a shortened ID) inside an aria-label, which the "…" breaks.
+                  <Link to={logsOfTrace(occurrence.traceId)}>
+                    <code aria-hidden="true">{occurrence.traceId.slice(0, 12)}…</code>
+                    <span className="visually-hidden">Logs of trace {occurrence.traceId}</span>
                   </Link>
                 ) : (
                   <span className="text-muted">None</span>
