@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { seriousViolations } from './support/axe';
 import { launchChromium, screenshot } from './support/browser';
 import { type RunningApp, startApp } from './support/app';
@@ -15,9 +15,11 @@ const PAGES = [
 ];
 
 /**
- * An admin in the console, in Chromium: from a failing request to its exception group and on to
- * the request's log lines; every admin page at laptop and phone widths, checked with axe-core
- * and photographed (dist/apps/web-e2e/screenshots/admin-*.png).
+ * An admin in the console, in Chromium: from a failing request to its exception group, the
+ * request's log lines, resolving the group with a note, the request in the error rates, and the
+ * resolve action in Audit Logs and Events, each step checked with axe-core and photographed
+ * (admin-journey-*.png); then every admin page at laptop and phone widths, likewise
+ * (dist/apps/web-e2e/screenshots/admin-*.png).
  */
 describe('an admin finds a failure in the console', () => {
   let app: RunningApp;
@@ -25,7 +27,12 @@ describe('an admin finds a failure in the console', () => {
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    app = await startApp({ ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password });
+    app = await startApp({
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      // Request metrics reach the performance page within a second instead of five.
+      METRICS_FLUSH_INTERVAL_MS: '500',
+    });
     browser = await launchChromium();
   }, 180_000);
 
@@ -69,30 +76,127 @@ describe('an admin finds a failure in the console', () => {
     expect(failed.status).toBe(500);
   }
 
-  it('goes from a failing request to its exception group and to that request’s log lines', async () => {
+  /** Asserts axe-core finds no serious or critical violation, then photographs the page. */
+  async function checkAndPhotograph(page: Page, name: string): Promise<void> {
+    expect({ name, violations: await seriousViolations(page) }).toEqual({ name, violations: [] });
+    await screenshot(page, name);
+  }
+
+  /**
+   * Reloads until `target` shows. What the API records off the request path (exception groups,
+   * metrics, audit events) is written in batches a moment later; the pages do not poll for it.
+   */
+  async function reloadUntilShown(page: Page, target: Locator, attempts = 20): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await target.waitFor({ timeout: 1_000 });
+        return;
+      } catch (error) {
+        if (attempt >= attempts) throw error;
+        await page.reload();
+      }
+    }
+  }
+
+  const openAdminPage = (page: Page, label: string) =>
+    page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: label }).click();
+
+  it('follows a failing request from its exception group to its logs, its timing and the audit trail', async () => {
     await failRequest();
     const page = await signedInPage(WIDTHS.laptop);
     await page.getByRole('link', { name: 'Admin', exact: true }).click();
     await page.getByRole('link', { name: 'Open exceptions' }).click();
     await page.getByRole('heading', { level: 1, name: 'Exceptions' }).waitFor();
 
-    // Captured off the request path: the group shows up within moments.
+    // 1. The exception group of the failure.
     const group = page.getByRole('link', { name: /SampleException/ }).first();
-    for (let attempt = 0; attempt < 20 && !(await group.isVisible()); attempt++) {
-      await page.waitForTimeout(500);
-      await page.reload();
-    }
+    await reloadUntilShown(page, group);
     await group.click();
     await page.getByRole('heading', { level: 1, name: /SampleException/ }).waitFor();
+    const groupPath = new URL(page.url()).pathname;
+    const groupId = groupPath.split('/').pop() ?? '';
+    expect(groupId).toMatch(/^[0-9a-f-]{36}$/);
+    await checkAndPhotograph(page, 'admin-journey-1-exception-group-laptop');
 
+    // 2. The failed request's own log lines, through its trace.
     await page.locator('a[href^="/admin/logs?traceId="]').first().click();
     await page.getByRole('heading', { level: 1, name: 'Logs' }).waitFor();
     const traceId = new URL(page.url()).searchParams.get('traceId');
     expect(traceId).toMatch(/^[0-9a-f]{32}$/);
     await expect(page.getByLabel('Trace ID').inputValue()).resolves.toBe(traceId);
-    // The failed request's own lines, the error among them.
-    await page.getByText(/Sample exception [0-9a-f-]{36}/).first().waitFor();
-    await screenshot(page, 'admin-logs-of-a-trace-laptop');
+    await page
+      .getByText(/Sample exception [0-9a-f-]{36}/)
+      .first()
+      .waitFor();
+    await checkAndPhotograph(page, 'admin-journey-2-logs-of-a-trace-laptop');
+
+    // 3. Back to the group: resolved with a note.
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: /SampleException/ }).waitFor();
+    await page.getByRole('button', { name: 'Resolve', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Resolve this exception group' });
+    await dialog.getByLabel('Notes (optional)').fill('Sample error raised on purpose by the e2e');
+    await checkAndPhotograph(page, 'admin-journey-3-resolve-dialog-laptop');
+    await dialog.getByRole('button', { name: 'Resolve', exact: true }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const summary = page.getByRole('region', { name: 'Summary' });
+    await summary.getByText('Resolved', { exact: true }).waitFor();
+    await summary.getByText('Sample error raised on purpose by the e2e').waitFor();
+    await page.getByRole('button', { name: 'Unresolve' }).waitFor();
+    await checkAndPhotograph(page, 'admin-journey-4-exception-resolved-laptop');
+
+    // 4. The failed request in the error rates, then its endpoint's own view.
+    await openAdminPage(page, 'Performance');
+    await page.getByRole('heading', { level: 1, name: 'Performance' }).waitFor();
+    const endpoint = 'POST /api/v1/logging/exceptions/test';
+    const rates = page.getByRole('table', { name: /Error rates by endpoint/ });
+    const rateRow = rates
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: endpoint, exact: true }) });
+    await reloadUntilShown(page, rateRow);
+    // Endpoint, requests, 4xx, 5xx, error rate: one request, and it failed with a 5xx.
+    await expect(rateRow.getByRole('cell').nth(0).textContent()).resolves.toBe('1');
+    await expect(rateRow.getByRole('cell').nth(2).textContent()).resolves.toBe('1');
+    await expect(rateRow.getByRole('cell').nth(3).textContent()).resolves.toBe('100 %');
+    await checkAndPhotograph(page, 'admin-journey-5-performance-laptop');
+    await rateRow.getByRole('link', { name: endpoint }).click();
+    await page
+      .getByRole('heading', { level: 2, name: `Response time and errors of ${endpoint}` })
+      .waitFor();
+    await page.getByText(/error rate 100 %/).waitFor();
+    await page.waitForLoadState('networkidle');
+    await checkAndPhotograph(page, 'admin-journey-6-performance-endpoint-laptop');
+
+    // 5. The resolve action in the audit log, by its action name.
+    await openAdminPage(page, 'Audit logs');
+    await page.getByRole('heading', { level: 1, name: 'Audit Logs' }).waitFor();
+    await page.getByLabel('Action').fill('exception.resolve');
+    await page.waitForURL((url) => url.searchParams.get('action') === 'exception.resolve');
+    const auditRow = page
+      .getByRole('table', { name: 'Actions, newest first' })
+      .getByRole('row')
+      .filter({ hasText: `exception_group ${groupId}` });
+    await reloadUntilShown(page, auditRow);
+    await expect(auditRow.textContent()).resolves.toContain(ADMIN.email);
+    await checkAndPhotograph(page, 'admin-journey-7-audit-resolve-laptop');
+    await auditRow.getByRole('button', { name: /^Details of exception\.resolve/ }).click();
+    await page.getByRole('dialog', { name: 'Event details' }).getByText(groupId).first().waitFor();
+    await checkAndPhotograph(page, 'admin-journey-8-audit-resolve-detail-laptop');
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog', { name: 'Event details' }).waitFor({ state: 'hidden' });
+
+    // 6. The same operation in Events.
+    await openAdminPage(page, 'Events');
+    await page.getByRole('heading', { level: 1, name: 'Events' }).waitFor();
+    await page.getByLabel('Operation type').fill('exception.resolve');
+    await page.waitForURL((url) => url.searchParams.get('operation') === 'exception.resolve');
+    const eventRow = page
+      .getByRole('table', { name: 'Events, newest first' })
+      .getByRole('row')
+      .filter({ hasText: 'exception.resolve' })
+      .filter({ hasText: ADMIN.email });
+    await reloadUntilShown(page, eventRow);
+    await checkAndPhotograph(page, 'admin-journey-9-events-resolve-laptop');
   }, 60_000);
 
   it.each(Object.entries(WIDTHS))(
