@@ -144,6 +144,8 @@ describe('an admin finds a failure in the console', () => {
     await summary.getByText('Sample error raised on purpose by the e2e').waitFor();
     await page.getByRole('button', { name: 'Unresolve' }).waitFor();
     await checkAndPhotograph(page, 'admin-journey-4-exception-resolved-laptop');
+    await page.getByRole('status').filter({ hasText: 'Exception group resolved' }).waitFor();
+    await page.getByRole('button', { name: 'Dismiss' }).click();
 
     // 4. The failed request in the error rates, then its endpoint's own view.
     await openAdminPage(page, 'Performance');
@@ -211,7 +213,7 @@ describe('an admin finds a failure in the console', () => {
           path,
           violations: [],
         });
-        const slug = path === '/admin' ? 'home' : path.slice('/admin/'.length);
+        const slug = path === '/admin' ? 'home' : path.slice('/admin/'.length).replace('/', '-');
         await screenshot(page, `admin-${slug}-${name}`);
       }
     },
