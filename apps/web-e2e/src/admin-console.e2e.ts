@@ -79,6 +79,8 @@ describe('an admin finds a failure in the console', () => {
   /** Asserts axe-core finds no serious or critical violation, then photographs the page. */
   async function checkAndPhotograph(page: Page, name: string): Promise<void> {
     expect({ name, violations: await seriousViolations(page) }).toEqual({ name, violations: [] });
+    // From the top: a full-page shot taken scrolled down paints the sticky header mid-page.
+    await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, name);
   }
 
