@@ -8,6 +8,7 @@ const WIDTHS = { laptop: { width: 1280, height: 800 }, phone: { width: 390, heig
 const PAGES = [
   { path: '/admin', heading: 'Admin' },
   { path: '/admin/logs', heading: 'Logs' },
+  { path: '/admin/logs/overview', heading: 'Log dashboard' },
   { path: '/admin/exceptions', heading: 'Exceptions' },
   { path: '/admin/performance', heading: 'Performance' },
   { path: '/admin/audit', heading: 'Audit Logs' },
@@ -215,6 +216,9 @@ describe('an admin finds a failure in the console', () => {
           path,
           violations: [],
         });
+        // Readable at this width: only tables scroll sideways, never the page.
+        const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+        expect({ path, pageWidth }).toEqual({ path, pageWidth: viewport.width });
         const slug = path === '/admin' ? 'home' : path.slice('/admin/'.length).replace('/', '-');
         await screenshot(page, `admin-${slug}-${name}`);
       }

@@ -70,7 +70,7 @@ describe('LogsOverviewPage', () => {
     expect(within(row).getByRole('cell', { name: '12' })).toBeInTheDocument();
     const lastSeen = within(row).getByText((_, element) => element?.tagName === 'TIME');
     expect(lastSeen).toHaveAttribute('title', '2026-11-21 10:45:00 UTC');
-    const link = within(row).getByRole('link', { name: /Show the lines of/ });
+    const link = within(row).getByRole('link', { name: /Show lines of/ });
     const target = new URL(link.getAttribute('href') ?? '', 'http://localhost');
     expect(target.pathname).toBe('/admin/logs');
     expect(filterValuesOf(target.searchParams)).toMatchObject({

@@ -37,7 +37,7 @@ export function TopErrorsTable({ rows, caption }: { rows: TopErrorRow[]; caption
                 <LocalTime iso={row.lastSeen} />
               </td>
               <td>
-                <Link to={row.linesHref} aria-label={`Show the lines of “${row.pattern}”`}>
+                <Link to={row.linesHref} aria-label={`Show lines of “${row.pattern}”`}>
                   Show lines
                 </Link>
               </td>
