@@ -204,6 +204,37 @@ describe('an admin finds a failure in the console', () => {
     await checkAndPhotograph(page, 'admin-journey-9-events-resolve-laptop');
   }, 60_000);
 
+  it('shows a browser error in the live tail within 5 s of its arrival', async () => {
+    const page = await signedInPage(WIDTHS.laptop);
+    await page.goto('/admin/logs');
+    await page.getByRole('heading', { level: 1, name: 'Logs' }).waitFor();
+    await page.getByLabel('Live tail').check();
+    const tail = page.getByRole('region', { name: /Live tail/ });
+    await tail.getByText('Live: new lines appear on top as they are stored').waitFor();
+
+    // As the SPA's logger sends one: a batch of browser entries.
+    const message = `Live tail check ${Date.now()}: TypeError in the checkout form`;
+    const sent = await fetch(`${app.baseUrl}/api/v1/logging/logs/batch`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        entries: [
+          {
+            clientId: crypto.randomUUID(),
+            timestamp: new Date().toISOString(),
+            level: 'error',
+            message,
+            module: 'checkout',
+          },
+        ],
+      }),
+    });
+    expect(sent.status).toBe(200);
+    await tail.getByText(message).waitFor({ timeout: 5_000 });
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'admin-logs-live-tail-laptop');
+  }, 60_000);
+
   it.each(Object.entries(WIDTHS))(
     'shows every admin page at %s width with no serious accessibility violation',
     async (name, viewport) => {
