@@ -1,6 +1,7 @@
 import './ui.css';
 
 export { ConfirmDeleteDialog } from './ConfirmDeleteDialog';
+export { DebouncedTextField } from './DebouncedTextField';
 export { Dialog } from './Dialog';
 export { EmptyState } from './EmptyState';
 export { ErrorState } from './ErrorState';

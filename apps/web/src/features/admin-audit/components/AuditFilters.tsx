@@ -1,4 +1,4 @@
-import { SelectField, TextField } from '../../../ui';
+import { DebouncedTextField, SelectField, TextField } from '../../../ui';
 import { AUDIT_RESULTS, AUDIT_SEVERITIES } from '../api/types';
 import { RESULT_LABELS } from '../model/audit-rows';
 import {
@@ -9,7 +9,6 @@ import {
   userErrorOf,
 } from '../model/audit-filters';
 import { fromLocalInput, toLocalInput } from '../model/time';
-import { DebouncedTextField } from './DebouncedTextField';
 
 /** The action log's filters; every change lands in the URL. */
 export function AuditFilters({

@@ -1,4 +1,4 @@
-import { SelectField, TextField } from '../../../ui';
+import { DebouncedTextField, SelectField, TextField } from '../../../ui';
 import { AUDIT_RESULTS, AUDIT_SOURCES } from '../api/types';
 import { RESULT_LABELS } from '../model/audit-rows';
 import {
@@ -8,7 +8,6 @@ import {
   hasEventFilters,
 } from '../model/event-filters';
 import { fromLocalInput, toLocalInput } from '../model/time';
-import { DebouncedTextField } from './DebouncedTextField';
 
 /** The Events page's filters; every change lands in the URL. */
 export function EventFilters({

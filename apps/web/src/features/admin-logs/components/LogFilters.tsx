@@ -1,7 +1,7 @@
 import { LOG_LEVELS, type LogLevel, type LogSource } from '@ledgerlens/contracts';
 import { useId } from 'react';
 import type { ApiError } from '../../../lib/api-error';
-import { SelectField, TextField } from '../../../ui';
+import { DebouncedTextField, SelectField, TextField } from '../../../ui';
 import {
   isoOfLocalInput,
   localInputOf,
@@ -10,7 +10,6 @@ import {
   type RangeChoice,
 } from '../model/log-filters';
 import { LEVEL_LABELS, SOURCE_LABELS } from '../model/log-format';
-import { DebouncedTextField } from './DebouncedTextField';
 
 interface Props {
   values: LogFilterValues;

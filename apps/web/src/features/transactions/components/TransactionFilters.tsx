@@ -1,11 +1,10 @@
 import { useId, useState } from 'react';
-import { SelectField, TextField } from '../../../ui';
+import { DebouncedTextField, SelectField, TextField } from '../../../ui';
 import type { ApiError } from '../../../lib/api-error';
 import type { Category } from '../api/types';
 import type { FilterParam, FilterValues } from '../model/transaction-filters';
 import { amountErrorsOf } from '../model/transaction-filters';
 import { CategoryOptions } from './CategoryOptions';
-import { DebouncedTextField } from './DebouncedTextField';
 
 interface Props {
   values: FilterValues;

@@ -1,33 +1,33 @@
 import { type ComponentProps, useEffect, useRef, useState } from 'react';
-import { TextField } from '../../../ui';
+import { TextField } from './Field';
 
-/** Typing pauses this long before a filter applies, so a word makes one request, not one per key. */
-export const FILTER_DEBOUNCE_MS = 300;
+/** Typing pauses this long before a filter applies: one request per word, not per key. */
+const FILTER_DEBOUNCE_MS = 300;
 
 type Props = Omit<ComponentProps<typeof TextField>, 'value' | 'onChange'> & {
   value: string;
   onCommit: (value: string) => void;
 };
 
-/** A text field that reports its value once typing pauses, and follows `value` set elsewhere. */
+/**
+ * A text field that reports its value, trimmed, once typing pauses, and follows `value` set
+ * elsewhere (Clear filters, a link, Back).
+ */
 export function DebouncedTextField({ value, onCommit, ...field }: Props) {
   const [draft, setDraft] = useState(value);
   const [outside, setOutside] = useState(value);
   if (value !== outside) {
-    // Changed from outside (Clear filters, back button): show the new value.
     setOutside(value);
     setDraft(value);
   }
-
   const latestCommit = useRef(onCommit);
   useEffect(() => {
     latestCommit.current = onCommit;
   });
   useEffect(() => {
-    if (draft === value) return;
-    const timer = setTimeout(() => latestCommit.current(draft), FILTER_DEBOUNCE_MS);
+    if (draft.trim() === value) return;
+    const timer = setTimeout(() => latestCommit.current(draft.trim()), FILTER_DEBOUNCE_MS);
     return () => clearTimeout(timer);
   }, [draft, value]);
-
   return <TextField {...field} value={draft} onChange={(event) => setDraft(event.target.value)} />;
 }
