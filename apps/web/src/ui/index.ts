@@ -18,4 +18,5 @@ export {
 } from './format';
 export { LocalTime } from './LocalTime';
 export { PageHeader } from './PageHeader';
+export { Pager } from './Pager';
 export { Skeleton } from './Skeleton';

@@ -6,7 +6,7 @@ import { AuditLogDialog } from './components/AuditLogDialog';
 import { AuditTable } from './components/AuditTable';
 import { ChainStatus } from './components/ChainStatus';
 import { ExportControl } from './components/ExportControl';
-import { Pager } from './components/Pager';
+import { RowsPager } from './components/RowsPager';
 import { useUrlParams } from './hooks/use-url-params';
 import {
   auditApiFiltersOf,
@@ -66,7 +66,7 @@ export function AuditLogsPage() {
           columns={{ ip: true, resource: true, severity: view === 'errors' }}
           onOpen={(row) => update({ event: row.id }, { keepPage: true })}
         />
-        <Pager
+        <RowsPager
           page={page}
           pageSize={AUDIT_PAGE_SIZE}
           total={logs.data.total}

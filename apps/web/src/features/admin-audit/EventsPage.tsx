@@ -5,7 +5,7 @@ import { AuditLogDialog } from './components/AuditLogDialog';
 import { AuditTable } from './components/AuditTable';
 import { EventFilters } from './components/EventFilters';
 import { ExportControl } from './components/ExportControl';
-import { Pager } from './components/Pager';
+import { RowsPager } from './components/RowsPager';
 import { LocalTime } from '../../ui';
 import { useUrlParams } from './hooks/use-url-params';
 import { pageOf } from './model/audit-filters';
@@ -63,7 +63,7 @@ export function EventsPage() {
           columns={{ source: true }}
           onOpen={(row) => update({ event: row.id }, { keepPage: true })}
         />
-        <Pager
+        <RowsPager
           page={page}
           pageSize={EVENTS_PAGE_SIZE}
           total={events.data.total}

@@ -3,7 +3,7 @@ import { EmptyState, ErrorState, PageHeader, Skeleton } from '../../ui';
 import { useExceptionGroups } from './api/get-exception-groups';
 import { ExceptionFiltersForm } from './components/ExceptionFiltersForm';
 import { ExceptionGroupTable } from './components/ExceptionGroupTable';
-import { Pager } from './components/Pager';
+import { CountedPager } from './components/CountedPager';
 import { PatternsView } from './components/PatternsView';
 import {
   type ExceptionFilters,
@@ -78,7 +78,7 @@ function GroupsView({
     content = (
       <div aria-busy={groups.isPlaceholderData || undefined}>
         <ExceptionGroupTable groups={items} filters={filters} />
-        <Pager
+        <CountedPager
           page={page}
           limit={limit}
           total={total}
