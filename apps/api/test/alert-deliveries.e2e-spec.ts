@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { AlertCycle } from '../src/modules/alerts/alert-cycle';
 import {
   answer,
@@ -6,6 +5,7 @@ import {
   LocalReceiver,
   startLocalReceiver,
 } from '../src/modules/alerts/channels/testing/local-receiver';
+import { alertFixtures } from './support/alert-fixtures';
 import { ADMIN_ENV, createTestApp, SignedInUser, signInAdmin, TestApp } from './support/test-app';
 
 /** A delivery's row in `alert_notifications`, as the worker leaves it. */
@@ -39,7 +39,13 @@ describe('alert deliveries: retries, permanent failures, 410 Gone and no repeats
   let admin: SignedInUser;
   let receiver: LocalReceiver;
   let cycle: AlertCycle;
-  const rules: string[] = [];
+  const fixtures = alertFixtures(
+    () => testApp,
+    () => admin,
+  );
+  const webhookPoint = (path: string) => fixtures.webhookPoint(`${receiver.url}${path}`);
+  const firingRule = (contactPointIds: string[], repeatIntervalSeconds?: number) =>
+    fixtures.alwaysHoldingRule(contactPointIds, { repeatIntervalSeconds });
 
   beforeAll(async () => {
     receiver = await startLocalReceiver();
@@ -49,51 +55,12 @@ describe('alert deliveries: retries, permanent failures, 410 Gone and no repeats
   }, 30_000);
 
   // A rule left behind would be evaluated again by the next test's steps.
-  afterEach(async () => {
-    for (const id of rules.splice(0)) {
-      await testApp.http.delete(`/api/v1/monitoring/alerts/${id}`).set(admin.auth).expect(204);
-    }
-  });
+  afterEach(() => fixtures.removeRules());
 
   afterAll(async () => {
     await testApp?.close();
     await receiver?.close();
   });
-
-  async function webhookPoint(path: string): Promise<string> {
-    const response = await testApp.http
-      .post('/api/v1/monitoring/alerts/contact-points')
-      .set(admin.auth)
-      .send({ name: `Hook ${path}`, type: 'webhook', settings: { url: `${receiver.url}${path}` } })
-      .expect(201);
-    return response.body.id;
-  }
-
-  async function firingRule(contactPointIds: string[], repeatIntervalSeconds = 3600) {
-    const response = await testApp.http
-      .post('/api/v1/monitoring/alerts')
-      .set(admin.auth)
-      .send({
-        name: `Always firing ${randomUUID().slice(0, 8)}`,
-        severity: 'warning',
-        metricType: 'log_count',
-        filters: { text: randomUUID() },
-        operator: '>=',
-        threshold: 0,
-        windowSeconds: 10,
-        intervalSeconds: 10,
-        notification: {
-          contactPointIds,
-          groupWaitSeconds: 0,
-          groupIntervalSeconds: 10,
-          repeatIntervalSeconds,
-          sendResolved: false,
-        },
-      })
-      .expect(201);
-    rules.push(response.body.id);
-    return response.body.id as string;
-  }
 
   async function deliveriesOf(ruleId: string): Promise<DeliveryRow[]> {
     return testApp.dataSource.query(

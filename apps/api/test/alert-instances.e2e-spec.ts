@@ -1,5 +1,4 @@
 import { INestApplication } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { createApp } from '../src/app/create-app';
 import { ExclusiveJobs, JobOutcome } from '../src/common/jobs/exclusive-jobs';
@@ -13,6 +12,7 @@ import {
 } from '../src/modules/alerts/channels/testing/local-receiver';
 import { DeliveriesStore } from '../src/modules/alerts/notifications/deliveries.store';
 import { eventually } from './support/eventually';
+import { alertFixtures } from './support/alert-fixtures';
 import { ADMIN_ENV, createTestApp, SignedInUser, signInAdmin, TestApp } from './support/test-app';
 
 interface DeliveryRow {
@@ -50,7 +50,13 @@ describe('alerting on API instances that share one database', () => {
   let second: INestApplication;
   let admin: SignedInUser;
   let receiver: LocalReceiver;
-  const rules: string[] = [];
+  const fixtures = alertFixtures(
+    () => owner,
+    () => admin,
+  );
+  const webhookPoint = (path: string) => fixtures.webhookPoint(`${receiver.url}${path}`);
+  const alwaysHoldingRule = (contactPointIds: string[], pendingSeconds?: number) =>
+    fixtures.alwaysHoldingRule(contactPointIds, { pendingSeconds });
 
   const anotherInstance = () => createApp({ config: owner.config, databaseUrl: owner.databaseUrl });
 
@@ -64,9 +70,7 @@ describe('alerting on API instances that share one database', () => {
   // A rule left behind would be evaluated again by the next test's steps.
   afterEach(async () => {
     receiver.answerWith(answer(200));
-    for (const id of rules.splice(0)) {
-      await owner.http.delete(`/api/v1/monitoring/alerts/${id}`).set(admin.auth).expect(204);
-    }
+    await fixtures.removeRules();
   });
 
   afterAll(async () => {
@@ -74,43 +78,6 @@ describe('alerting on API instances that share one database', () => {
     await owner?.close();
     await receiver?.close();
   });
-
-  async function webhookPoint(path: string): Promise<string> {
-    const response = await owner.http
-      .post('/api/v1/monitoring/alerts/contact-points')
-      .set(admin.auth)
-      .send({ name: `Hook ${path}`, type: 'webhook', settings: { url: `${receiver.url}${path}` } })
-      .expect(201);
-    return response.body.id;
-  }
-
-  /** A rule whose condition always holds (a log count of at least 0), notified without wait. */
-  async function alwaysHoldingRule(contactPointIds: string[], pendingSeconds = 0) {
-    const response = await owner.http
-      .post('/api/v1/monitoring/alerts')
-      .set(admin.auth)
-      .send({
-        name: `Always holding ${randomUUID().slice(0, 8)}`,
-        severity: 'warning',
-        metricType: 'log_count',
-        filters: { text: randomUUID() },
-        operator: '>=',
-        threshold: 0,
-        windowSeconds: 10,
-        intervalSeconds: 10,
-        pendingSeconds,
-        notification: {
-          contactPointIds,
-          groupWaitSeconds: 0,
-          groupIntervalSeconds: 10,
-          repeatIntervalSeconds: 3600,
-          sendResolved: false,
-        },
-      })
-      .expect(201);
-    rules.push(response.body.id);
-    return response.body.id as string;
-  }
 
   async function deliveriesOf(ruleId: string): Promise<DeliveryRow[]> {
     return owner.dataSource.query(
