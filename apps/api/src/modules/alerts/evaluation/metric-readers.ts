@@ -106,8 +106,9 @@ export class MetricReaders {
       now,
     ]);
     const measurements: Measurements = new Map(rules.map((rule) => [rule.id, new Map()]));
+    const byId = new Map(rules.map((rule) => [rule.id, rule]));
     for (const row of rows) {
-      const rule = rules.find((candidate) => candidate.id === row.ruleId);
+      const rule = byId.get(row.ruleId);
       const labels: Record<string, string> =
         rule?.groupBy && row.label !== null
           ? (query.labels?.(row.label) ?? { [rule.groupBy]: row.label })

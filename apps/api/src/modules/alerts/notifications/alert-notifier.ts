@@ -53,7 +53,11 @@ export class AlertNotifier {
       this.groups.load(ruleIds),
       this.silences.activeAt(now),
     ]);
-    const made: NewDelivery[] = [];
+    const said: {
+      rule: AlertRule;
+      notification: GroupNotification;
+      status: NewDelivery['status'];
+    }[] = [];
     const next = new Map<string, GroupState>();
     for (const rule of rules) {
       const records = instances.get(rule.id) ?? new Map<string, InstanceRecord>();
@@ -63,10 +67,10 @@ export class AlertNotifier {
           ? [...records.values()].filter((i) => isAlerting(i.state)).map((i) => i.key)
           : [],
       );
-      const isSilenced = (key: string) =>
-        silences.some((silence) =>
-          silenceMatches(silence, rule.id, alertLabels(rule, records.get(key)?.labels ?? {})),
-        );
+      const isSilenced = (key: string) => {
+        const labels = alertLabels(rule, records.get(key)?.labels ?? {});
+        return silences.some((silence) => silenceMatches(silence, rule.id, labels));
+      };
       const step = stepGroup(
         rule.notification,
         groups.get(rule.id) ?? IDLE_GROUP,
@@ -74,15 +78,32 @@ export class AlertNotifier {
         isSilenced,
         now,
       );
-      if (step.notification) {
-        made.push(...(await this.deliveriesOf(rule, step.notification, records, 'pending', now)));
-      }
+      if (step.notification)
+        said.push({ rule, notification: step.notification, status: 'pending' });
       if (step.silenced.length > 0) {
         const muted = { kind: 'firing' as const, firing: step.silenced, resolved: [] };
-        made.push(...(await this.deliveriesOf(rule, muted, records, 'silenced', now)));
+        said.push({ rule, notification: muted, status: 'silenced' });
       }
       next.set(rule.id, step.state);
     }
+    // One lookup of the contact points for everything this step has to say.
+    const points = new Map(
+      (
+        await this.contactPoints.usable([
+          ...new Set(said.flatMap(({ rule }) => rule.notification.contactPointIds)),
+        ])
+      ).map((point) => [point.id, point]),
+    );
+    const made = said.flatMap(({ rule, notification, status }) =>
+      this.deliveriesOf(
+        rule,
+        notification,
+        instances.get(rule.id) ?? new Map(),
+        rule.notification.contactPointIds.flatMap((id) => points.get(id) ?? []),
+        status,
+        now,
+      ),
+    );
     // Together: a group never counts as notified without its deliveries, nor the reverse.
     await this.dataSource.transaction(async (manager) => {
       await this.groups.saveAll(next, manager);
@@ -91,13 +112,14 @@ export class AlertNotifier {
     return made.length;
   }
 
-  private async deliveriesOf(
+  private deliveriesOf(
     rule: AlertRule,
     notification: GroupNotification,
     records: ReadonlyMap<string, InstanceRecord>,
+    points: readonly ContactPoint[],
     status: NewDelivery['status'],
     now: Date,
-  ): Promise<NewDelivery[]> {
+  ): NewDelivery[] {
     const pick = (keys: readonly string[]) =>
       keys.map((key) => records.get(key)).filter((record) => record !== undefined);
     const firing = pick(notification.firing);
@@ -112,7 +134,6 @@ export class AlertNotifier {
     const historyIds = [...firing, ...resolved]
       .map((record) => record.historyId)
       .filter((id) => id !== null);
-    const points = await this.contactPoints.usable(rule.notification.contactPointIds);
     return points.flatMap((point) =>
       this.recipientsOf(point).map((recipient) => ({
         ruleId: rule.id,
