@@ -5,6 +5,7 @@ import { MinuteAggregator } from '../src/modules/monitoring/capture/minute-aggre
 import { emptyHistogram, observe } from '../src/modules/monitoring/histogram/latency-histogram';
 import { MetricsRollupService } from '../src/modules/monitoring/rollup/metrics-rollup.service';
 import { MinuteRowsWriter } from '../src/modules/monitoring/storage/minute-rows.writer';
+import { SlowSamplesWriter } from '../src/modules/monitoring/storage/slow-samples.writer';
 import { eventually } from './support/eventually';
 import {
   ADMIN_ENV,
@@ -343,6 +344,43 @@ describe('performance metrics: capture, rollups, admin API and Prometheus scrape
     expect(query.durationMs).toBeGreaterThanOrEqual(40);
     expect(JSON.stringify(query.params)).not.toContain('4111');
     expect(JSON.stringify(query.params)).not.toContain('hunter2');
+  });
+
+  it('filters slow queries by the exact endpoint that ran them', async () => {
+    const sample = (route: string | null, statement: string) => ({
+      kind: 'query' as const,
+      startedAt: new Date().toISOString(),
+      traceId: null,
+      userId: null,
+      route,
+      queryKind: 'SELECT',
+      statement,
+      params: null,
+      durationMs: 55,
+    });
+    await testApp.app
+      .get(SlowSamplesWriter)
+      .write('e2e-instance', [
+        sample('GET /api/v1/transactions', 'SELECT ? AS listed'),
+        sample('GET /api/v1/transactions/:id', 'SELECT ? AS one_item'),
+        sample(null, 'SELECT ? AS from_a_job'),
+      ]);
+
+    const endpoint = encodeURIComponent('GET /api/v1/transactions');
+    const listed = await monitoring(`slow-queries?endpoint=${endpoint}`).expect(200);
+    const statements = listed.body.items.map((item: { statement: string }) => item.statement);
+    expect(statements).toContain('SELECT ? AS listed');
+    expect(statements).not.toContain('SELECT ? AS one_item');
+    expect(statements).not.toContain('SELECT ? AS from_a_job');
+    for (const item of listed.body.items) expect(item.endpoint).toBe('GET /api/v1/transactions');
+    expect(listed.body.total).toBe(listed.body.items.length);
+
+    const none = await monitoring(`slow-queries?endpoint=${encodeURIComponent('GET /nowhere')}`);
+    expect(none.status).toBe(200);
+    expect(none.body).toMatchObject({ items: [], total: 0 });
+
+    const tooLong = await monitoring(`slow-queries?endpoint=${'x'.repeat(513)}`).expect(400);
+    expect(Object.keys(tooLong.body.details)).toEqual(['endpoint']);
   });
 
   it('gives error rates per endpoint with the trend against the previous window', async () => {

@@ -8227,6 +8227,8 @@ export interface operations {
     MonitoringController_slowQueries_v1: {
         parameters: {
             query?: {
+                /** @description Only queries run by this endpoint (method and route template, exact match) */
+                endpoint?: string;
                 /** @description Start (inclusive); default: 1 hour before `to` */
                 from?: string;
                 kind?: "SELECT" | "INSERT" | "UPDATE" | "DELETE" | "WITH" | "TRANSACTION" | "OTHER";

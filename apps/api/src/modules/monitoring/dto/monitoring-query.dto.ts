@@ -99,6 +99,18 @@ export class SlowQueryFilterDto extends SlowSampleFilterDto {
   @IsOptional()
   @IsIn(QUERY_KINDS)
   kind?: QueryKind;
+
+  @ApiPropertyOptional({
+    type: String,
+    maxLength: 512,
+    example: 'GET /api/v1/transactions',
+    description: 'Only queries run by this endpoint (method and route template, exact match)',
+  })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(512)
+  endpoint?: string;
 }
 
 export class SlowRequestListQueryDto extends PaginationQueryOf(50, 200, SlowRequestFilterDto) {}

@@ -75,6 +75,7 @@ export class SlowSamplesService {
     const conditions = commonConditions(filters, 'q');
     if (filters.kind) conditions.and(`q.kind = ${conditions.param(filters.kind)}`);
     if (filters.q) conditions.and(`q.statement ILIKE ${conditions.param(containing(filters.q))}`);
+    if (filters.endpoint) conditions.and(`q.route = ${conditions.param(filters.endpoint)}`);
     return this.page<SlowQueryDto>(
       `${SAMPLE_COLUMNS('q')}, q.kind, q.statement, q.params, q.route AS endpoint`,
       'slow_queries q',
