@@ -212,25 +212,17 @@ describe('an admin finds a failure in the console', () => {
     const tail = page.getByRole('region', { name: /Live tail/ });
     await tail.getByText('Live: new lines appear on top as they are stored').waitFor();
 
-    // As the SPA's logger sends one: a batch of browser entries.
+    // A second tab of the SPA throws: its logger's global handler reports the error.
+    const userTab = await signedInPage(WIDTHS.laptop);
+    await userTab.goto('/budgets');
+    await userTab.getByRole('heading', { level: 1, name: 'Budgets' }).waitFor();
     const message = `Live tail check ${Date.now()}: TypeError in the checkout form`;
-    const sent = await fetch(`${app.baseUrl}/api/v1/logging/logs/batch`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        entries: [
-          {
-            clientId: crypto.randomUUID(),
-            timestamp: new Date().toISOString(),
-            level: 'error',
-            message,
-            module: 'checkout',
-          },
-        ],
-      }),
-    });
-    expect(sent.status).toBe(200);
-    await tail.getByText(message).waitFor({ timeout: 5_000 });
+    await userTab.evaluate((text) => {
+      setTimeout(() => {
+        throw new TypeError(text);
+      });
+    }, message);
+    await tail.getByText(message, { exact: false }).first().waitFor({ timeout: 5_000 });
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'admin-logs-live-tail-laptop');
   }, 60_000);

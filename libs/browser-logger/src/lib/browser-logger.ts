@@ -182,6 +182,7 @@ export function createBrowserLogger(options: BrowserLoggerOptions = {}): Browser
       batchSize: settings.batchSize,
       flushIntervalMs: settings.flushIntervalMs,
       dedupWindowMs: settings.dedupWindowMs,
+      errorDelayMs: settings.errorDelayMs,
       retry: {
         maxRetries: settings.maxRetries,
         baseDelayMs: settings.retryBaseDelayMs,

@@ -29,6 +29,32 @@ describe('delivery', () => {
       expect(browser.api.storedLogs.map((entry) => entry.message)).toEqual(['saved']);
     });
 
+    it('sends an error one second after it was logged, repeats in that second counted into it', async () => {
+      const logger = browser.openPage();
+      logger.info('saved');
+      logger.error('payment failed');
+      await browser.clock.advance(500);
+      logger.error('payment failed');
+      await browser.clock.advance(499);
+      expect(browser.api.requests).toHaveLength(0);
+      await browser.clock.advance(1);
+      expect(fetchTimes()).toEqual([1_000]);
+      expect(browser.api.requests[0].entries.map((entry) => entry.message)).toEqual([
+        'payment failed',
+      ]);
+      expect(browser.api.requests[0].entries[0].context).toMatchObject({ repeatCount: 2 });
+      // The info entry keeps its de-duplication window and flush interval.
+      await browser.clock.advance(14_000);
+      expect(fetchTimes()).toEqual([1_000, 15_000]);
+    });
+
+    it('holds errors for the whole de-duplication window when it is shorter than errorDelayMs', async () => {
+      const logger = browser.openPage({ dedupWindowMs: 200, errorDelayMs: 1_000 });
+      logger.fatal('out of memory');
+      await browser.clock.advance(200);
+      expect(fetchTimes()).toEqual([200]);
+    });
+
     it('sends at once when batchSize entries are ready, and a smaller batch after the interval', async () => {
       const logger = browser.openPage({ dedupWindowMs: 0, batchSize: 3, flushIntervalMs: 5_000 });
       const sentMessages = () =>
@@ -74,11 +100,11 @@ describe('delivery', () => {
   describe('de-duplication', () => {
     it('sends an entry repeated within the window once, with the count and the last time', async () => {
       const logger = browser.openPage();
-      logger.error('Cannot read properties of undefined');
+      logger.warn('Retrying the request');
       await browser.clock.advance(4_000);
-      logger.error('Cannot read properties of undefined');
+      logger.warn('Retrying the request');
       await browser.clock.advance(5_999);
-      logger.error('Cannot read properties of undefined');
+      logger.warn('Retrying the request');
       await browser.clock.advance(20_000);
       expect(browser.api.storedLogs).toEqual([
         expect.objectContaining({

@@ -16,10 +16,17 @@ export interface DeliveryConfig {
   flushIntervalMs: number;
   /** Repeats of an entry within this time after it are counted into it, not sent. */
   dedupWindowMs: number;
+  /**
+   * Errors are held this long for repeats (when shorter than the window) and then sent without
+   * waiting for a batch, so an admin following the live tail sees them within seconds.
+   */
+  errorDelayMs: number;
   retry: RetryPolicy;
   beaconUrl: string;
   maxBeaconBytes: number;
 }
+
+const isUrgent = (entry: BrowserLogEntry) => entry.level === 'error' || entry.level === 'fatal';
 
 interface Batch {
   records: PendingRecord[];
@@ -60,7 +67,7 @@ export class LogDelivery {
     const now = this.now();
     const repeated = openWindowFor(this.store.records, entry, now);
     if (repeated) this.store.noteRepeat(repeated, entry.timestamp);
-    else this.store.append({ entry, readyAt: now + this.config.dedupWindowMs, repeatCount: 1 });
+    else this.store.append({ entry, readyAt: now + this.holdMs(entry), repeatCount: 1 });
     this.schedule();
   }
 
@@ -118,6 +125,11 @@ export class LogDelivery {
     return this.drain();
   }
 
+  private holdMs(entry: BrowserLogEntry): number {
+    const { dedupWindowMs, errorDelayMs } = this.config;
+    return isUrgent(entry) ? Math.min(dedupWindowMs, errorDelayMs) : dedupWindowMs;
+  }
+
   private schedule(): void {
     if (this.disposed || this.draining) return;
     this.platform.scheduler.clearTimeout(this.wakeTimer);
@@ -130,16 +142,21 @@ export class LogDelivery {
     this.wakeTimer = this.platform.scheduler.setTimeout(() => void this.drain(), delay);
   }
 
-  /** When a batch is due: `batchSize` entries ready, or the oldest ready one waited long enough. */
+  /**
+   * When a batch is due: `batchSize` entries ready, an error ready, or the oldest ready entry
+   * waited long enough.
+   */
   private dueAt(): number | undefined {
-    const readyTimes = this.store.records
-      .filter((record) => !this.store.isInFlight(record))
-      .map((record) => record.readyAt)
-      .sort((a, b) => a - b);
-    if (readyTimes.length === 0) return undefined;
-    const byInterval = readyTimes[0] + this.config.flushIntervalMs;
+    const waiting = this.store.records.filter((record) => !this.store.isInFlight(record));
+    if (waiting.length === 0) return undefined;
+    const readyTimes = waiting.map((record) => record.readyAt).sort((a, b) => a - b);
     const bySize = readyTimes[this.config.batchSize - 1] ?? Infinity;
-    return Math.min(byInterval, bySize);
+    const byWait = Math.min(
+      ...waiting.map(
+        (record) => record.readyAt + (isUrgent(record.entry) ? 0 : this.config.flushIntervalMs),
+      ),
+    );
+    return Math.min(byWait, bySize);
   }
 
   private drain(): Promise<void> {

@@ -13,6 +13,11 @@ export interface BrowserLoggerOptions {
   flushIntervalMs?: number;
   /** The same level, message and stack again within this time is counted, not sent (0: off). */
   dedupWindowMs?: number;
+  /**
+   * Errors and fatal entries are held at most this long for repeats, then sent without waiting
+   * for a batch: they reach the API's live tail within seconds.
+   */
+  errorDelayMs?: number;
   /** Retries of a failed batch (network error, 408, 429, 5xx). */
   maxRetries?: number;
   /** Delay before the first retry; doubled for each further one. */
@@ -48,6 +53,7 @@ export const BROWSER_LOGGER_DEFAULTS: Readonly<BrowserLoggerSettings> = {
   batchSize: 10,
   flushIntervalMs: 5_000,
   dedupWindowMs: 10_000,
+  errorDelayMs: 1_000,
   maxRetries: 3,
   retryBaseDelayMs: 1_000,
   retryMaxDelayMs: 30_000,
@@ -65,6 +71,7 @@ const INTEGER_RANGES: Record<IntegerSetting, [min: number, max: number]> = {
   batchSize: [1, LOG_INGEST_LIMITS.entriesPerBatch],
   flushIntervalMs: [0, Number.MAX_SAFE_INTEGER],
   dedupWindowMs: [0, Number.MAX_SAFE_INTEGER],
+  errorDelayMs: [0, Number.MAX_SAFE_INTEGER],
   maxRetries: [0, Number.MAX_SAFE_INTEGER],
   retryBaseDelayMs: [0, Number.MAX_SAFE_INTEGER],
   retryMaxDelayMs: [0, Number.MAX_SAFE_INTEGER],
