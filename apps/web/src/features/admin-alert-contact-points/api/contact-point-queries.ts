@@ -1,0 +1,78 @@
+import type { components } from '@ledgerlens/contracts';
+import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, unwrap } from '../../../lib/api-client';
+
+export type ContactPoint = components['schemas']['ContactPointDto'];
+export type SavedContactPoint = components['schemas']['SavedContactPointDto'];
+export type ContactPointBody = components['schemas']['ContactPointBodyDto'];
+export type ContactPointType = ContactPoint['type'];
+export type TestResult = components['schemas']['TestDeliveryResultDto'];
+
+export const contactPointKeys = {
+  all: ['admin-alert-contact-points'] as const,
+  list: () => [...contactPointKeys.all, 'list'] as const,
+};
+
+const invalidateContactPoints = (queryClient: QueryClient) =>
+  queryClient.invalidateQueries({ queryKey: contactPointKeys.all });
+
+export const getContactPoints = (): Promise<ContactPoint[]> =>
+  unwrap(api.GET('/api/v1/monitoring/alerts/contact-points')).then((list) => list.items);
+
+/** Every contact point, by name; never a secret, only whether one is set. */
+export const useContactPoints = () =>
+  useQuery({ queryKey: contactPointKeys.list(), queryFn: getContactPoints });
+
+export const saveContactPoint = ({
+  id,
+  body,
+}: {
+  /** Absent for a new contact point. */
+  id?: string;
+  body: ContactPointBody;
+}): Promise<SavedContactPoint> =>
+  id
+    ? unwrap(
+        api.PUT('/api/v1/monitoring/alerts/contact-points/{id}', {
+          params: { path: { id } },
+          body,
+        }),
+      )
+    : unwrap(api.POST('/api/v1/monitoring/alerts/contact-points', { body }));
+
+/** Creates or replaces a contact point; the answer may carry a generated secret, once. */
+export function useSaveContactPoint() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: saveContactPoint,
+    onSuccess: () => invalidateContactPoints(queryClient),
+  });
+}
+
+export const deleteContactPoint = (id: string) =>
+  unwrap(api.DELETE('/api/v1/monitoring/alerts/contact-points/{id}', { params: { path: { id } } }));
+
+export function useDeleteContactPoint() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: deleteContactPoint,
+    onSuccess: () => invalidateContactPoints(queryClient),
+  });
+}
+
+export const testContactPoint = (id: string): Promise<TestResult[]> =>
+  unwrap(
+    api.POST('/api/v1/monitoring/alerts/contact-points/{id}/test', { params: { path: { id } } }),
+  );
+
+/**
+ * Sends a test notification now and answers each recipient's result. A webhook answering 410
+ * disables its contact point, so the list is read again afterwards.
+ */
+export function useTestContactPoint() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: testContactPoint,
+    onSettled: () => invalidateContactPoints(queryClient),
+  });
+}
