@@ -1,0 +1,163 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { apiError, fakeApi, type FakeRoute, json, pending } from '../../test/fake-api';
+import { renderPage } from '../../test/render';
+import { AlertRulesPage } from './AlertRulesPage';
+import { aRule, aSilence } from './testing/factories';
+
+const RULES = 'GET /api/v1/monitoring/alerts';
+const SILENCES = 'GET /api/v1/monitoring/alerts/silences';
+
+const show = () => renderPage(<AlertRulesPage />, { url: '/admin/alerts', path: '/admin/alerts' });
+
+const network = (routes: Record<string, FakeRoute | Response> = {}) =>
+  fakeApi({ [RULES]: json([]), [SILENCES]: json({ items: [] }), ...routes });
+
+const rowOf = (name: string) =>
+  screen.getByRole('link', { name }).closest('tr') as HTMLTableRowElement;
+
+describe('AlertRulesPage', () => {
+  describe('states', () => {
+    it('shows a skeleton while the rules load, with the way to the other alerting pages', () => {
+      network({ [RULES]: pending });
+      show();
+      expect(screen.getByRole('status', { name: 'Loading alert rules' })).toBeVisible();
+      const links = screen.getByRole('navigation', { name: 'Alerting' });
+      expect(within(links).getByRole('link', { name: 'Contact points' })).toHaveAttribute(
+        'href',
+        '/admin/alerts/contact-points',
+      );
+      expect(within(links).getByRole('link', { name: 'History' })).toHaveAttribute(
+        'href',
+        '/admin/alerts/history',
+      );
+      expect(within(links).getByRole('link', { name: 'New rule' })).toHaveAttribute(
+        'href',
+        '/admin/alerts/new',
+      );
+    });
+
+    it('explains a failed load and tries again', async () => {
+      const api = network({ [RULES]: apiError(500, 'Internal server error') });
+      const { user } = show();
+      const alert = await screen.findByRole('alert');
+      expect(alert).toHaveTextContent('Alert rules could not be loaded');
+      expect(alert).toHaveTextContent('Internal server error');
+      api.on(RULES, json([aRule({ name: 'Slow list' })]));
+      await user.click(within(alert).getByRole('button', { name: 'Try again' }));
+      expect(await screen.findByRole('link', { name: 'Slow list' })).toBeVisible();
+    });
+
+    it('invites creating the first rule when there is none', async () => {
+      network();
+      show();
+      expect(await screen.findByText('No alert rules yet')).toBeVisible();
+      expect(screen.getByRole('link', { name: 'Create the first rule' })).toHaveAttribute(
+        'href',
+        '/admin/alerts/new',
+      );
+    });
+
+    it('lists each rule with its state, severity, condition in words and last evaluation', async () => {
+      const firing = aRule({
+        name: 'Slow list',
+        state: 'firing',
+        severity: 'critical',
+        metricType: 'p95_latency_ms',
+        filters: { route: '/api/v1/transactions', method: 'GET' },
+        operator: '>',
+        threshold: 800,
+        lastEvaluatedAt: '2026-11-21T09:59:00.000Z',
+      });
+      const failing = aRule({
+        name: 'Errors',
+        state: 'error',
+        metricType: 'error_rate',
+        threshold: 0.05,
+        groupBy: 'route',
+        windowSeconds: 600,
+        lastEvaluatedAt: null,
+        lastError: 'The query timed out',
+      });
+      network({
+        [RULES]: json([firing, failing]),
+        [SILENCES]: json({ items: [aSilence({ ruleId: firing.id })] }),
+      });
+      show();
+
+      const slow = await screen.findByRole('link', { name: 'Slow list' });
+      expect(slow).toHaveAttribute('href', `/admin/alerts/${firing.id}`);
+      const first = rowOf('Slow list');
+      expect(first).toHaveTextContent(
+        'p95 latency of GET /api/v1/transactions > 800 ms over 5 minutes',
+      );
+      expect(within(first).getByText('Firing')).toHaveClass('badge--danger');
+      expect(within(first).getByText('Silenced')).toBeVisible();
+      expect(within(first).getByText('Critical')).toBeVisible();
+      expect(within(first).getByRole('time')).toHaveAttribute(
+        'dateTime',
+        '2026-11-21T09:59:00.000Z',
+      );
+      expect(within(first).getByRole('link', { name: 'Edit Slow list' })).toHaveAttribute(
+        'href',
+        `/admin/alerts/${firing.id}/edit`,
+      );
+
+      const second = rowOf('Errors');
+      expect(second).toHaveTextContent('error rate > 5 % over 10 minutes, per route');
+      expect(within(second).getByText('Error')).toBeVisible();
+      expect(within(second).queryByText('Silenced')).toBeNull();
+      expect(second).toHaveTextContent('The query timed out');
+      expect(second).toHaveTextContent('Not yet');
+    });
+  });
+
+  describe('enabling and disabling', () => {
+    it('disables a rule by replacing it with enabled: false, and says so', async () => {
+      const rule = aRule({ name: 'Slow list', enabled: true });
+      const api = network({
+        [RULES]: json([rule]),
+        [`PUT /api/v1/monitoring/alerts/${rule.id}`]: json({ ...rule, enabled: false }),
+      });
+      const { user } = show();
+      const toggle = await screen.findByRole('switch', { name: 'Enabled (Slow list)' });
+      expect(toggle).toBeChecked();
+      api.on(RULES, json([{ ...rule, enabled: false }]));
+      await user.click(toggle);
+
+      expect(await screen.findByText('Slow list disabled')).toBeVisible();
+      expect(toggle).not.toBeChecked();
+      const [put] = api.requestsTo(`PUT /api/v1/monitoring/alerts/${rule.id}`);
+      const body = await put.json();
+      expect(body).toMatchObject({
+        name: 'Slow list',
+        enabled: false,
+        metricType: 'p95_latency_ms',
+        threshold: 800,
+        pendingSeconds: 120,
+        notification: { repeatIntervalSeconds: 14_400 },
+      });
+      expect(body).not.toHaveProperty('state');
+      expect(body).not.toHaveProperty('id');
+    });
+
+    it('keeps the switch as it was and explains when the API refuses', async () => {
+      const rule = aRule({ name: 'Slow list', enabled: false });
+      network({
+        [RULES]: json([rule]),
+        [`PUT /api/v1/monitoring/alerts/${rule.id}`]: apiError(
+          400,
+          'The rule cannot be evaluated as written',
+        ),
+      });
+      const { user } = show();
+      const toggle = await screen.findByRole('switch', { name: 'Enabled (Slow list)' });
+      await user.click(toggle);
+      expect(
+        await screen.findByText(
+          'Slow list could not be changed: The rule cannot be evaluated as written',
+        ),
+      ).toBeVisible();
+      await waitFor(() => expect(toggle).not.toBeChecked());
+    });
+  });
+});
