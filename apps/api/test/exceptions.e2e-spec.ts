@@ -489,3 +489,85 @@ describe('exception group list', () => {
     expect((await list({ page: 3, limit: 2 })).items).toEqual([]);
   });
 });
+
+describe('exception group sparklines', () => {
+  const HOUR_MS = 3_600_000;
+  let testApp: TestApp;
+  let admin: SignedInUser;
+
+  beforeAll(async () => {
+    testApp = await createTestApp(ADMIN_ENV);
+    admin = await signInAdmin(testApp);
+  });
+  afterAll(() => testApp.close());
+
+  /** The listed groups whose title contains `text`, and the clock hour they were read in. */
+  async function listedWithinOneHour(text: string) {
+    for (;;) {
+      const hour = Math.floor(Date.now() / HOUR_MS);
+      const response = await testApp.http
+        .get(EXCEPTIONS)
+        .query({ q: text })
+        .set(admin.auth)
+        .expect(200);
+      const groups: ExceptionGroupDto[] = response.body.items;
+      if (Math.floor(Date.now() / HOUR_MS) === hour) return { groups, hour };
+    }
+  }
+
+  it('counts each group by clock hour over the last 24 hours, oldest first, in one list', async () => {
+    const capture = testApp.app.get(ExceptionCapture);
+    const now = Date.now();
+    const occur = (name: string, hoursAgo: number, times = 1) => {
+      for (let i = 0; i < times; i++) {
+        capture.capture({
+          error: new Error(`spark ${name} ${i}`),
+          origin: 'test',
+          occurredAt: new Date(now - hoursAgo * HOUR_MS),
+        });
+      }
+    };
+    occur('busy', 0, 2);
+    occur('busy', 1);
+    occur('busy', 5, 4);
+    occur('busy', 23);
+    occur('busy', 24); // the hour before the window
+    occur('quiet', 72, 3);
+    const [busy] = await groupsTitled(testApp, admin, 'spark busy');
+    await groupWithCount(testApp, admin, busy.id, 9);
+    await groupsTitled(testApp, admin, 'spark quiet');
+
+    const { groups, hour } = await listedWithinOneHour('spark');
+    const byName = (name: string) => groups.find((group) => group.title.includes(name));
+    // The last bucket is the hour of now: an occurrence N hours ago lands N buckets earlier.
+    const expected = Array<number>(24).fill(0);
+    expected[23] = 2;
+    expected[22] = 1;
+    expected[18] = 4;
+    expected[0] = 1;
+    // Had the hour turned since the occurrences were made, each would sit one bucket earlier.
+    const turned = hour - Math.floor(now / HOUR_MS);
+    const shifted = [...expected.slice(turned), ...Array<number>(turned).fill(0)];
+    expect(groups).toHaveLength(2);
+    expect(byName('busy')?.sparkline).toEqual(shifted);
+    expect(byName('quiet')?.sparkline).toEqual(Array(24).fill(0));
+
+    // A single group answers the same sparkline as its list item.
+    const detail = await testApp.http
+      .get(`${EXCEPTIONS}/${byName('quiet')?.id}`)
+      .set(admin.auth)
+      .expect(200);
+    expect(detail.body.group.sparkline).toEqual(Array(24).fill(0));
+  });
+
+  it('lists the sparkline in the OpenAPI document as 24 integers', async () => {
+    const response = await testApp.http.get('/api/docs-json').expect(200);
+    expect(response.body.components.schemas.ExceptionGroupDto.properties.sparkline).toMatchObject({
+      type: 'array',
+      items: { type: 'integer' },
+      minItems: 24,
+      maxItems: 24,
+    });
+    expect(response.body.components.schemas.ExceptionGroupDto.required).toContain('sparkline');
+  });
+});

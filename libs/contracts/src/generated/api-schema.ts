@@ -2175,6 +2175,8 @@ export interface components {
             resolvedBy: string | null;
             /** @enum {string} */
             source: "backend" | "frontend";
+            /** @description Occurrences in each of the last 24 clock hours (UTC), oldest first; the last is the hour now falls in, so far. Every occurrence, sampled out or not. */
+            sparkline: number[];
             /** @enum {string} */
             status: "unresolved" | "resolved" | "ignored";
             /**

@@ -32,6 +32,9 @@ export interface ExceptionGroupRow extends Pick<
   statusChangedAt: Date;
 }
 
+/** How many hours each group's sparkline covers. */
+export const SPARKLINE_HOURS = 24;
+
 const iso = (time: Date | null) => (time ? new Date(time).toISOString() : null);
 const numberOrNull = (value: string | null) => (value === null ? null : Number(value));
 
@@ -130,9 +133,21 @@ export class ExceptionGroupDto {
   @ApiProperty({ format: 'date-time', description: 'When the status last changed' })
   statusChangedAt: string;
 
-  static from(row: ExceptionGroupRow): ExceptionGroupDto {
+  @ApiProperty({
+    type: 'integer',
+    isArray: true,
+    minItems: SPARKLINE_HOURS,
+    maxItems: SPARKLINE_HOURS,
+    description:
+      'Occurrences in each of the last 24 clock hours (UTC), oldest first; the last is the hour ' +
+      'now falls in, so far. Every occurrence, sampled out or not.',
+  })
+  sparkline: number[];
+
+  static from(row: ExceptionGroupRow, sparkline: number[]): ExceptionGroupDto {
     return {
       ...row,
+      sparkline,
       regressedAt: iso(row.regressedAt),
       count: Number(row.count),
       firstSeen: new Date(row.firstSeen).toISOString(),

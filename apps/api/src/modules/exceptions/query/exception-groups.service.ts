@@ -4,7 +4,7 @@ import { InvalidRequestError, NotFoundError } from '../../../common/errors/domai
 import { resolveTimeRange } from '../../../common/http/time-range';
 import { SqlConditions } from '../../../common/sql/sql-conditions';
 import { ExceptionGroupDetailDto } from '../dto/exception-group-detail.dto';
-import { ExceptionGroupDto, ExceptionGroupRow } from '../dto/exception-group.dto';
+import { ExceptionGroupDto, ExceptionGroupRow, SPARKLINE_HOURS } from '../dto/exception-group.dto';
 import {
   ExceptionOccurrenceDetailDto,
   ExceptionOccurrenceDto,
@@ -33,6 +33,23 @@ const OCCURRENCE_COLUMNS = `e.id::text AS id, e.occurred_at AS "occurredAt", e.l
   e.request_method AS "requestMethod", e.request_path AS "requestPath", e.release`;
 
 const SORT_COLUMNS = { lastSeen: 'g.last_seen', firstSeen: 'g.first_seen', count: 'g.count' };
+
+interface HourCount {
+  hour: Date;
+  count: string;
+}
+
+const startOfHour = (time: number) => Math.floor(time / HOUR_MS) * HOUR_MS;
+
+/** The count of every clock hour from `start` (an hour's start) until `end`, oldest first. */
+function everyHour(rows: HourCount[], start: number, end: number) {
+  const counts = new Map(rows.map((row) => [new Date(row.hour).getTime(), Number(row.count)]));
+  const hours: { hour: number; count: number }[] = [];
+  for (let hour = start; hour < end; hour += HOUR_MS) {
+    hours.push({ hour, count: counts.get(hour) ?? 0 });
+  }
+  return hours;
+}
 
 /** `%`, `_` and `\` match themselves in a LIKE pattern built from user text. */
 function likePattern(text: string): string {
@@ -87,7 +104,7 @@ export class ExceptionGroupsService {
         filterParams,
       ),
     ]);
-    return { items: (rows as ExceptionGroupRow[]).map(ExceptionGroupDto.from), total };
+    return { items: await this.withSparklines(rows), total };
   }
 
   async group(id: string): Promise<ExceptionGroupDto> {
@@ -97,7 +114,8 @@ export class ExceptionGroupsService {
       [id],
     );
     if (!row) throw new NotFoundError(`Exception group ${id} not found`);
-    return ExceptionGroupDto.from(row);
+    const [group] = await this.withSparklines([row]);
+    return group;
   }
 
   /** The group, its latest occurrence with the stack, recent occurrences, and hourly counts. */
@@ -192,24 +210,47 @@ export class ExceptionGroupsService {
     return this.group(id);
   }
 
+  /**
+   * The groups with their sparklines: the last 24 clock hours of every group counted in one
+   * query, so a page costs the same whatever its size.
+   */
+  private async withSparklines(rows: ExceptionGroupRow[]): Promise<ExceptionGroupDto[]> {
+    if (rows.length === 0) return [];
+    const end = startOfHour(Date.now()) + HOUR_MS;
+    const start = end - SPARKLINE_HOURS * HOUR_MS;
+    const counts: (HourCount & { groupId: string })[] = await this.dataSource.query(
+      `SELECT group_id AS "groupId", date_trunc('hour', bucket_start, 'UTC') AS hour,
+         sum(count)::text AS count
+       FROM exception_counts
+       WHERE group_id = ANY($1::uuid[]) AND bucket_start >= $2 AND bucket_start < $3
+       GROUP BY 1, 2`,
+      [rows.map((row) => row.id), new Date(start).toISOString(), new Date(end).toISOString()],
+    );
+    // Node 20 has no Map.groupBy.
+    const byGroup = new Map<string, HourCount[]>();
+    for (const count of counts)
+      byGroup.set(count.groupId, [...(byGroup.get(count.groupId) ?? []), count]);
+    return rows.map((row) => {
+      const sparkline = everyHour(byGroup.get(row.id) ?? [], start, end).map(({ count }) => count);
+      return ExceptionGroupDto.from(row, sparkline);
+    });
+  }
+
   /** Occurrences per hour from the hour `from` falls in up to `to`, every hour present. */
   private async hourly(id: string, from: Date, to: Date) {
-    const start = new Date(Math.floor(from.getTime() / HOUR_MS) * HOUR_MS);
-    const rows: { hour: Date; count: string }[] = await this.dataSource.query(
+    const start = startOfHour(from.getTime());
+    const rows: HourCount[] = await this.dataSource.query(
       `SELECT date_trunc('hour', bucket_start, 'UTC') AS hour, sum(count)::text AS count
        FROM exception_counts
        WHERE group_id = $1 AND bucket_start >= $2 AND bucket_start < $3
        GROUP BY 1`,
-      [id, start.toISOString(), to.toISOString()],
+      [id, new Date(start).toISOString(), to.toISOString()],
     );
-    const counts = new Map(rows.map((row) => [new Date(row.hour).getTime(), Number(row.count)]));
-    const buckets = [];
-    let total = 0;
-    for (let hour = start.getTime(); hour < to.getTime(); hour += HOUR_MS) {
-      const count = counts.get(hour) ?? 0;
-      total += count;
-      buckets.push({ start: new Date(hour).toISOString(), count });
-    }
-    return { from: start.toISOString(), to: to.toISOString(), total, buckets };
+    const buckets = everyHour(rows, start, to.getTime()).map(({ hour, count }) => ({
+      start: new Date(hour).toISOString(),
+      count,
+    }));
+    const total = buckets.reduce((sum, bucket) => sum + bucket.count, 0);
+    return { from: new Date(start).toISOString(), to: to.toISOString(), total, buckets };
   }
 }
