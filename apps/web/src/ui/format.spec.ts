@@ -1,4 +1,4 @@
-import { formatMoney, formatSignedMoney } from './format';
+import { formatMoney, formatSignedMoney, isoOfLocalInput, localInputOf } from './format';
 
 describe('formatMoney', () => {
   it.each([
@@ -24,5 +24,15 @@ describe('formatSignedMoney', () => {
     expect(formatSignedMoney('-9100000000000001', 'EUR')).toBe('\u2212€91,000,000,000,000.01');
     expect(formatSignedMoney('9100000000000001', 'EUR')).toBe('+€91,000,000,000,000.01');
     expect(formatSignedMoney('0', 'EUR')).toBe('€0.00');
+  });
+});
+
+describe('datetime-local values', () => {
+  it('converts between datetime-local values (viewer’s time) and instants', () => {
+    const iso = isoOfLocalInput('2026-11-21T09:30');
+    expect(iso).toBe(new Date(2026, 10, 21, 9, 30).toISOString());
+    expect(localInputOf(iso)).toBe('2026-11-21T09:30');
+    expect(isoOfLocalInput('')).toBe('');
+    expect(localInputOf('not a time')).toBe('');
   });
 });

@@ -61,3 +61,21 @@ export function formatLocalTime(
 export function formatUtcTime(iso: string): string {
   return `${new Date(iso).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
 }
+
+const pad = (value: number) => String(value).padStart(2, '0');
+
+/** An ISO instant as a `datetime-local` input shows it: the viewer's wall-clock time. */
+export function localInputOf(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(
+    date.getHours(),
+  )}:${pad(date.getMinutes())}`;
+}
+
+/** A `datetime-local` value (the viewer's wall-clock time) as an ISO instant; '' if empty. */
+export function isoOfLocalInput(value: string): string {
+  if (!value) return '';
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? '' : date.toISOString();
+}

@@ -1,5 +1,6 @@
 import './ui.css';
 
+export { AutoRefreshToggle } from './AutoRefreshToggle';
 export { ConfirmDeleteDialog } from './ConfirmDeleteDialog';
 export { DebouncedTextField } from './DebouncedTextField';
 export { Dialog } from './Dialog';
@@ -14,6 +15,8 @@ export {
   formatMoney,
   formatSignedMoney,
   formatUtcTime,
+  isoOfLocalInput,
+  localInputOf,
   type MinorUnits,
 } from './format';
 export { LocalTime } from './LocalTime';

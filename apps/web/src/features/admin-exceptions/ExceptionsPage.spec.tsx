@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { apiError, fakeApi, type FakeRoute, json, pending } from '../../test/fake-api';
 import { renderPage } from '../../test/render';
 import { ExceptionsPage } from './ExceptionsPage';
@@ -62,6 +62,7 @@ describe('ExceptionsPage', () => {
         count: 1234,
         affectedUsers: 17,
         lastSeen: '2026-11-21T09:30:05.000Z',
+        sparkline: [...Array<number>(21).fill(0), 5, 0, 9],
       });
       const ignored = aGroup({ title: 'Error: quiet', status: 'ignored', source: 'frontend' });
       network({ [LIST]: json(aGroupPage([regressed, ignored])) });
@@ -74,6 +75,7 @@ describe('ExceptionsPage', () => {
       expect(row).toHaveTextContent('Regressed');
       expect(row).toHaveTextContent('1,234');
       expect(row).toHaveTextContent('17');
+      expect(row).toHaveTextContent('14 in the last 24 hours');
       expect(within(row).getByTitle('2026-11-21 09:30:05 UTC')).toHaveAttribute(
         'datetime',
         '2026-11-21T09:30:05.000Z',
@@ -136,6 +138,58 @@ describe('ExceptionsPage', () => {
 
       expect(screen.getByLabelText('Text')).toHaveValue('amount');
       expect(screen.getByLabelText('Sort')).toHaveValue('count:desc');
+    });
+
+    it('sends a custom range as it was entered in the viewer’s time', async () => {
+      const api = network();
+      const { user, router } = show();
+      await screen.findByText('No exceptions recorded');
+
+      await user.selectOptions(screen.getByLabelText('Occurred'), 'custom');
+      const from = screen.getByLabelText('From (your time)');
+      await user.type(from, '2026-11-20T08:00');
+      await user.type(screen.getByLabelText('To (your time)'), '2026-11-20T09:30');
+
+      const expectedFrom = new Date(2026, 10, 20, 8, 0).toISOString();
+      const expectedTo = new Date(2026, 10, 20, 9, 30).toISOString();
+      await waitFor(() => {
+        const query = queryOf(api.requests[api.requests.length - 1]);
+        expect([query.get('from'), query.get('to')]).toEqual([expectedFrom, expectedTo]);
+      });
+      const params = new URLSearchParams(router.state.location.search);
+      expect([params.get('range'), params.get('from'), params.get('to')]).toEqual([
+        'custom',
+        expectedFrom,
+        expectedTo,
+      ]);
+      expect(from).toHaveValue('2026-11-20T08:00');
+    });
+
+    it('reads the list again every 30 s while auto-refresh is on, and keeps the choice in the URL', async () => {
+      jest.useFakeTimers();
+      try {
+        const api = network({ [LIST]: json(aGroupPage([aGroup({ title: 'Error: again' })])) });
+        const { router } = show();
+        await screen.findByRole('link', { name: 'Error: again' });
+        const toggle = screen.getByRole('checkbox', { name: 'Auto-refresh every 30 s' });
+        expect(toggle).not.toBeChecked();
+        act(() => toggle.click());
+        await waitFor(() => expect(router.state.location.search).toBe('?refresh=on'));
+        const before = api.requestsTo(LIST).length;
+        await act(async () => {
+          jest.advanceTimersByTime(30_000);
+        });
+        await waitFor(() => expect(api.requestsTo(LIST)).toHaveLength(before + 1));
+
+        act(() => screen.getByRole('checkbox', { name: 'Auto-refresh every 30 s' }).click());
+        await waitFor(() => expect(router.state.location.search).toBe(''));
+        await act(async () => {
+          jest.advanceTimersByTime(60_000);
+        });
+        expect(api.requestsTo(LIST)).toHaveLength(before + 1);
+      } finally {
+        jest.useRealTimers();
+      }
     });
 
     it('pages forward and back', async () => {

@@ -1,5 +1,6 @@
 import { Link, useSearchParams } from 'react-router';
-import { EmptyState, ErrorState, PageHeader, Skeleton } from '../../ui';
+import { useAutoRefresh } from '../../lib/use-auto-refresh';
+import { AutoRefreshToggle, EmptyState, ErrorState, PageHeader, Skeleton } from '../../ui';
 import { useExceptionGroups } from './api/get-exception-groups';
 import { ExceptionFiltersForm } from './components/ExceptionFiltersForm';
 import { ExceptionGroupTable } from './components/ExceptionGroupTable';
@@ -41,14 +42,22 @@ function ViewSwitch({ view, params }: { view: View; params: URLSearchParams }) {
   );
 }
 
+/** How often auto-refresh reads the list again. */
+export const EXCEPTIONS_REFRESH_MS = 30_000;
+
 function GroupsView({
   filters,
   onChange,
+  autoRefresh,
+  onAutoRefresh,
 }: {
   filters: ExceptionFilters;
   onChange: (filters: ExceptionFilters) => void;
+  autoRefresh: boolean;
+  onAutoRefresh: (on: boolean) => void;
 }) {
   const groups = useExceptionGroups(filters);
+  useAutoRefresh(autoRefresh, EXCEPTIONS_REFRESH_MS, () => void groups.refetch());
   const filtered = Boolean(
     filters.q || filters.type || filters.status || filters.source || filters.range,
   );
@@ -94,6 +103,11 @@ function GroupsView({
         Groups
       </h2>
       <ExceptionFiltersForm filters={filters} onChange={onChange} />
+      <AutoRefreshToggle
+        checked={autoRefresh}
+        intervalMs={EXCEPTIONS_REFRESH_MS}
+        onChange={onAutoRefresh}
+      />
       {content}
     </section>
   );
@@ -115,10 +129,19 @@ export function ExceptionsPage() {
         <GroupsView
           filters={filters}
           onChange={(next) => setParams((current) => filtersToParams(next, current))}
+          autoRefresh={params.get('refresh') === 'on'}
+          onAutoRefresh={(on) =>
+            setParams((current) => {
+              const next = new URLSearchParams(current);
+              if (on) next.set('refresh', 'on');
+              else next.delete('refresh');
+              return next;
+            })
+          }
         />
       ) : (
         <PatternsView
-          range={filters.range ?? '24h'}
+          range={filters.range && filters.range !== 'custom' ? filters.range : '24h'}
           onRange={(range: RangeKey) =>
             setParams((current) => filtersToParams({ ...filters, range }, current))
           }

@@ -3,6 +3,7 @@ import {
   describeTrend,
   hasCounts,
   hourlySeries,
+  lastDaySeries,
   OTHER_TYPES,
   timeTickFormat,
   trendDirection,
@@ -38,6 +39,17 @@ describe('bucketSeries', () => {
       { time: Date.parse(H0), count: 4 },
       { time: Date.parse(H1), count: 0 },
     ]);
+  });
+});
+
+describe('lastDaySeries', () => {
+  it('puts the last count on the current hour and the first 23 hours before it', () => {
+    const counts = [...Array<number>(22).fill(0), 4, 7];
+    const points = lastDaySeries(counts, new Date('2026-11-21T12:34:56.000Z'));
+    expect(points).toHaveLength(24);
+    expect(points[23]).toEqual({ time: Date.parse('2026-11-21T12:00:00.000Z'), count: 7 });
+    expect(points[22]).toEqual({ time: Date.parse('2026-11-21T11:00:00.000Z'), count: 4 });
+    expect(points[0]).toEqual({ time: Date.parse('2026-11-20T13:00:00.000Z'), count: 0 });
   });
 });
 

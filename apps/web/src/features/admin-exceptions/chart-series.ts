@@ -23,6 +23,20 @@ export function bucketSeries(bucketStarts: string[], counts: number[]): CountPoi
   }));
 }
 
+const HOUR_MS = 3600_000;
+
+/**
+ * A listed group's sparkline (occurrences in each of the last 24 clock hours, oldest first, the
+ * last being the hour `now` falls in) as chart points.
+ */
+export function lastDaySeries(counts: number[], now: Date): CountPoint[] {
+  const currentHour = Math.floor(now.getTime() / HOUR_MS) * HOUR_MS;
+  return counts.map((count, index) => ({
+    time: currentHour - (counts.length - 1 - index) * HOUR_MS,
+    count,
+  }));
+}
+
 /** Beyond this many types the stacked chart stops being readable: the rest add up as one. */
 export const MAX_CHART_TYPES = 6;
 export const OTHER_TYPES = 'Other types';

@@ -31,6 +31,27 @@ describe('exception filters in the URL', () => {
     expect(params.toString()).toBe('view=groups&status=unresolved&q=boom');
   });
 
+  it('reads a custom range’s bounds, and only for a custom range', () => {
+    expect(
+      filtersFromParams(
+        new URLSearchParams('range=custom&from=2026-11-20T08:00:00Z&to=not-a-time'),
+      ),
+    ).toEqual({
+      range: 'custom',
+      from: '2026-11-20T08:00:00.000Z',
+      to: undefined,
+      sort: 'lastSeen',
+      order: 'desc',
+      page: 1,
+    });
+    expect(filtersFromParams(new URLSearchParams('range=1h&from=2026-11-20T08:00:00Z'))).toEqual({
+      range: '1h',
+      sort: 'lastSeen',
+      order: 'desc',
+      page: 1,
+    });
+  });
+
   it('round-trips', () => {
     const filters = filtersFromParams(new URLSearchParams('source=backend&sort=firstSeen&page=2'));
     expect(filtersFromParams(filtersToParams(filters))).toEqual(filters);
@@ -51,6 +72,22 @@ describe('listQuery', () => {
       page: 2,
       limit: PAGE_SIZE,
     });
+  });
+
+  it('sends a custom range’s bounds as they are', () => {
+    expect(
+      listQuery(
+        {
+          range: 'custom',
+          from: '2026-11-20T08:00:00.000Z',
+          to: '2026-11-20T09:00:00.000Z',
+          sort: 'lastSeen',
+          order: 'desc',
+          page: 1,
+        },
+        now,
+      ),
+    ).toMatchObject({ from: '2026-11-20T08:00:00.000Z', to: '2026-11-20T09:00:00.000Z' });
   });
 
   it('sends no range for all time', () => {

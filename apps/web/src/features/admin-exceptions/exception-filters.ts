@@ -23,27 +23,40 @@ export interface ExceptionFilters {
   source?: LogSource;
   type?: string;
   status?: ExceptionStatus;
-  /** Occurred within this range; absent for all time. */
-  range?: RangeKey;
+  /** Occurred within this range (`custom`: between `from` and `to`); absent for all time. */
+  range?: RangeKey | 'custom';
+  /** ISO instants bounding a custom range; either may be open. */
+  from?: string;
+  to?: string;
   q?: string;
   sort: ExceptionSort;
   order: 'asc' | 'desc';
   page: number;
 }
 
+/** How often auto-refresh reads the list again. */
+export const EXCEPTIONS_REFRESH_MS = 30_000;
+
 const oneOf = <T extends string>(values: readonly T[], value: string | null): T | undefined =>
   values.includes(value as T) ? (value as T) : undefined;
 
 const text = (value: string | null) => value?.trim() || undefined;
 
+const instant = (value: string | null) =>
+  value && !Number.isNaN(Date.parse(value)) ? new Date(value).toISOString() : undefined;
+
 /** Reads the filters from the URL; a value the page does not know is ignored, not sent. */
 export function filtersFromParams(params: URLSearchParams): ExceptionFilters {
   const page = Number(params.get('page'));
+  const range = oneOf([...(Object.keys(RANGES) as RangeKey[]), 'custom'], params.get('range'));
   return {
     source: oneOf(LOG_SOURCES, params.get('source')),
     type: text(params.get('type')),
     status: oneOf(EXCEPTION_STATUSES, params.get('status')),
-    range: oneOf(Object.keys(RANGES) as RangeKey[], params.get('range')),
+    range,
+    ...(range === 'custom'
+      ? { from: instant(params.get('from')), to: instant(params.get('to')) }
+      : {}),
     q: text(params.get('q')),
     sort: oneOf(EXCEPTION_SORTS, params.get('sort')) ?? 'lastSeen',
     order: params.get('order') === 'asc' ? 'asc' : 'desc',
@@ -52,7 +65,7 @@ export function filtersFromParams(params: URLSearchParams): ExceptionFilters {
 }
 
 /**
- * Writes filters to the URL, keeping the parameters the list does not own (`view`). Defaults
+ * Writes filters to the URL, keeping the parameters the list does not own (`view`, `refresh`). Defaults
  * are left out so the plain page has a plain URL.
  */
 export function filtersToParams(
@@ -65,6 +78,8 @@ export function filtersToParams(
     type: filters.type,
     status: filters.status,
     range: filters.range,
+    from: filters.range === 'custom' ? filters.from : undefined,
+    to: filters.range === 'custom' ? filters.to : undefined,
     q: filters.q,
     sort: filters.sort === 'lastSeen' ? undefined : filters.sort,
     order: filters.order === 'desc' ? undefined : filters.order,
@@ -77,15 +92,17 @@ export function filtersToParams(
   return params;
 }
 
-/** The start of a range ending at `now`, or undefined for all time. */
+/** The start of a preset range ending at `now`, or undefined for all time. */
 export function rangeStart(range: RangeKey | undefined, now: Date): string | undefined {
   return range ? new Date(now.getTime() - RANGES[range].ms).toISOString() : undefined;
 }
 
-/** The list request's query for these filters, its range ending at `now`. */
+/** The list request's query for these filters, a preset range ending at `now`. */
 export function listQuery(filters: ExceptionFilters, now: Date) {
-  const { range, ...rest } = filters;
-  const query = { ...rest, from: rangeStart(range, now), limit: PAGE_SIZE };
+  const { range, from, to, ...rest } = filters;
+  const window =
+    range === 'custom' ? { from, to } : { from: rangeStart(range, now), to: undefined };
+  const query = { ...rest, ...window, limit: PAGE_SIZE };
   return Object.fromEntries(
     Object.entries(query).filter(([, value]) => value !== undefined),
   ) as typeof query;

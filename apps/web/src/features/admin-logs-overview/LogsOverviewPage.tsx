@@ -1,6 +1,13 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
-import { EmptyState, ErrorState, LocalTime, PageHeader, Skeleton } from '../../ui';
+import {
+  AutoRefreshToggle,
+  EmptyState,
+  ErrorState,
+  LocalTime,
+  PageHeader,
+  Skeleton,
+} from '../../ui';
 import { useExceptionPatterns } from '../admin-exceptions/api/get-exception-patterns';
 import { bucketSeries } from '../admin-exceptions/chart-series';
 import { TimeCountChart } from '../admin-exceptions/components/TimeCountChart';
@@ -22,7 +29,7 @@ import {
   topErrorRows,
   volumeRows,
 } from './overview-series';
-import { useAutoRefresh } from './use-auto-refresh';
+import { useAutoRefresh } from '../../lib/use-auto-refresh';
 import { type OverviewView, searchOf, viewOf } from './url-state';
 import '../admin-performance/performance.css';
 import '../admin-exceptions/admin-exceptions.css';
@@ -210,14 +217,11 @@ export function LogsOverviewPage() {
       <PageHeader title="Log dashboard">
         <div className="page-header__actions perf-controls">
           <RangeSelector value={view.range} onChange={(range) => go({ range })} />
-          <label className="logs-overview-refresh">
-            <input
-              type="checkbox"
-              checked={view.autoRefresh}
-              onChange={(event) => go({ autoRefresh: event.target.checked })}
-            />{' '}
-            Auto-refresh every {OVERVIEW_REFRESH_MS / 1000} s
-          </label>
+          <AutoRefreshToggle
+            checked={view.autoRefresh}
+            intervalMs={OVERVIEW_REFRESH_MS}
+            onChange={(autoRefresh) => go({ autoRefresh })}
+          />
           <button type="button" className="button button--ghost" onClick={refresh}>
             Refresh
           </button>

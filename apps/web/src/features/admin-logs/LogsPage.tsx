@@ -1,6 +1,7 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { ApiError, errorMessageOf } from '../../lib/api-error';
-import { EmptyState, ErrorState, PageHeader, Skeleton } from '../../ui';
+import { useAutoRefresh } from '../../lib/use-auto-refresh';
+import { AutoRefreshToggle, EmptyState, ErrorState, PageHeader, Skeleton } from '../../ui';
 import { useLogs } from './api/get-logs';
 import { ExportPanel } from './components/ExportPanel';
 import { LiveTailPanel } from './components/LiveTailPanel';
@@ -30,11 +31,7 @@ export function LogsPage() {
   // A new key per filter: the live tail unsubscribes, starts empty and subscribes again.
   const liveKey = withFilters(new URLSearchParams(), values).toString();
 
-  useEffect(() => {
-    if (!autoRefresh) return;
-    const timer = setInterval(refresh, AUTO_REFRESH_MS);
-    return () => clearInterval(timer);
-  }, [autoRefresh, refresh]);
+  useAutoRefresh(autoRefresh, AUTO_REFRESH_MS, refresh);
 
   const lines = useMemo(() => logs.data?.pages.flatMap((page) => page.items) ?? [], [logs.data]);
   const selected = useMemo(() => lines.find((line) => line.id === lineId), [lines, lineId]);
@@ -96,14 +93,11 @@ export function LogsPage() {
     <div className="logs-page">
       <PageHeader title="Logs">
         <div className="logs-page__refresh">
-          <label className="logs-page__toggle">
-            <input
-              type="checkbox"
-              checked={autoRefresh}
-              onChange={(event) => setAutoRefresh(event.target.checked)}
-            />
-            Auto-refresh every {AUTO_REFRESH_MS / 1000} s
-          </label>
+          <AutoRefreshToggle
+            checked={autoRefresh}
+            intervalMs={AUTO_REFRESH_MS}
+            onChange={setAutoRefresh}
+          />
           <label className="logs-page__toggle">
             <input
               type="checkbox"

@@ -1,6 +1,6 @@
 import { EXCEPTION_STATUSES, LOG_SOURCES } from '@ledgerlens/contracts';
 import { type KeyboardEvent, useState } from 'react';
-import { SelectField, TextField } from '../../../ui';
+import { isoOfLocalInput, localInputOf, SelectField, TextField } from '../../../ui';
 import { type ExceptionFilters, RANGES, type RangeKey } from '../exception-filters';
 
 const STATUS_LABELS = { unresolved: 'Unresolved', resolved: 'Resolved', ignored: 'Ignored' };
@@ -109,7 +109,9 @@ export function ExceptionFiltersForm({
       <SelectField
         label="Occurred"
         value={filters.range ?? ''}
-        onChange={(event) => apply({ range: (event.target.value || undefined) as RangeKey })}
+        onChange={(event) =>
+          apply({ range: (event.target.value || undefined) as ExceptionFilters['range'] })
+        }
       >
         <option value="">Any time</option>
         {(Object.keys(RANGES) as RangeKey[]).map((range) => (
@@ -117,7 +119,24 @@ export function ExceptionFiltersForm({
             {RANGES[range].label}
           </option>
         ))}
+        <option value="custom">Custom range</option>
       </SelectField>
+      {filters.range === 'custom' && (
+        <>
+          <TextField
+            label="From (your time)"
+            type="datetime-local"
+            value={localInputOf(filters.from ?? '')}
+            onChange={(event) => apply({ from: isoOfLocalInput(event.target.value) || undefined })}
+          />
+          <TextField
+            label="To (your time)"
+            type="datetime-local"
+            value={localInputOf(filters.to ?? '')}
+            onChange={(event) => apply({ to: isoOfLocalInput(event.target.value) || undefined })}
+          />
+        </>
+      )}
       <SelectField
         label="Sort"
         value={`${filters.sort}:${filters.order}`}

@@ -1,6 +1,8 @@
 import { Link } from 'react-router';
 import type { ExceptionGroup } from '../api/get-exception-groups';
 import type { ExceptionFilters } from '../exception-filters';
+import { hasCounts, lastDaySeries } from '../chart-series';
+import { Sparkline } from './Sparkline';
 import { StatusBadge } from './StatusBadge';
 import { LocalTime } from '../../../ui';
 
@@ -12,6 +14,7 @@ export function ExceptionGroupTable({
   groups: ExceptionGroup[];
   filters: Pick<ExceptionFilters, 'sort' | 'order'>;
 }) {
+  const now = new Date();
   const sortOf = (column: ExceptionFilters['sort']) =>
     filters.sort === column ? (filters.order === 'asc' ? 'ascending' : 'descending') : undefined;
   return (
@@ -28,6 +31,7 @@ export function ExceptionGroupTable({
             <th scope="col" className="num">
               Users
             </th>
+            <th scope="col">Last 24 h</th>
             <th scope="col" aria-sort={sortOf('firstSeen')}>
               First seen
             </th>
@@ -52,6 +56,9 @@ export function ExceptionGroupTable({
               <td className="num">{group.count.toLocaleString()}</td>
               <td className="num">{group.affectedUsers.toLocaleString()}</td>
               <td>
+                <LastDay counts={group.sparkline} now={now} />
+              </td>
+              <td>
                 <LocalTime iso={group.firstSeen} />
               </td>
               <td>
@@ -62,5 +69,17 @@ export function ExceptionGroupTable({
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** The group's last 24 hours: a sparkline to glance at, the total for screen readers. */
+function LastDay({ counts, now }: { counts: number[]; now: Date }) {
+  const points = lastDaySeries(counts, now);
+  const total = counts.reduce((sum, count) => sum + count, 0);
+  return (
+    <>
+      {hasCounts(points) ? <Sparkline points={points} /> : <span aria-hidden="true">—</span>}
+      <span className="visually-hidden">{total.toLocaleString()} in the last 24 hours</span>
+    </>
   );
 }

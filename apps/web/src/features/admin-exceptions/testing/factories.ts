@@ -30,6 +30,7 @@ export function aGroup(overrides: Partial<Schemas['ExceptionGroupDto']> = {}) {
     ignoreUntilCount: null,
     ignoreRemaining: null,
     statusChangedAt: '2026-11-20T08:00:00.000Z',
+    sparkline: Array<number>(24).fill(0),
     ...overrides,
   } satisfies Schemas['ExceptionGroupDto'];
 }

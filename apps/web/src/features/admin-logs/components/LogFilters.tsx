@@ -1,14 +1,14 @@
 import { LOG_LEVELS, type LogLevel, type LogSource } from '@ledgerlens/contracts';
 import { useId } from 'react';
 import type { ApiError } from '../../../lib/api-error';
-import { DebouncedTextField, SelectField, TextField } from '../../../ui';
 import {
+  DebouncedTextField,
   isoOfLocalInput,
   localInputOf,
-  type LogFilterValues,
-  RANGE_PRESETS,
-  type RangeChoice,
-} from '../model/log-filters';
+  SelectField,
+  TextField,
+} from '../../../ui';
+import { type LogFilterValues, RANGE_PRESETS, type RangeChoice } from '../model/log-filters';
 import { LEVEL_LABELS, SOURCE_LABELS } from '../model/log-format';
 
 interface Props {

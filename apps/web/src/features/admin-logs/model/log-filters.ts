@@ -174,21 +174,3 @@ export function logQueryOf(values: LogFilterValues, now: number): LogQuery {
 /** The link to the lines of one trace, as other pages build it. */
 export const traceLink = (traceId: string): string =>
   `/admin/logs?${new URLSearchParams({ traceId }).toString()}`;
-
-const pad = (value: number) => String(value).padStart(2, '0');
-
-/** An ISO instant as a `datetime-local` input shows it: the viewer's wall-clock time. */
-export function localInputOf(iso: string): string {
-  if (!isInstant(iso)) return '';
-  const date = new Date(iso);
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(
-    date.getHours(),
-  )}:${pad(date.getMinutes())}`;
-}
-
-/** A `datetime-local` value (the viewer's wall-clock time) as an ISO instant; '' if empty. */
-export function isoOfLocalInput(value: string): string {
-  if (!value) return '';
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? '' : date.toISOString();
-}
