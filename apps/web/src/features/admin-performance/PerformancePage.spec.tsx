@@ -243,7 +243,7 @@ describe('PerformancePage', () => {
   });
 
   describe('drill-down', () => {
-    it('shows one endpoint’s series and slow requests, and goes back to all', async () => {
+    it('shows one endpoint’s series, slow requests and slow queries, and goes back to all', async () => {
       const api = network();
       const { user, router } = show('/admin/performance?range=24h');
       const rates = await region('Error rates by endpoint');
@@ -277,9 +277,11 @@ describe('PerformancePage', () => {
           ),
         ),
       ).toBeInTheDocument();
+      await waitFor(() =>
+        expect(queryOf(lastTo(api, SLOW_QUERIES)).get('endpoint')).toBe('GET /api/v1/transactions'),
+      );
       // Figures of every endpoint are not mixed into the endpoint's view.
       expect(screen.queryByRole('region', { name: 'Error rates by endpoint' })).toBeNull();
-      expect(screen.queryByRole('region', { name: 'Slow queries' })).toBeNull();
 
       await user.click(screen.getByRole('link', { name: '← All endpoints' }));
       expect(currentUrl(router)).toBe('/admin/performance?range=24h');
@@ -291,6 +293,7 @@ describe('PerformancePage', () => {
       const api = network({
         [METRICS]: json(aSeries([anEmptyPoint('2026-11-21T10:00:00.000Z')])),
         [SLOW_REQUESTS]: json(aSlowRequestPage([])),
+        [SLOW_QUERIES]: json(aSlowQueryPage([])),
       });
       show('/admin/performance?endpoint=POST%20/api/v1/budgets');
       expect(
@@ -298,6 +301,11 @@ describe('PerformancePage', () => {
       ).toBeInTheDocument();
       expect(
         await screen.findByText('No slow requests to POST /api/v1/budgets in the last hour'),
+      ).toBeInTheDocument();
+      expect(
+        await screen.findByText(
+          'No slow queries in requests to POST /api/v1/budgets in the last hour',
+        ),
       ).toBeInTheDocument();
       expect(queryOf(lastTo(api, METRICS)).get('name')).toBe('POST /api/v1/budgets');
       expect(queryOf(lastTo(api, SLOW_REQUESTS)).get('method')).toBe('POST');

@@ -174,7 +174,8 @@ function SlowRequests({
 }
 
 function SlowQueries({ view }: { view: PerformanceView }) {
-  const slow = useSlowQueries(view.range, view.sort);
+  const slow = useSlowQueries(view.range, view.endpoint, view.sort);
+  const of = view.endpoint ? ` in requests to ${view.endpoint}` : '';
   const phrase = RANGE_LABELS[view.range].phrase;
   if (slow.isPending) return <Skeleton label="Loading slow queries" rows={4} />;
   if (slow.isError) {
@@ -187,7 +188,7 @@ function SlowQueries({ view }: { view: PerformanceView }) {
     );
   }
   const { items, total } = slow.data;
-  if (items.length === 0) return <EmptyState title={`No slow queries in ${phrase}`} />;
+  if (items.length === 0) return <EmptyState title={`No slow queries${of} in ${phrase}`} />;
   return (
     <div {...busy(slow.isPlaceholderData)}>
       <p className="text-muted">
@@ -197,7 +198,7 @@ function SlowQueries({ view }: { view: PerformanceView }) {
       </p>
       <SlowQueriesTable
         rows={slowQueryRows(items)}
-        caption={`Slow queries in ${phrase}, ${view.sort} first`}
+        caption={`Slow queries${of} in ${phrase}, ${view.sort} first`}
       />
     </div>
   );
@@ -275,12 +276,10 @@ export function PerformancePage() {
         <SlowRequests view={view} hrefOf={view.endpoint ? undefined : hrefOf} />
       </section>
 
-      {!view.endpoint && (
-        <section aria-labelledby="perf-slow-queries">
-          <h2 id="perf-slow-queries">Slow queries</h2>
-          <SlowQueries view={view} />
-        </section>
-      )}
+      <section aria-labelledby="perf-slow-queries">
+        <h2 id="perf-slow-queries">Slow queries</h2>
+        <SlowQueries view={view} />
+      </section>
     </section>
   );
 }

@@ -20,8 +20,8 @@ export const performanceKeys = {
   errorRates: (range: Range) => [...performanceKeys.all, 'error-rates', range] as const,
   slowRequests: (range: Range, endpoint: string | null, sort: SlowSort) =>
     [...performanceKeys.all, 'slow-requests', range, endpoint, sort] as const,
-  slowQueries: (range: Range, sort: SlowSort) =>
-    [...performanceKeys.all, 'slow-queries', range, sort] as const,
+  slowQueries: (range: Range, endpoint: string | null, sort: SlowSort) =>
+    [...performanceKeys.all, 'slow-queries', range, endpoint, sort] as const,
 };
 
 // Keeps the previous range's figures on screen while the next loads, instead of a flash of skeletons.
@@ -88,13 +88,21 @@ export const useSlowRequests = (range: Range, endpoint: string | null, sort: Slo
     ...smooth,
   });
 
-export const useSlowQueries = (range: Range, sort: SlowSort) =>
+/** Slow queries of the range, of the requests to one endpoint when drilled down. */
+export const useSlowQueries = (range: Range, endpoint: string | null, sort: SlowSort) =>
   useQuery({
-    queryKey: performanceKeys.slowQueries(range, sort),
+    queryKey: performanceKeys.slowQueries(range, endpoint, sort),
     queryFn: () =>
       unwrap(
         api.GET('/api/v1/monitoring/slow-queries', {
-          params: { query: { ...windowOf(range, Date.now()), sort, limit: SLOW_LIMIT } },
+          params: {
+            query: {
+              ...windowOf(range, Date.now()),
+              ...(endpoint ? { endpoint } : {}),
+              sort,
+              limit: SLOW_LIMIT,
+            },
+          },
         }),
       ),
     ...smooth,
