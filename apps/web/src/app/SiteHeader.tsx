@@ -1,5 +1,6 @@
 import { type KeyboardEvent, useRef, useState } from 'react';
 import { Link } from 'react-router';
+import { NotificationBell } from '../features/notifications/components/NotificationBell';
 import { ConnectionIndicator } from '../features/realtime/ConnectionIndicator';
 import { AccountMenu } from './AccountMenu';
 import { MainNav } from './MainNav';
@@ -7,8 +8,9 @@ import { MainNav } from './MainNav';
 const MENU_ID = 'site-menu';
 
 /**
- * Brand, connection state, navigation and account. At phone width the navigation and account
- * fold into a menu opened by a button; wider screens show them inline (the button is hidden).
+ * Brand, connection state, notifications, navigation and account. At phone width the navigation
+ * and account fold into a menu opened by a button; wider screens show them inline (the button is
+ * hidden). The bell stays outside the menu, so its count shows at every width.
  */
 export function SiteHeader() {
   const [menuOpen, setMenuOpen] = useState(false);
@@ -27,6 +29,7 @@ export function SiteHeader() {
           Ledgerlens
         </Link>
         <ConnectionIndicator />
+        <NotificationBell />
         <button
           ref={menuButton}
           type="button"

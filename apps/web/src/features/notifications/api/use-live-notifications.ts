@@ -1,0 +1,36 @@
+import { type NotificationEventPayload, RealtimeEvent } from '@ledgerlens/contracts';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { useConnection } from '../../realtime/connection-store';
+import { useRealtimeEvents } from '../../realtime/realtime-events';
+import { withNewNotification } from '../notification-cache';
+import { type NotificationPage, notificationKeys, RECENT_LIMIT } from './notification-queries';
+
+const EVENTS = [RealtimeEvent.NotificationCreated];
+
+/**
+ * Keeps the bell current while signed in: a pushed notification joins the newest ones at once
+ * (the event carries it whole) and the full list's pages are read again. Nothing is replayed
+ * after a lost connection, so a reconnection reads everything again.
+ */
+export function useLiveNotifications(onArrival: (notification: NotificationEventPayload) => void) {
+  const queryClient = useQueryClient();
+
+  useRealtimeEvents<NotificationEventPayload>(EVENTS, ({ payload }) => {
+    queryClient.setQueryData<NotificationPage>(notificationKeys.recent(), (page) =>
+      withNewNotification(page, payload, RECENT_LIMIT),
+    );
+    void queryClient.invalidateQueries({ queryKey: notificationKeys.pages() });
+    onArrival(payload);
+  });
+
+  useEffect(() => {
+    // The first connection finds the notifications just fetched; later ones may have missed some.
+    let connectedBefore = useConnection.getState().status === 'online';
+    return useConnection.subscribe((now, before) => {
+      if (now.status !== 'online' || before.status === 'online') return;
+      if (connectedBefore) void queryClient.invalidateQueries({ queryKey: notificationKeys.all });
+      connectedBefore = true;
+    });
+  }, [queryClient]);
+}
