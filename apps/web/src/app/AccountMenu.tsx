@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { disconnectRealtime } from '../features/realtime/connect-realtime';
 import { useSignOut } from '../features/session/api/sign-out';
 import { isAdmin, useSession } from '../features/session/session-store';
@@ -10,7 +11,7 @@ const initialsOf = (name: string) =>
     .map((word) => word[0].toUpperCase())
     .join('');
 
-/** Who is signed in, and the way out. */
+/** Who is signed in, their notification settings, and the way out. */
 export function AccountMenu() {
   const user = useSession((state) => state.user);
   const signOut = useSignOut();
@@ -25,6 +26,7 @@ export function AccountMenu() {
         <span className="account__email">{user.email}</span>
       </span>
       {isAdmin(user) && <span className="badge account__role">Admin</span>}
+      <Link to="/settings/notifications">Settings</Link>
       <button
         type="button"
         className="button button--ghost account__sign-out"
