@@ -204,6 +204,113 @@ describe('an admin finds a failure in the console', () => {
     await checkAndPhotograph(page, 'admin-journey-9-events-resolve-laptop');
   }, 60_000);
 
+  /**
+   * Presses Tab until `target` has the focus, checking on the way that every control reached
+   * shows where the focus is (an outline or a ring), as a keyboard user needs.
+   */
+  async function tabTo(page: Page, target: Locator, maxPresses = 60): Promise<void> {
+    for (let press = 0; press < maxPresses; press++) {
+      await page.keyboard.press('Tab');
+      const focus = await page.evaluate(() => {
+        const element = document.activeElement as HTMLElement | null;
+        if (!element || element === document.body) return null;
+        const style = getComputedStyle(element);
+        const ring =
+          (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) ||
+          style.boxShadow !== 'none';
+        return { ring, what: `${element.tagName} ${element.textContent?.trim().slice(0, 40)}` };
+      });
+      if (focus)
+        expect({ focused: focus.what, visible: focus.ring }).toEqual({
+          focused: focus.what,
+          visible: true,
+        });
+      if (await target.evaluate((element) => element === document.activeElement)) return;
+    }
+    throw new Error(`${maxPresses} presses of Tab did not reach ${target.toString()}`);
+  }
+
+  it('takes an admin from sign-in to a resolved exception and its logs by keyboard alone', async () => {
+    await failRequest();
+    const context = await browser.newContext({
+      viewport: WIDTHS.laptop,
+      baseURL: app.baseUrl,
+      reducedMotion: 'reduce',
+    });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+
+    await page.goto('/sign-in');
+    await tabTo(page, page.getByLabel('Email'));
+    await page.keyboard.type(ADMIN.email);
+    await tabTo(page, page.getByLabel('Password'));
+    await page.keyboard.type(ADMIN.password);
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.pathname === '/');
+
+    await tabTo(page, page.getByRole('link', { name: 'Admin', exact: true }));
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Admin' }).waitFor();
+    await tabTo(
+      page,
+      page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Exceptions' }),
+    );
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Exceptions' }).waitFor();
+
+    const group = page.getByRole('link', { name: /SampleException/ }).first();
+    await reloadUntilShown(page, group);
+    await tabTo(page, group);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: /SampleException/ }).waitFor();
+
+    // Whatever state an earlier test left the group in, reopen it first.
+    const unresolve = page.getByRole('button', { name: 'Unresolve' });
+    if (await unresolve.isVisible()) {
+      await tabTo(page, unresolve);
+      await page.keyboard.press('Enter');
+    }
+    const resolve = page.getByRole('button', { name: 'Resolve', exact: true });
+    await tabTo(page, resolve);
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Resolve this exception group' });
+    await dialog.waitFor();
+    await tabTo(page, dialog.getByLabel('Notes (optional)'));
+    await page.keyboard.type('Resolved from the keyboard');
+    await tabTo(page, dialog.getByRole('button', { name: 'Resolve', exact: true }));
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'hidden' });
+    await page
+      .getByRole('region', { name: 'Summary' })
+      .getByText('Resolved from the keyboard')
+      .waitFor();
+
+    // The failure's log lines, and one line's details, opened and closed from the keyboard.
+    await tabTo(page, page.locator('a[href^="/admin/logs?traceId="]').first());
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Logs' }).waitFor();
+    const line = page
+      .getByRole('list', { name: 'Log lines, newest first' })
+      .getByRole('button', { name: /Sample exception/ })
+      .first();
+    await line.waitFor();
+    await tabTo(page, line, 120);
+    await page.keyboard.press('Enter');
+    const details = page.getByRole('complementary', { name: /Log line/ });
+    await details
+      .getByText(/Sample exception/)
+      .first()
+      .waitFor();
+    await tabTo(page, details.getByRole('button', { name: 'View in context' }));
+    await page.keyboard.press('Enter');
+    await details.getByRole('button', { name: 'View in context', pressed: true }).waitFor();
+    await screenshot(page, 'admin-keyboard-log-context-laptop');
+    await tabTo(page, details.getByRole('button', { name: 'Close' }), 120);
+    await page.keyboard.press('Enter');
+    await details.waitFor({ state: 'hidden' });
+  }, 90_000);
+
   it('shows a browser error in the live tail within 5 s of its arrival', async () => {
     const page = await signedInPage(WIDTHS.laptop);
     await page.goto('/admin/logs');
