@@ -6,6 +6,7 @@ import {
   headlineValue,
   isBreaching,
   labelsText,
+  timingText,
 } from './rule-text';
 
 describe('formatValue', () => {
@@ -99,5 +100,30 @@ describe('labelsText', () => {
       'route=/api/v1/budgets, method=GET',
     );
     expect(labelsText({})).toBe('The whole rule');
+  });
+});
+
+describe('timingText', () => {
+  const rule = {
+    intervalSeconds: 60,
+    pendingSeconds: 120,
+    keepFiringSeconds: 0,
+    noDataState: 'normal',
+  };
+
+  it('says how often, how long it waits and what no data means', () => {
+    expect(timingText(rule)).toBe(
+      'Every minute; fires once the condition has held for 2 minutes; no data counts as normal',
+    );
+    expect(
+      timingText({
+        intervalSeconds: 30,
+        pendingSeconds: 0,
+        keepFiringSeconds: 300,
+        noDataState: 'nodata',
+      }),
+    ).toBe(
+      'Every 30 seconds; fires as soon as the condition holds; keeps firing 5 minutes after it stops; no data shows as no data',
+    );
   });
 });

@@ -100,3 +100,32 @@ export function labelsText(labels: Record<string, string>): string {
   if (entries.length === 0) return 'The whole rule';
   return entries.map(([name, value]) => `${name}=${value}`).join(', ');
 }
+
+const NO_DATA_WORDS: Record<string, string> = {
+  normal: 'no data counts as normal',
+  alerting: 'no data counts as the condition holding',
+  nodata: 'no data shows as no data',
+};
+
+/**
+ * When a rule is looked at and how long it waits, in words: "Every minute; fires once the
+ * condition has held for 2 minutes; no data counts as normal".
+ */
+export function timingText(rule: {
+  intervalSeconds: number;
+  pendingSeconds: number;
+  keepFiringSeconds: number;
+  noDataState: string;
+}): string {
+  const parts = [
+    `Every ${durationInWords(rule.intervalSeconds).replace(/^1 /, '')}`,
+    rule.pendingSeconds > 0
+      ? `fires once the condition has held for ${durationInWords(rule.pendingSeconds)}`
+      : 'fires as soon as the condition holds',
+  ];
+  if (rule.keepFiringSeconds > 0) {
+    parts.push(`keeps firing ${durationInWords(rule.keepFiringSeconds)} after it stops`);
+  }
+  parts.push(NO_DATA_WORDS[rule.noDataState] ?? `no data: ${rule.noDataState}`);
+  return parts.join('; ');
+}
