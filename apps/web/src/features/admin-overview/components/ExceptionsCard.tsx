@@ -1,0 +1,46 @@
+import { formatCount } from '../../admin-performance/format';
+import { useUnresolvedExceptions } from '../api/overview-queries';
+import { exceptionCounts, unresolvedExceptionsLink } from '../overview-figures';
+import { FigureLink, OverviewCard } from './OverviewCard';
+import { QueryContent } from './QueryContent';
+
+/** Exception groups waiting for someone, and those that came back after being resolved. */
+export function ExceptionsCard() {
+  const groups = useUnresolvedExceptions();
+  return (
+    <OverviewCard
+      id="overview-exceptions"
+      title="Exceptions"
+      more={{ to: '/admin/exceptions', label: 'Open exceptions' }}
+    >
+      <QueryContent
+        query={groups}
+        loading="Loading the exception groups"
+        failed="The exception groups could not be loaded"
+      >
+        {(page) => {
+          const counts = exceptionCounts(page);
+          const link = unresolvedExceptionsLink();
+          return (
+            <ul className="overview-list overview-list--figures">
+              <li>
+                <FigureLink
+                  to={link}
+                  value={formatCount(counts.unresolved)}
+                  label={counts.unresolved === 1 ? 'unresolved group' : 'unresolved groups'}
+                />
+              </li>
+              <li>
+                <FigureLink
+                  to={link}
+                  value={`${formatCount(counts.regressed)}${counts.regressedIsFloor ? '+' : ''}`}
+                  label="regressed: back after being resolved"
+                />
+              </li>
+            </ul>
+          );
+        }}
+      </QueryContent>
+    </OverviewCard>
+  );
+}
