@@ -1,4 +1,5 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
+import { publishRealtime } from '../realtime/realtime-events';
 import { apiError, fakeApi, type FakeRoute, json, pending } from '../../test/fake-api';
 import { renderPage } from '../../test/render';
 import { AlertRulesPage } from './AlertRulesPage';
@@ -158,6 +159,57 @@ describe('AlertRulesPage', () => {
         ),
       ).toBeVisible();
       await waitFor(() => expect(toggle).not.toBeChecked());
+    });
+  });
+
+  describe('live', () => {
+    it('refetches the rules when one fires and tells the admin which', async () => {
+      const rule = aRule({ name: 'CPU rule', state: 'pending' });
+      const api = network({ [RULES]: json([rule]) });
+      show();
+      await screen.findByRole('link', { name: 'CPU rule' });
+      expect(within(rowOf('CPU rule')).getByText('Pending')).toBeVisible();
+
+      api.on(RULES, json([{ ...rule, state: 'firing' }]));
+      act(() =>
+        publishRealtime({
+          type: 'alert.fired',
+          payload: {
+            alertId: rule.id,
+            historyId: '7',
+            name: 'CPU rule',
+            severity: 'warning',
+            metric: 'p95_latency_ms',
+            value: 900,
+            threshold: 800,
+            message: 'CPU rule: p95 latency 900 ms > 800 ms',
+            occurredAt: '2026-11-21T10:00:00.000Z',
+          },
+          traceId: null,
+          at: '2026-11-21T10:00:00.000Z',
+        }),
+      );
+
+      expect(
+        await screen.findByText('Firing: CPU rule: p95 latency 900 ms > 800 ms'),
+      ).toBeVisible();
+      expect(await within(rowOf('CPU rule')).findByText('Firing')).toBeVisible();
+      expect(api.requestsTo(RULES)).toHaveLength(2);
+    });
+
+    it('ignores other realtime events', async () => {
+      const api = network({ [RULES]: json([aRule({ name: 'CPU rule' })]) });
+      show();
+      await screen.findByRole('link', { name: 'CPU rule' });
+      act(() =>
+        publishRealtime({
+          type: 'exception.new',
+          payload: {},
+          traceId: null,
+          at: '2026-11-21T10:00:00.000Z',
+        }),
+      );
+      expect(api.requestsTo(RULES)).toHaveLength(1);
     });
   });
 });
