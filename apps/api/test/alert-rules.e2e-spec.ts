@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { parse, parseDocument } from 'yaml';
 import { SmtpInbox, startSmtpInbox } from '../src/common/mail/testing/smtp-inbox';
 import { AlertCycle } from '../src/modules/alerts/alert-cycle';
+import { ExceptionCapture } from '../src/modules/exceptions/capture/exception-capture';
 import {
   answer,
   LocalReceiver,
@@ -145,6 +146,7 @@ describe('alert rules (API)', () => {
     const id = randomUUID();
     const calls: ['get' | 'post' | 'put' | 'delete', string][] = [
       ['get', RULES],
+      ['get', `${RULES}/series`],
       ['post', RULES],
       ['post', `${RULES}/preview`],
       ['get', `${RULES}/history`],
@@ -772,6 +774,207 @@ describe('alert rules (API)', () => {
 
     afterAll(async () => {
       for (const id of [trafficId, everythingId]) if (id) await remove(id);
+    });
+  });
+
+  describe('measured values and series', () => {
+    const MINUTE = 60_000;
+    const HOUR = 60 * MINUTE;
+    let now: number;
+    const ids: Record<'highest' | 'lowest' | 'total' | 'latency', string> = {
+      highest: '',
+      lowest: '',
+      total: '',
+      latency: '',
+    };
+    /** Fatal exceptions over 30 minutes: only this block's, every other exception is an error. */
+    const fatalExceptions = (name: string, extra: object = {}) =>
+      validRule(name, {
+        metricType: 'exception_count',
+        filters: { level: 'fatal' },
+        windowSeconds: 1800,
+        threshold: 3,
+        ...extra,
+      });
+    const rule = async (id: string) =>
+      (await testApp.http.get(`${RULES}/${id}`).set(admin.auth).expect(200)).body;
+    const values = (points: { value: number | null }[]) => points.map((point) => point.value);
+
+    beforeAll(async () => {
+      now = Date.now();
+      const capture = testApp.app.get(ExceptionCapture);
+      const occur = (source: 'backend' | 'frontend', minutesAgo: number, times: number) => {
+        for (let i = 0; i < times; i += 1) {
+          capture.capture({
+            source,
+            level: 'fatal',
+            origin: 'test',
+            type: 'SeriesError',
+            message: `series ${source} ${i}`,
+            occurredAt: new Date(now - minutesAgo * MINUTE),
+          });
+        }
+      };
+      // 5 minutes ago: backend 4, frontend 1. 2 h 10 min ago: backend 2, frontend 6.
+      occur('backend', 5, 4);
+      occur('frontend', 5, 1);
+      occur('backend', 130, 2);
+      occur('frontend', 130, 6);
+      await eventually(async () => {
+        const [{ n }] = await sql(
+          `SELECT coalesce(sum(c.count), 0)::int AS n FROM exception_counts c
+           JOIN exception_groups g ON g.id = c.group_id WHERE g.level = 'fatal'`,
+        );
+        expect(n).toBe(13);
+      });
+      ids.highest = (
+        await create(fatalExceptions('Fatal by source, most', { groupBy: 'source' }))
+      ).id;
+      ids.lowest = (
+        await create(
+          fatalExceptions('Fatal by source, least', { groupBy: 'source', operator: '<' }),
+        )
+      ).id;
+      ids.total = (await create(fatalExceptions('Fatal in all'))).id;
+      // No one asks for budgets here: no data.
+      ids.latency = (
+        await create(validRule('Budgets latency', { filters: { route: '/api/v1/budgets' } }))
+      ).id;
+    });
+
+    afterAll(async () => {
+      for (const id of Object.values(ids)) if (id) await remove(id);
+    });
+
+    it('shows each rule’s worst instance value from its last evaluation', async () => {
+      // Never evaluated: no value.
+      for (const id of Object.values(ids)) expect((await rule(id)).value).toBeNull();
+
+      await testApp.app.get(AlertCycle).evaluate(new Date());
+
+      const highest = await rule(ids.highest);
+      expect(
+        highest.instances.map((i: { key: string; value: number }) => [i.key, i.value]),
+      ).toEqual([
+        ['backend', 4],
+        ['frontend', 1],
+      ]);
+      // `>` is worst at the greatest, `<` at the least.
+      expect(highest.value).toBe(4);
+      expect((await rule(ids.lowest)).value).toBe(1);
+      expect((await rule(ids.total)).value).toBe(5);
+      const latency = await rule(ids.latency);
+      expect(latency.lastEvaluatedAt).not.toBeNull();
+      expect(latency.value).toBeNull();
+
+      const list = (await testApp.http.get(RULES).set(admin.auth).expect(200)).body;
+      const listed = (id: string) => list.find((each: { id: string }) => each.id === id).value;
+      expect([ids.highest, ids.lowest, ids.total, ids.latency].map(listed)).toEqual([
+        4,
+        1,
+        5,
+        null,
+      ]);
+    });
+
+    it('measures every rule at even instants up to now, each over its own window', async () => {
+      const response = await testApp.http
+        .get(`${RULES}/series`)
+        .query({ hours: 6, points: 6 })
+        .set(admin.auth)
+        .expect(200);
+      const { from, to, stepSeconds, rules } = response.body;
+      expect(stepSeconds).toBe(3600);
+      expect(Date.parse(to) - Date.parse(from)).toBe(6 * HOUR);
+      expect(Date.parse(to)).toBeGreaterThanOrEqual(now);
+      const listed = (await testApp.http.get(RULES).set(admin.auth).expect(200)).body;
+      expect(rules.map((each: { ruleId: string }) => each.ruleId)).toEqual(
+        listed.map((each: { id: string }) => each.id),
+      );
+      const series = (id: string) => rules.find((each: { ruleId: string }) => each.ruleId === id);
+      const points = series(ids.total).points;
+      expect(points.map((point: { at: string }) => Date.parse(point.at))).toEqual(
+        [5, 4, 3, 2, 1, 0].map((hours) => Date.parse(to) - hours * HOUR),
+      );
+      // The points 2 h ago and now hold the occurrences; grouped rules have no instance between.
+      expect(values(series(ids.total).points)).toEqual([0, 0, 0, 8, 0, 5]);
+      expect(values(series(ids.highest).points)).toEqual([null, null, null, 6, null, 4]);
+      expect(values(series(ids.lowest).points)).toEqual([null, null, null, 2, null, 1]);
+      expect(values(series(ids.latency).points)).toEqual(Array(6).fill(null));
+
+      // Defaults: the last 6 hours in 24 points.
+      const byDefault = (await testApp.http.get(`${RULES}/series`).set(admin.auth).expect(200))
+        .body;
+      expect(byDefault.stepSeconds).toBe(900);
+      expect(byDefault.rules).toHaveLength(listed.length);
+      for (const each of byDefault.rules) expect(each.points).toHaveLength(24);
+    });
+
+    it('previews a draft and a saved rule with their series', async () => {
+      const draft = (
+        await testApp.http
+          .post(`${RULES}/preview`)
+          .set(admin.auth)
+          .send(fatalExceptions('Draft fatal'))
+          .expect(200)
+      ).body;
+      expect(draft.series).toHaveLength(24);
+      expect(Date.parse(draft.series[23].at)).toBe(Date.parse(draft.evaluatedAt));
+      expect(Date.parse(draft.evaluatedAt) - Date.parse(draft.series[0].at)).toBe(23 * 15 * MINUTE);
+      // Every 15 minutes over 30-minute windows: 2 h 10 min ago is in the points 2 h and
+      // 1 h 45 min ago; 5 minutes ago only in now's.
+      const expected = Array<number>(24).fill(0);
+      expected[15] = 8;
+      expected[16] = 8;
+      expected[23] = 5;
+      expect(values(draft.series)).toEqual(expected);
+      expect(draft.instances[0].value).toBe(5);
+
+      const saved = (
+        await testApp.http
+          .post(`${RULES}/${ids.highest}/preview`)
+          .query({ hours: 1 })
+          .set(admin.auth)
+          .expect(200)
+      ).body;
+      expect(saved.series).toHaveLength(24);
+      expect(Date.parse(saved.evaluatedAt) - Date.parse(saved.series[0].at)).toBe(23 * 150 * 1000);
+      expect(saved.series[0].value).toBeNull();
+      expect(saved.series[23].value).toBe(4);
+    });
+
+    it('refuses bad hours and points with a message for each', async () => {
+      const refused = async (path: string, query: object, method: 'get' | 'post' = 'get') => {
+        const call = testApp.http[method](path).query(query).set(admin.auth);
+        const response = await (method === 'post' ? call.send(fatalExceptions('Draft')) : call);
+        expect(response.status).toBe(400);
+        return response.body.details;
+      };
+      const series = `${RULES}/series`;
+      expect(await refused(series, { hours: 0 })).toEqual({
+        hours: ['hours must not be less than 1'],
+      });
+      expect(await refused(series, { hours: 169, points: 1 })).toEqual({
+        hours: ['hours must not be greater than 168'],
+        points: ['points must not be less than 2'],
+      });
+      expect(await refused(series, { points: 121 })).toEqual({
+        points: ['points must not be greater than 120'],
+      });
+      expect(await refused(series, { hours: 1.5, points: 'many' })).toEqual({
+        hours: ['hours must be an integer number'],
+        points: expect.arrayContaining(['points must be an integer number']),
+      });
+      expect(Object.keys(await refused(`${RULES}/preview`, { hours: 200 }, 'post'))).toEqual([
+        'hours',
+      ]);
+      expect(
+        Object.keys(await refused(`${RULES}/${ids.total}/preview`, { hours: 0 }, 'post')),
+      ).toEqual(['hours']);
+      // Only the draft and saved previews take `hours`; points stay 24 there.
+      expect(
+        Object.keys(await refused(`${RULES}/${ids.total}/preview`, { points: 10 }, 'post')),
+      ).toEqual(['points']);
     });
   });
 

@@ -625,7 +625,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Alert rules, by name, each with its current state */
+        /** Alert rules, by name, each with its current state and value */
         get: operations["AlertsController_list_v1"];
         put?: never;
         /**
@@ -675,7 +675,7 @@ export interface paths {
         put?: never;
         /**
          * Evaluate a saved rule now, without notifying
-         * @description Value, state and instances as the next evaluation would find them.
+         * @description Value, state and instances as the next evaluation would find them, and the series of the last `hours`.
          */
         post: operations["AlertsController_previewSaved_v1"];
         delete?: never;
@@ -835,7 +835,7 @@ export interface paths {
         put?: never;
         /**
          * Evaluate a rule that is not saved yet, now
-         * @description For the rule form: value, state and instances; nothing is stored or sent.
+         * @description For the rule form: value, state and instances, and the series of the last `hours`; nothing is stored or sent.
          */
         post: operations["AlertsController_previewDraft_v1"];
         delete?: never;
@@ -856,6 +856,26 @@ export interface paths {
          * @description Rules PromQL can express over this API’s own `/metrics` series, for teams evaluating in their own Prometheus and Alertmanager (`promtool check rules` accepts it). Rules it cannot express are listed in a comment with the reason.
          */
         get: operations["AlertsController_prometheusRules_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitoring/alerts/series": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What every rule measured over the last hours, for charts
+         * @description Each rule (disabled ones too) measured at `points` instants up to now, each over its own window as an evaluation then would have measured it; each value is the worst instance’s (the least for `<` and `<=`, else the greatest), null when no instance had data.
+         */
+        get: operations["AlertsController_seriesOfRules_v1"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1246,6 +1266,8 @@ export interface components {
             /** Format: date-time */
             evaluatedAt: string;
             instances: components["schemas"]["AlertInstanceDto"][];
+            /** @description The rule measured at 24 points up to now (`hours`, 6 by default), oldest first; every value null when the query failed */
+            series: components["schemas"]["AlertSeriesPointDto"][];
             /**
              * @description The worst state of the instances
              * @enum {string}
@@ -1299,6 +1321,8 @@ export interface components {
             threshold: number;
             /** Format: date-time */
             updatedAt: string;
+            /** @description The worst instance’s value at the last evaluation (the least for `<` and `<=`, else the greatest); null when never evaluated (since its last change) or no instance had data */
+            value: number | null;
             /** Format: int64 */
             windowSeconds: number;
         };
@@ -1348,6 +1372,8 @@ export interface components {
             threshold: number;
             /** Format: date-time */
             updatedAt: string;
+            /** @description The worst instance’s value at the last evaluation (the least for `<` and `<=`, else the greatest); null when never evaluated (since its last change) or no instance had data */
+            value: number | null;
             /** Format: int64 */
             windowSeconds: number;
         };
@@ -1461,6 +1487,37 @@ export interface components {
              * @default 300
              */
             windowSeconds?: number;
+        };
+        AlertRuleSeriesDto: {
+            /** @description Oldest first */
+            points: components["schemas"]["AlertSeriesPointDto"][];
+            /** Format: uuid */
+            ruleId: string;
+        };
+        AlertSeriesDto: {
+            /**
+             * Format: date-time
+             * @description Start of the range
+             */
+            from: string;
+            /** @description Every rule not deleted, by name */
+            rules: components["schemas"]["AlertRuleSeriesDto"][];
+            /** @description Time between points; the first point is at `from` + one step, the last at `to` */
+            stepSeconds: number;
+            /**
+             * Format: date-time
+             * @description End of the range: now
+             */
+            to: string;
+        };
+        AlertSeriesPointDto: {
+            /**
+             * Format: date-time
+             * @description The instant measured
+             */
+            at: string;
+            /** @description The worst instance’s value over the rule’s window ending at `at` (the least for `<` and `<=`, else the greatest); null when no instance had data */
+            value: number | null;
         };
         ArchivedFileDto: {
             /**
@@ -6768,7 +6825,10 @@ export interface operations {
     };
     AlertsController_previewSaved_v1: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Hours up to now the series covers */
+                hours?: number;
+            };
             header?: never;
             path: {
                 id: string;
@@ -7638,7 +7698,10 @@ export interface operations {
     };
     AlertsController_previewDraft_v1: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Hours up to now the series covers */
+                hours?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -7741,6 +7804,74 @@ export interface operations {
                 };
             };
             /** @description Invalid input, one message per field in `details`. Every route refuses text PostgreSQL cannot store (NUL, unpaired surrogates) and over-deep JSON in its path, query or body. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not an admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description An unexpected error; the trace ID finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; try again shortly. Every route can meet one: sign-in checks and the action log use the database too. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AlertsController_seriesOfRules_v1: {
+        parameters: {
+            query?: {
+                /** @description Hours up to now the series covers */
+                hours?: number;
+                /** @description Points per rule, evenly spaced, the last at now */
+                points?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertSeriesDto"];
+                };
+            };
             400: {
                 headers: {
                     [name: string]: unknown;

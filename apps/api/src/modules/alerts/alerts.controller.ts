@@ -34,6 +34,8 @@ import { ContactPointsService } from './contact-points/contact-points.service';
 import { AlertEvaluator } from './evaluation/alert-evaluator';
 import { worstState } from './evaluation/instance-state';
 import type { InstanceRecord } from './evaluation/rule-evaluation';
+import { RuleSeries, SeriesPoint, seriesRange } from './evaluation/rule-series';
+import { worstValue } from './evaluation/worst-value';
 import { AlertHistoryService } from './history/alert-history.service';
 import {
   AlertHistoryPageDto,
@@ -55,10 +57,20 @@ import {
   AlertRuleDetailDto,
   AlertRuleDto,
 } from './rules/dto/alert-rule.dto';
+import {
+  AlertPreviewQueryDto,
+  AlertSeriesDto,
+  AlertSeriesPointDto,
+  AlertSeriesQueryDto,
+  SERIES_DEFAULTS,
+} from './rules/dto/alert-series.dto';
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
-function ruleDtoOf(rule: StoredRule): AlertRuleDto {
+/** A rule with its value as last evaluated, from its instances then. */
+function ruleDtoOf(rule: StoredRule, instances: readonly InstanceRecord[]): AlertRuleDto {
+  const values = instances.map((instance) => instance.value);
+  const value = rule.lastEvaluatedAt === null ? null : worstValue(rule.operator, values);
   return {
     id: rule.id,
     name: rule.name,
@@ -79,6 +91,7 @@ function ruleDtoOf(rule: StoredRule): AlertRuleDto {
     noDataState: rule.noDataState,
     notification: rule.notification,
     state: rule.state,
+    value,
     lastEvaluatedAt: iso(rule.lastEvaluatedAt),
     lastError: rule.lastError,
     createdAt: rule.createdAt.toISOString(),
@@ -98,6 +111,11 @@ function instanceDtoOf(ruleId: string, instance: InstanceRecord): AlertInstanceD
     error: instance.error,
   };
 }
+
+const pointDtoOf = ({ at, value }: SeriesPoint): AlertSeriesPointDto => ({
+  at: at.toISOString(),
+  value,
+});
 
 const notFound = () =>
   ApiNotFoundResponse({ type: ErrorResponseDto, description: 'No alert rule with this ID' });
@@ -119,6 +137,7 @@ export class AlertsController {
   constructor(
     private readonly rules: AlertRulesService,
     private readonly evaluator: AlertEvaluator,
+    private readonly series: RuleSeries,
     private readonly history: AlertHistoryService,
     private readonly tests: TestNotifications,
     private readonly contactPoints: ContactPointsService,
@@ -126,10 +145,37 @@ export class AlertsController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Alert rules, by name, each with its current state' })
+  @ApiOperation({ summary: 'Alert rules, by name, each with its current state and value' })
   @ApiOkResponse({ type: [AlertRuleDto] })
   async list(): Promise<AlertRuleDto[]> {
-    return (await this.rules.list()).map(ruleDtoOf);
+    const rules = await this.rules.list();
+    const instances = await this.rules.instancesOfRules(rules.map((rule) => rule.id));
+    return rules.map((rule) => ruleDtoOf(rule, instances.get(rule.id) ?? []));
+  }
+
+  @Get('series')
+  @ApiOperation({
+    summary: 'What every rule measured over the last hours, for charts',
+    description:
+      'Each rule (disabled ones too) measured at `points` instants up to now, each over its own ' +
+      'window as an evaluation then would have measured it; each value is the worst instance’s ' +
+      '(the least for `<` and `<=`, else the greatest), null when no instance had data.',
+  })
+  @ApiOkResponse({ type: AlertSeriesDto })
+  @ApiBadRequestResponse({ type: ErrorResponseDto })
+  async seriesOfRules(@Query() query: AlertSeriesQueryDto): Promise<AlertSeriesDto> {
+    const rules = await this.rules.list();
+    const range = seriesRange(new Date(), query.hours, query.points);
+    const measured = await this.series.measure(rules, range.instants);
+    return {
+      from: range.from.toISOString(),
+      to: range.to.toISOString(),
+      stepSeconds: range.stepSeconds,
+      rules: rules.map((rule) => ({
+        ruleId: rule.id,
+        points: (measured.get(rule.id) ?? []).map(pointDtoOf),
+      })),
+    };
   }
 
   @Post()
@@ -145,7 +191,7 @@ export class AlertsController {
   @invalid()
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'A rule with this name exists' })
   async create(@Body() body: AlertRuleInputDto): Promise<AlertRuleDto> {
-    return ruleDtoOf(await this.rules.create(body));
+    return ruleDtoOf(await this.rules.create(body), []);
   }
 
   @Post('preview')
@@ -153,14 +199,19 @@ export class AlertsController {
   @Audit({ recorded: false })
   @ApiOperation({
     summary: 'Evaluate a rule that is not saved yet, now',
-    description: 'For the rule form: value, state and instances; nothing is stored or sent.',
+    description:
+      'For the rule form: value, state and instances, and the series of the last `hours`; ' +
+      'nothing is stored or sent.',
   })
   @ApiOkResponse({ type: AlertPreviewDto })
   @invalid()
-  async previewDraft(@Body() body: AlertRuleInputDto): Promise<AlertPreviewDto> {
+  async previewDraft(
+    @Body() body: AlertRuleInputDto,
+    @Query() query: AlertPreviewQueryDto,
+  ): Promise<AlertPreviewDto> {
     const draft = draftOf(body);
     await this.rules.check(draft);
-    return this.preview({ ...draft, id: '00000000-0000-4000-8000-000000000000' });
+    return this.preview({ ...draft, id: '00000000-0000-4000-8000-000000000000' }, query.hours);
   }
 
   @Get('history')
@@ -251,7 +302,7 @@ export class AlertsController {
     const rule = await this.rules.get(id);
     const instances = await this.rules.instancesOf(id);
     return {
-      ...ruleDtoOf(rule),
+      ...ruleDtoOf(rule, instances),
       instances: instances.map((instance) => instanceDtoOf(id, instance)),
     };
   }
@@ -265,7 +316,8 @@ export class AlertsController {
   @notFound()
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'A rule with this name exists' })
   async replace(@IdParam() id: string, @Body() body: AlertRuleInputDto): Promise<AlertRuleDto> {
-    return ruleDtoOf(await this.rules.replace(id, body));
+    const rule = await this.rules.replace(id, body);
+    return ruleDtoOf(rule, await this.rules.instancesOf(id));
   }
 
   @Delete(':id')
@@ -288,14 +340,19 @@ export class AlertsController {
   @Audit({ recorded: false })
   @ApiOperation({
     summary: 'Evaluate a saved rule now, without notifying',
-    description: 'Value, state and instances as the next evaluation would find them.',
+    description:
+      'Value, state and instances as the next evaluation would find them, and the series of ' +
+      'the last `hours`.',
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: AlertPreviewDto })
   @ApiBadRequestResponse({ type: ErrorResponseDto })
   @notFound()
-  async previewSaved(@IdParam() id: string): Promise<AlertPreviewDto> {
-    return this.preview(await this.rules.get(id));
+  async previewSaved(
+    @IdParam() id: string,
+    @Query() query: AlertPreviewQueryDto,
+  ): Promise<AlertPreviewDto> {
+    return this.preview(await this.rules.get(id), query.hours);
   }
 
   @Post(':id/test')
@@ -313,14 +370,20 @@ export class AlertsController {
     return this.tests.forRule(await this.rules.get(id));
   }
 
-  private async preview(rule: AlertRule): Promise<AlertPreviewDto> {
+  /** The rule now, and its series up to now (not read when its query fails now). */
+  private async preview(rule: AlertRule, hours: number): Promise<AlertPreviewDto> {
     const now = new Date();
     const { instances, error } = await this.evaluator.preview(rule, now);
+    const { instants } = seriesRange(now, hours, SERIES_DEFAULTS.points);
+    const series = error
+      ? instants.map((at) => ({ at, value: null }))
+      : ((await this.series.measure([rule], instants)).get(rule.id) ?? []);
     return {
       state: worstState(instances.map((instance) => instance.state)),
       instances: instances.map((instance) => instanceDtoOf(rule.id, instance)),
       error,
       evaluatedAt: now.toISOString(),
+      series: series.map(pointDtoOf),
     };
   }
 }

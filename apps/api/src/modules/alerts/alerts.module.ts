@@ -15,6 +15,7 @@ import { ContactPointsService } from './contact-points/contact-points.service';
 import { AlertEvaluator } from './evaluation/alert-evaluator';
 import { AlertInstancesStore } from './evaluation/alert-instances.store';
 import { MetricReaders } from './evaluation/metric-readers';
+import { RuleSeries } from './evaluation/rule-series';
 import { AlertHistoryService } from './history/alert-history.service';
 import { AlertGroupsStore } from './notifications/alert-groups.store';
 import { AlertNotifier } from './notifications/alert-notifier';
@@ -48,6 +49,7 @@ import { SilencesService } from './silences/silences.service';
     AlertRulesStore,
     AlertRulesService,
     MetricReaders,
+    RuleSeries,
     AlertInstancesStore,
     AlertEvaluator,
     AlertGroupsStore,

@@ -43,14 +43,27 @@ function fitsGrouping(rule: AlertRule, key: string): boolean {
   return (rule.groupBy === null) === (key === WHOLE);
 }
 
+/**
+ * A rule's instances as a window measured them. A rule without group-by always has its one
+ * instance: zero when nothing was counted, no data for percentiles and shares.
+ */
+export function instancesMeasured(
+  rule: AlertRule,
+  measured: ReadonlyMap<string, Measured>,
+): ReadonlyMap<string, Measured> {
+  if (rule.groupBy !== null || measured.has(WHOLE)) return measured;
+  const value = isZeroWithoutData(rule.metricType) ? 0 : undefined;
+  return new Map([...measured, [WHOLE, { labels: {}, value }]]);
+}
+
 /** What a cycle found for a rule: measurements, or why its query failed. */
 export type RuleMeasurement = { measured: Map<string, Measured> } | { error: string };
 
 /**
  * A rule's next instance states from what its window held. Every known instance is evaluated,
- * not only those with data: a rule without group-by always has its one instance; a series that
- * disappeared from a grouped rule counts as zero (counts) or as not holding (percentiles and
- * shares), so it resolves rather than staying in `nodata`.
+ * not only those with data (see `instancesMeasured`); a series that disappeared from a grouped
+ * rule counts as zero (counts) or as not holding (percentiles and shares), so it resolves rather
+ * than staying in `nodata`.
  */
 export function evaluateRule(
   rule: AlertRule,
@@ -91,10 +104,7 @@ export function evaluateRule(
     return { instances, transitions, dropped };
   }
 
-  const { measured } = measurement;
-  if (rule.groupBy === null && !measured.has(WHOLE)) {
-    measured.set(WHOLE, { labels: {}, value: isZeroWithoutData(rule.metricType) ? 0 : undefined });
-  }
+  const measured = instancesMeasured(rule, measurement.measured);
   for (const [key, { labels, value }] of measured) {
     step(key, labels, value === undefined ? { kind: 'nodata' } : { kind: 'value', value });
   }

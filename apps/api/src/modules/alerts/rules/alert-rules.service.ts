@@ -66,8 +66,18 @@ export class AlertRulesService {
 
   /** A rule's instances as last evaluated. */
   async instancesOf(id: string): Promise<InstanceRecord[]> {
-    const byRule = await this.instances.load([id]);
-    return [...(byRule.get(id)?.values() ?? [])].sort((a, b) => a.key.localeCompare(b.key));
+    return (await this.instancesOfRules([id])).get(id) ?? [];
+  }
+
+  /** Per rule ID, its instances as last evaluated, by key. */
+  async instancesOfRules(ids: readonly string[]): Promise<Map<string, InstanceRecord[]>> {
+    const byRule = await this.instances.load(ids);
+    return new Map(
+      ids.map((id) => [
+        id,
+        [...(byRule.get(id)?.values() ?? [])].sort((a, b) => a.key.localeCompare(b.key)),
+      ]),
+    );
   }
 
   /** Refuses an impossible rule with field-level messages (400). */

@@ -14,6 +14,7 @@ import {
 } from '@ledgerlens/contracts';
 import { ApiProperty } from '@nestjs/swagger';
 import { AlertRuleFiltersDto, NotificationPolicyDto } from './alert-rule-input.dto';
+import { AlertSeriesPointDto } from './alert-series.dto';
 
 const stringMap = (description: string) =>
   ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description });
@@ -103,6 +104,15 @@ export class AlertRuleDto {
   @ApiProperty({ enum: ALERT_STATES, description: 'The worst state of its instances' })
   state: AlertState;
 
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description:
+      'The worst instance’s value at the last evaluation (the least for `<` and `<=`, else the ' +
+      'greatest); null when never evaluated (since its last change) or no instance had data',
+  })
+  value: number | null;
+
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   lastEvaluatedAt: string | null;
 
@@ -134,4 +144,12 @@ export class AlertPreviewDto {
 
   @ApiProperty({ format: 'date-time' })
   evaluatedAt: string;
+
+  @ApiProperty({
+    type: [AlertSeriesPointDto],
+    description:
+      'The rule measured at 24 points up to now (`hours`, 6 by default), oldest first; every ' +
+      'value null when the query failed',
+  })
+  series: AlertSeriesPointDto[];
 }
