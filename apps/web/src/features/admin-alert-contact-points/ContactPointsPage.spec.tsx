@@ -2,11 +2,14 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { apiError, fakeApi, type FakeRoute, json, pending } from '../../test/fake-api';
 import { renderPage } from '../../test/render';
 import { ContactPointsPage } from './ContactPointsPage';
-import { aContactPoint, aContactPointList, aTestResult } from './testing/factories';
+import { aContactPoint, aTestResult } from '../admin-alerts/testing/factories';
 
 const LIST = 'GET /api/v1/monitoring/alerts/contact-points';
 const CREATE = 'POST /api/v1/monitoring/alerts/contact-points';
 const ONE = (id: string) => `/api/v1/monitoring/alerts/contact-points/${id}`;
+
+/** The list route's answer. */
+const aContactPointList = (items: object[]) => ({ items });
 
 const network = (routes: Record<string, FakeRoute | Response> = {}) =>
   fakeApi({ [LIST]: json(aContactPointList([])), ...routes });
@@ -177,6 +180,11 @@ describe('ContactPointsPage', () => {
         type: 'sms',
         settings: { numbers: ['+4915112345678'] },
       });
+
+      // Choosing another type drops messages about the one sent.
+      await user.selectOptions(within(dialog).getByLabelText('Type'), 'webhook');
+      expect(within(dialog).getByLabelText('Type')).not.toHaveAccessibleDescription(sms);
+      expect(within(dialog).queryByRole('alert')).not.toBeInTheDocument();
     });
 
     it('keeps a webhook’s secret unless a new one is entered, and never shows the stored one', async () => {

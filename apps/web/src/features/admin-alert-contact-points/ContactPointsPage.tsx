@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { Dialog, EmptyState, ErrorState, PageHeader, Skeleton } from '../../ui';
+import { useContactPoints } from '../admin-alerts/api/alert-queries';
 import { toast } from '../toasts/toast-store';
 import {
   type ContactPoint,
   type SavedContactPoint,
-  useContactPoints,
   useTestContactPoint,
 } from './api/contact-point-queries';
 import { AlertingLinks } from './components/AlertingLinks';

@@ -7,7 +7,7 @@ import {
   NEW_CONTACT_POINT,
   newWebhookSecret,
 } from './contact-point-form';
-import { aContactPoint } from './testing/factories';
+import { aContactPoint } from '../admin-alerts/testing/factories';
 
 const invalid = (details: Record<string, string[]>) =>
   new ApiError(400, { message: 'Validation failed', details }, 'Bad Request');

@@ -1,6 +1,7 @@
 import type { components } from '@ledgerlens/contracts';
-import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../../lib/api-client';
+import { alertKeys } from '../../admin-alerts/api/alert-keys';
 
 export type ContactPoint = components['schemas']['ContactPointDto'];
 export type SavedContactPoint = components['schemas']['SavedContactPointDto'];
@@ -8,20 +9,9 @@ export type ContactPointBody = components['schemas']['ContactPointBodyDto'];
 export type ContactPointType = ContactPoint['type'];
 export type TestResult = components['schemas']['TestDeliveryResultDto'];
 
-export const contactPointKeys = {
-  all: ['admin-alert-contact-points'] as const,
-  list: () => [...contactPointKeys.all, 'list'] as const,
-};
-
+/** The rule form lists contact points too: one cached list, refreshed after every change. */
 const invalidateContactPoints = (queryClient: QueryClient) =>
-  queryClient.invalidateQueries({ queryKey: contactPointKeys.all });
-
-export const getContactPoints = (): Promise<ContactPoint[]> =>
-  unwrap(api.GET('/api/v1/monitoring/alerts/contact-points')).then((list) => list.items);
-
-/** Every contact point, by name; never a secret, only whether one is set. */
-export const useContactPoints = () =>
-  useQuery({ queryKey: contactPointKeys.list(), queryFn: getContactPoints });
+  queryClient.invalidateQueries({ queryKey: alertKeys.contactPoints() });
 
 export const saveContactPoint = ({
   id,

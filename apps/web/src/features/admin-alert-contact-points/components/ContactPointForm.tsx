@@ -1,5 +1,12 @@
 import { type FormEvent, useState } from 'react';
-import { FormActions, FormError, SelectField, TextAreaField, TextField } from '../../../ui';
+import {
+  apiFieldError,
+  FormActions,
+  FormError,
+  SelectField,
+  TextAreaField,
+  TextField,
+} from '../../../ui';
 import {
   type ContactPoint,
   type ContactPointType,
@@ -55,7 +62,7 @@ function SecretField({
         hint={
           stored
             ? 'Leave empty to keep the current secret; enter or generate a new one to replace it.'
-            : 'whsec_ and base64. Leave empty to have one generated: it is shown once, after saving.'
+            : 'Leave empty to have one generated (shown once, after saving), or paste the receiver’s whsec_… secret.'
         }
         onChange={(event) => onChange(event.target.value)}
       />
@@ -100,7 +107,8 @@ export function ContactPointForm({
   const errorOf = (field: string) => fieldMessage(save.error, field);
   const set = (field: keyof ContactPointFormValues) => (value: string) =>
     setValues((current) => ({ ...current, [field]: value }));
-  const settingError = errorOf(`settings.${SETTING_OF[values.type]}`) ?? errorOf('settings');
+  const settingError =
+    errorOf(`settings.${SETTING_OF[values.type]}`) ?? apiFieldError(save.error, 'settings');
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -129,7 +137,11 @@ export function ContactPointForm({
         value={values.type}
         hint={TYPE_HINTS[values.type]}
         error={errorOf('type')}
-        onChange={(event) => set('type')(event.target.value)}
+        onChange={(event) => {
+          // The API's messages were about the other type's fields.
+          save.reset();
+          set('type')(event.target.value);
+        }}
       >
         {(Object.keys(TYPE_LABELS) as ContactPointType[]).map((type) => (
           <option key={type} value={type}>
