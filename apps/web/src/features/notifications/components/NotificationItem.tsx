@@ -22,40 +22,38 @@ export function NotificationItem({
   const facts = crossing && crossingFacts(crossing);
   return (
     <li className={`notification${unread ? ' notification--unread' : ''}`}>
-      <div className="notification__text">
-        <p className="notification__title">
-          {notification.link ? (
-            <Link to={notification.link} onClick={onFollow}>
-              {notification.title}
-            </Link>
-          ) : (
-            notification.title
-          )}
-          {unread && <span className="badge badge--warning notification__new">Unread</span>}
-        </p>
-        <p className="notification__body">{notification.body}</p>
-        {facts && (
-          <ul className="notification__facts" aria-label="Details">
-            <li>{facts.threshold}</li>
-            <li>{facts.spent}</li>
-            <li>{facts.period}</li>
-          </ul>
+      <p className="notification__title">
+        {notification.link ? (
+          <Link to={notification.link} onClick={onFollow}>
+            {notification.title}
+          </Link>
+        ) : (
+          notification.title
         )}
-        <p className="notification__time">
-          <LocalTime iso={notification.createdAt} />
-        </p>
-      </div>
-      {unread && (
-        <button
-          type="button"
-          className="button button--ghost notification__read"
-          aria-label={`Mark read: ${notification.title}`}
-          disabled={markRead.isPending}
-          onClick={() => markRead.mutate(notification.id)}
-        >
-          Mark read
-        </button>
+        {unread && <span className="badge badge--warning">Unread</span>}
+      </p>
+      <p className="notification__body">{notification.body}</p>
+      {facts && (
+        <ul className="notification__facts" aria-label="Details">
+          <li>{facts.threshold}</li>
+          <li>{facts.spent}</li>
+          <li>{facts.period}</li>
+        </ul>
       )}
+      <div className="notification__foot">
+        <LocalTime iso={notification.createdAt} />
+        {unread && (
+          <button
+            type="button"
+            className="button button--ghost notification__read"
+            aria-label={`Mark read: ${notification.title}`}
+            disabled={markRead.isPending}
+            onClick={() => markRead.mutate(notification.id)}
+          >
+            Mark read
+          </button>
+        )}
+      </div>
     </li>
   );
 }

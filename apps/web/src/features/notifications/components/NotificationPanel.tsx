@@ -55,7 +55,7 @@ export function NotificationPanel({
         </h2>
         <MarkAllReadButton unread={recent.data?.unreadCount ?? 0} />
       </div>
-      {content}
+      <div className="notification-panel__content">{content}</div>
       <div className="notification-panel__footer">
         <Link to="/notifications" onClick={onClose}>
           All notifications
