@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { NotificationSettingsLink } from '../features/preferences/components/NotificationSettingsLink';
 import { disconnectRealtime } from '../features/realtime/connect-realtime';
 import { useSignOut } from '../features/session/api/sign-out';
 import { isAdmin, useSession } from '../features/session/session-store';
@@ -26,7 +26,7 @@ export function AccountMenu() {
         <span className="account__email">{user.email}</span>
       </span>
       {isAdmin(user) && <span className="badge account__role">Admin</span>}
-      <Link to="/settings/notifications">Settings</Link>
+      <NotificationSettingsLink />
       <button
         type="button"
         className="button button--ghost account__sign-out"
