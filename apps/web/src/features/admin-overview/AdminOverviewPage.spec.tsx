@@ -164,9 +164,13 @@ describe('AdminOverviewPage', () => {
     });
     expect(unresolved).toHaveAttribute('href', '/admin/exceptions?status=unresolved');
     // 12 unresolved, 3 read: the regressed ones beyond them are not known.
-    expect(
-      within(exceptions).getByRole('link', { name: '2+ regressed: back after being resolved' }),
-    ).toHaveAttribute('href', '/admin/exceptions?status=unresolved');
+    expect(within(exceptions).getByRole('link', { name: '2+ regressed' })).toHaveAttribute(
+      'href',
+      '/admin/exceptions?status=unresolved',
+    );
+    expect(exceptions).toHaveTextContent(
+      'Regressed: resolved, then seen again. Counted among the 3 unresolved groups seen last.',
+    );
     expect(within(exceptions).getByRole('link', { name: 'Open exceptions' })).toHaveAttribute(
       'href',
       '/admin/exceptions',

@@ -22,22 +22,29 @@ export function ExceptionsCard() {
           const counts = exceptionCounts(page);
           const link = unresolvedExceptionsLink();
           return (
-            <ul className="overview-list overview-list--figures">
-              <li>
-                <FigureLink
-                  to={link}
-                  value={formatCount(counts.unresolved)}
-                  label={counts.unresolved === 1 ? 'unresolved group' : 'unresolved groups'}
-                />
-              </li>
-              <li>
-                <FigureLink
-                  to={link}
-                  value={`${formatCount(counts.regressed)}${counts.regressedIsFloor ? '+' : ''}`}
-                  label="regressed: back after being resolved"
-                />
-              </li>
-            </ul>
+            <>
+              <ul className="overview-list">
+                <li>
+                  <FigureLink
+                    to={link}
+                    value={formatCount(counts.unresolved)}
+                    label={counts.unresolved === 1 ? 'unresolved group' : 'unresolved groups'}
+                  />
+                </li>
+                <li>
+                  <FigureLink
+                    to={link}
+                    value={`${formatCount(counts.regressed)}${counts.regressedIsFloor ? '+' : ''}`}
+                    label="regressed"
+                  />
+                </li>
+              </ul>
+              <p className="text-muted">
+                Regressed: resolved, then seen again.
+                {counts.regressedIsFloor &&
+                  ` Counted among the ${formatCount(page.items.length)} unresolved groups seen last.`}
+              </p>
+            </>
           );
         }}
       </QueryContent>
