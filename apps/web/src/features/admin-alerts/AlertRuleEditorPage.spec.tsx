@@ -3,7 +3,14 @@ import { useToasts } from '../toasts/toast-store';
 import { apiError, fakeApi, type FakeRoute, json, pending } from '../../test/fake-api';
 import { renderPage } from '../../test/render';
 import { AlertRuleEditorPage } from './AlertRuleEditorPage';
-import { aContactPoint, anInstance, aPreview, aRule, aRuleDetail } from './testing/factories';
+import {
+  aContactPoint,
+  anInstance,
+  aPreview,
+  aRule,
+  aRuleDetail,
+  aSeries,
+} from './testing/factories';
 
 const CREATE = 'POST /api/v1/monitoring/alerts';
 const PREVIEW = 'POST /api/v1/monitoring/alerts/preview';
@@ -64,6 +71,14 @@ describe('AlertRuleEditorPage', () => {
       expect(preview()).toHaveTextContent('Current value630 ms (fires when > 500 ms)');
       expect(within(preview()).getAllByText('Pending')[0]).toHaveClass('badge');
       expect(preview()).toHaveTextContent('The condition holds: the rule would fire.');
+      const chart = within(preview()).getByRole('figure', {
+        name: 'Measured over the last 6 hours',
+      });
+      expect(chart).toHaveAccessibleDescription(
+        'Highest 420 ms, lowest 300 ms, latest 420 ms; fires when > 500 ms.',
+      );
+      expect(within(chart).getByText('Threshold > 500 ms')).toBeInTheDocument();
+      expect(new URL(api.requestsTo(PREVIEW)[0].url).searchParams.get('hours')).toBe('6');
       expect(await lastBodyOf(api, PREVIEW)).toMatchObject({
         name: 'Unnamed rule',
         metricType: 'p95_latency_ms',
@@ -114,6 +129,17 @@ describe('AlertRuleEditorPage', () => {
       // One request for the settled form, not one per key.
       expect(api.requestsTo(PREVIEW)).toHaveLength(2);
       expect(await lastBodyOf(api, PREVIEW)).toMatchObject({ threshold: 630, groupBy: 'route' });
+    });
+
+    it('says when the last hours had nothing to chart', async () => {
+      network({ [PREVIEW]: json(aPreview({ instances: [], series: aSeries([null, null]) })) });
+      showNew();
+      expect(
+        await within(preview()).findByText(
+          'Nothing was measured in this range; the rule fires when > 500 ms.',
+        ),
+      ).toBeVisible();
+      expect(preview()).toHaveTextContent('No instance has data in the window yet.');
     });
 
     it('shows in the preview what the API refuses about the draft', async () => {

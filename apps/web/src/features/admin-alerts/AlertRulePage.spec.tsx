@@ -7,7 +7,9 @@ import {
   aContactPoint,
   anInstance,
   aRule,
+  aPreview,
   aRuleDetail,
+  aSeries,
   aSilence,
   aTestResult,
 } from './testing/factories';
@@ -47,11 +49,13 @@ const SILENCES = 'GET /api/v1/monitoring/alerts/silences';
 const CREATE_SILENCE = 'POST /api/v1/monitoring/alerts/silences';
 const TEST = `POST /api/v1/monitoring/alerts/${rule.id}/test`;
 const DELETE = `DELETE /api/v1/monitoring/alerts/${rule.id}`;
+const SAVED_PREVIEW = `POST /api/v1/monitoring/alerts/${rule.id}/preview`;
 
 const network = (routes: Record<string, FakeRoute | Response> = {}) =>
   fakeApi({
     [DETAIL]: json(aRuleDetail(rule, [firing, calm])),
     [SILENCES]: json({ items: [] }),
+    [SAVED_PREVIEW]: json(aPreview({ series: aSeries([300, 630, null, 420]) })),
     'GET /api/v1/monitoring/alerts/contact-points': json({ items: [webhook] }),
     ...routes,
   });
@@ -126,6 +130,34 @@ describe('AlertRulePage', () => {
       expect(screen.getByRole('region', { name: 'Active silences' })).toHaveTextContent(
         'No silence holds back its notifications.',
       );
+    });
+
+    it('charts the value of the last hours against the threshold, and says it in words', async () => {
+      const api = network();
+      show();
+      const measured = await screen.findByRole('region', { name: 'Measured value' });
+      const chart = await within(measured).findByRole('figure', {
+        name: 'Slow routes: the last 6 hours',
+      });
+      expect(chart).toHaveAccessibleDescription(
+        'Highest 630 ms, lowest 300 ms, latest 420 ms; fires when > 500 ms.',
+      );
+      expect(within(chart).getByText('Threshold > 500 ms')).toBeInTheDocument();
+      expect(new URL(api.requestsTo(SAVED_PREVIEW)[0].url).searchParams.get('hours')).toBe('6');
+      expect(screen.getByRole('region', { name: 'Summary' })).toHaveTextContent(
+        'Value now420 ms (fires when > 500 ms)',
+      );
+    });
+
+    it('says when nothing was measured in the last hours', async () => {
+      network({ [SAVED_PREVIEW]: json(aPreview({ series: aSeries([null, null]) })) });
+      show();
+      const measured = await screen.findByRole('region', { name: 'Measured value' });
+      expect(
+        await within(measured).findByText(
+          'Nothing was measured in this range; the rule fires when > 500 ms.',
+        ),
+      ).toBeVisible();
     });
 
     it('says when the rule has no instance yet', async () => {

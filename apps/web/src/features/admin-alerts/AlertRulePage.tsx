@@ -13,9 +13,11 @@ import { toast } from '../toasts/toast-store';
 import { useDeleteRule, useTestRule } from './api/alert-actions';
 import {
   type AlertRuleDetail,
+  CHART_HOURS,
   useActiveSilences,
   useAlertRule,
   useContactPoints,
+  useSavedPreview,
 } from './api/alert-queries';
 import { EnabledToggle } from './components/EnabledToggle';
 import { InstancesTable } from './components/InstancesTable';
@@ -23,8 +25,10 @@ import { RuleSilences } from './components/RuleSilences';
 import { SilenceDialog } from './components/SilenceDialog';
 import { RuleStateBadges, SeverityBadge } from './components/StateBadge';
 import { TestResultsDialog } from './components/TestResultsDialog';
+import { ValueChart } from './components/ValueChart';
 import { useLiveAlerts } from './hooks/use-live-alerts';
-import { describeRule, durationInWords, timingText } from './rule-text';
+import { conditionText, describeRule, durationInWords, formatValue, timingText } from './rule-text';
+import { valueRows } from './value-series';
 import './admin-alerts.css';
 
 type OpenDialog = 'silence' | 'test' | 'delete' | null;
@@ -116,6 +120,13 @@ function RuleFacts({ rule, silenced }: { rule: AlertRuleDetail; silenced: boolea
         </dd>
       </div>
       <div>
+        <dt>Value now</dt>
+        <dd>
+          {rule.lastEvaluatedAt ? formatValue(rule.metricType, rule.value) : '—'}{' '}
+          <span className="text-muted">(fires when {conditionText(rule)})</span>
+        </dd>
+      </div>
+      <div>
         <dt>Last evaluation</dt>
         <dd>{rule.lastEvaluatedAt ? <LocalTime iso={rule.lastEvaluatedAt} /> : 'Not yet'}</dd>
       </div>
@@ -152,6 +163,41 @@ function RuleFacts({ rule, silenced }: { rule: AlertRuleDetail; silenced: boolea
   );
 }
 
+/** The rule's value over the last hours against its threshold, measured now by the API. */
+function MeasuredValue({ rule }: { rule: AlertRuleDetail }) {
+  const preview = useSavedPreview(rule.id);
+  let content;
+  if (preview.error) {
+    content = (
+      <ErrorState
+        title="The measured values could not be loaded"
+        error={preview.error}
+        onRetry={() => void preview.refetch()}
+      />
+    );
+  } else if (!preview.data) {
+    content = <Skeleton label="Loading the measured values" rows={4} />;
+  } else {
+    content = (
+      <ValueChart
+        title={`${rule.name}: the last ${CHART_HOURS} hours`}
+        rows={valueRows(rule.metricType, preview.data.series)}
+        metric={rule.metricType}
+        threshold={rule.threshold}
+        condition={conditionText(rule)}
+      />
+    );
+  }
+  return (
+    <section aria-labelledby="alert-rule-measured" className="card">
+      <h2 id="alert-rule-measured" className="card__title">
+        Measured value
+      </h2>
+      {content}
+    </section>
+  );
+}
+
 function RuleContent({ rule }: { rule: AlertRuleDetail }) {
   const silences = useActiveSilences();
   const own = (silences.data ?? []).filter((silence) => silence.ruleId === rule.id);
@@ -178,6 +224,7 @@ function RuleContent({ rule }: { rule: AlertRuleDetail }) {
           </Link>
         </p>
       </section>
+      <MeasuredValue rule={rule} />
       <section aria-labelledby="alert-rule-instances" className="card">
         <h2 id="alert-rule-instances" className="card__title">
           Instances

@@ -3,15 +3,21 @@ import { publishRealtime } from '../realtime/realtime-events';
 import { apiError, fakeApi, type FakeRoute, json, pending } from '../../test/fake-api';
 import { renderPage } from '../../test/render';
 import { AlertRulesPage } from './AlertRulesPage';
-import { aRule, aSilence } from './testing/factories';
+import { aRule, aSeries, aSeriesOfRules, aSilence } from './testing/factories';
 
 const RULES = 'GET /api/v1/monitoring/alerts';
 const SILENCES = 'GET /api/v1/monitoring/alerts/silences';
+const SERIES = 'GET /api/v1/monitoring/alerts/series';
 
 const show = () => renderPage(<AlertRulesPage />, { url: '/admin/alerts', path: '/admin/alerts' });
 
 const network = (routes: Record<string, FakeRoute | Response> = {}) =>
-  fakeApi({ [RULES]: json([]), [SILENCES]: json({ items: [] }), ...routes });
+  fakeApi({
+    [RULES]: json([]),
+    [SILENCES]: json({ items: [] }),
+    [SERIES]: json(aSeriesOfRules([])),
+    ...routes,
+  });
 
 const rowOf = (name: string) =>
   screen.getByRole('link', { name }).closest('tr') as HTMLTableRowElement;
@@ -109,6 +115,57 @@ describe('AlertRulesPage', () => {
       expect(within(second).queryByText('Silenced')).toBeNull();
       expect(second).toHaveTextContent('The query timed out');
       expect(second).toHaveTextContent('Not yet');
+    });
+  });
+
+  describe('values', () => {
+    it('shows each rule’s value now against its threshold, with the last hours’ line', async () => {
+      const slow = aRule({ name: 'Slow list', value: 630, threshold: 500 });
+      const errors = aRule({
+        name: 'Errors',
+        metricType: 'error_rate',
+        threshold: 0.02,
+        value: null,
+      });
+      const fresh = aRule({ name: 'Fresh', lastEvaluatedAt: null, value: null });
+      const api = network({
+        [RULES]: json([slow, errors, fresh]),
+        [SERIES]: json(
+          aSeriesOfRules([
+            { ruleId: slow.id, points: aSeries([300, 630, null, 420]) },
+            { ruleId: errors.id, points: aSeries([null, null]) },
+          ]),
+        ),
+      });
+      show();
+      await screen.findByRole('link', { name: 'Slow list' });
+      const first = rowOf('Slow list');
+      expect(first).toHaveTextContent('630 msfires when > 500 ms');
+      await waitFor(() =>
+        expect(first).toHaveTextContent(
+          'Last 6 hours: Highest 630 ms, lowest 300 ms, latest 420 ms.',
+        ),
+      );
+      expect(first.querySelector('.alert-sparkline svg')).not.toBeNull();
+
+      const second = rowOf('Errors');
+      expect(second).toHaveTextContent('no datafires when > 2 %');
+      expect(second.querySelector('.alert-sparkline')).toBeNull();
+      expect(rowOf('Fresh')).toHaveTextContent('—fires when > 800 ms');
+
+      const query = new URL(api.requestsTo(SERIES)[0].url).searchParams;
+      expect([query.get('hours'), query.get('points')]).toEqual(['6', '24']);
+    });
+
+    it('still lists the rules when their lines cannot be loaded', async () => {
+      network({
+        [RULES]: json([aRule({ name: 'Slow list', value: 630 })]),
+        [SERIES]: apiError(500, 'Internal server error'),
+      });
+      show();
+      await screen.findByRole('link', { name: 'Slow list' });
+      expect(rowOf('Slow list')).toHaveTextContent('630 ms');
+      expect(rowOf('Slow list').querySelector('.alert-sparkline')).toBeNull();
     });
   });
 

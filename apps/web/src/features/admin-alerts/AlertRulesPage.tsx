@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { EmptyState, ErrorState, PageHeader, Skeleton } from '../../ui';
-import { useActiveSilences, useAlertRules } from './api/alert-queries';
+import { useActiveSilences, useAlertRules, useRuleSeries } from './api/alert-queries';
 import { RulesTable } from './components/RulesTable';
 import { useLiveAlerts } from './hooks/use-live-alerts';
 import './admin-alerts.css';
@@ -21,6 +21,7 @@ function AlertingLinks() {
 function RulesContent() {
   const rules = useAlertRules();
   const silences = useActiveSilences();
+  const series = useRuleSeries();
   if (rules.error) {
     return (
       <ErrorState
@@ -47,7 +48,7 @@ function RulesContent() {
   const silenced = new Set(
     (silences.data ?? []).flatMap((silence) => (silence.ruleId ? [silence.ruleId] : [])),
   );
-  return <RulesTable rules={rules.data} silencedRuleIds={silenced} />;
+  return <RulesTable rules={rules.data} silencedRuleIds={silenced} seriesByRule={series.data} />;
 }
 
 /** AlertConfiguration (`/admin/alerts`): every rule with its state, kept current live. */

@@ -3,10 +3,10 @@ import {
   describeRule,
   durationInWords,
   formatValue,
-  headlineValue,
   isBreaching,
   labelsText,
   timingText,
+  worstValue,
 } from './rule-text';
 
 describe('formatValue', () => {
@@ -70,18 +70,19 @@ describe('describeRule', () => {
   });
 });
 
-describe('headlineValue', () => {
+describe('worstValue', () => {
   const instances = [{ value: 400 }, { value: null }, { value: 630 }, { value: 200 }];
 
-  it('takes the highest for > and the lowest for <', () => {
-    expect(headlineValue('>', instances)).toBe(630);
-    expect(headlineValue('<=', instances)).toBe(200);
-    expect(headlineValue('==', instances)).toBe(400);
+  it('takes the least for < and <=, the greatest otherwise', () => {
+    expect(worstValue('>', instances)).toBe(630);
+    expect(worstValue('<=', instances)).toBe(200);
+    expect(worstValue('<', instances)).toBe(200);
+    expect(worstValue('==', instances)).toBe(630);
   });
 
   it('is null when nothing was measured', () => {
-    expect(headlineValue('>', [{ value: null }])).toBeNull();
-    expect(headlineValue('>', [])).toBeNull();
+    expect(worstValue('>', [{ value: null }])).toBeNull();
+    expect(worstValue('>', [])).toBeNull();
   });
 });
 

@@ -76,18 +76,16 @@ export function describeRule(rule: DescribedRule): string {
 }
 
 /**
- * The value that shows a breach best: the highest for `>`/`>=`, the lowest for `<`/`<=`,
- * otherwise the first; null when no instance has a value.
+ * The one value that stands for a rule's instances, as the API computes a rule's `value`: the
+ * least for `<` and `<=`, else the greatest; null when no instance has data.
  */
-export function headlineValue(
+export function worstValue(
   operator: string,
   instances: readonly { value: number | null }[],
 ): number | null {
   const values = instances.map(({ value }) => value).filter((value) => value !== null);
   if (values.length === 0) return null;
-  if (operator.startsWith('>')) return Math.max(...values);
-  if (operator.startsWith('<')) return Math.min(...values);
-  return values[0];
+  return operator === '<' || operator === '<=' ? Math.min(...values) : Math.max(...values);
 }
 
 /** States that notify or are about to: these instances "would fire". */

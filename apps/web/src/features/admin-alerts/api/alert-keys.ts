@@ -10,12 +10,13 @@ export const alertKeys = {
   rules,
   list: () => [...rules, 'list'] as const,
   detail: (id: string) => [...rules, 'detail', id] as const,
-  series: () => [...rules, 'series'] as const,
-  savedPreview: (id: string) => [...rules, 'preview', id] as const,
+  series: (hours: number) => [...rules, 'series', hours] as const,
+  savedPreview: (id: string, hours: number) => [...rules, 'preview', id, hours] as const,
   silences: () => [...all, 'silences'] as const,
   contactPoints: () => [...all, 'contact-points'] as const,
   /** A draft's preview is about the form, not stored rules: a state change does not refetch it. */
-  draftPreview: (input: AlertRuleInput) => [...all, 'draft-preview', input] as const,
+  draftPreview: (input: AlertRuleInput, hours: number) =>
+    [...all, 'draft-preview', input, hours] as const,
 };
 
 /** A rule changed (saved, toggled, deleted, or its state moved): every view of rules refetches. */

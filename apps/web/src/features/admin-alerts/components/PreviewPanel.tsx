@@ -1,11 +1,13 @@
 import { ApiError, errorMessageOf } from '../../../lib/api-error';
 import { LocalTime, Skeleton } from '../../../ui';
-import { useDraftPreview } from '../api/alert-queries';
+import { CHART_HOURS, useDraftPreview } from '../api/alert-queries';
 import { useSettledValue } from '../hooks/use-settled-value';
 import { type RuleFormValues, ruleInputOf } from '../rule-form';
-import { conditionText, formatValue, headlineValue, isBreaching } from '../rule-text';
+import { conditionText, formatValue, worstValue, isBreaching } from '../rule-text';
+import { valueRows } from '../value-series';
 import { InstancesTable } from './InstancesTable';
 import { StateBadge } from './StateBadge';
+import { ValueChart } from './ValueChart';
 
 /** Typing pauses this long before the preview asks the API again. */
 const PREVIEW_DELAY_MS = 400;
@@ -76,8 +78,8 @@ export function PreviewPanel({ values }: { values: RuleFormValues }) {
   } else if (!preview.data || !input) {
     content = <Skeleton label="Evaluating the rule" rows={3} />;
   } else {
-    const { state, instances, error, evaluatedAt } = preview.data;
-    const value = headlineValue(input.operator, instances);
+    const { state, instances, error, evaluatedAt, series } = preview.data;
+    const value = worstValue(input.operator, instances);
     const breaching = instances.filter((instance) => isBreaching(instance.state)).length;
     const ordered = [...instances].sort(
       (a, b) => Number(isBreaching(b.state)) - Number(isBreaching(a.state)),
@@ -106,6 +108,13 @@ export function PreviewPanel({ values }: { values: RuleFormValues }) {
           </div>
         </dl>
         {error && <p className="alert-rules-table__error">The query failed: {error}</p>}
+        <ValueChart
+          title={`Measured over the last ${CHART_HOURS} hours`}
+          rows={valueRows(input.metricType, series)}
+          metric={input.metricType}
+          threshold={input.threshold}
+          condition={conditionText(input)}
+        />
         <p>{breachSummary(breaching, instances.length)}</p>
         {instances.length > 0 && (
           <InstancesTable

@@ -1,17 +1,45 @@
 import { Link } from 'react-router';
 import { LocalTime } from '../../../ui';
-import type { AlertRule } from '../api/alert-queries';
-import { conditionText, describeRule } from '../rule-text';
+import type { components } from '@ledgerlens/contracts';
+import { type AlertRule, CHART_HOURS } from '../api/alert-queries';
+import { conditionText, describeRule, formatValue } from '../rule-text';
+import { rangeText, valueRows } from '../value-series';
 import { EnabledToggle } from './EnabledToggle';
+import { RuleSparkline } from './RuleSparkline';
 import { RuleStateBadges, SeverityBadge } from './StateBadge';
 
-/** Every rule: its state, what it measures, when it was last looked at, and its switch. */
+type SeriesPoint = components['schemas']['AlertSeriesPointDto'];
+
+/** The value now against the threshold, in words, with the last hours' line beside it. */
+function ValueCell({ rule, points }: { rule: AlertRule; points: SeriesPoint[] | undefined }) {
+  const rows = points ? valueRows(rule.metricType, points) : [];
+  const range = rangeText(rule.metricType, rows);
+  return (
+    <span className="alert-value">
+      <RuleSparkline rows={rows} metric={rule.metricType} threshold={rule.threshold} />
+      <span>
+        <strong>{rule.lastEvaluatedAt ? formatValue(rule.metricType, rule.value) : '—'}</strong>
+        <span className="alert-value__threshold">fires when {conditionText(rule)}</span>
+        {range && (
+          <span className="visually-hidden">
+            Last {CHART_HOURS} hours: {range}.
+          </span>
+        )}
+      </span>
+    </span>
+  );
+}
+
+/** Every rule: its state, what it measures, its value now, when it was last looked at, its switch. */
 export function RulesTable({
   rules,
   silencedRuleIds,
+  seriesByRule,
 }: {
   rules: AlertRule[];
   silencedRuleIds: ReadonlySet<string>;
+  /** What each rule measured over the last hours; absent while it loads or if it failed. */
+  seriesByRule: ReadonlyMap<string, SeriesPoint[]> | undefined;
 }) {
   return (
     <div className="table-wrap">
@@ -22,7 +50,7 @@ export function RulesTable({
             <th scope="col">Rule</th>
             <th scope="col">State</th>
             <th scope="col">Severity</th>
-            <th scope="col">Fires at</th>
+            <th scope="col">Value now</th>
             <th scope="col">Last evaluation</th>
             <th scope="col">Enabled</th>
             <th scope="col">
@@ -46,7 +74,9 @@ export function RulesTable({
               <td>
                 <SeverityBadge severity={rule.severity} />
               </td>
-              <td className="num">{conditionText(rule)}</td>
+              <td>
+                <ValueCell rule={rule} points={seriesByRule?.get(rule.id)} />
+              </td>
               <td>
                 {rule.lastEvaluatedAt ? (
                   <LocalTime iso={rule.lastEvaluatedAt} />

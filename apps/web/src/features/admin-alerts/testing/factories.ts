@@ -34,6 +34,7 @@ export function aRule(overrides: Partial<Schemas['AlertRuleDto']> = {}) {
       sendResolved: true,
     },
     state: 'normal',
+    value: 420,
     lastEvaluatedAt: '2026-11-21T09:59:00.000Z',
     lastError: null,
     createdAt: '2026-11-20T08:00:00.000Z',
@@ -69,8 +70,30 @@ export function aPreview(overrides: Partial<Schemas['AlertPreviewDto']> = {}) {
     instances: [anInstance()],
     error: null,
     evaluatedAt: '2026-11-21T10:00:00.000Z',
+    series: aSeries([300, 420]),
     ...overrides,
   } satisfies Schemas['AlertPreviewDto'];
+}
+
+/** Points ending at 10:00 on 21 Nov 2026, one every 15 minutes, with these values. */
+export function aSeries(values: (number | null)[]): Schemas['AlertSeriesPointDto'][] {
+  const end = Date.parse('2026-11-21T10:00:00.000Z');
+  return values.map((value, index) => ({
+    at: new Date(end - (values.length - 1 - index) * 15 * 60_000).toISOString(),
+    value,
+  }));
+}
+
+/** The series route's answer for these rules' points. */
+export function aSeriesOfRules(
+  rules: { ruleId: string; points: Schemas['AlertSeriesPointDto'][] }[],
+): Schemas['AlertSeriesDto'] {
+  return {
+    from: '2026-11-21T04:00:00.000Z',
+    to: '2026-11-21T10:00:00.000Z',
+    stepSeconds: 900,
+    rules,
+  };
 }
 
 export function aSilence(overrides: Partial<Schemas['SilenceDto']> = {}) {
