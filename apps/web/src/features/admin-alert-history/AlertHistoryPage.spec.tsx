@@ -9,6 +9,7 @@ import { aChange, aChangePage, aDelivery, aDeliveryPage, RULE_ID } from './testi
 const HISTORY = 'GET /api/v1/monitoring/alerts/history';
 const RULES = 'GET /api/v1/monitoring/alerts';
 const CONTACT_POINTS = 'GET /api/v1/monitoring/alerts/contact-points';
+const RECENT = 'GET /api/v1/monitoring/alerts/deliveries';
 const DELIVERIES_OF = (id: string) => `GET /api/v1/monitoring/alerts/history/${id}/deliveries`;
 const OTHER_RULE = '00000000-0000-4000-c000-000000000077';
 
@@ -28,6 +29,7 @@ const network = (routes: Record<string, FakeRoute | Response> = {}) =>
       aRule({ id: OTHER_RULE, name: 'Errors', metricType: 'error_rate' }),
     ]),
     [CONTACT_POINTS]: json(aContactPointList([])),
+    [RECENT]: json(aDeliveryPage([])),
     ...routes,
   });
 
@@ -289,6 +291,43 @@ describe('AlertHistoryPage', () => {
       expect(await screen.findByRole('alert')).toHaveTextContent(
         'The deliveries could not be loaded',
       );
+    });
+  });
+
+  describe('recent deliveries', () => {
+    it('lists the newest deliveries of the chosen rule, by status kept in the URL', async () => {
+      const hook = aContactPoint({ name: 'Incident bot' });
+      const api = network({
+        [CONTACT_POINTS]: json(aContactPointList([hook])),
+        [RECENT]: json({
+          ...aDeliveryPage([
+            aDelivery({ contactPointId: hook.id, status: 'failed', lastError: 'Gone (410)' }),
+          ]),
+          total: 45,
+        }),
+      });
+      const { user, router } = show(`/admin/alerts/history?rule=${RULE_ID}`);
+      const table = await screen.findByRole('table', { name: 'Recent deliveries, newest first' });
+      expect(within(table).getAllByRole('row')[1]).toHaveTextContent(
+        /Incident bot.*Failed.*Gone \(410\)/,
+      );
+      expect(screen.getByText('Showing 1 of 45, newest first.')).toBeInTheDocument();
+      expect(Object.fromEntries(queryOf(api.requestsTo(RECENT)[0]))).toEqual({
+        limit: '20',
+        ruleId: RULE_ID,
+      });
+
+      api.on(RECENT, json(aDeliveryPage([])));
+      await user.selectOptions(screen.getByLabelText('Delivery status'), 'pending');
+      expect(new URLSearchParams(router.state.location.search).get('delivery')).toBe('pending');
+      expect(await screen.findByText('No pending deliveries')).toBeInTheDocument();
+      expect(queryOf(api.requestsTo(RECENT).at(-1) as Request).get('status')).toBe('pending');
+    });
+
+    it('explains deliveries that could not be listed', async () => {
+      network({ [RECENT]: apiError(500, 'Internal server error') });
+      show();
+      expect(await screen.findByText('Deliveries could not be loaded')).toBeInTheDocument();
     });
   });
 

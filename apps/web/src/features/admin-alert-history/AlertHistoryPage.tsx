@@ -9,6 +9,7 @@ import { stateLabel } from './alert-states';
 import { useHistoryPage, useLiveHistory, useTimeline } from './api/history-queries';
 import { HistoryFiltersBar } from './components/HistoryFiltersBar';
 import { HistoryTable } from './components/HistoryTable';
+import { RecentDeliveries } from './components/RecentDeliveries';
 import { StateTimelineChart } from './components/StateTimelineChart';
 import {
   filtersFromParams,
@@ -78,20 +79,15 @@ function Timeline({ filters }: { filters: HistoryFilters }) {
 function Changes({
   filters,
   rules,
+  contactPointNames,
   onPage,
 }: {
   filters: HistoryFilters;
   rules: AlertRule[] | undefined;
+  contactPointNames: ReadonlyMap<string, string> | undefined;
   onPage: (page: number) => void;
 }) {
   const history = useHistoryPage(filters);
-  const contactPoints = useContactPoints();
-  const contactPointNames = useMemo(
-    () =>
-      contactPoints.data &&
-      new Map(contactPoints.data.map((contactPoint) => [contactPoint.id, contactPoint.name])),
-    [contactPoints.data],
-  );
   const phrase = RANGE_LABELS[filters.range].phrase;
 
   if (history.error) {
@@ -133,12 +129,20 @@ function Changes({
 /**
  * Alert history (`/admin/alerts/history`): how each alert's state moved over a range (a timeline
  * per instance), the state changes themselves, and the notifications each one sent. Rule, range,
- * state and page are in the URL; firing and resolving alerts refresh it live.
+ * state and page are in the URL; firing and resolving alerts refresh it live. The newest deliveries
+ * close the page, for what is still being retried.
  */
 export function AlertHistoryPage() {
   const [params, setParams] = useSearchParams();
   const filters = filtersFromParams(params);
   const rules = useAlertRules();
+  const contactPoints = useContactPoints();
+  const contactPointNames = useMemo(
+    () =>
+      contactPoints.data &&
+      new Map(contactPoints.data.map((contactPoint) => [contactPoint.id, contactPoint.name])),
+    [contactPoints.data],
+  );
   useLiveHistory();
   const go = (next: HistoryFilters) => setParams(filtersToParams(next));
 
@@ -161,7 +165,20 @@ export function AlertHistoryPage() {
       </section>
       <section aria-labelledby="alert-history-changes">
         <h2 id="alert-history-changes">State changes</h2>
-        <Changes filters={filters} rules={rules.data} onPage={(page) => go({ ...filters, page })} />
+        <Changes
+          filters={filters}
+          rules={rules.data}
+          contactPointNames={contactPointNames}
+          onPage={(page) => go({ ...filters, page })}
+        />
+      </section>
+      <section aria-labelledby="alert-history-deliveries">
+        <h2 id="alert-history-deliveries">Recent deliveries</h2>
+        <RecentDeliveries
+          filters={filters}
+          contactPointNames={contactPointNames}
+          onStatus={(delivery) => go({ ...filters, delivery })}
+        />
       </section>
     </section>
   );

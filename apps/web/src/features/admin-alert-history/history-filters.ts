@@ -1,4 +1,5 @@
 import { RANGES, type Range } from '../admin-performance/range';
+import { DELIVERY_STATUSES, type DeliveryStatus } from '@ledgerlens/contracts';
 import { ALERT_STATES, type AlertState } from './alert-states';
 
 /** What the history page shows; all of it is in the URL, so a link reproduces the view. */
@@ -8,6 +9,8 @@ export interface HistoryFilters {
   /** Only changes into this state. */
   state: AlertState | null;
   page: number;
+  /** The recent deliveries list: only those with this status. */
+  delivery: DeliveryStatus | null;
 }
 
 export const DEFAULT_HISTORY_RANGE: Range = '24h';
@@ -20,11 +23,15 @@ export function filtersFromParams(params: URLSearchParams): HistoryFilters {
   const range = params.get('range') ?? '';
   const state = params.get('state') ?? '';
   const page = Number(params.get('page'));
+  const delivery = params.get('delivery') ?? '';
   return {
     ruleId: UUID.test(rule) ? rule : null,
     range: (RANGES as readonly string[]).includes(range) ? (range as Range) : DEFAULT_HISTORY_RANGE,
     state: (ALERT_STATES as readonly string[]).includes(state) ? (state as AlertState) : null,
     page: Number.isInteger(page) && page >= 1 ? page : 1,
+    delivery: (DELIVERY_STATUSES as readonly string[]).includes(delivery)
+      ? (delivery as DeliveryStatus)
+      : null,
   };
 }
 
@@ -35,13 +42,14 @@ export function filtersToParams(filters: HistoryFilters): URLSearchParams {
   if (filters.range !== DEFAULT_HISTORY_RANGE) params.set('range', filters.range);
   if (filters.state) params.set('state', filters.state);
   if (filters.page > 1) params.set('page', String(filters.page));
+  if (filters.delivery) params.set('delivery', filters.delivery);
   return params;
 }
 
-/** A change of any filter but the page starts again from the first page. */
+/** A change of what the changes table lists starts it again from its first page. */
 export function withFilter(
   filters: HistoryFilters,
-  change: Partial<Omit<HistoryFilters, 'page'>>,
+  change: Partial<Pick<HistoryFilters, 'ruleId' | 'range' | 'state'>>,
 ): HistoryFilters {
   return { ...filters, ...change, page: 1 };
 }

@@ -18,6 +18,8 @@ const TIMELINE_PAGE_SIZE = 200;
 const TIMELINE_PAGES = 5;
 /** Deliveries listed under one change. */
 const DELIVERIES_OF_CHANGE = 50;
+/** The recent deliveries list. */
+const RECENT_DELIVERIES = 20;
 
 /** The timeline needs every change of its rules, whatever state they went into. */
 type TimelineSelection = Pick<HistoryFilters, 'ruleId' | 'range'>;
@@ -27,6 +29,8 @@ export const historyKeys = {
   timeline: (selection: TimelineSelection) => [...historyKeys.all, 'timeline', selection] as const,
   page: (filters: HistoryFilters) => [...historyKeys.all, 'page', filters] as const,
   deliveries: (historyId: string) => [...historyKeys.all, 'deliveries', historyId] as const,
+  recentDeliveries: (selection: Pick<HistoryFilters, 'ruleId' | 'delivery'>) =>
+    [...historyKeys.all, 'recent-deliveries', selection] as const,
 };
 
 /** The API's query for a selection, its range ending now. */
@@ -104,6 +108,30 @@ export const useDeliveriesOf = (historyId: string) =>
   useQuery({
     queryKey: historyKeys.deliveries(historyId),
     queryFn: () => getDeliveriesOf(historyId),
+  });
+
+export const getRecentDeliveries = ({
+  ruleId,
+  delivery,
+}: Pick<HistoryFilters, 'ruleId' | 'delivery'>): Promise<DeliveryPage> =>
+  unwrap(
+    api.GET('/api/v1/monitoring/alerts/deliveries', {
+      params: {
+        query: {
+          limit: RECENT_DELIVERIES,
+          ...(ruleId ? { ruleId } : {}),
+          ...(delivery ? { status: delivery } : {}),
+        },
+      },
+    }),
+  );
+
+/** The newest deliveries of any time (tests included without a rule chosen), by status. */
+export const useRecentDeliveries = ({ ruleId, delivery }: HistoryFilters) =>
+  useQuery({
+    queryKey: historyKeys.recentDeliveries({ ruleId, delivery }),
+    queryFn: () => getRecentDeliveries({ ruleId, delivery }),
+    placeholderData: keepPreviousData,
   });
 
 /** An alert firing or resolving anywhere is read again at once (the table, timeline and deliveries). */

@@ -1,6 +1,6 @@
 import type { Delivery } from '../api/history-queries';
 
-const STATUS: Record<Delivery['status'], { label: string; tone: string }> = {
+export const DELIVERY_STATUS: Record<Delivery['status'], { label: string; tone: string }> = {
   pending: { label: 'Pending', tone: 'warning' },
   sent: { label: 'Delivered', tone: 'success' },
   failed: { label: 'Failed', tone: 'danger' },
@@ -9,6 +9,6 @@ const STATUS: Record<Delivery['status'], { label: string; tone: string }> = {
 
 /** A delivery's outcome in words; the colour only repeats it. */
 export function DeliveryStatusBadge({ status }: { status: Delivery['status'] }) {
-  const { label, tone } = STATUS[status];
+  const { label, tone } = DELIVERY_STATUS[status];
   return <span className={`badge badge--${tone}`}>{label}</span>;
 }

@@ -15,7 +15,7 @@ export function HistoryFiltersBar({
   /** Undefined while the rules load. */
   rules: AlertRule[] | undefined;
   rulesFailed: boolean;
-  onChange: (change: Partial<Omit<HistoryFilters, 'page'>>) => void;
+  onChange: (change: Partial<Pick<HistoryFilters, 'ruleId' | 'range' | 'state'>>) => void;
 }) {
   const listed = rules?.some((rule) => rule.id === filters.ruleId) ?? false;
   return (
