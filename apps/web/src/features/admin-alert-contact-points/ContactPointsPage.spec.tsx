@@ -268,7 +268,7 @@ describe('ContactPointsPage', () => {
         [`POST ${ONE(mail.id)}/test`]: () => new Promise<Response>((resolve) => (answer = resolve)),
       });
       const { user } = show();
-      await user.click(await screen.findByRole('button', { name: 'Send a test to On-call mail' }));
+      await user.click(await screen.findByRole('button', { name: 'Send test to On-call mail' }));
       const dialog = screen.getByRole('dialog', { name: 'Test of On-call mail' });
       expect(within(dialog).getByRole('status')).toHaveTextContent('Sending a test notification…');
 
@@ -307,7 +307,7 @@ describe('ContactPointsPage', () => {
         [`POST ${ONE(bot.id)}/test`]: apiError(404, 'No contact point with this ID'),
       });
       const { user } = show();
-      await user.click(await screen.findByRole('button', { name: 'Send a test to Incident bot' }));
+      await user.click(await screen.findByRole('button', { name: 'Send test to Incident bot' }));
       const dialog = screen.getByRole('dialog');
       expect(await within(dialog).findByRole('alert')).toHaveTextContent(
         'No contact point with this ID',

@@ -76,7 +76,7 @@ export function ContactPointTable({
                   <button
                     type="button"
                     className="button button--ghost"
-                    aria-label={`Send a test to ${contactPoint.name}`}
+                    aria-label={`Send test to ${contactPoint.name}`}
                     onClick={() => onTest(contactPoint)}
                   >
                     Send test

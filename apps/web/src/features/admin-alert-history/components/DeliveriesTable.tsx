@@ -23,7 +23,8 @@ export function DeliveriesTable({
   caption: string;
 }) {
   return (
-    <div className="table-wrap">
+    // Focusable, so a keyboard can scroll it sideways on a phone: it holds nothing else to focus.
+    <div className="table-wrap" tabIndex={0} role="region" aria-label={caption}>
       <table className="table alert-deliveries">
         <caption className="visually-hidden">{caption}</caption>
         <thead>

@@ -60,7 +60,8 @@ function TimelineTable({ rows }: { rows: TimelineRow[] }) {
   return (
     <details className="alert-timeline__text">
       <summary>The timeline as a table</summary>
-      <div className="table-wrap">
+      {/* Focusable, so a keyboard can scroll it sideways on a phone. */}
+      <div className="table-wrap" tabIndex={0} role="region" aria-label="The timeline as a table">
         <table className="table">
           <caption className="visually-hidden">States of each alert over time</caption>
           <thead>
