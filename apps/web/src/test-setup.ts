@@ -1,6 +1,14 @@
 import '@testing-library/jest-dom';
+import { configure } from '@testing-library/react';
 import { resetSession } from './features/session/session-store';
 import { resetToasts } from './features/toasts/toast-store';
+
+/*
+ * `findBy…` and `waitFor` give up after 1 s by default. On a CI machine running every project at
+ * once, a lazily loaded page can take longer than that to render; a missing element still fails,
+ * only later.
+ */
+configure({ asyncUtilTimeout: 5_000 });
 
 // Client-state stores are module singletons: every test starts from empty ones.
 beforeEach(() => {
