@@ -137,7 +137,7 @@ describe('AlertRulePage', () => {
       show();
       const measured = await screen.findByRole('region', { name: 'Measured value' });
       const chart = await within(measured).findByRole('figure', {
-        name: 'Slow routes: the last 6 hours',
+        name: 'p95 latency over the last 6 hours',
       });
       expect(chart).toHaveAccessibleDescription(
         'Highest 630 ms, lowest 300 ms, latest 420 ms; fires when > 500 ms.',
@@ -270,14 +270,14 @@ describe('AlertRulePage', () => {
       await user.click(await screen.findByRole('button', { name: 'Send test' }));
       const dialog = screen.getByRole('dialog', { name: 'Test of Slow routes' });
       expect(await within(dialog).findByText('Delivered to 1 of 2 recipients.')).toBeVisible();
-      const rows = within(dialog).getAllByRole('row');
-      expect(rows[1]).toHaveTextContent('On-call webhook');
-      expect(rows[1]).toHaveTextContent('Delivered');
-      expect(rows[1]).toHaveTextContent('204');
-      expect(rows[2]).toHaveTextContent('Pager SMS+4915112345678');
-      expect(rows[2]).toHaveTextContent('Not delivered');
-      expect(rows[2]).toHaveTextContent('400');
-      expect(rows[2]).toHaveTextContent('The number is not a valid phone number');
+      const [delivered, failed] = within(dialog).getAllByRole('listitem');
+      expect(delivered).toHaveTextContent('On-call webhook');
+      expect(within(delivered).getByText('Delivered')).toHaveClass('badge--success');
+      expect(delivered).toHaveTextContent('status code 204');
+      expect(failed).toHaveTextContent('Pager SMS');
+      expect(within(failed).getByText('Not delivered')).toHaveClass('badge--danger');
+      expect(failed).toHaveTextContent('+4915112345678 · status code 400');
+      expect(failed).toHaveTextContent('The number is not a valid phone number');
       await user.click(within(dialog).getByRole('button', { name: 'Done' }));
       expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     });

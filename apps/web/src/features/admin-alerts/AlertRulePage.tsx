@@ -29,6 +29,7 @@ import { ValueChart } from './components/ValueChart';
 import { useLiveAlerts } from './hooks/use-live-alerts';
 import { conditionText, describeRule, durationInWords, formatValue, timingText } from './rule-text';
 import { valueRows } from './value-series';
+import { METRIC_KINDS } from './metric-kinds';
 import './admin-alerts.css';
 
 type OpenDialog = 'silence' | 'test' | 'delete' | null;
@@ -180,7 +181,7 @@ function MeasuredValue({ rule }: { rule: AlertRuleDetail }) {
   } else {
     content = (
       <ValueChart
-        title={`${rule.name}: the last ${CHART_HOURS} hours`}
+        title={`${METRIC_KINDS[rule.metricType].label} over the last ${CHART_HOURS} hours`}
         rows={valueRows(rule.metricType, preview.data.series)}
         metric={rule.metricType}
         threshold={rule.threshold}

@@ -37,40 +37,25 @@ export function TestResultsDialog({
         <p role="status">
           Delivered to {delivered} of {results.length} recipients.
         </p>
-        <div className="table-wrap">
-          <table className="table">
-            <caption className="visually-hidden">Test results</caption>
-            <thead>
-              <tr>
-                <th scope="col">Contact point</th>
-                <th scope="col">Result</th>
-                <th scope="col" className="num">
-                  Status code
-                </th>
-                <th scope="col">Error</th>
-              </tr>
-            </thead>
-            <tbody>
-              {results.map((result) => (
-                <tr key={result.deliveryId}>
-                  <td className="alert-instances__labels">
-                    {result.contactPointName}
-                    <span className="text-muted alert-rules-table__meta">{result.recipient}</span>
-                  </td>
-                  <td>
-                    {result.status === 'sent' ? (
-                      <span className="badge badge--success">Delivered</span>
-                    ) : (
-                      <span className="badge badge--danger">Not delivered</span>
-                    )}
-                  </td>
-                  <td className="num">{result.responseCode ?? '—'}</td>
-                  <td className="alert-instances__labels">{result.error ?? '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ul className="alert-test-results">
+          {results.map((result) => (
+            <li key={result.deliveryId} className="alert-test-results__item">
+              <p className="alert-test-results__head">
+                <strong>{result.contactPointName}</strong>
+                {result.status === 'sent' ? (
+                  <span className="badge badge--success">Delivered</span>
+                ) : (
+                  <span className="badge badge--danger">Not delivered</span>
+                )}
+              </p>
+              <p className="text-muted alert-test-results__meta">
+                {result.recipient}
+                {result.responseCode !== null && <> · status code {result.responseCode}</>}
+              </p>
+              {result.error && <p className="alert-test-results__error">{result.error}</p>}
+            </li>
+          ))}
+        </ul>
       </>
     );
   }
