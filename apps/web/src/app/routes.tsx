@@ -49,6 +49,20 @@ export const routes: RouteObject[] = [
                   })),
               },
               {
+                path: 'notifications',
+                lazy: () =>
+                  import('../features/notifications/NotificationsPage').then((page) => ({
+                    Component: page.NotificationsPage,
+                  })),
+              },
+              {
+                path: 'settings/notifications',
+                lazy: () =>
+                  import('../features/preferences/NotificationSettingsPage').then((page) => ({
+                    Component: page.NotificationSettingsPage,
+                  })),
+              },
+              {
                 path: 'categories',
                 lazy: () =>
                   import('../features/categories/CategoriesPage').then((page) => ({
@@ -69,8 +83,8 @@ export const routes: RouteObject[] = [
                       {
                         index: true,
                         lazy: () =>
-                          import('./admin/AdminHomePage').then((page) => ({
-                            Component: page.AdminHomePage,
+                          import('../features/admin-overview/AdminOverviewPage').then((page) => ({
+                            Component: page.AdminOverviewPage,
                           })),
                       },
                       {
@@ -114,6 +128,48 @@ export const routes: RouteObject[] = [
                           import('../features/admin-exceptions/ExceptionGroupPage').then(
                             (page) => ({ Component: page.ExceptionGroupPage }),
                           ),
+                      },
+                      {
+                        path: 'alerts/contact-points',
+                        lazy: () =>
+                          import('../features/admin-alert-contact-points/ContactPointsPage').then(
+                            (page) => ({ Component: page.ContactPointsPage }),
+                          ),
+                      },
+                      {
+                        path: 'alerts/history',
+                        lazy: () =>
+                          import('../features/admin-alert-history/AlertHistoryPage').then(
+                            (page) => ({ Component: page.AlertHistoryPage }),
+                          ),
+                      },
+                      {
+                        path: 'alerts',
+                        lazy: () =>
+                          import('../features/admin-alerts/AlertRulesPage').then((page) => ({
+                            Component: page.AlertRulesPage,
+                          })),
+                      },
+                      {
+                        path: 'alerts/new',
+                        lazy: () =>
+                          import('../features/admin-alerts/AlertRuleEditorPage').then((page) => ({
+                            Component: page.AlertRuleEditorPage,
+                          })),
+                      },
+                      {
+                        path: 'alerts/:id',
+                        lazy: () =>
+                          import('../features/admin-alerts/AlertRulePage').then((page) => ({
+                            Component: page.AlertRulePage,
+                          })),
+                      },
+                      {
+                        path: 'alerts/:id/edit',
+                        lazy: () =>
+                          import('../features/admin-alerts/AlertRuleEditorPage').then((page) => ({
+                            Component: page.AlertRuleEditorPage,
+                          })),
                       },
                       {
                         path: 'performance',

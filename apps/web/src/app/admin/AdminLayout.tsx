@@ -4,7 +4,6 @@ import './admin.css';
 export interface AdminPage {
   to: string;
   label: string;
-  description: string;
   /** Active on this exact path only (the log dashboard lives under the logs' path). */
   end?: boolean;
 }
@@ -14,34 +13,31 @@ export const ADMIN_PAGES: AdminPage[] = [
   {
     to: '/admin/logs',
     label: 'Logs',
-    description:
-      'Search API and browser logs by level, source, module and trace ID; follow them live.',
     end: true,
   },
   {
     to: '/admin/logs/overview',
     label: 'Log dashboard',
-    description: 'Log volume by level, the top error messages, response time and exception trends.',
   },
   {
     to: '/admin/exceptions',
     label: 'Exceptions',
-    description: 'Errors grouped by fingerprint, with stack traces, occurrences and resolution.',
   },
   {
     to: '/admin/performance',
     label: 'Performance',
-    description: 'Request and query latency percentiles, error rates and the slowest requests.',
+  },
+  {
+    to: '/admin/alerts',
+    label: 'Alerts',
   },
   {
     to: '/admin/audit',
     label: 'Audit logs',
-    description: 'Who did what, when and from where: filter, inspect and export.',
   },
   {
     to: '/admin/events',
     label: 'Events',
-    description: 'The stream of audited operations across the system as they happen.',
   },
 ];
 
