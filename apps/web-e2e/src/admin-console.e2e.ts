@@ -1,10 +1,10 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { seriousViolations } from './support/axe';
-import { launchChromium, screenshot } from './support/browser';
+import type { Locator, Page } from 'playwright-core';
+import { AppBrowser, WIDTHS } from './support/app-browser';
+import { checkAndPhotograph, seriousViolations } from './support/axe';
+import { screenshot } from './support/browser';
 import { type RunningApp, startApp } from './support/app';
 
 const ADMIN = { email: 'admin@example.com', password: 'admin-password-1' };
-const WIDTHS = { laptop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } };
 const PAGES = [
   { path: '/admin', heading: 'Admin' },
   { path: '/admin/logs', heading: 'Logs' },
@@ -24,8 +24,7 @@ const PAGES = [
  */
 describe('an admin finds a failure in the console', () => {
   let app: RunningApp;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  let browser: AppBrowser;
 
   beforeAll(async () => {
     app = await startApp({
@@ -34,33 +33,15 @@ describe('an admin finds a failure in the console', () => {
       // Request metrics reach the performance page within a second instead of five.
       METRICS_FLUSH_INTERVAL_MS: '500',
     });
-    browser = await launchChromium();
+    browser = await AppBrowser.launch(app.baseUrl);
   }, 180_000);
 
   afterAll(async () => {
-    for (const context of contexts) await context.close();
     await browser?.close();
     await app?.stop();
   });
 
-  async function signedInPage(viewport: { width: number; height: number }): Promise<Page> {
-    // bypassCSP: axe-core is injected as a script, which the app's CSP would refuse.
-    const context = await browser.newContext({
-      viewport,
-      baseURL: app.baseUrl,
-      reducedMotion: 'reduce',
-      bypassCSP: true,
-    });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    await page.goto('/sign-in');
-    await page.getByLabel('Email').fill(ADMIN.email);
-    await page.getByLabel('Password').fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL((url) => url.pathname === '/');
-    return page;
-  }
+  const signedInPage = (viewport: typeof WIDTHS.laptop) => browser.signedInPage(ADMIN, viewport);
 
   /** A request that fails on the server (the API's sample exception), as an admin. */
   async function failRequest(): Promise<void> {
@@ -75,14 +56,6 @@ describe('an admin finds a failure in the console', () => {
       headers: { authorization: `Bearer ${accessToken}` },
     });
     expect(failed.status).toBe(500);
-  }
-
-  /** Asserts axe-core finds no serious or critical violation, then photographs the page. */
-  async function checkAndPhotograph(page: Page, name: string): Promise<void> {
-    expect({ name, violations: await seriousViolations(page) }).toEqual({ name, violations: [] });
-    // From the top: a full-page shot taken scrolled down paints the sticky header mid-page.
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await screenshot(page, name);
   }
 
   /**
@@ -232,14 +205,7 @@ describe('an admin finds a failure in the console', () => {
 
   it('takes an admin from sign-in to a resolved exception and its logs by keyboard alone', async () => {
     await failRequest();
-    const context = await browser.newContext({
-      viewport: WIDTHS.laptop,
-      baseURL: app.baseUrl,
-      reducedMotion: 'reduce',
-    });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
+    const page = await browser.newPage();
 
     await page.goto('/sign-in');
     await tabTo(page, page.getByLabel('Email'));

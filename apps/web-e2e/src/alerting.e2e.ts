@@ -1,16 +1,15 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Webhook } from 'standardwebhooks';
 import {
   type LocalReceiver,
   startLocalReceiver,
 } from '../../api/src/modules/alerts/channels/testing/local-receiver';
-import { seriousViolations } from './support/axe';
-import { launchChromium, screenshot } from './support/browser';
+import { AppBrowser, WIDTHS } from './support/app-browser';
+import { checkAndPhotograph, seriousViolations } from './support/axe';
+import { screenshot } from './support/browser';
 import { type RunningApp, startApp } from './support/app';
 
 const ADMIN = { email: 'alerts-admin@example.com', password: 'admin-password-1' };
 const USER = { email: 'budget-user@example.com', password: 'correct horse battery' };
-const WIDTHS = { laptop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } };
 /** The signing secret the webhook contact point is given, as Standard Webhooks writes them. */
 const SIGNING_SECRET = `whsec_${Buffer.from('ledgerlens-e2e-signing-secret-32b').toString('base64')}`;
 const RULE = 'Exceptions in the API';
@@ -31,9 +30,8 @@ interface AlertmanagerBody {
  */
 describe('an admin sets up alerting, and a user is told about a budget', () => {
   let app: RunningApp;
-  let browser: Browser;
+  let browser: AppBrowser;
   let receiver: LocalReceiver;
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
     receiver = await startLocalReceiver();
@@ -43,37 +41,14 @@ describe('an admin sets up alerting, and a user is told about a budget', () => {
       // The receiver listens on 127.0.0.1, which webhooks may not reach in production.
       ALERT_WEBHOOK_ALLOW_PRIVATE: 'true',
     });
-    browser = await launchChromium();
+    browser = await AppBrowser.launch(app.baseUrl);
   }, 180_000);
 
   afterAll(async () => {
-    for (const context of contexts) await context.close();
     await browser?.close();
     await app?.stop();
     await receiver?.close();
   });
-
-  async function signedInPage(
-    account: { email: string; password: string },
-    viewport = WIDTHS.laptop,
-  ): Promise<Page> {
-    // bypassCSP: axe-core is injected as a script, which the app's CSP would refuse.
-    const context = await browser.newContext({
-      viewport,
-      baseURL: app.baseUrl,
-      reducedMotion: 'reduce',
-      bypassCSP: true,
-    });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    await page.goto('/sign-in');
-    await page.getByLabel('Email').fill(account.email);
-    await page.getByLabel('Password').fill(account.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL((url) => url.pathname === '/');
-    return page;
-  }
 
   async function api<T>(
     path: string,
@@ -93,13 +68,6 @@ describe('an admin sets up alerting, and a user is told about a budget', () => {
 
   const tokenOf = async (account: { email: string; password: string }) =>
     (await api<{ accessToken: string }>('auth/login', { body: account })).accessToken;
-
-  /** Asserts axe-core finds no serious or critical violation, then photographs the page. */
-  async function checkAndPhotograph(page: Page, name: string): Promise<void> {
-    expect({ name, violations: await seriousViolations(page) }).toEqual({ name, violations: [] });
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await screenshot(page, name);
-  }
 
   /** The webhook bodies the receiver got, each verified as Standard Webhooks says. */
   function verifiedBodies(): AlertmanagerBody[] {
@@ -123,7 +91,7 @@ describe('an admin sets up alerting, and a user is told about a budget', () => {
   }
 
   it('takes a rule from its contact point to firing, silence and its history', async () => {
-    const page = await signedInPage(ADMIN);
+    const page = await browser.signedInPage(ADMIN);
     await page.getByRole('link', { name: 'Admin', exact: true }).click();
     await page
       .getByRole('navigation', { name: 'Admin' })
@@ -254,9 +222,11 @@ describe('an admin sets up alerting, and a user is told about a budget', () => {
         alertThresholds: [80, 100],
       },
     });
-    const page = await signedInPage(USER);
+    const page = await browser.signedInPage(USER);
     const bell = page.getByRole('button', { name: /^Notifications, / });
     await expect(bell.getAttribute('aria-label')).resolves.toMatch(/none unread/);
+    // Live updates connected: what happens from now on reaches this tab.
+    await page.getByRole('status').filter({ hasText: 'Live updates: Live' }).waitFor();
 
     // From another device: a purchase that takes the budget to 85 %.
     await api('transactions', {
@@ -278,7 +248,7 @@ describe('an admin sets up alerting, and a user is told about a budget', () => {
   it.each(Object.entries(WIDTHS))(
     'shows the alerting pages at %s width with no serious accessibility violation',
     async (name, viewport) => {
-      const page = await signedInPage(ADMIN, viewport);
+      const page = await browser.signedInPage(ADMIN, viewport);
       for (const { path, heading } of [
         { path: '/admin', heading: 'Admin' },
         { path: '/admin/alerts', heading: 'Alert rules' },

@@ -1,8 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, screenshot } from './support/browser';
+import type { Page } from 'playwright-core';
+import { AppBrowser, WIDTHS } from './support/app-browser';
+import { screenshot } from './support/browser';
 import { type RunningApp, startApp } from './support/app';
 
-const LAPTOP = { width: 1280, height: 800 };
+const LAPTOP = WIDTHS.laptop;
 const PHONE = { width: 375, height: 812 };
 
 /** `YYYY-MM-DD` of a day relative to today, as the date input takes it (the browser's zone). */
@@ -29,37 +30,22 @@ async function addTransaction(
 
 describe('a new user manages money in the browser', () => {
   let app: RunningApp;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  let browser: AppBrowser;
   const email = `e2e-${Date.now()}@example.com`;
   const password = 'correct-horse-battery-9';
 
   beforeAll(async () => {
     app = await startApp();
-    browser = await launchChromium();
+    browser = await AppBrowser.launch(app.baseUrl);
   }, 180_000);
 
   afterAll(async () => {
-    for (const context of contexts) await context.close();
     await browser?.close();
     await app?.stop();
   });
 
-  async function newPage(): Promise<Page> {
-    // Reduced motion: screenshots show finished charts, not their entry animations.
-    const context = await browser.newContext({
-      viewport: LAPTOP,
-      baseURL: app.baseUrl,
-      reducedMotion: 'reduce',
-    });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    return page;
-  }
-
   it('registers, sets up a category, a budget and transactions, and sees another tab’s new transaction live', async () => {
-    const page = await newPage();
+    const page = await browser.newPage(LAPTOP);
     await page.goto('/');
     await page.waitForURL(/\/sign-in/);
     await screenshot(page, '01-sign-in');
@@ -145,7 +131,7 @@ describe('a new user manages money in the browser', () => {
     await screenshot(page, '06-budget-after');
 
     // The same user on another device, signed in to the transactions page directly.
-    const other = await newPage();
+    const other = await browser.newPage(LAPTOP);
     await other.goto('/transactions');
     await other.waitForURL(/\/sign-in\?next=/);
     await other.getByLabel('Email').fill(email);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
+import { screenshot } from './browser';
 
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -37,4 +38,12 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
         targets: violation.nodes.map((node) => node.target.join(' ')),
       }));
   });
+}
+
+/** Asserts axe-core finds no serious or critical violation, then photographs the page from its top. */
+export async function checkAndPhotograph(page: Page, name: string): Promise<void> {
+  expect({ name, violations: await seriousViolations(page) }).toEqual({ name, violations: [] });
+  // From the top: a full-page shot taken scrolled down paints the sticky header mid-page.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await screenshot(page, name);
 }

@@ -1,0 +1,55 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from './browser';
+
+export const WIDTHS = { laptop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } };
+
+export interface Account {
+  email: string;
+  password: string;
+}
+
+/** Debian's Chromium pointed at the running app; every page in a context of its own. */
+export class AppBrowser {
+  private readonly contexts: BrowserContext[] = [];
+
+  private constructor(
+    private readonly browser: Browser,
+    private readonly baseUrl: string,
+  ) {}
+
+  static async launch(baseUrl: string): Promise<AppBrowser> {
+    return new AppBrowser(await launchChromium(), baseUrl);
+  }
+
+  /** A fresh visitor: no session, no storage. */
+  async newPage(viewport = WIDTHS.laptop): Promise<Page> {
+    const context = await this.browser.newContext({
+      viewport,
+      baseURL: this.baseUrl,
+      // Screenshots show finished charts, not their entry animations.
+      reducedMotion: 'reduce',
+      // axe-core is injected as a script, which the app's CSP would refuse.
+      bypassCSP: true,
+    });
+    this.contexts.push(context);
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    return page;
+  }
+
+  /** A page signed in through the sign-in form, on the dashboard. */
+  async signedInPage(account: Account, viewport = WIDTHS.laptop): Promise<Page> {
+    const page = await this.newPage(viewport);
+    await page.goto('/sign-in');
+    await page.getByLabel('Email').fill(account.email);
+    await page.getByLabel('Password').fill(account.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((url) => url.pathname === '/');
+    return page;
+  }
+
+  async close(): Promise<void> {
+    for (const context of this.contexts) await context.close();
+    await this.browser.close();
+  }
+}
