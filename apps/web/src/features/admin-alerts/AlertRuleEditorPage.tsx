@@ -1,8 +1,8 @@
 import { Link, useNavigate, useParams } from 'react-router';
-import { ApiError } from '../../lib/api-error';
-import { EmptyState, ErrorState, PageHeader, Skeleton } from '../../ui';
+import { PageHeader } from '../../ui';
 import { useAlertRule } from './api/alert-queries';
 import { RuleForm } from './components/RuleForm';
+import { RuleLoadState } from './components/RuleLoadState';
 import './admin-alerts.css';
 
 function NewRule() {
@@ -22,33 +22,7 @@ function NewRule() {
 function EditRule({ id }: { id: string }) {
   const navigate = useNavigate();
   const rule = useAlertRule(id);
-  if (rule.error) {
-    const missing = rule.error instanceof ApiError && rule.error.status === 404;
-    return (
-      <>
-        <PageHeader title="Edit alert rule" />
-        {missing ? (
-          <EmptyState title="This alert rule does not exist">
-            <Link to="/admin/alerts">Back to all alert rules</Link>
-          </EmptyState>
-        ) : (
-          <ErrorState
-            title="The alert rule could not be loaded"
-            error={rule.error}
-            onRetry={() => void rule.refetch()}
-          />
-        )}
-      </>
-    );
-  }
-  if (!rule.data) {
-    return (
-      <>
-        <PageHeader title="Edit alert rule" />
-        <Skeleton label="Loading the alert rule" rows={6} />
-      </>
-    );
-  }
+  if (rule.error || !rule.data) return <RuleLoadState title="Edit alert rule" rule={rule} />;
   const back = () => void navigate(`/admin/alerts/${id}`);
   return (
     <>

@@ -1,14 +1,6 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ApiError } from '../../lib/api-error';
-import {
-  ConfirmDeleteDialog,
-  EmptyState,
-  ErrorState,
-  LocalTime,
-  PageHeader,
-  Skeleton,
-} from '../../ui';
+import { ConfirmDeleteDialog, ErrorState, LocalTime, PageHeader, Skeleton } from '../../ui';
 import { toast } from '../toasts/toast-store';
 import { useDeleteRule, useTestRule } from './api/alert-actions';
 import {
@@ -21,6 +13,7 @@ import {
 } from './api/alert-queries';
 import { EnabledToggle } from './components/EnabledToggle';
 import { InstancesTable } from './components/InstancesTable';
+import { RuleLoadState } from './components/RuleLoadState';
 import { RuleSilences } from './components/RuleSilences';
 import { SilenceDialog } from './components/SilenceDialog';
 import { RuleStateBadges, SeverityBadge } from './components/StateBadge';
@@ -269,35 +262,12 @@ export function AlertRulePage() {
   const rule = useAlertRule(id);
   useLiveAlerts();
 
-  let content;
-  if (rule.error) {
-    const missing = rule.error instanceof ApiError && rule.error.status === 404;
-    content = (
-      <>
-        <PageHeader title="Alert rule" />
-        {missing ? (
-          <EmptyState title="This alert rule does not exist">
-            <Link to="/admin/alerts">Back to all alert rules</Link>
-          </EmptyState>
-        ) : (
-          <ErrorState
-            title="The alert rule could not be loaded"
-            error={rule.error}
-            onRetry={() => void rule.refetch()}
-          />
-        )}
-      </>
+  const content =
+    rule.error || !rule.data ? (
+      <RuleLoadState title="Alert rule" rule={rule} />
+    ) : (
+      <RuleContent rule={rule.data} />
     );
-  } else if (!rule.data) {
-    content = (
-      <>
-        <PageHeader title="Alert rule" />
-        <Skeleton label="Loading the alert rule" rows={6} />
-      </>
-    );
-  } else {
-    content = <RuleContent rule={rule.data} />;
-  }
   return (
     <section className="alerts-page">
       <p className="alert-back">
