@@ -11,7 +11,8 @@ import {
   YAxis,
 } from 'recharts';
 import { useWidth } from '../../admin-performance/components/use-width';
-import { formatPointTime, tickFormatterFor } from '../../admin-performance/format';
+import { timeAxisProps } from '../../admin-performance/components/time-axis';
+import { formatPointTime } from '../../admin-performance/format';
 import { METRIC_KINDS } from '../metric-kinds';
 import {
   chartValue,
@@ -51,8 +52,6 @@ export function ValueChart({
   const titleId = useId();
   const summaryId = useId();
   const unit = AXIS_UNITS[METRIC_KINDS[metric].unit];
-  const first = rows[0]?.time ?? 0;
-  const last = rows[rows.length - 1]?.time ?? 0;
   return (
     <figure className="alert-chart" aria-labelledby={titleId} aria-describedby={summaryId}>
       <figcaption id={titleId} className="alert-chart__title">
@@ -67,15 +66,7 @@ export function ValueChart({
             margin={{ top: 8, right: 16, bottom: 8, left: 8 }}
           >
             <CartesianGrid stroke="#e2e8f0" strokeDasharray="3 3" />
-            <XAxis
-              dataKey="time"
-              type="number"
-              scale="time"
-              domain={[first, last]}
-              tickFormatter={tickFormatterFor(last - first)}
-              minTickGap={24}
-              fontSize={12}
-            />
+            <XAxis {...timeAxisProps(rows)} />
             <YAxis unit={unit ? ` ${unit}` : undefined} width={72} fontSize={12} allowDecimals />
             <Tooltip
               labelFormatter={(time) => formatPointTime(Number(time))}

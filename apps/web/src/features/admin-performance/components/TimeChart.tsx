@@ -1,7 +1,8 @@
 import { useId } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ChartRow } from '../series';
-import { formatPointTime, tickFormatterFor } from '../format';
+import { formatPointTime } from '../format';
+import { timeAxisProps } from './time-axis';
 import { useWidth } from './use-width';
 
 export interface ChartLine {
@@ -47,8 +48,6 @@ export function TimeChart({
 }) {
   const [ref, width] = useWidth<HTMLDivElement>(640);
   const titleId = useId();
-  const first = rows[0]?.time ?? 0;
-  const last = rows[rows.length - 1]?.time ?? 0;
   return (
     <figure className="perf-chart" aria-labelledby={titleId}>
       <figcaption id={titleId} className="perf-chart__title">
@@ -63,15 +62,7 @@ export function TimeChart({
           title={title}
         >
           <CartesianGrid stroke="#e2e8f0" strokeDasharray="3 3" />
-          <XAxis
-            dataKey="time"
-            type="number"
-            scale="time"
-            domain={[first, last]}
-            tickFormatter={tickFormatterFor(last - first)}
-            minTickGap={24}
-            fontSize={12}
-          />
+          <XAxis {...timeAxisProps(rows)} />
           <YAxis
             unit={` ${unit}`}
             width={72}
