@@ -6,20 +6,24 @@ import {
   useId,
 } from 'react';
 
-interface FieldFrame {
+interface FieldFrameProps {
   label: string;
   /** The API's (or the form's) message for this field. */
   error?: string;
   hint?: string;
 }
 
-function Frame({
+/**
+ * A field's label, hint and message around its control(s). Exported for fields made of several
+ * controls: `id` names the one the label points at, which takes `fieldDescribedBy` as well.
+ */
+export function FieldFrame({
   id,
   label,
   error,
   hint,
   children,
-}: FieldFrame & { id: string; children: ReactNode }) {
+}: FieldFrameProps & { id: string; children: ReactNode }) {
   return (
     <div className={`field${error ? ' field--invalid' : ''}`}>
       <label htmlFor={id}>{label}</label>
@@ -38,7 +42,8 @@ function Frame({
   );
 }
 
-const describedBy = (id: string, { error, hint }: FieldFrame) =>
+/** What announces the control named `id` with its frame: the message, else the hint. */
+export const fieldDescribedBy = (id: string, { error, hint }: Omit<FieldFrameProps, 'label'>) =>
   error ? `${id}-error` : hint ? `${id}-hint` : undefined;
 
 /** A labelled input whose error is announced with it (aria-invalid, aria-describedby). */
@@ -47,17 +52,17 @@ export function TextField({
   error,
   hint,
   ...input
-}: FieldFrame & InputHTMLAttributes<HTMLInputElement>) {
+}: FieldFrameProps & InputHTMLAttributes<HTMLInputElement>) {
   const id = useId();
   return (
-    <Frame id={id} label={label} error={error} hint={hint}>
+    <FieldFrame id={id} label={label} error={error} hint={hint}>
       <input
         id={id}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, { label, error, hint })}
+        aria-describedby={fieldDescribedBy(id, { error, hint })}
         {...input}
       />
-    </Frame>
+    </FieldFrame>
   );
 }
 
@@ -68,19 +73,19 @@ export function SelectField({
   hint,
   children,
   ...select
-}: FieldFrame & SelectHTMLAttributes<HTMLSelectElement>) {
+}: FieldFrameProps & SelectHTMLAttributes<HTMLSelectElement>) {
   const id = useId();
   return (
-    <Frame id={id} label={label} error={error} hint={hint}>
+    <FieldFrame id={id} label={label} error={error} hint={hint}>
       <select
         id={id}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, { label, error, hint })}
+        aria-describedby={fieldDescribedBy(id, { error, hint })}
         {...select}
       >
         {children}
       </select>
-    </Frame>
+    </FieldFrame>
   );
 }
 
@@ -90,16 +95,16 @@ export function TextAreaField({
   error,
   hint,
   ...textarea
-}: FieldFrame & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+}: FieldFrameProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   const id = useId();
   return (
-    <Frame id={id} label={label} error={error} hint={hint}>
+    <FieldFrame id={id} label={label} error={error} hint={hint}>
       <textarea
         id={id}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, { label, error, hint })}
+        aria-describedby={fieldDescribedBy(id, { error, hint })}
         {...textarea}
       />
-    </Frame>
+    </FieldFrame>
   );
 }

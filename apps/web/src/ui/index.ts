@@ -6,7 +6,7 @@ export { DebouncedTextField } from './DebouncedTextField';
 export { Dialog } from './Dialog';
 export { EmptyState } from './EmptyState';
 export { ErrorState } from './ErrorState';
-export { SelectField, TextAreaField, TextField } from './Field';
+export { FieldFrame, fieldDescribedBy, SelectField, TextAreaField, TextField } from './Field';
 export { apiFieldError, FormActions, FormError } from './FormParts';
 export { focusPageHeading } from './focus-page-heading';
 export {

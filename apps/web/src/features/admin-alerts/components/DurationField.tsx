@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { FieldFrame, fieldDescribedBy } from '../../../ui';
 import { type Duration, DURATION_UNITS, type DurationUnit } from '../rule-form';
 
 const UNIT_NAMES: Record<DurationUnit, string> = {
@@ -23,10 +24,8 @@ export function DurationField({
   onChange: (value: Duration) => void;
 }) {
   const id = useId();
-  const describedBy = error ? `${id}-error` : hint ? `${id}-hint` : undefined;
   return (
-    <div className={`field${error ? ' field--invalid' : ''}`}>
-      <label htmlFor={id}>{label}</label>
+    <FieldFrame id={id} label={label} error={error} hint={hint}>
       <div className="alert-duration">
         <input
           id={id}
@@ -36,7 +35,7 @@ export function DurationField({
           inputMode="decimal"
           value={value.amount}
           aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy}
+          aria-describedby={fieldDescribedBy(id, { error, hint })}
           onChange={(event) => onChange({ ...value, amount: event.target.value })}
         />
         <select
@@ -51,16 +50,6 @@ export function DurationField({
           ))}
         </select>
       </div>
-      {hint && !error && (
-        <p id={`${id}-hint`} className="field__hint">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="field__error">
-          {error}
-        </p>
-      )}
-    </div>
+    </FieldFrame>
   );
 }
