@@ -1,9 +1,9 @@
 import type { LogLinePayload } from '@ledgerlens/contracts';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { fakeApi, json } from '../../test/fake-api';
-import { lastSocket, resetFakeSockets } from '../../test/fake-socket';
+import { lastSocket } from '../../test/fake-socket';
+import { connectRealtimeForEachTest, pushRealtimeEvent } from '../../test/realtime';
 import { renderPage } from '../../test/render';
-import { connectRealtime } from '../realtime/connect-realtime';
 import { LogsPage } from './LogsPage';
 import { aLogPage } from './test/log-factories';
 
@@ -29,9 +29,7 @@ const aLivePayload = (message: string, overrides: Partial<LogLinePayload> = {}) 
 
 /** The server pushes an envelope, as the realtime gateway does. */
 const push = (type: 'log.created' | 'log.skipped', payload: unknown) =>
-  act(() =>
-    lastSocket().send(type, { type, payload, traceId: null, at: '2026-11-21T10:15:31.000Z' }),
-  );
+  pushRealtimeEvent(type, payload, '2026-11-21T10:15:31.000Z');
 const pushLine = (message: string, overrides: Partial<LogLinePayload> = {}) =>
   push('log.created', aLivePayload(message, overrides));
 
@@ -50,13 +48,7 @@ async function showWithLiveTail(url = '/admin/logs') {
   return page;
 }
 
-let disconnect: () => void;
-beforeEach(() => {
-  resetFakeSockets();
-  disconnect = connectRealtime();
-  lastSocket().accept();
-});
-afterEach(() => disconnect());
+connectRealtimeForEachTest();
 
 describe('LogsPage live tail', () => {
   it('subscribes with the filters the server applies, and applies the others itself', async () => {

@@ -1,8 +1,8 @@
 import { act, screen, within } from '@testing-library/react';
 import { apiError, fakeApi, json, pending } from '../../../test/fake-api';
-import { lastSocket, resetFakeSockets } from '../../../test/fake-socket';
+import { lastSocket } from '../../../test/fake-socket';
+import { connectRealtimeForEachTest, pushRealtimeEvent } from '../../../test/realtime';
 import { renderPage } from '../../../test/render';
-import { connectRealtime } from '../../realtime/connect-realtime';
 import { aNotification, aNotificationPage } from '../testing/factories';
 import { NotificationBell } from './NotificationBell';
 
@@ -20,22 +20,9 @@ const panel = () => screen.getByRole('dialog', { name: 'Notifications' });
 
 /** The server pushes an envelope, as the realtime gateway does. */
 const push = (notification: ReturnType<typeof aNotification>) =>
-  act(() =>
-    lastSocket().send('notification.created', {
-      type: 'notification.created',
-      payload: notification,
-      traceId: null,
-      at: notification.createdAt,
-    }),
-  );
+  pushRealtimeEvent('notification.created', notification, notification.createdAt);
 
-let disconnect: () => void;
-beforeEach(() => {
-  resetFakeSockets();
-  disconnect = connectRealtime();
-  lastSocket().accept();
-});
-afterEach(() => disconnect());
+connectRealtimeForEachTest();
 
 describe('NotificationBell', () => {
   it('names the unread count and shows it on a badge', async () => {
