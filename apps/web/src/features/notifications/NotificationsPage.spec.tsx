@@ -3,7 +3,7 @@ import { apiError, fakeApi, json, pending } from '../../test/fake-api';
 import { currentUrl } from '../../test/render-app';
 import { renderPage } from '../../test/render';
 import { NotificationsPage } from './NotificationsPage';
-import { aNotification, aNotificationPage } from './testing/factories';
+import { aNotification, aNotificationPage, markedRead } from './testing/factories';
 
 const LIST = 'GET /api/v1/notifications';
 
@@ -90,29 +90,20 @@ describe('NotificationsPage', () => {
   it('marks one and all read', async () => {
     const groceries = aNotification({ title: 'Groceries at 80 %' });
     const rent = aNotification({ title: 'Rent at 100 %' });
-    const read = { readAt: '2026-11-21T10:00:00.000Z' };
     const api = fakeApi({
       [LIST]: json(aNotificationPage([groceries, rent])),
-      [`POST /api/v1/notifications/${groceries.id}/read`]: json({ ...groceries, ...read }),
+      [`POST /api/v1/notifications/${groceries.id}/read`]: json(markedRead(groceries)),
       'POST /api/v1/notifications/read-all': json({ updated: 1 }),
     });
     const { user } = show();
     await list();
 
-    api.on(LIST, json(aNotificationPage([{ ...groceries, ...read }, rent])));
+    api.on(LIST, json(aNotificationPage([markedRead(groceries), rent])));
     await user.click(screen.getByRole('button', { name: 'Mark read: Groceries at 80 %' }));
     expect(await screen.findByText('2 notifications, 1 unread.')).toBeInTheDocument();
     expect(api.requestsTo(`POST /api/v1/notifications/${groceries.id}/read`)).toHaveLength(1);
 
-    api.on(
-      LIST,
-      json(
-        aNotificationPage([
-          { ...groceries, ...read },
-          { ...rent, ...read },
-        ]),
-      ),
-    );
+    api.on(LIST, json(aNotificationPage([groceries, rent].map(markedRead))));
     await user.click(screen.getByRole('button', { name: 'Mark all read' }));
     expect(await screen.findByText('2 notifications, 0 unread.')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /Mark read/ })).not.toBeInTheDocument();

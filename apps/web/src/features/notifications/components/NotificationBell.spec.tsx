@@ -3,7 +3,7 @@ import { apiError, fakeApi, json, pending } from '../../../test/fake-api';
 import { lastSocket } from '../../../test/fake-socket';
 import { connectRealtimeForEachTest, pushRealtimeEvent } from '../../../test/realtime';
 import { renderPage } from '../../../test/render';
-import { aNotification, aNotificationPage } from '../testing/factories';
+import { aNotification, aNotificationPage, markedRead } from '../testing/factories';
 import { NotificationBell } from './NotificationBell';
 
 jest.mock('socket.io-client', () => require('../../../test/fake-socket').socketIoModule);
@@ -134,17 +134,11 @@ describe('NotificationBell', () => {
   it('marks one notification read and shows the new count', async () => {
     const api = fakeApi({
       [LIST]: json(aNotificationPage([groceries, rent])),
-      [`POST /api/v1/notifications/${groceries.id}/read`]: json({
-        ...groceries,
-        readAt: '2026-11-21T10:00:00.000Z',
-      }),
+      [`POST /api/v1/notifications/${groceries.id}/read`]: json(markedRead(groceries)),
     });
     const { user } = show();
     await user.click(await screen.findByRole('button', { name: 'Notifications, 2 unread' }));
-    api.on(
-      LIST,
-      json(aNotificationPage([{ ...groceries, readAt: '2026-11-21T10:00:00.000Z' }, rent])),
-    );
+    api.on(LIST, json(aNotificationPage([markedRead(groceries), rent])));
     await user.click(
       await within(panel()).findByRole('button', { name: 'Mark read: Groceries at 80 %' }),
     );
@@ -163,16 +157,7 @@ describe('NotificationBell', () => {
     });
     const { user } = show();
     await user.click(await screen.findByRole('button', { name: 'Notifications, 2 unread' }));
-    const read = { readAt: '2026-11-21T10:00:00.000Z' };
-    api.on(
-      LIST,
-      json(
-        aNotificationPage([
-          { ...groceries, ...read },
-          { ...rent, ...read },
-        ]),
-      ),
-    );
+    api.on(LIST, json(aNotificationPage([groceries, rent].map(markedRead))));
     await user.click(await within(panel()).findByRole('button', { name: 'Mark all read' }));
 
     expect(await screen.findByRole('button', { name: 'Notifications, none unread' })).toBeVisible();

@@ -28,6 +28,12 @@ export function aNotification(overrides: Partial<UserNotification> = {}): UserNo
   };
 }
 
+/** The same notification once the user has read it. */
+export const markedRead = (notification: UserNotification): UserNotification => ({
+  ...notification,
+  readAt: '2026-11-21T10:00:00.000Z',
+});
+
 export function aNotificationPage(
   items: UserNotification[],
   overrides: Partial<NotificationPage> = {},
