@@ -655,6 +655,20 @@ describe('alert rules (API)', () => {
         occurredAt: t0.toISOString(),
       });
       expect(fired.payload.value).toBeGreaterThan(0);
+      const changed = await adminSocket.next(
+        RealtimeEvent.AlertStateChanged,
+        (event) => event.payload.alertId === trafficId,
+      );
+      expect(changed.payload).toEqual({
+        alertId: trafficId,
+        historyId: fired.payload.historyId,
+        name: 'Categories listed',
+        from: 'normal',
+        to: 'firing',
+        labels: {},
+        value: fired.payload.value,
+        occurredAt: t0.toISOString(),
+      });
       const read = (await testApp.http.get(`${RULES}/${trafficId}`).set(admin.auth).expect(200))
         .body;
       expect(read).toMatchObject({ state: 'firing', lastEvaluatedAt: t0.toISOString() });
@@ -672,6 +686,13 @@ describe('alert rules (API)', () => {
         (event) => event.payload.alertId === trafficId,
       );
       expect(resolved.payload).toMatchObject({ value: 0, occurredAt: at(400).toISOString() });
+      await adminSocket.next(
+        RealtimeEvent.AlertStateChanged,
+        (event) =>
+          event.payload.alertId === trafficId &&
+          event.payload.from === 'firing' &&
+          event.payload.to === 'normal',
+      );
       await adminSocket.next(
         RealtimeEvent.AlertResolved,
         (event) => event.payload.alertId === everythingId,
@@ -701,6 +722,7 @@ describe('alert rules (API)', () => {
       expect(userSocket.received.map((event) => event.type)).toEqual(['transaction.created']);
       expect(userSocket.of(RealtimeEvent.AlertFired)).toEqual([]);
       expect(userSocket.of(RealtimeEvent.AlertResolved)).toEqual([]);
+      expect(userSocket.of(RealtimeEvent.AlertStateChanged)).toEqual([]);
       expect(adminSocket.of(RealtimeEvent.AlertFired)).toHaveLength(2);
     });
 

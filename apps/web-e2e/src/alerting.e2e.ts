@@ -155,7 +155,10 @@ describe('an admin sets up alerting, and a user is told about a budget', () => {
       headers: { authorization: `Bearer ${adminToken}` },
     });
     expect(failed.status).toBe(500);
-    await page.getByText('Firing', { exact: true }).first().waitFor({ timeout: 90_000 });
+    const summary = page.getByRole('region', { name: 'Summary' });
+    await summary.getByText('Pending', { exact: true }).waitFor({ timeout: 60_000 });
+    await checkAndPhotograph(page, 'alerting-5-rule-pending-laptop');
+    await summary.getByText('Firing', { exact: true }).waitFor({ timeout: 60_000 });
     await page
       .getByRole('status')
       .filter({ hasText: /firing/i })
@@ -171,7 +174,7 @@ describe('an admin sets up alerting, and a user is told about a budget', () => {
       'the firing webhook',
       60_000,
     );
-    await checkAndPhotograph(page, 'alerting-5-rule-firing-laptop');
+    await checkAndPhotograph(page, 'alerting-6-rule-firing-laptop');
 
     // 4. Silenced for an hour, with a comment.
     await page.getByRole('button', { name: 'Silence' }).click();
@@ -180,7 +183,7 @@ describe('an admin sets up alerting, and a user is told about a budget', () => {
     await silence.getByRole('button', { name: /Silence/ }).click();
     await silence.waitFor({ state: 'hidden' });
     await page.getByText('Known: the e2e raised it on purpose').waitFor();
-    await checkAndPhotograph(page, 'alerting-6-rule-silenced-laptop');
+    await checkAndPhotograph(page, 'alerting-7-rule-silenced-laptop');
 
     // 5. The story in the rule's history…
     await page.getByRole('link', { name: 'State changes and deliveries of this rule' }).click();
@@ -194,14 +197,14 @@ describe('an admin sets up alerting, and a user is told about a budget', () => {
       .first()
       .waitFor();
     await page.waitForLoadState('networkidle');
-    await checkAndPhotograph(page, 'alerting-7-history-laptop');
+    await checkAndPhotograph(page, 'alerting-8-history-laptop');
 
     // 6. …and in Audit Logs.
     await page.goto('/admin/audit');
     await page.getByRole('heading', { level: 1, name: 'Audit Logs' }).waitFor();
     await page.getByLabel('Action').fill('alert_rule.create');
     await page.getByRole('row').filter({ hasText: 'alert_rule.create' }).first().waitFor();
-    await checkAndPhotograph(page, 'alerting-8-audit-laptop');
+    await checkAndPhotograph(page, 'alerting-9-audit-laptop');
   }, 240_000);
 
   it('raises a user’s bell count live when a budget crosses 80 %', async () => {
@@ -242,7 +245,7 @@ describe('an admin sets up alerting, and a user is told about a budget', () => {
     await page.getByRole('button', { name: 'Notifications, 1 unread' }).waitFor();
     await page.getByRole('button', { name: 'Notifications, 1 unread' }).click();
     await page.getByText(/80 %/).first().waitFor();
-    await checkAndPhotograph(page, 'alerting-9-user-bell-laptop');
+    await checkAndPhotograph(page, 'alerting-10-user-bell-laptop');
   }, 120_000);
 
   it.each(Object.entries(WIDTHS))(

@@ -1,6 +1,7 @@
 import type { BudgetPeriod, BudgetStatus, TransactionType } from './enums';
 import type { ExceptionLevel } from './exceptions';
 import type { LogSource } from './logging';
+import type { AlertState } from './alerts';
 
 /**
  * Names of domain events, emitted in-process after commit and pushed to clients over socket.io
@@ -20,6 +21,8 @@ export const DomainEvent = {
   AlertFired: 'alert.fired',
   /** A fired alert's condition no longer holds (emitted by alerting). */
   AlertResolved: 'alert.resolved',
+  /** Any change of an alert instance's state, pending and recovering included (emitted by alerting). */
+  AlertStateChanged: 'alert.state_changed',
   /** An in-app notification was stored for a user (once per cause). */
   NotificationCreated: 'notification.created',
 } as const;
@@ -137,6 +140,23 @@ export interface AlertEventPayload {
   threshold: number;
   message: string;
   /** When it fired or resolved (ISO 8601). */
+  occurredAt: string;
+  traceId?: string;
+}
+
+/** An alert instance's state change, as alert history records it. */
+export interface AlertStateChangedPayload {
+  /** The alert rule. */
+  alertId: string;
+  /** The history entry of this change (`GET /monitoring/alerts/history`). */
+  historyId: string;
+  name: string;
+  from: AlertState;
+  to: AlertState;
+  /** The instance's labels (empty for a rule without group-by). */
+  labels: Record<string, string>;
+  /** The measured value at the change; null when there was no data. */
+  value: number | null;
   occurredAt: string;
   traceId?: string;
 }

@@ -1,6 +1,7 @@
 import type { AuditCategory, AuditResult, AuditSeverity, AuditSource } from './audit';
 import {
   AlertEventPayload,
+  AlertStateChangedPayload,
   BudgetSnapshot,
   BudgetThresholdCrossedPayload,
   DomainEvent,
@@ -25,6 +26,7 @@ export const RealtimeEvent = {
   ExceptionRegressed: DomainEvent.ExceptionRegressed,
   AlertFired: DomainEvent.AlertFired,
   AlertResolved: DomainEvent.AlertResolved,
+  AlertStateChanged: DomainEvent.AlertStateChanged,
   NotificationCreated: DomainEvent.NotificationCreated,
   /** An action-log event was stored (after `audit.subscribe`). */
   AuditEvent: 'audit.event',
@@ -42,6 +44,7 @@ export type BudgetEventPayload = BudgetSnapshot;
 export type BudgetThresholdEventPayload = Omit<BudgetThresholdCrossedPayload, 'userId' | 'traceId'>;
 export type ExceptionEventPayload = Omit<ExceptionGroupEventPayload, 'traceId'>;
 export type AlertPayload = Omit<AlertEventPayload, 'traceId'>;
+export type AlertStatePayload = Omit<AlertStateChangedPayload, 'traceId'>;
 export type NotificationEventPayload = NotificationSnapshot;
 
 /** An action-log event as `GET /audit-logs` lists it, without its ID (not known when pushed). */
@@ -100,6 +103,7 @@ export interface RealtimePayloads {
   [RealtimeEvent.ExceptionRegressed]: ExceptionEventPayload;
   [RealtimeEvent.AlertFired]: AlertPayload;
   [RealtimeEvent.AlertResolved]: AlertPayload;
+  [RealtimeEvent.AlertStateChanged]: AlertStatePayload;
   [RealtimeEvent.NotificationCreated]: NotificationEventPayload;
   [RealtimeEvent.AuditEvent]: AuditEventPayload;
   [RealtimeEvent.LogCreated]: LogLinePayload;

@@ -1,5 +1,6 @@
 import {
   AlertEventPayload,
+  AlertStateChangedPayload,
   BudgetThresholdCrossedPayload,
   BudgetUpdatedPayload,
   DomainEvent,
@@ -17,6 +18,7 @@ import type { AuditEventRecord } from '../audit/audit-event-input';
 import { envelopeOf } from './envelope';
 import {
   alertPayloadOf,
+  alertStatePayloadOf,
   auditPayloadOf,
   budgetPayloadOf,
   exceptionPayloadOf,
@@ -98,6 +100,10 @@ const ROUTES: Record<string, Push> = {
     toAdmins,
     alertPayloadOf,
   ),
+  [DomainEvent.AlertStateChanged]: push<
+    AlertStateChangedPayload,
+    typeof RealtimeEvent.AlertStateChanged
+  >(RealtimeEvent.AlertStateChanged, toAdmins, alertStatePayloadOf),
   // The action log is stored in batches: one push per stored event.
   [InternalEvent.AuditEventsStored]: (realtime, events: readonly AuditEventRecord[]) =>
     events.forEach((event) => pushAuditEvent(realtime, event)),

@@ -1,6 +1,8 @@
 import {
   AlertEventPayload,
   AlertPayload,
+  AlertStateChangedPayload,
+  AlertStatePayload,
   AuditEventPayload,
   BudgetEventPayload,
   BudgetSnapshot,
@@ -106,6 +108,19 @@ export function alertPayloadOf(alert: AlertEventPayload): AlertPayload {
     threshold: alert.threshold,
     message: alert.message,
     occurredAt: alert.occurredAt,
+  };
+}
+
+export function alertStatePayloadOf(change: AlertStateChangedPayload): AlertStatePayload {
+  return {
+    alertId: change.alertId,
+    historyId: change.historyId,
+    name: change.name,
+    from: change.from,
+    to: change.to,
+    labels: change.labels,
+    value: change.value,
+    occurredAt: change.occurredAt,
   };
 }
 

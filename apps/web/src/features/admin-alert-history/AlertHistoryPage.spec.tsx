@@ -339,8 +339,8 @@ describe('AlertHistoryPage', () => {
     api.on(HISTORY, json(aChangePage([aChange({ occurredAt: minutesAgo(1) })])));
     act(() =>
       publishRealtime({
-        type: 'alert.fired',
-        payload: { alertId: RULE_ID },
+        type: 'alert.state_changed',
+        payload: { alertId: RULE_ID, from: 'normal', to: 'pending' },
         traceId: null,
         at: new Date().toISOString(),
       }),

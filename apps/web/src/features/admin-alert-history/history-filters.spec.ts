@@ -1,4 +1,4 @@
-import { filtersFromParams, filtersToParams, withFilter } from './history-filters';
+import { filtersFromParams, filtersToParams, ruleHistoryLink, withFilter } from './history-filters';
 
 const RULE = '3f1c9a52-7d4e-4b8a-9c1e-2a6f0b7d8e91';
 
@@ -47,5 +47,14 @@ describe('history filters in the URL', () => {
         { range: '30d' },
       ),
     ).toEqual({ ruleId: null, range: '30d', state: null, page: 1, delivery: null });
+  });
+});
+
+describe('ruleHistoryLink', () => {
+  it('opens the history filtered to the rule, which the page reads back', () => {
+    const ruleId = '6f1c2b8e-3d4a-4f5b-9c6d-7e8f9a0b1c2d';
+    const link = ruleHistoryLink(ruleId);
+    expect(link).toBe(`/admin/alerts/history?rule=${ruleId}`);
+    expect(filtersFromParams(new URL(link, 'http://localhost').searchParams).ruleId).toBe(ruleId);
   });
 });

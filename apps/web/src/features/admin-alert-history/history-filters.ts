@@ -46,6 +46,16 @@ export function filtersToParams(filters: HistoryFilters): URLSearchParams {
   return params;
 }
 
+/** The history of one rule, as other pages link to it. */
+export const ruleHistoryLink = (ruleId: string): string =>
+  `/admin/alerts/history?${filtersToParams({
+    ruleId,
+    range: DEFAULT_HISTORY_RANGE,
+    state: null,
+    page: 1,
+    delivery: null,
+  }).toString()}`;
+
 /** A change of what the changes table lists starts it again from its first page. */
 export function withFilter(
   filters: HistoryFilters,

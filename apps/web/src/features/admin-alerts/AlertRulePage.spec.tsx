@@ -113,7 +113,7 @@ describe('AlertRulePage', () => {
       );
       expect(
         within(summary).getByRole('link', { name: 'State changes and deliveries of this rule' }),
-      ).toHaveAttribute('href', `/admin/alerts/history?ruleId=${rule.id}`);
+      ).toHaveAttribute('href', `/admin/alerts/history?rule=${rule.id}`);
 
       const instances = screen.getByRole('region', { name: 'Instances' });
       const rows = within(instances).getAllByRole('row');
@@ -318,6 +318,18 @@ describe('AlertRulePage', () => {
   });
 
   describe('live', () => {
+    it('shows an instance going pending at once, without a toast', async () => {
+      const api = network({ [DETAIL]: json(aRuleDetail({ ...rule, state: 'normal' }, [calm])) });
+      show();
+      const summary = await screen.findByRole('region', { name: 'Summary' });
+      expect(within(summary).getByText('Normal')).toBeVisible();
+
+      api.on(DETAIL, json(aRuleDetail({ ...rule, state: 'pending' }, [calm])));
+      announce('alert.state_changed', { alertId: rule.id, from: 'normal', to: 'pending' });
+      expect(await within(summary).findByText('Pending')).toBeVisible();
+      expect(screen.queryByRole('button', { name: 'Open rule' })).toBeNull();
+    });
+
     it('refetches the rule when an instance fires and tells the admin', async () => {
       const api = network({ [DETAIL]: json(aRuleDetail({ ...rule, state: 'pending' }, [calm])) });
       const { user, router } = show();
@@ -325,6 +337,7 @@ describe('AlertRulePage', () => {
       expect(within(summary).getByText('Pending')).toBeVisible();
 
       api.on(DETAIL, json(aRuleDetail(rule, [firing, calm])));
+      announce('alert.state_changed', { alertId: rule.id, from: 'pending', to: 'firing' });
       announce('alert.fired', {
         alertId: rule.id,
         historyId: '42',
@@ -345,6 +358,7 @@ describe('AlertRulePage', () => {
       expect(await within(summary).findByText('Firing')).toBeVisible();
       expect(api.requestsTo(DETAIL)).toHaveLength(2);
 
+      announce('alert.state_changed', { alertId: rule.id, from: 'firing', to: 'normal' });
       announce('alert.resolved', {
         alertId: rule.id,
         historyId: '43',

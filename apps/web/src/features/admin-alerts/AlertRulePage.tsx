@@ -24,6 +24,7 @@ import { conditionText, describeRule, durationInWords, formatValue, timingText }
 import { valueRows } from './value-series';
 import { METRIC_KINDS } from './metric-kinds';
 import './admin-alerts.css';
+import { ruleHistoryLink } from '../admin-alert-history/history-filters';
 
 type OpenDialog = 'silence' | 'test' | 'delete' | null;
 
@@ -213,9 +214,7 @@ function RuleContent({ rule }: { rule: AlertRuleDetail }) {
           <p className="alert-rules-table__error">The last evaluation failed: {rule.lastError}</p>
         )}
         <p>
-          <Link to={`/admin/alerts/history?ruleId=${rule.id}`}>
-            State changes and deliveries of this rule
-          </Link>
+          <Link to={ruleHistoryLink(rule.id)}>State changes and deliveries of this rule</Link>
         </p>
       </section>
       <MeasuredValue rule={rule} />

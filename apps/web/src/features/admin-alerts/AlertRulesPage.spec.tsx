@@ -146,11 +146,11 @@ describe('AlertRulesPage', () => {
           'Last 6 hours: Highest 630 ms, lowest 300 ms, latest 420 ms.',
         ),
       );
-      expect(first.querySelector('.alert-sparkline svg')).not.toBeNull();
+      expect(first.querySelector('.sparkline svg')).not.toBeNull();
 
       const second = rowOf('Errors');
       expect(second).toHaveTextContent('no datafires when > 2 %');
-      expect(second.querySelector('.alert-sparkline')).toBeNull();
+      expect(second.querySelector('.sparkline')).toBeNull();
       expect(rowOf('Fresh')).toHaveTextContent('—fires when > 800 ms');
 
       const query = new URL(api.requestsTo(SERIES)[0].url).searchParams;
@@ -165,7 +165,7 @@ describe('AlertRulesPage', () => {
       show();
       await screen.findByRole('link', { name: 'Slow list' });
       expect(rowOf('Slow list')).toHaveTextContent('630 ms');
-      expect(rowOf('Slow list').querySelector('.alert-sparkline')).toBeNull();
+      expect(rowOf('Slow list').querySelector('.sparkline')).toBeNull();
     });
   });
 
@@ -228,6 +228,15 @@ describe('AlertRulesPage', () => {
       expect(within(rowOf('CPU rule')).getByText('Pending')).toBeVisible();
 
       api.on(RULES, json([{ ...rule, state: 'firing' }]));
+      // As the API sends it: the change of state, then (the instance started firing) the alert.
+      act(() =>
+        publishRealtime({
+          type: 'alert.state_changed',
+          payload: { alertId: rule.id, from: 'pending', to: 'firing' },
+          traceId: null,
+          at: '2026-11-21T10:00:00.000Z',
+        }),
+      );
       act(() =>
         publishRealtime({
           type: 'alert.fired',

@@ -34,9 +34,6 @@ export interface ExceptionFilters {
   page: number;
 }
 
-/** How often auto-refresh reads the list again. */
-export const EXCEPTIONS_REFRESH_MS = 30_000;
-
 const oneOf = <T extends string>(values: readonly T[], value: string | null): T | undefined =>
   values.includes(value as T) ? (value as T) : undefined;
 

@@ -144,9 +144,9 @@ describe('AdminOverviewPage', () => {
 
     api.on(ALERTS, json([firing]));
     act(() =>
-      lastSocket().send('alert.fired', {
-        type: 'alert.fired',
-        payload: { ruleId: firing.id },
+      lastSocket().send('alert.state_changed', {
+        type: 'alert.state_changed',
+        payload: { alertId: firing.id, from: 'pending', to: 'firing' },
         traceId: null,
         at: '2026-11-21T10:20:00.000Z',
       }),

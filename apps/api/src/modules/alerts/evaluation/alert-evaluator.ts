@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
-import { AlertEventPayload, DomainEvent } from '@ledgerlens/contracts';
+import { AlertEventPayload, AlertStateChangedPayload, DomainEvent } from '@ledgerlens/contracts';
 import { RequestContext } from '../../../common/context/request-context';
 import type { AlertRule } from '../rules/alert-rule';
 import { AlertRulesStore } from '../rules/alert-rules.store';
@@ -94,8 +94,8 @@ export class AlertEvaluator {
   }
 
   /**
-   * `alert.fired` when an instance starts firing, `alert.resolved` when it stops alerting
-   * (`cycles[i]` is the cycle of `rules[i]`).
+   * `alert.state_changed` for every change of an instance's state; besides, `alert.fired` when it
+   * starts firing, `alert.resolved` when it stops alerting (`cycles[i]` is the cycle of `rules[i]`).
    */
   private announce(
     rules: readonly AlertRule[],
@@ -106,6 +106,17 @@ export class AlertEvaluator {
     cycles.forEach((cycle, index) => {
       const rule = rules[index];
       for (const transition of cycle.transitions) {
+        this.events.emit(DomainEvent.AlertStateChanged, {
+          alertId: rule.id,
+          historyId: historyIds.get(transition) ?? '',
+          name: rule.name,
+          from: transition.from,
+          to: transition.to,
+          labels: transition.labels,
+          value: transition.value,
+          occurredAt: now.toISOString(),
+          traceId: this.context.traceId,
+        } satisfies AlertStateChangedPayload);
         const fired = transition.to === 'firing' && !isAlerting(transition.from);
         const resolved = isAlerting(transition.from) && !isAlerting(transition.to);
         if (!fired && !resolved) continue;

@@ -1,4 +1,4 @@
-import type { components } from '@ledgerlens/contracts';
+import { type components, RealtimeEvent } from '@ledgerlens/contracts';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../../lib/api-client';
 import { windowOf } from '../../admin-performance/range';
@@ -134,10 +134,10 @@ export const useRecentDeliveries = ({ ruleId, delivery }: HistoryFilters) =>
     placeholderData: keepPreviousData,
   });
 
-/** An alert firing or resolving anywhere is read again at once (the table, timeline and deliveries). */
+/** Any alert changing state is read again at once (the table, timeline and deliveries). */
 export function useLiveHistory(): void {
   const queryClient = useQueryClient();
-  useRealtimeEvents(['alert.fired', 'alert.resolved'], () => {
+  useRealtimeEvents([RealtimeEvent.AlertStateChanged], () => {
     void queryClient.invalidateQueries({ queryKey: historyKeys.all });
   });
 }

@@ -1,11 +1,11 @@
 import { Link } from 'react-router';
 import { LocalTime } from '../../../ui';
+import { Sparkline } from '../../../ui/Sparkline';
 import type { components } from '@ledgerlens/contracts';
 import { type AlertRule, CHART_HOURS } from '../api/alert-queries';
 import { conditionText, describeRule, formatValue } from '../rule-text';
-import { rangeText, valueRows } from '../value-series';
+import { chartValue, hasValues, rangeText, valueRows } from '../value-series';
 import { EnabledToggle } from './EnabledToggle';
-import { RuleSparkline } from './RuleSparkline';
 import { RuleStateBadges, SeverityBadge } from './StateBadge';
 
 type SeriesPoint = components['schemas']['AlertSeriesPointDto'];
@@ -16,7 +16,14 @@ function ValueCell({ rule, points }: { rule: AlertRule; points: SeriesPoint[] | 
   const range = rangeText(rule.metricType, rows);
   return (
     <span className="alert-value">
-      <RuleSparkline rows={rows} metric={rule.metricType} threshold={rule.threshold} />
+      {hasValues(rows) && (
+        <Sparkline
+          rows={rows}
+          dataKey="value"
+          threshold={chartValue(rule.metricType, rule.threshold)}
+          fromZero={false}
+        />
+      )}
       <span>
         <strong>{rule.lastEvaluatedAt ? formatValue(rule.metricType, rule.value) : '—'}</strong>
         <span className="alert-value__threshold">fires when {conditionText(rule)}</span>

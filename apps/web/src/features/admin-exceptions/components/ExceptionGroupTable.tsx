@@ -2,9 +2,9 @@ import { Link } from 'react-router';
 import type { ExceptionGroup } from '../api/get-exception-groups';
 import type { ExceptionFilters } from '../exception-filters';
 import { hasCounts, lastDaySeries } from '../chart-series';
-import { Sparkline } from './Sparkline';
 import { StatusBadge } from './StatusBadge';
 import { LocalTime } from '../../../ui';
+import { Sparkline } from '../../../ui/Sparkline';
 
 /** The groups of one page, with their status, counts and when they were first and last seen. */
 export function ExceptionGroupTable({
@@ -78,7 +78,11 @@ function LastDay({ counts, now }: { counts: number[]; now: Date }) {
   const total = counts.reduce((sum, count) => sum + count, 0);
   return (
     <>
-      {hasCounts(points) ? <Sparkline points={points} /> : <span aria-hidden="true">—</span>}
+      {hasCounts(points) ? (
+        <Sparkline rows={points} dataKey="count" />
+      ) : (
+        <span aria-hidden="true">—</span>
+      )}
       <span className="visually-hidden">{total.toLocaleString()} in the last 24 hours</span>
     </>
   );

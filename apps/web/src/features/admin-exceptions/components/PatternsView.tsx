@@ -1,9 +1,9 @@
 import { Link } from 'react-router';
 import { EmptyState, ErrorState, SelectField, Skeleton } from '../../../ui';
+import { Sparkline } from '../../../ui/Sparkline';
 import { useExceptionPatterns } from '../api/get-exception-patterns';
 import { bucketSeries, hasCounts, typeStackSeries } from '../chart-series';
 import { RANGES, type RangeKey } from '../exception-filters';
-import { Sparkline } from './Sparkline';
 import { StatusBadge } from './StatusBadge';
 import { TrendText } from './TrendText';
 import { TypeStackChart } from './TypeStackChart';
@@ -159,7 +159,7 @@ function PatternsContent({
                     <td>
                       <TrendText trend={group} />
                     </td>
-                    <td>{hasCounts(points) && <Sparkline points={points} />}</td>
+                    <td>{hasCounts(points) && <Sparkline rows={points} dataKey="count" />}</td>
                   </tr>
                 );
               })}

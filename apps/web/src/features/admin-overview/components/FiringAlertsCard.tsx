@@ -13,7 +13,7 @@ const SEVERITY_TONE: Record<AlertRule['severity'], string> = {
   info: 'muted',
 };
 
-const LIVE_EVENTS = [RealtimeEvent.AlertFired, RealtimeEvent.AlertResolved];
+const LIVE_EVENTS = [RealtimeEvent.AlertStateChanged];
 
 function FiringAlerts({ rules }: { rules: AlertRule[] }) {
   const firing = firingRules(rules);
