@@ -1,13 +1,12 @@
-import { act, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { apiError, fakeApi, type FakeRoute, json, pending } from '../../test/fake-api';
-import { lastSocket, resetFakeSockets } from '../../test/fake-socket';
+import { connectRealtimeForEachTest, pushRealtimeEvent } from '../../test/realtime';
 import { renderPage } from '../../test/render';
 import { aRule } from '../admin-alerts/testing/factories';
 import { anAuditLog, anAuditLogPage } from '../admin-audit/test/audit-factories';
 import { aGroup, aGroupPage } from '../admin-exceptions/testing/factories';
 import { counts, someStatistics } from '../admin-logs-overview/testing/statistics-factories';
 import { anOverview } from '../admin-performance/testing/monitoring-factories';
-import { connectRealtime } from '../realtime/connect-realtime';
 import { AdminOverviewPage } from './AdminOverviewPage';
 import { HOUR_MS } from './overview-figures';
 
@@ -63,13 +62,7 @@ const show = () => renderPage(<AdminOverviewPage />, { url: '/admin', path: '/ad
 const card = (name: string) => screen.findByRole('region', { name });
 const queryOf = (request: Request) => new URL(request.url).searchParams;
 
-let disconnect: () => void;
-beforeEach(() => {
-  resetFakeSockets();
-  disconnect = connectRealtime();
-  lastSocket().accept();
-});
-afterEach(() => disconnect());
+connectRealtimeForEachTest();
 
 describe('AdminOverviewPage', () => {
   it('shows a skeleton in each card while its source loads', async () => {
@@ -143,13 +136,10 @@ describe('AdminOverviewPage', () => {
     await within(alerts).findByText('All quiet: 1 rule watching.');
 
     api.on(ALERTS, json([firing]));
-    act(() =>
-      lastSocket().send('alert.state_changed', {
-        type: 'alert.state_changed',
-        payload: { alertId: firing.id, from: 'pending', to: 'firing' },
-        traceId: null,
-        at: '2026-11-21T10:20:00.000Z',
-      }),
+    pushRealtimeEvent(
+      'alert.state_changed',
+      { alertId: firing.id, from: 'pending', to: 'firing' },
+      '2026-11-21T10:20:00.000Z',
     );
     expect(await within(alerts).findByRole('link', { name: 'Checkout error rate' })).toBeVisible();
     expect(api.requestsTo(ALERTS)).toHaveLength(2);
