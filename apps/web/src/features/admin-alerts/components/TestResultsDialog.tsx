@@ -37,7 +37,7 @@ export function TestResultsDialog({
         <p role="status">
           Delivered to {delivered} of {results.length} recipients.
         </p>
-        <ul className="alert-test-results">
+        <ul className="stack-list">
           {results.map((result) => (
             <li key={result.deliveryId} className="alert-test-results__item">
               <p className="alert-test-results__head">

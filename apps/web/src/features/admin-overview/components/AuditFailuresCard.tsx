@@ -31,7 +31,7 @@ export function AuditFailuresCard() {
                   ? `The newest ${AUDIT_FAILURES_SHOWN} of ${formatCount(total)} failed or warning actions.`
                   : `${formatCount(total)} failed or warning ${total === 1 ? 'action' : 'actions'}.`}
               </p>
-              <ul className="overview-list" aria-label="Newest failed actions">
+              <ul className="stack-list overview-list" aria-label="Newest failed actions">
                 {items.map((event) => (
                   <li key={event.id} className="overview-failure">
                     <span className="overview-failure__head">

@@ -23,7 +23,7 @@ export function ExceptionsCard() {
           const link = unresolvedExceptionsLink();
           return (
             <>
-              <ul className="overview-list">
+              <ul className="stack-list overview-list">
                 <li>
                   <FigureLink
                     to={link}

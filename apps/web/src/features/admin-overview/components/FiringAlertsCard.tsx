@@ -25,7 +25,7 @@ function FiringAlerts({ rules }: { rules: AlertRule[] }) {
         {firing.length === 1 ? 'rule firing' : 'rules firing'}
       </p>
       {firing.length > 0 ? (
-        <ul className="overview-list" aria-label="Firing rules">
+        <ul className="stack-list overview-list" aria-label="Firing rules">
           {firing.map((rule) => (
             <li key={rule.id}>
               <Link to={alertLink(rule.id)}>{rule.name}</Link>{' '}

@@ -12,7 +12,7 @@ export function NotificationList({
   onFollow?: () => void;
 }) {
   return (
-    <ol className="notification-list" aria-label={label}>
+    <ol className="stack-list" aria-label={label}>
       {notifications.map((notification) => (
         <NotificationItem key={notification.id} notification={notification} onFollow={onFollow} />
       ))}
