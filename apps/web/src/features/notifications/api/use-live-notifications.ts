@@ -10,8 +10,8 @@ const EVENTS = [RealtimeEvent.NotificationCreated];
 
 /**
  * Keeps the bell current while signed in: a pushed notification joins the newest ones at once
- * (the event carries it whole) and the full list's pages are read again. Nothing is replayed
- * after a lost connection, so a reconnection reads everything again.
+ * (the event carries it whole) and the full list's pages are read again. Nothing is replayed,
+ * so each connection reads everything again.
  */
 export function useLiveNotifications(onArrival: (notification: NotificationEventPayload) => void) {
   const queryClient = useQueryClient();
@@ -24,13 +24,15 @@ export function useLiveNotifications(onArrival: (notification: NotificationEvent
     onArrival(payload);
   });
 
-  useEffect(() => {
-    // The first connection finds the notifications just fetched; later ones may have missed some.
-    let connectedBefore = useConnection.getState().status === 'online';
-    return useConnection.subscribe((now, before) => {
-      if (now.status !== 'online' || before.status === 'online') return;
-      if (connectedBefore) void queryClient.invalidateQueries({ queryKey: notificationKeys.all });
-      connectedBefore = true;
-    });
-  }, [queryClient]);
+  useEffect(
+    () =>
+      // Events are not replayed: whatever was stored before this connection (the first one too,
+      // which opens after the bell's first read) is read again.
+      useConnection.subscribe((now, before) => {
+        if (now.status === 'online' && before.status !== 'online') {
+          void queryClient.invalidateQueries({ queryKey: notificationKeys.all });
+        }
+      }),
+    [queryClient],
+  );
 }

@@ -80,6 +80,20 @@ describe('NotificationBell', () => {
     expect(api.requestsTo(LIST)).toHaveLength(2);
   });
 
+  it('reads them again when the connection opens after the first read, as nothing is replayed', async () => {
+    // Not connected yet when the page opens: what is stored meanwhile never comes as an event.
+    act(() => lastSocket().drop());
+    const api = fakeApi({ [LIST]: json(aNotificationPage([groceries])) });
+    show();
+    await screen.findByRole('button', { name: 'Notifications, 1 unread' });
+    api.on(LIST, json(aNotificationPage([rent, groceries])));
+
+    act(() => lastSocket().accept());
+
+    expect(await screen.findByRole('button', { name: 'Notifications, 2 unread' })).toBeVisible();
+    expect(api.requestsTo(LIST)).toHaveLength(2);
+  });
+
   it('lists each notification with its budget, percentage, period and time, linking to the budget', async () => {
     fakeApi({ [LIST]: json(aNotificationPage([groceries])) });
     const { user } = show();
