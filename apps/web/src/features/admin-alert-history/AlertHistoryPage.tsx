@@ -27,15 +27,16 @@ const busy = (stale: boolean) => ({
   className: stale ? 'alert-history-stale' : undefined,
 });
 
-function Timeline({ filters }: { filters: HistoryFilters }) {
+function Timeline({ filters, rules }: { filters: HistoryFilters; rules: AlertRule[] | undefined }) {
   const timeline = useTimeline(filters);
   const phrase = RANGE_LABELS[filters.range].phrase;
   const drawn = useMemo(() => {
     if (!timeline.data) return undefined;
     const { entries, total, window } = timeline.data;
     const covered = coveredWindow(entries, total, window);
-    return { window: covered, rows: timelineRows(entries, covered) };
-  }, [timeline.data]);
+    const createdAt = new Map(rules?.map((rule) => [rule.id, Date.parse(rule.createdAt)]));
+    return { window: covered, rows: timelineRows(entries, covered, createdAt) };
+  }, [timeline.data, rules]);
 
   if (timeline.error) {
     return (
@@ -161,7 +162,7 @@ export function AlertHistoryPage() {
         <p className="text-muted">
           Every state of the chosen rules; “Changed into” narrows the list below only.
         </p>
-        <Timeline filters={filters} />
+        <Timeline filters={filters} rules={rules.data} />
       </section>
       <section aria-labelledby="alert-history-changes">
         <h2 id="alert-history-changes">State changes</h2>

@@ -31,6 +31,24 @@ describe('timelineRows', () => {
     expect(row.ruleName).toBe('Slow endpoints');
   });
 
+  it('draws nothing before the rule was created', () => {
+    const [row] = timelineRows(
+      [
+        aChange({
+          fromState: 'normal',
+          toState: 'pending',
+          occurredAt: '2026-11-21T10:50:00.000Z',
+        }),
+      ],
+      WINDOW,
+      new Map([[aChange().ruleId, at('10:45')]]),
+    );
+    expect(row.segments).toEqual([
+      { state: 'normal', start: at('10:45'), end: at('10:50') },
+      { state: 'pending', start: at('10:50'), end: at('11:00') },
+    ]);
+  });
+
   it('starts in the state the first change left', () => {
     const [row] = timelineRows(
       [aChange({ fromState: 'firing', toState: 'normal', occurredAt: '2026-11-21T10:20:00.000Z' })],

@@ -44,10 +44,15 @@ export function coveredWindow(entries: HistoryEntry[], total: number, window: Ti
 
 /**
  * State changes (any order) as one row per instance: before its first change in the window the
- * instance was in that change's `fromState`; after each change, in its `toState` until the
- * next. Rows are ordered by rule name, then instance.
+ * instance was in that change's `fromState` (since its rule was created, when `createdAt` knows
+ * the rule: nothing is drawn before); after each change, in its `toState` until the next. Rows
+ * are ordered by rule name, then instance.
  */
-export function timelineRows(entries: HistoryEntry[], window: TimeWindow): TimelineRow[] {
+export function timelineRows(
+  entries: HistoryEntry[],
+  window: TimeWindow,
+  createdAt: ReadonlyMap<string, number> = new Map(),
+): TimelineRow[] {
   const groups = new Map<string, HistoryEntry[]>();
   for (const entry of entries) {
     const key = `${entry.ruleId}\u0000${entry.instanceKey}`;
@@ -69,7 +74,8 @@ export function timelineRows(entries: HistoryEntry[], window: TimeWindow): Timel
       if (last && last.state === state && last.end === start) last.end = end;
       else segments.push({ state, start, end });
     };
-    add(changes[0].fromState, window.from, Date.parse(changes[0].occurredAt));
+    const since = Math.max(window.from, createdAt.get(changes[0].ruleId) ?? window.from);
+    add(changes[0].fromState, since, Date.parse(changes[0].occurredAt));
     changes.forEach((change, index) => {
       const next = changes[index + 1];
       add(
