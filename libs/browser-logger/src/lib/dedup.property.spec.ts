@@ -85,11 +85,7 @@ function collapse(steps: Step[], start: number): ExpectedEntry[] {
           lastAt: now,
           count: 1,
           // Errors are held for repeats a shorter time, so they reach the live tail quickly.
-          windowEnd:
-            now +
-            (level === 'error' || level === 'fatal'
-              ? Math.min(WINDOW_MS, ERROR_DELAY_MS)
-              : WINDOW_MS),
+          windowEnd: now + (level === 'error' ? Math.min(WINDOW_MS, ERROR_DELAY_MS) : WINDOW_MS),
         });
       }
     }
