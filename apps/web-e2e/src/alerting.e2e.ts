@@ -13,6 +13,8 @@ const USER = { email: 'budget-user@example.com', password: 'correct horse batter
 /** The signing secret the webhook contact point is given, as Standard Webhooks writes them. */
 const SIGNING_SECRET = `whsec_${Buffer.from('ledgerlens-e2e-signing-secret-32b').toString('base64')}`;
 const RULE = 'Exceptions in the API';
+/** An audit row of an alert rule: its action and the rule's ID. */
+const RULE_ID_PATTERN = /alert_rule\.create[\s\S]*alert_rule [0-9a-f-]{36}/;
 
 interface AlertmanagerBody {
   status: string;
@@ -203,7 +205,14 @@ describe('an admin sets up alerting, and a user is told about a budget', () => {
     await page.goto('/admin/audit');
     await page.getByRole('heading', { level: 1, name: 'Audit Logs' }).waitFor();
     await page.getByLabel('Action').fill('alert_rule.create');
-    await page.getByRole('row').filter({ hasText: 'alert_rule.create' }).first().waitFor();
+    await page.waitForURL((url) => url.searchParams.get('action') === 'alert_rule.create');
+    const actions = page.getByRole('table', { name: 'Actions, newest first' });
+    await actions.getByRole('row').filter({ hasText: RULE_ID_PATTERN }).first().waitFor();
+    await page.waitForLoadState('networkidle');
+    // Only the filtered rows: the rule's creation, nothing else.
+    await expect(actions.getByRole('row').filter({ hasText: 'auth.login' }).count()).resolves.toBe(
+      0,
+    );
     await checkAndPhotograph(page, 'alerting-9-audit-laptop');
   }, 240_000);
 
