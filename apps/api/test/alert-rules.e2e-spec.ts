@@ -581,6 +581,17 @@ describe('alert rules (API)', () => {
           responseCode: 500,
         });
         expect(broken.received).toHaveLength(1);
+        // Recorded as the contact point's other actions are, so one filter finds them all.
+        expect(
+          await sql(
+            `SELECT action, resource_type, result FROM audit_events WHERE resource_id = $1`,
+            [pointId],
+          ),
+        ).toContainEqual({
+          action: 'alert_contact_point.test',
+          resource_type: 'alert_contact_point',
+          result: 'success',
+        });
 
         const failed = (await deliveries({ status: 'failed' })).find(
           (delivery) => delivery.id === result.deliveryId,

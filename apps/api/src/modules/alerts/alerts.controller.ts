@@ -276,8 +276,8 @@ export class AlertsController {
   @Post('contact-points/:id/test')
   @HttpCode(HttpStatus.OK)
   @Audit({
-    resourceType: 'contact_point',
-    action: 'contact_point.test',
+    resourceType: 'alert_contact_point',
+    action: 'alert_contact_point.test',
     message: 'Tested a contact point',
   })
   @ApiOperation({
