@@ -1,4 +1,5 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { type UseQueryResult, useQueryClient } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { EmptyState, ErrorState, PageHeader, SelectField, Skeleton } from '../../ui';
 import {
@@ -135,6 +136,46 @@ function EndpointRate({ view }: { view: PerformanceView & { endpoint: string } }
   );
 }
 
+/** A slow-sample list's states: loading, error, empty, or the table with how many it shows. */
+function SlowSamples<Item>({
+  noun,
+  of,
+  view,
+  samples,
+  table,
+}: {
+  noun: 'requests' | 'queries';
+  /** Whose samples, in words (" to GET /api/v1/…"), or '' for all. */
+  of: string;
+  view: PerformanceView;
+  samples: UseQueryResult<{ items: Item[]; total: number }>;
+  table: (items: Item[], caption: string) => ReactNode;
+}) {
+  const phrase = RANGE_LABELS[view.range].phrase;
+  if (samples.isPending) return <Skeleton label={`Loading slow ${noun}`} rows={4} />;
+  if (samples.isError) {
+    return (
+      <ErrorState
+        title={`Slow ${noun} could not be loaded`}
+        error={samples.error}
+        onRetry={() => samples.refetch()}
+      />
+    );
+  }
+  const { items, total } = samples.data;
+  if (items.length === 0) return <EmptyState title={`No slow ${noun}${of} in ${phrase}`} />;
+  return (
+    <div {...busy(samples.isPlaceholderData)}>
+      <p className="text-muted">
+        {items.length < total
+          ? `The ${items.length} ${view.sort} of ${total}.`
+          : `${total} in all.`}
+      </p>
+      {table(items, `Slow ${noun}${of} in ${phrase}, ${view.sort} first`)}
+    </div>
+  );
+}
+
 function SlowRequests({
   view,
   hrefOf,
@@ -142,65 +183,28 @@ function SlowRequests({
   view: PerformanceView;
   hrefOf?: (endpoint: string) => string;
 }) {
-  const slow = useSlowRequests(view.range, view.endpoint, view.sort);
-  const phrase = RANGE_LABELS[view.range].phrase;
-  const of = view.endpoint ? ` to ${view.endpoint}` : '';
-  if (slow.isPending) return <Skeleton label="Loading slow requests" rows={4} />;
-  if (slow.isError) {
-    return (
-      <ErrorState
-        title="Slow requests could not be loaded"
-        error={slow.error}
-        onRetry={() => slow.refetch()}
-      />
-    );
-  }
-  const { items, total } = slow.data;
-  if (items.length === 0) return <EmptyState title={`No slow requests${of} in ${phrase}`} />;
   return (
-    <div {...busy(slow.isPlaceholderData)}>
-      <p className="text-muted">
-        {items.length < total
-          ? `The ${items.length} ${view.sort} of ${total}.`
-          : `${total} in all.`}
-      </p>
-      <SlowRequestsTable
-        rows={slowRequestRows(items)}
-        caption={`Slow requests${of} in ${phrase}, ${view.sort} first`}
-        endpointHref={hrefOf}
-      />
-    </div>
+    <SlowSamples
+      noun="requests"
+      of={view.endpoint ? ` to ${view.endpoint}` : ''}
+      view={view}
+      samples={useSlowRequests(view.range, view.endpoint, view.sort)}
+      table={(items, caption) => (
+        <SlowRequestsTable rows={slowRequestRows(items)} caption={caption} endpointHref={hrefOf} />
+      )}
+    />
   );
 }
 
 function SlowQueries({ view }: { view: PerformanceView }) {
-  const slow = useSlowQueries(view.range, view.endpoint, view.sort);
-  const of = view.endpoint ? ` in requests to ${view.endpoint}` : '';
-  const phrase = RANGE_LABELS[view.range].phrase;
-  if (slow.isPending) return <Skeleton label="Loading slow queries" rows={4} />;
-  if (slow.isError) {
-    return (
-      <ErrorState
-        title="Slow queries could not be loaded"
-        error={slow.error}
-        onRetry={() => slow.refetch()}
-      />
-    );
-  }
-  const { items, total } = slow.data;
-  if (items.length === 0) return <EmptyState title={`No slow queries${of} in ${phrase}`} />;
   return (
-    <div {...busy(slow.isPlaceholderData)}>
-      <p className="text-muted">
-        {items.length < total
-          ? `The ${items.length} ${view.sort} of ${total}.`
-          : `${total} in all.`}
-      </p>
-      <SlowQueriesTable
-        rows={slowQueryRows(items)}
-        caption={`Slow queries${of} in ${phrase}, ${view.sort} first`}
-      />
-    </div>
+    <SlowSamples
+      noun="queries"
+      of={view.endpoint ? ` in requests to ${view.endpoint}` : ''}
+      view={view}
+      samples={useSlowQueries(view.range, view.endpoint, view.sort)}
+      table={(items, caption) => <SlowQueriesTable rows={slowQueryRows(items)} caption={caption} />}
+    />
   );
 }
 
