@@ -1,4 +1,10 @@
-import { DebouncedTextField, SelectField, TextField } from '../../../ui';
+import {
+  DebouncedTextField,
+  isoOfLocalInput,
+  localInputOf,
+  SelectField,
+  TextField,
+} from '../../../ui';
 import { AUDIT_RESULTS, AUDIT_SEVERITIES } from '../api/types';
 import { RESULT_LABELS } from '../model/audit-rows';
 import {
@@ -8,7 +14,6 @@ import {
   hasAuditFilters,
   userErrorOf,
 } from '../model/audit-filters';
-import { fromLocalInput, toLocalInput } from '../model/time';
 
 /** The action log's filters; every change lands in the URL. */
 export function AuditFilters({
@@ -30,14 +35,14 @@ export function AuditFilters({
       <TextField
         label="From"
         type="datetime-local"
-        value={toLocalInput(values.from)}
-        onChange={(event) => set('from')(fromLocalInput(event.target.value))}
+        value={localInputOf(values.from)}
+        onChange={(event) => set('from')(isoOfLocalInput(event.target.value))}
       />
       <TextField
         label="To"
         type="datetime-local"
-        value={toLocalInput(values.to)}
-        onChange={(event) => set('to')(fromLocalInput(event.target.value))}
+        value={localInputOf(values.to)}
+        onChange={(event) => set('to')(isoOfLocalInput(event.target.value))}
       />
       <DebouncedTextField
         label="User ID"

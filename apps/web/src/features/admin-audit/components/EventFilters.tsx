@@ -1,4 +1,10 @@
-import { DebouncedTextField, SelectField, TextField } from '../../../ui';
+import {
+  DebouncedTextField,
+  isoOfLocalInput,
+  localInputOf,
+  SelectField,
+  TextField,
+} from '../../../ui';
 import { AUDIT_RESULTS, AUDIT_SOURCES } from '../api/types';
 import { RESULT_LABELS } from '../model/audit-rows';
 import {
@@ -7,7 +13,6 @@ import {
   type EventFilterValues,
   hasEventFilters,
 } from '../model/event-filters';
-import { fromLocalInput, toLocalInput } from '../model/time';
 
 /** The Events page's filters; every change lands in the URL. */
 export function EventFilters({
@@ -27,16 +32,16 @@ export function EventFilters({
       <TextField
         label="From"
         type="datetime-local"
-        value={toLocalInput(values.from)}
+        value={localInputOf(values.from)}
         hint={values.from ? undefined : '7 days before “To”'}
-        onChange={(event) => set('from')(fromLocalInput(event.target.value))}
+        onChange={(event) => set('from')(isoOfLocalInput(event.target.value))}
       />
       <TextField
         label="To"
         type="datetime-local"
-        value={toLocalInput(values.to)}
+        value={localInputOf(values.to)}
         hint={values.to ? undefined : 'Now'}
-        onChange={(event) => set('to')(fromLocalInput(event.target.value))}
+        onChange={(event) => set('to')(isoOfLocalInput(event.target.value))}
       />
       <DebouncedTextField
         label="Operation type"

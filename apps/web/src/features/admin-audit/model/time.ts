@@ -1,21 +1,3 @@
-const pad = (value: number) => String(value).padStart(2, '0');
-
-/** An ISO moment as a `datetime-local` input shows it: the viewer's wall clock, to the minute. */
-export function toLocalInput(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return '';
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(
-    date.getHours(),
-  )}:${pad(date.getMinutes())}`;
-}
-
-/** A `datetime-local` value (the viewer's wall clock) as an ISO moment; '' when empty or invalid. */
-export function fromLocalInput(value: string): string {
-  if (!value) return '';
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? '' : date.toISOString();
-}
-
 /** True for a string the API accepts as a date-time (the URL may have been edited by hand). */
 export const isIsoMoment = (value: string) =>
   /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(new Date(value).getTime());
