@@ -1,4 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { auditUncheckedRoutes, type PageFinding, trackVisits } from './axe';
 import { launchChromium } from './browser';
 
 export const WIDTHS = { laptop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } };
@@ -8,7 +9,11 @@ export interface Account {
   password: string;
 }
 
-/** Debian's Chromium pointed at the running app; every page in a context of its own. */
+/**
+ * Debian's Chromium pointed at the running app; every page in a context of its own. Every route a
+ * journey shows is checked by axe-core: those the journey did not check itself are checked when
+ * the browser closes, and closing fails on serious or critical violations.
+ */
 export class AppBrowser {
   private readonly contexts: BrowserContext[] = [];
 
@@ -32,6 +37,7 @@ export class AppBrowser {
       bypassCSP: true,
     });
     this.contexts.push(context);
+    trackVisits(context);
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
     return page;
@@ -48,8 +54,24 @@ export class AppBrowser {
     return page;
   }
 
+  /** Checks the routes shown but not yet checked; answers those with violations. */
+  auditUncheckedRoutes(): Promise<PageFinding[]> {
+    return auditUncheckedRoutes(this.contexts);
+  }
+
   async close(): Promise<void> {
-    for (const context of this.contexts) await context.close();
-    await this.browser.close();
+    let findings: PageFinding[];
+    try {
+      findings = await this.auditUncheckedRoutes();
+    } finally {
+      for (const context of this.contexts) await context.close();
+      await this.browser.close();
+    }
+    if (findings.length > 0) {
+      throw new Error(
+        `axe-core found serious or critical violations on pages the journey visited:\n` +
+          JSON.stringify(findings, null, 2),
+      );
+    }
   }
 }
