@@ -99,7 +99,7 @@ describe('notifications of budget threshold crossings', () => {
         {
           id: expect.any(String),
           kind: 'budget_threshold',
-          title: 'Groceries at 80 %',
+          title: 'Groceries is at 80 % of its budget',
           body: `You have spent €85.00 of your €100.00 budget in the period from ${today().slice(0, 7)}-01.`,
           link: '/budgets',
           data: {
@@ -128,8 +128,8 @@ describe('notifications of budget threshold crossings', () => {
     await spend(ada, budget.categoryId, 1_500);
     const both = await notificationsOf(ada);
     expect(both.body.items.map((n: NotificationSnapshot) => n.title)).toEqual([
-      'Groceries at 100 %',
-      'Groceries at 80 %',
+      'Groceries is over budget',
+      'Groceries is at 80 % of its budget',
     ]);
     expect(both.body.unreadCount).toBe(2);
 
@@ -184,6 +184,70 @@ describe('notifications of budget threshold crossings', () => {
     expect(all.body).toEqual({ updated: 1 });
     expect((await notificationsOf(ada)).body).toMatchObject({ total: 2, unreadCount: 0 });
     expect((await notificationsOf(ada, '?unread=true')).body.items).toEqual([]);
+  });
+
+  it('makes one notice when one transaction crosses 80 and 100 %, and records both thresholds', async () => {
+    const events = testApp.app.get(EventEmitter2);
+    const crossings: BudgetThresholdCrossedPayload[] = [];
+    const record = (crossing: BudgetThresholdCrossedPayload) => crossings.push(crossing);
+    events.on(DomainEvent.BudgetThresholdCrossed, record);
+    try {
+      const user = await registerUser(testApp, 'leap');
+      await testApp.http
+        .patch('/api/v1/users/me/preferences')
+        .set(user.auth)
+        .send({ budgetAlertEmails: true })
+        .expect(200);
+      const socket = await connectClient(url, user.token);
+      const budget = await groceriesBudget(user);
+
+      await spend(user, budget.categoryId, 10_650);
+
+      expect(crossings).toEqual([
+        expect.objectContaining({
+          budgetId: budget.id,
+          thresholdPercent: 100,
+          spentCents: '10650',
+        }),
+      ]);
+      const list = await notificationsOf(user);
+      expect(list.body.items).toEqual([
+        expect.objectContaining({
+          title: 'Groceries is over budget',
+          body: `You have spent €106.50 of your €100.00 budget in the period from ${today().slice(0, 7)}-01.`,
+        }),
+      ]);
+      const mails = await eventually(async () => {
+        const received = mailTo(user);
+        expect(received).toHaveLength(1);
+        return received;
+      });
+      expect(mails[0].subject).toBe('Budget alert: Groceries is over budget');
+      // Pushes reach a socket in order: a later write's event comes after every push of this one.
+      const marker = await post(user, 'transactions', {
+        amountCents: 1,
+        currency: 'EUR',
+        type: 'income',
+        description: 'Marker',
+        occurredOn: today(),
+      }).expect(201);
+      await socket.next(
+        RealtimeEvent.TransactionCreated,
+        (e) => e.payload.transactionId === marker.body.id,
+      );
+      expect(socket.of(RealtimeEvent.BudgetThresholdCrossed).map((e) => e.payload)).toEqual([
+        expect.objectContaining({ thresholdPercent: 100 }),
+      ]);
+      expect(socket.of(RealtimeEvent.NotificationCreated)).toHaveLength(1);
+
+      // Both thresholds stay recorded, so neither is announced again this period.
+      const recorded = await testApp.http.get('/api/v1/budgets/alerts').set(user.auth).expect(200);
+      expect(
+        recorded.body.items.map((alert: { thresholdPercent: number }) => alert.thresholdPercent),
+      ).toEqual([100, 80]);
+    } finally {
+      events.off(DomainEvent.BudgetThresholdCrossed, record);
+    }
   });
 
   it('stores one notification for a crossing announced twice', async () => {
@@ -246,19 +310,19 @@ describe('notifications of budget threshold crossings', () => {
       expect(received).toHaveLength(1);
       return received;
     });
-    expect(mail.subject).toBe('Budget alert: Groceries at 80 %');
+    expect(mail.subject).toBe('Budget alert: Groceries is at 80 % of its budget');
     expect(mail.from?.value[0].address).toBe('alerts@localhost');
     expect(mail.text).toContain('You have spent €80.00 of your €100.00 budget');
     expect(mail.text).toContain(`${PUBLIC_URL}/budgets`);
     expect(mail.html).toContain(`<a href="${PUBLIC_URL}/budgets">`);
-    expect(mail.html).toContain('<h1>Groceries at 80 %</h1>');
+    expect(mail.html).toContain('<h1>Groceries is at 80 % of its budget</h1>');
 
     // Spending more below 100 % sends nothing; crossing 100 % sends the one more email.
     await spend(keen, keenBudget.categoryId, 500);
     await spend(keen, keenBudget.categoryId, 1_500);
     expect(mailTo(keen).map((received) => received.subject)).toEqual([
-      'Budget alert: Groceries at 80 %',
-      'Budget alert: Groceries at 100 %',
+      'Budget alert: Groceries is at 80 % of its budget',
+      'Budget alert: Groceries is over budget',
     ]);
 
     // Opting out again stops the emails; the app still notifies.
@@ -276,7 +340,7 @@ describe('notifications of budget threshold crossings', () => {
     }).expect(201);
     await spend(keen, keenBudget.categoryId, 100);
     expect((await notificationsOf(keen)).body.items[0]).toMatchObject({
-      title: 'Overall budget at 50 %',
+      title: 'All spending is at 50 % of its budget',
       data: expect.objectContaining({ budgetId: other.body.id, categoryId: null }),
     });
     expect(mailTo(keen)).toHaveLength(2);
@@ -353,7 +417,7 @@ describe('notifications of budget threshold crossings', () => {
     const pushed = await ownerSocket.next(RealtimeEvent.NotificationCreated);
     const [stored] = (await notificationsOf(owner)).body.items as NotificationSnapshot[];
     expect(pushed.payload).toEqual(stored);
-    expect(pushed.payload.title).toBe('Groceries at 80 %');
+    expect(pushed.payload.title).toBe('Groceries is at 80 % of its budget');
     expect(pushed.traceId).toEqual(expect.any(String));
 
     // Pushes reach a socket in order: had the owner's event gone to the other user, it would be there.

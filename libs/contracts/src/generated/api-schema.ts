@@ -1127,6 +1127,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/transactions/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The categories your transactions use, deleted ones included (with deletedAt) */
+        get: operations["TransactionsController_categoriesInUse_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/transactions/summary": {
         parameters: {
             query?: never;
@@ -1136,6 +1153,23 @@ export interface paths {
         };
         /** Totals of a date range: income, spending and net per currency, sums per category */
         get: operations["TransactionsController_summary_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/transactions/totals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Totals of the transactions the list filters match: income, spending and net per currency */
+        get: operations["TransactionsController_totals_v1"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1802,11 +1836,33 @@ export interface components {
              */
             total: number;
         };
+        CategoriesInUseDto: {
+            /** @description Expense categories first, each kind by name */
+            items: components["schemas"]["CategoryInUseDto"][];
+        };
         CategoryDto: {
             /** @example #22c55e */
             color: string;
             /** Format: date-time */
             createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "expense" | "income";
+            name: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CategoryInUseDto: {
+            /** @example #22c55e */
+            color: string;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When the category was deleted; null while it is live
+             */
+            deletedAt: string | null;
             /** Format: uuid */
             id: string;
             /** @enum {string} */
@@ -2643,7 +2699,7 @@ export interface components {
              * @description When you read it
              */
             readAt: string | null;
-            /** @example Groceries at 80 % */
+            /** @example Groceries is at 80 % of its budget */
             title: string;
         };
         NotificationPageDto: {
@@ -3009,6 +3065,10 @@ export interface components {
             from: string;
             /** Format: date */
             to: string;
+        };
+        TransactionTotalsDto: {
+            /** @description One entry per currency of the matching transactions, the most used first (amounts in different currencies never add up) */
+            currencies: components["schemas"]["CurrencyTotalsDto"][];
         };
         TrendDto: {
             /**
@@ -9166,6 +9226,61 @@ export interface operations {
             };
         };
     };
+    TransactionsController_categoriesInUse_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CategoriesInUseDto"];
+                };
+            };
+            /** @description Invalid input, one message per field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description An unexpected error; the trace ID finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; try again shortly. Every route can meet one: sign-in checks and the action log use the database too. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     TransactionsController_summary_v1: {
         parameters: {
             query: {
@@ -9199,6 +9314,81 @@ export interface operations {
             };
             /** @description Missing, malformed, expired or revoked access token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description An unexpected error; the trace ID finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; try again shortly. Every route can meet one: sign-in checks and the action log use the database too. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    TransactionsController_totals_v1: {
+        parameters: {
+            query?: {
+                categoryId?: string;
+                /** @description Occurred on or after */
+                from?: string;
+                maxAmountCents?: number;
+                minAmountCents?: number;
+                /** @description Text contained in the description or the notes (case-insensitive) */
+                q?: string;
+                /** @description Occurred on or before */
+                to?: string;
+                type?: "expense" | "income";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransactionTotalsDto"];
+                };
+            };
+            /** @description Invalid input, one message per field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description minAmountCents is greater than maxAmountCents */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

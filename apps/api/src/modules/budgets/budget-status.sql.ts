@@ -67,18 +67,23 @@ export interface BudgetStatusRow {
 
 /**
  * Records every threshold the caller's budgets have reached in their current period and not yet
- * recorded; answers only the new records, i.e. the crossings this write caused.
+ * recorded (so none is announced twice); answers, per budget, the highest of the new records:
+ * the one crossing this write caused. A write passing 80 and 100 % at once is one crossing, of
+ * 100 %, told once.
  */
 export const RECORD_CROSSINGS_SQL = `
-  WITH status AS (${BUDGET_SPENDING_SQL})
-  INSERT INTO budget_alerts (budget_id, period_start, threshold_percent, spent_cents, limit_cents)
-  SELECT s.id, s.period_start::date, threshold, s.spent_cents, s.limit_cents
-  FROM status s
-  CROSS JOIN LATERAL unnest(s.alert_thresholds) AS threshold
-  WHERE s.spent_cents * 100 >= s.limit_cents * threshold
-  ON CONFLICT ON CONSTRAINT uq_budget_alerts_crossing DO NOTHING
-  RETURNING budget_id, to_char(period_start, 'YYYY-MM-DD') AS period_start, threshold_percent,
-            spent_cents, limit_cents`;
+  WITH status AS (${BUDGET_SPENDING_SQL}),
+  recorded AS (
+    INSERT INTO budget_alerts (budget_id, period_start, threshold_percent, spent_cents, limit_cents)
+    SELECT s.id, s.period_start::date, threshold, s.spent_cents, s.limit_cents
+    FROM status s
+    CROSS JOIN LATERAL unnest(s.alert_thresholds) AS threshold
+    WHERE s.spent_cents * 100 >= s.limit_cents * threshold
+    ON CONFLICT ON CONSTRAINT uq_budget_alerts_crossing DO NOTHING
+    RETURNING budget_id, to_char(period_start, 'YYYY-MM-DD') AS period_start, threshold_percent,
+              spent_cents, limit_cents
+  )
+  SELECT DISTINCT ON (budget_id) * FROM recorded ORDER BY budget_id, threshold_percent DESC`;
 
 export interface CrossingRow {
   budget_id: string;

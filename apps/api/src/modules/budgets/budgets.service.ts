@@ -148,8 +148,8 @@ export class BudgetsService {
   }
 
   /**
-   * After a transaction write commits: record and announce each threshold a budget of that user
-   * has newly reached in its current period.
+   * After a transaction write commits: record each threshold a budget of that user has newly
+   * reached in its current period, and announce the highest of them, once per budget.
    */
   @OnEvent(DomainEvent.TransactionCreated)
   @OnEvent(DomainEvent.TransactionUpdated)

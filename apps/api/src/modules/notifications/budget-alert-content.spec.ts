@@ -29,7 +29,7 @@ describe('budget alert content', () => {
     const notification = budgetThresholdNotification(crossing, 'Groceries');
     expect(notification).toEqual({
       kind: 'budget_threshold',
-      title: 'Groceries at 80 %',
+      title: 'Groceries is at 80 % of its budget',
       body: 'You have spent €85.00 of your €100.00 budget in the period from 2026-11-01.',
       link: '/budgets',
       dedupeKey: 'budget:b1:2026-11-01:80',
@@ -44,9 +44,27 @@ describe('budget alert content', () => {
       },
     });
     expect(budgetThresholdNotification({ ...crossing, categoryId: null }, null).title).toBe(
-      'Overall budget at 80 %',
+      'All spending is at 80 % of its budget',
     );
-    expect(budgetThresholdNotification(crossing, null).title).toBe('A budget at 80 %');
+    expect(budgetThresholdNotification(crossing, null).title).toBe(
+      'A deleted category is at 80 % of its budget',
+    );
+  });
+
+  it('says over budget from 100 %, with the threshold when it lies beyond', () => {
+    const over = { ...crossing, spentCents: '10650' };
+    expect(
+      budgetThresholdNotification({ ...over, thresholdPercent: 100 }, 'Groceries'),
+    ).toMatchObject({
+      title: 'Groceries is over budget',
+      body: 'You have spent €106.50 of your €100.00 budget in the period from 2026-11-01.',
+    });
+    expect(
+      budgetThresholdNotification(
+        { ...over, spentCents: '15000', thresholdPercent: 150 },
+        'Groceries',
+      ).title,
+    ).toBe('Groceries is over budget, at 150 %');
   });
 
   it('emails the same words with the link, escaping HTML and keeping the subject on one line', () => {
@@ -57,7 +75,9 @@ describe('budget alert content', () => {
       createdAt: new Date('2026-11-21T10:00:00Z'),
     });
     const email = budgetAlertEmail(snapshotOf(stored), 'https://ledgerlens.example');
-    expect(email.subject).toBe('Budget alert: <b>Food</b> & "drinks" Bcc: x@example.com at 80 %');
+    expect(email.subject).toBe(
+      'Budget alert: <b>Food</b> & "drinks" Bcc: x@example.com is at 80 % of its budget',
+    );
     expect(email.text).toContain('You have spent €85.00 of your €100.00 budget');
     expect(email.text).toContain('https://ledgerlens.example/budgets');
     expect(email.html).toContain('&lt;b&gt;Food&lt;/b&gt; &amp; &quot;drinks&quot;');

@@ -18,9 +18,10 @@ import { budgetThresholdNotification } from './budget-threshold-notification';
 import { NotificationsService } from './notifications.service';
 
 /**
- * Tells a budget's owner that it crossed a threshold: one in-app notification per crossing,
- * pushed live (`notification.created`), and an email when they opted in. Runs after the
- * crossing was committed; whatever fails here is logged and fails nothing else.
+ * Tells a budget's owner that it crossed a threshold: one in-app notification per crossing (the
+ * budget check announces a write passing several thresholds once, at the highest), pushed live
+ * (`notification.created`), and an email when they opted in. Runs after the crossing was
+ * committed; whatever fails here is logged and fails nothing else.
  */
 @Injectable()
 export class BudgetAlertListener {
