@@ -7,7 +7,11 @@ import {
   CurrencyTotalsDto,
   TransactionSummaryDto,
   TransactionSummaryQueryDto,
+  TransactionTotalsDto,
 } from './dto/transaction-summary.dto';
+import { TransactionFiltersDto } from './dto/transaction.dto';
+import { Transaction } from './transaction.entity';
+import { assertAmountRange, whereTransactionsMatch } from './transaction-filters';
 
 interface SummaryRow {
   type: TransactionType;
@@ -49,6 +53,25 @@ export class TransactionSummaryService {
     const categories = rows.map(categoryTotalOf).sort(largestFirst);
     return { from, to, currencies: currencyTotalsOf(categories), categories };
   }
+
+  /** Income, spending and net per currency of every transaction the filters match, in one query. */
+  async totals(filters: TransactionFiltersDto): Promise<TransactionTotalsDto> {
+    assertAmountRange(filters);
+    const sums = await this.userContext.run((manager) =>
+      whereTransactionsMatch(
+        manager
+          .createQueryBuilder(Transaction, 'transaction')
+          .select('transaction.currency', 'currency')
+          .addSelect('transaction.type', 'type')
+          .addSelect('sum(transaction.amountCents)::text', 'cents')
+          .addSelect('count(*)::int', 'count')
+          .groupBy('transaction.currency')
+          .addGroupBy('transaction.type'),
+        filters,
+      ).getRawMany<TypeSum>(),
+    );
+    return { currencies: currencyTotalsOf(sums) };
+  }
 }
 
 function categoryTotalOf(row: SummaryRow): CategoryTotalDto {
@@ -80,10 +103,13 @@ interface CurrencySums {
   expenseCount: number;
 }
 
-/** Adds the category sums up per currency with BigInt: a sum can pass 2^53, where numbers lose cents. */
-function currencyTotalsOf(categories: CategoryTotalDto[]): CurrencyTotalsDto[] {
+/** A sum of one type of transactions in one currency (or finer: in one category too). */
+type TypeSum = Pick<CategoryTotalDto, 'type' | 'currency' | 'cents' | 'count'>;
+
+/** Adds sums up per currency with BigInt: a sum can pass 2^53, where numbers lose cents. */
+function currencyTotalsOf(sums: TypeSum[]): CurrencyTotalsDto[] {
   const byCurrency = new Map<string, CurrencySums>();
-  for (const { currency, type, cents, count } of categories) {
+  for (const { currency, type, cents, count } of sums) {
     const sums = byCurrency.get(currency) ?? {
       currency,
       income: 0n,

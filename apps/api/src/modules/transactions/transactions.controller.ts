@@ -18,10 +18,16 @@ import {
   CreateTransactionDto,
   ListTransactionsQueryDto,
   TransactionDto,
+  TransactionFiltersDto,
   TransactionPageDto,
   UpdateTransactionDto,
 } from './dto/transaction.dto';
-import { TransactionSummaryDto, TransactionSummaryQueryDto } from './dto/transaction-summary.dto';
+import { CategoriesInUseDto } from './dto/categories-in-use.dto';
+import {
+  TransactionSummaryDto,
+  TransactionSummaryQueryDto,
+  TransactionTotalsDto,
+} from './dto/transaction-summary.dto';
 import { TransactionSummaryService } from './transaction-summary.service';
 import { TransactionsService } from './transactions.service';
 
@@ -60,7 +66,7 @@ export class TransactionsController {
     return this.transactions.list(query);
   }
 
-  // Declared before the `:id` routes, which would otherwise take "summary" for an ID.
+  // These are declared before the `:id` routes, which would otherwise take "summary" for an ID.
   @Get('summary')
   @ApiOperation({
     summary: 'Totals of a date range: income, spending and net per currency, sums per category',
@@ -68,6 +74,29 @@ export class TransactionsController {
   @ApiOkResponse({ type: TransactionSummaryDto })
   summary(@Query() query: TransactionSummaryQueryDto): Promise<TransactionSummaryDto> {
     return this.summaries.summarize(query);
+  }
+
+  @Get('totals')
+  @ApiOperation({
+    summary:
+      'Totals of the transactions the list filters match: income, spending and net per currency',
+  })
+  @ApiOkResponse({ type: TransactionTotalsDto })
+  @ApiUnprocessableEntityResponse({
+    type: ErrorResponseDto,
+    description: 'minAmountCents is greater than maxAmountCents',
+  })
+  totals(@Query() filters: TransactionFiltersDto): Promise<TransactionTotalsDto> {
+    return this.summaries.totals(filters);
+  }
+
+  @Get('categories')
+  @ApiOperation({
+    summary: 'The categories your transactions use, deleted ones included (with deletedAt)',
+  })
+  @ApiOkResponse({ type: CategoriesInUseDto })
+  categoriesInUse(): Promise<CategoriesInUseDto> {
+    return this.transactions.categoriesInUse();
   }
 
   @GetById(TransactionDto)

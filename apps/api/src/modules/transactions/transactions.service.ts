@@ -12,6 +12,8 @@ import { BusinessRuleError, NotFoundError } from '../../common/errors/domain-err
 import { Page } from '../../common/http/pagination.dto';
 import { UserContext } from '../../database/user-context';
 import { CategoriesService } from '../categories/categories.service';
+import { Category } from '../categories/category.entity';
+import { CategoriesInUseDto, CategoryInUseDto } from './dto/categories-in-use.dto';
 import {
   CreateTransactionDto,
   ListTransactionsQueryDto,
@@ -19,6 +21,7 @@ import {
   UpdateTransactionDto,
 } from './dto/transaction.dto';
 import { Transaction } from './transaction.entity';
+import { assertAmountRange, whereTransactionsMatch } from './transaction-filters';
 
 const SORT_COLUMNS = {
   occurredOn: 'transaction.occurredOn',
@@ -39,39 +42,41 @@ export class TransactionsService {
   ) {}
 
   list(query: ListTransactionsQueryDto): Promise<Page<TransactionDto>> {
-    if (
-      query.minAmountCents &&
-      query.maxAmountCents &&
-      query.minAmountCents > query.maxAmountCents
-    ) {
-      throw new BusinessRuleError('minAmountCents must not exceed maxAmountCents', {
-        minAmountCents: ['must not exceed maxAmountCents'],
-      });
-    }
+    assertAmountRange(query);
     return this.userContext.run(async (manager) => {
-      const builder = this.withCategory(manager)
+      const builder = whereTransactionsMatch(this.withCategory(manager), query)
         .orderBy(SORT_COLUMNS[query.sort], query.order === 'asc' ? 'ASC' : 'DESC')
         .addOrderBy('transaction.id', 'ASC')
         .offset(query.offset)
         .limit(query.limit);
-      if (query.from) builder.andWhere('transaction.occurredOn >= :from', { from: query.from });
-      if (query.to) builder.andWhere('transaction.occurredOn <= :to', { to: query.to });
-      if (query.categoryId)
-        builder.andWhere('transaction.categoryId = :categoryId', { categoryId: query.categoryId });
-      if (query.type) builder.andWhere('transaction.type = :type', { type: query.type });
-      if (query.minAmountCents)
-        builder.andWhere('transaction.amountCents >= :min', { min: query.minAmountCents });
-      if (query.maxAmountCents)
-        builder.andWhere('transaction.amountCents <= :max', { max: query.maxAmountCents });
-      if (query.q) {
-        const pattern = `%${query.q.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-        builder.andWhere(
-          '(transaction.description ILIKE :pattern OR transaction.notes ILIKE :pattern)',
-          { pattern },
-        );
-      }
       const [rows, total] = await builder.getManyAndCount();
       return { items: rows.map(TransactionDto.from), total, page: query.page, limit: query.limit };
+    });
+  }
+
+  /**
+   * The categories live transactions use, deleted ones included: a list filtered by one of
+   * those still finds its transactions, so the filter must still offer it.
+   */
+  categoriesInUse(): Promise<CategoriesInUseDto> {
+    return this.userContext.run(async (manager) => {
+      const categories = await manager
+        .createQueryBuilder(Category, 'category')
+        .withDeleted()
+        .where((query) => {
+          const used = query
+            .subQuery()
+            .select('1')
+            .from(Transaction, 'transaction')
+            .where('transaction.categoryId = category.id')
+            .andWhere('transaction.deletedAt IS NULL');
+          return `EXISTS ${used.getQuery()}`;
+        })
+        .orderBy('category.kind', 'ASC')
+        .addOrderBy('category.name', 'ASC')
+        .addOrderBy('category.id', 'ASC')
+        .getMany();
+      return { items: categories.map(CategoryInUseDto.from) };
     });
   }
 

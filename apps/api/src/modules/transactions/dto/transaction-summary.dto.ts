@@ -76,3 +76,12 @@ export class TransactionSummaryDto {
   })
   categories: CategoryTotalDto[];
 }
+
+export class TransactionTotalsDto {
+  @ApiProperty({
+    type: [CurrencyTotalsDto],
+    description:
+      'One entry per currency of the matching transactions, the most used first (amounts in different currencies never add up)',
+  })
+  currencies: CurrencyTotalsDto[];
+}

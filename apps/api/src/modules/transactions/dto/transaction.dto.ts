@@ -12,7 +12,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { IsCalendarDate } from '../../../common/http/is-calendar-date.decorator';
-import { PageOf, PaginationQueryDto } from '../../../common/http/pagination.dto';
+import { PageOf, PaginationQueryOf } from '../../../common/http/pagination.dto';
 import { CategoryDto } from '../../categories/dto/category.dto';
 import { Transaction } from '../transaction.entity';
 import { OptionalInteger } from '../../../common/http/optional-fields';
@@ -77,7 +77,8 @@ export const TRANSACTION_SORT_FIELDS = [
 ] as const;
 export type TransactionSortField = (typeof TRANSACTION_SORT_FIELDS)[number];
 
-export class ListTransactionsQueryDto extends PaginationQueryDto {
+/** What the list, and its totals, can be narrowed by. */
+export class TransactionFiltersDto {
   @ApiPropertyOptional({ format: 'date', description: 'Occurred on or after' })
   @IsOptional()
   @IsCalendarDate()
@@ -111,7 +112,9 @@ export class ListTransactionsQueryDto extends PaginationQueryDto {
   @IsString()
   @MaxLength(100)
   q?: string;
+}
 
+export class ListTransactionsQueryDto extends PaginationQueryOf(20, 100, TransactionFiltersDto) {
   @ApiPropertyOptional({ enum: TRANSACTION_SORT_FIELDS, default: 'occurredOn' })
   @IsOptional()
   @IsIn(TRANSACTION_SORT_FIELDS)
