@@ -2,7 +2,7 @@ import { useSession, REFRESH_TOKEN_KEY } from '../features/session/session-store
 import { apiError, fakeApi, json } from '../test/fake-api';
 import { aSession, aUser } from '../test/factories/session';
 import { api, unwrap } from './api-client';
-import { ApiError } from './api-error';
+import { ApiError, errorMessageOf, traceIdOf } from './api-error';
 import { appLogger } from './logger';
 
 const user = aUser();
@@ -83,6 +83,37 @@ describe('api client', () => {
     await expect(unwrap(api.GET('/api/v1/auth/me'))).rejects.toMatchObject({ status: 503 });
     const sentTraceId = network.requests[0].headers.get('traceparent')?.split('-')[1];
     expect(withTrace).toHaveBeenCalledWith(sentTraceId);
+    withTrace.mockRestore();
+  });
+  it('keeps the trace ID of an error whose body is not JSON, from the X-Trace-Id header', async () => {
+    fakeApi({
+      'GET /api/v1/auth/me': () =>
+        new Response('<html>Bad gateway</html>', {
+          status: 502,
+          statusText: 'Bad Gateway',
+          headers: {
+            'Content-Type': 'text/html',
+            'X-Trace-Id': '4bf92f3577b34da6a3ce929d0e0e4736',
+          },
+        }),
+    });
+    const error = await unwrap(api.GET('/api/v1/auth/me')).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(traceIdOf(error)).toBe('4bf92f3577b34da6a3ce929d0e0e4736');
+  });
+
+  it('gives a request that never reached the server the trace ID it was logged under', async () => {
+    const withTrace = jest.spyOn(appLogger(), 'withTrace');
+    const network = fakeApi();
+    (globalThis.fetch as jest.Mock).mockImplementation(async (request: Request) => {
+      network.requests.push(request);
+      throw new TypeError('Failed to fetch');
+    });
+    const error = await unwrap(api.GET('/api/v1/auth/me')).catch((caught: unknown) => caught);
+    const sentTraceId = network.requests[0].headers.get('traceparent')?.split('-')[1];
+    expect(traceIdOf(error)).toBe(sentTraceId);
+    expect(withTrace).toHaveBeenCalledWith(sentTraceId);
+    expect(errorMessageOf(error)).toBe('The server could not be reached. Check your connection.');
     withTrace.mockRestore();
   });
 });

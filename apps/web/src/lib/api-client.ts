@@ -2,7 +2,7 @@ import type { paths } from '@ledgerlens/contracts';
 import createClient from 'openapi-fetch';
 import { refreshSession } from '../features/session/refresh-session';
 import { REFRESH_TOKEN_KEY, useSession } from '../features/session/session-store';
-import { ApiError } from './api-error';
+import { ApiError, NetworkError } from './api-error';
 import { appLogger } from './logger';
 import { newTraceparent } from './trace';
 
@@ -37,7 +37,8 @@ async function attempt(request: Request): Promise<Response> {
     return response;
   } catch (error) {
     failure().warn('API request did not reach the server', { error: String(error) });
-    throw error;
+    // fetch fails with a TypeError; anything else (an abort) goes on as it is.
+    throw error instanceof TypeError ? new NetworkError(traceId, error) : error;
   }
 }
 
@@ -80,6 +81,7 @@ export async function unwrap<T>(
       response.status,
       error as ConstructorParameters<typeof ApiError>[1],
       response.statusText,
+      response.headers.get('X-Trace-Id'),
     );
   }
   return data as T;

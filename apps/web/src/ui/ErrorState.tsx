@@ -1,6 +1,7 @@
 import { errorMessageOf } from '../lib/api-error';
+import { ErrorReference } from './ErrorReference';
 
-/** A failed load: the reason, and a way to try again. */
+/** A failed load: the reason with its reference, and a way to try again. */
 export function ErrorState({
   error,
   onRetry,
@@ -13,7 +14,9 @@ export function ErrorState({
   return (
     <div className="error-state" role="alert">
       <p className="error-state__title">{title}</p>
-      <p>{errorMessageOf(error)}</p>
+      <p>
+        {errorMessageOf(error)} <ErrorReference error={error} />
+      </p>
       <button type="button" className="button" onClick={onRetry}>
         Try again
       </button>

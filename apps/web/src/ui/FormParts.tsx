@@ -1,4 +1,6 @@
+import { useEffect, useRef } from 'react';
 import { ApiError, errorMessageOf } from '../lib/api-error';
+import { ErrorReference } from './ErrorReference';
 
 /** Pieces every create/edit dialog shares. */
 
@@ -7,12 +9,21 @@ export function apiFieldError(error: unknown, field: string): string | undefined
   return error instanceof ApiError ? error.fieldMessage(field) : undefined;
 }
 
-/** Why a save failed, announced at once; the fields show their own messages as well. */
-export function FormError({ error }: { error: unknown }) {
+/**
+ * Why a save failed, at the top of the form (in a dialog, the top of its body), announced at
+ * once and scrolled into view, ending with the request's reference. `message` says it in the
+ * form's words when given; otherwise the error's own message shows.
+ */
+export function FormError({ error, message }: { error: unknown; message?: string }) {
+  const banner = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    // jsdom has no scrollIntoView.
+    if (error) banner.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [error]);
   if (!error) return null;
   return (
-    <p role="alert" className="form-error">
-      {errorMessageOf(error)}
+    <p ref={banner} role="alert" className="form-error">
+      {message ?? errorMessageOf(error)} <ErrorReference error={error} />
     </p>
   );
 }

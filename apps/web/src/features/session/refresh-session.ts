@@ -41,5 +41,10 @@ async function exchangeRefreshToken(): Promise<boolean> {
     useSession.getState().signedOut('expired');
     return false;
   }
-  throw new ApiError(response.status, body, response.statusText);
+  throw new ApiError(
+    response.status,
+    body,
+    response.statusText,
+    response.headers.get('X-Trace-Id'),
+  );
 }
