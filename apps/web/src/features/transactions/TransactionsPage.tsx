@@ -28,7 +28,7 @@ function lastUsedCurrency(transactions: readonly Transaction[]): string {
 
 /** Transactions by day, filtered through the URL, with add, edit, delete-with-undo and live updates. */
 export function TransactionsPage() {
-  const { values, filters, isFiltered, setFilter, clearFilters } = useTransactionFilters();
+  const { values, errors, filters, isFiltered, setFilter, clearFilters } = useTransactionFilters();
   const query = useTransactions(filters);
   const categories = useCategories().data ?? NO_CATEGORIES;
   const { hiddenIds, remove } = useDeleteWithUndo();
@@ -102,6 +102,7 @@ export function TransactionsPage() {
       </header>
       <TransactionFilters
         values={values}
+        errors={errors}
         isFiltered={isFiltered}
         categories={categories}
         listError={query.error instanceof ApiError ? query.error : null}

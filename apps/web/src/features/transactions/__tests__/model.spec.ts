@@ -3,7 +3,7 @@ import { aTransaction } from '../../../test/factories/transactions';
 import { groupByDay, uniqueById } from '../model/group-by-day';
 import { formatSignedMoney } from '../../../ui';
 import { centsFromDecimal, decimalFromCents } from '../../../lib/money';
-import { amountErrorsOf, apiFiltersOf, filterValuesOf } from '../model/transaction-filters';
+import { apiFiltersOf, filterErrorsOf, filterValuesOf } from '../model/transaction-filters';
 
 describe('money', () => {
   it.each([
@@ -83,17 +83,35 @@ describe('groupByDay', () => {
 describe('filters', () => {
   const valuesOf = (search: string) => filterValuesOf(new URLSearchParams(search));
 
-  it('leaves out what the API could not take, and says what is wrong with amounts', () => {
-    const values = valuesOf('from=yesterday&to=2026-11-30&type=refund&min=abc&max=0&q=%20%20');
-    expect(apiFiltersOf(values)).toEqual({ to: '2026-11-30' });
-    expect(amountErrorsOf(values)).toEqual({
-      min: 'Enter an amount such as 12.50',
-      max: 'Enter an amount such as 12.50',
+  it('says what is wrong with each filter, in plain words', () => {
+    expect(
+      filterErrorsOf(valuesOf('from=yesterday&type=refund&min=abc&max=12,x&q=%20%20')),
+    ).toEqual({
+      from: 'Enter a date like 2026-11-21',
+      min: 'Enter an amount like 12.50',
+      max: 'Enter an amount like 12.50',
+    });
+    expect(filterErrorsOf(valuesOf('min=0'))).toEqual({
+      min: 'Enter an amount above zero, like 12.50',
     });
   });
 
+  it('flags a lowest amount above the highest, and a start date after the end date', () => {
+    expect(filterErrorsOf(valuesOf('min=20&max=5.50&from=2026-11-30&to=2026-11-01'))).toEqual({
+      max: 'The lowest amount is above the highest',
+      to: 'The end date is before the start date',
+    });
+    expect(filterErrorsOf(valuesOf('min=5.50&max=5,5&from=2026-11-01&to=2026-11-01'))).toEqual({});
+  });
+
+  it('leaves out of the query a filter with a problem, and both ends of a broken range', () => {
+    const values = valuesOf('from=2026-11-30&to=2026-11-01&type=refund&min=abc&max=20&q=%20%20');
+    expect(apiFiltersOf(values, filterErrorsOf(values))).toEqual({ maxAmountCents: 2000 });
+  });
+
   it('trims the search and converts amounts to cents', () => {
-    expect(apiFiltersOf(valuesOf('q=%20tea%20&min=1.5&max=20'))).toEqual({
+    const values = valuesOf('q=%20tea%20&min=1.5&max=20');
+    expect(apiFiltersOf(values, filterErrorsOf(values))).toEqual({
       q: 'tea',
       minAmountCents: 150,
       maxAmountCents: 2000,

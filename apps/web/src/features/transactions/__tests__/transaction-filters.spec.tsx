@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { aTransaction, aTransactionPage } from '../../../test/factories/transactions';
 import { apiError, json } from '../../../test/fake-api';
 import { groceries, lastListQuery, renderTransactionsPage } from './render-transactions-page';
@@ -97,33 +97,99 @@ describe('TransactionsPage filters', () => {
     expect(lastListQuery(network)).not.toHaveProperty('q');
   });
 
-  it('explains an amount that is not one, and does not send it', async () => {
-    const { user, network } = renderTransactionsPage({
-      'GET /api/v1/transactions': anyTransactions(),
-    });
-    await screen.findByText('Coffee');
-    const min = screen.getByRole('textbox', { name: 'Min amount' });
-    await user.type(min, '12..5');
+  it.each(['abc', '12,x'])(
+    'flags %j typed as an amount, and keeps the last results instead of dropping the filter',
+    async (typed) => {
+      const { user, network } = renderTransactionsPage(
+        { 'GET /api/v1/transactions': anyTransactions() },
+        { url: '/transactions?min=5' },
+      );
+      await screen.findByText('Coffee');
+      const sent = network.requestsTo('GET /api/v1/transactions').length;
+      const min = screen.getByRole('textbox', { name: 'Min amount' });
+      await user.clear(min);
+      await user.type(min, typed);
 
-    await waitFor(() => expect(min).toHaveAccessibleDescription('Enter an amount such as 12.50'));
-    expect(min).toHaveAttribute('aria-invalid', 'true');
-    expect(lastListQuery(network)).not.toHaveProperty('minAmountCents');
+      await waitFor(() => expect(min).toHaveAccessibleDescription('Enter an amount like 12.50'));
+      expect(min).toHaveAttribute('aria-invalid', 'true');
+      expect(network.requestsTo('GET /api/v1/transactions')).toHaveLength(sent);
+      expect(lastListQuery(network)).toMatchObject({ minAmountCents: '500' });
+      expect(screen.getByText('Coffee')).toBeInTheDocument();
+    },
+  );
+
+  it('flags a lowest amount above the highest at once, without asking the API', async () => {
+    const { user, network } = renderTransactionsPage(
+      { 'GET /api/v1/transactions': anyTransactions() },
+      { url: '/transactions?min=50' },
+    );
+    await screen.findByText('Coffee');
+    const max = screen.getByRole('textbox', { name: 'Max amount' });
+    await user.type(max, '20');
+
+    await waitFor(() =>
+      expect(max).toHaveAccessibleDescription('The lowest amount is above the highest'),
+    );
+    expect(max).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(
+      network
+        .requestsTo('GET /api/v1/transactions')
+        .filter((request) => new URL(request.url).searchParams.has('maxAmountCents')),
+    ).toEqual([]);
+    expect(screen.getByText('Coffee')).toBeInTheDocument();
+
+    await user.clear(max);
+    await user.type(max, '60');
+    await waitFor(() =>
+      expect(lastListQuery(network)).toMatchObject({
+        minAmountCents: '5000',
+        maxAmountCents: '6000',
+      }),
+    );
+    expect(max).not.toHaveAttribute('aria-invalid');
+  });
+
+  it('flags a start date after the end date at once, without asking the API', async () => {
+    const { network } = renderTransactionsPage(
+      { 'GET /api/v1/transactions': anyTransactions() },
+      { url: '/transactions?from=2026-11-30' },
+    );
+    await screen.findByText('Coffee');
+    const sent = network.requestsTo('GET /api/v1/transactions').length;
+    const to = screen.getByLabelText('To');
+    fireEvent.change(to, { target: { value: '2026-11-01' } });
+
+    expect(to).toHaveAccessibleDescription('The end date is before the start date');
+    expect(to).toHaveAttribute('aria-invalid', 'true');
+    expect(network.requestsTo('GET /api/v1/transactions')).toHaveLength(sent);
+    expect(screen.getByText('Coffee')).toBeInTheDocument();
+  });
+
+  it('opened with a broken range, lists without it and says what is wrong', async () => {
+    const { network } = renderTransactionsPage(
+      { 'GET /api/v1/transactions': anyTransactions() },
+      { url: '/transactions?min=30&max=20&type=expense' },
+    );
+    await screen.findByText('Coffee');
+    expect(lastListQuery(network)).toEqual({ type: 'expense', page: '1', limit: '50' });
+    expect(screen.getByRole('textbox', { name: 'Max amount' })).toHaveAccessibleDescription(
+      'The lowest amount is above the highest',
+    );
   });
 
   it("shows the API's refusal of a filter next to that filter", async () => {
     renderTransactionsPage(
       {
-        'GET /api/v1/transactions': apiError(422, 'minAmountCents must not exceed maxAmountCents', {
-          minAmountCents: ['must not exceed maxAmountCents'],
+        'GET /api/v1/transactions': apiError(404, 'That category no longer exists', {
+          categoryId: ['Choose another category'],
         }),
       },
-      { url: '/transactions?min=30&max=20' },
+      { url: `/transactions?category=${groceries.id}` },
     );
-    expect(await screen.findByRole('alert')).toHaveTextContent(
-      'minAmountCents must not exceed maxAmountCents',
-    );
-    expect(screen.getByRole('textbox', { name: 'Min amount' })).toHaveAccessibleDescription(
-      'must not exceed maxAmountCents',
+    expect(await screen.findByRole('alert')).toHaveTextContent('That category no longer exists');
+    expect(screen.getByRole('combobox', { name: 'Category' })).toHaveAccessibleDescription(
+      'Choose another category',
     );
   });
 

@@ -2,12 +2,13 @@ import { useId, useState } from 'react';
 import { DebouncedTextField, SelectField, TextField } from '../../../ui';
 import type { ApiError } from '../../../lib/api-error';
 import type { Category } from '../api/types';
-import type { FilterParam, FilterValues } from '../model/transaction-filters';
-import { amountErrorsOf } from '../model/transaction-filters';
+import type { FilterErrors, FilterParam, FilterValues } from '../model/transaction-filters';
 import { CategoryOptions } from './CategoryOptions';
 
 interface Props {
   values: FilterValues;
+  /** What is wrong with the values, found here before anything is sent. */
+  errors: FilterErrors;
   isFiltered: boolean;
   categories: readonly Category[];
   /** The list's last refusal, whose field messages belong next to these filters. */
@@ -25,13 +26,13 @@ const MORE_FILTERS: readonly FilterParam[] = ['from', 'to', 'category', 'type', 
  */
 export function TransactionFilters({
   values,
+  errors,
   isFiltered,
   categories,
   listError,
   onChange,
   onClear,
 }: Props) {
-  const amountErrors = amountErrorsOf(values);
   const apiMessage = (field: string) => listError?.fieldMessage(field);
   const [moreShown, setMoreShown] = useState(() => MORE_FILTERS.some((name) => values[name]));
   const moreId = useId();
@@ -75,7 +76,7 @@ export function TransactionFilters({
           type="date"
           value={values.from}
           max={values.to || undefined}
-          error={apiMessage('from')}
+          error={errors.from ?? apiMessage('from')}
           onChange={(event) => onChange('from', event.target.value)}
         />
         <TextField
@@ -83,7 +84,7 @@ export function TransactionFilters({
           type="date"
           value={values.to}
           min={values.from || undefined}
-          error={apiMessage('to')}
+          error={errors.to ?? apiMessage('to')}
           onChange={(event) => onChange('to', event.target.value)}
         />
         <SelectField
@@ -109,7 +110,7 @@ export function TransactionFilters({
           inputMode="decimal"
           placeholder="0.00"
           value={values.min}
-          error={amountErrors.min ?? apiMessage('minAmountCents')}
+          error={errors.min ?? apiMessage('minAmountCents')}
           onCommit={(value) => onChange('min', value)}
         />
         <DebouncedTextField
@@ -117,7 +118,7 @@ export function TransactionFilters({
           inputMode="decimal"
           placeholder="0.00"
           value={values.max}
-          error={amountErrors.max ?? apiMessage('maxAmountCents')}
+          error={errors.max ?? apiMessage('maxAmountCents')}
           onCommit={(value) => onChange('max', value)}
         />
       </div>

@@ -1,9 +1,10 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import {
   apiFiltersOf,
   FILTER_PARAMS,
   type FilterParam,
+  filterErrorsOf,
   filterValuesOf,
   hasFilters,
 } from '../model/transaction-filters';
@@ -11,11 +12,19 @@ import {
 /**
  * The list's filters, kept in the URL so reload, back and a shared link keep them. Changes
  * replace the history entry: typing a search must not leave one entry per keystroke.
+ *
+ * `errors` says what is wrong with the values as typed; while there is anything, `filters` (what
+ * the list asks the API for) stays the last valid set, so the list keeps its last valid results.
+ * Opened with a problem (a hand-edited URL), the list applies the rest.
  */
 export function useTransactionFilters() {
   const [params, setParams] = useSearchParams();
   const values = useMemo(() => filterValuesOf(params), [params]);
-  const filters = useMemo(() => apiFiltersOf(values), [values]);
+  const errors = useMemo(() => filterErrorsOf(values), [values]);
+  const wanted = useMemo(() => apiFiltersOf(values, errors), [values, errors]);
+  const valid = Object.keys(errors).length === 0;
+  const [filters, setFilters] = useState(wanted);
+  if (valid && filters !== wanted) setFilters(wanted);
 
   const setFilter = useCallback(
     (name: FilterParam, value: string) =>
@@ -44,5 +53,5 @@ export function useTransactionFilters() {
     [setParams],
   );
 
-  return { values, filters, isFiltered: hasFilters(values), setFilter, clearFilters };
+  return { values, errors, filters, isFiltered: hasFilters(values), setFilter, clearFilters };
 }
