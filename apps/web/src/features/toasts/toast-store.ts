@@ -6,35 +6,49 @@ export interface Toast {
   id: number;
   kind: ToastKind;
   message: string;
-  /** One action, such as Undo; clicking it dismisses the toast. */
+  /** One action, such as Undo; using it removes the toast. */
   action?: { label: string; onClick: () => void };
   /** Milliseconds on screen; errors stay until dismissed when 0. */
   durationMs: number;
+  /** Called when the toast goes without its action used: its time ran out, or it was dismissed. */
+  onDismiss?: () => void;
 }
 
 interface ToastState {
   toasts: Toast[];
   show(toast: Omit<Toast, 'id' | 'durationMs'> & { durationMs?: number }): number;
+  /** Removes the toast (if still there) and tells its `onDismiss`. */
   dismiss(id: number): void;
+  /** Removes the toast (if still there) and runs its action. */
+  runAction(id: number): void;
 }
 
 const DEFAULT_DURATION_MS: Record<ToastKind, number> = { success: 5000, info: 5000, error: 0 };
 let nextId = 1;
 
-export const useToasts = create<ToastState>()((set) => ({
-  toasts: [],
-  show: (toast) => {
-    const id = nextId++;
-    set((state) => ({
-      toasts: [
-        ...state.toasts,
-        { ...toast, id, durationMs: toast.durationMs ?? DEFAULT_DURATION_MS[toast.kind] },
-      ],
-    }));
-    return id;
-  },
-  dismiss: (id) => set((state) => ({ toasts: state.toasts.filter((toast) => toast.id !== id) })),
-}));
+export const useToasts = create<ToastState>()((set, get) => {
+  /** Takes the toast out of the list; undefined when it has gone already. */
+  const take = (id: number): Toast | undefined => {
+    const found = get().toasts.find((toast) => toast.id === id);
+    if (found) set((state) => ({ toasts: state.toasts.filter((toast) => toast.id !== id) }));
+    return found;
+  };
+  return {
+    toasts: [],
+    show: (toast) => {
+      const id = nextId++;
+      set((state) => ({
+        toasts: [
+          ...state.toasts,
+          { ...toast, id, durationMs: toast.durationMs ?? DEFAULT_DURATION_MS[toast.kind] },
+        ],
+      }));
+      return id;
+    },
+    dismiss: (id) => take(id)?.onDismiss?.(),
+    runAction: (id) => take(id)?.action?.onClick(),
+  };
+});
 
 /** Shows a result to the user from anywhere (mutations' onSuccess/onError). */
 export const toast = {
