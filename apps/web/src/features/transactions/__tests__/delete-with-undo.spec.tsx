@@ -26,7 +26,7 @@ const passTime = (ms: number) => act(() => jest.advanceTimersByTimeAsync(ms));
 describe('TransactionsPage delete with undo', () => {
   afterEach(() => jest.useRealTimers());
 
-  it('removes the transaction at once and sends the delete only after the undo window', async () => {
+  it('removes the transaction at once and sends the delete only after 10 s of undo window', async () => {
     const { user, network } = await renderWithCoffeeOpen();
     await user.click(screen.getByRole('button', { name: 'Delete' }));
 
@@ -35,13 +35,69 @@ describe('TransactionsPage delete with undo', () => {
     expect(screen.getByRole('status')).toHaveTextContent('Transaction deleted');
     // The Delete button went with the transaction: focus stays on the page, at its title.
     expect(screen.getByRole('heading', { level: 1, name: 'Transactions' })).toHaveFocus();
-    await passTime(4900);
+    await passTime(9_900);
     expect(network.requestsTo(deleteRoute)).toHaveLength(0);
 
     await passTime(200);
     expect(network.requestsTo(deleteRoute)).toHaveLength(1);
     expect(screen.queryByText('Transaction deleted')).not.toBeInTheDocument();
     expect(screen.queryByText('Coffee')).not.toBeInTheDocument();
+  });
+
+  it('offers Undo to the keyboard: F8 reaches it, Enter undoes, the focus goes back to the page', async () => {
+    const { user, network } = await renderWithCoffeeOpen();
+    await user.click(screen.getByRole('button', { name: 'Delete' }));
+    expect(screen.getByRole('status')).toHaveTextContent('Press F8 to reach Undo');
+
+    await user.keyboard('{F8}');
+    expect(within(screen.getByRole('status')).getByRole('button', { name: 'Undo' })).toHaveFocus();
+    await user.keyboard('{Enter}');
+
+    expect(screen.getByText('Coffee')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 1, name: 'Transactions' })).toHaveFocus();
+    await passTime(20_000);
+    expect(network.requestsTo(deleteRoute)).toHaveLength(0);
+  });
+
+  it('waits while the pointer is over the toast', async () => {
+    const { user, network } = await renderWithCoffeeOpen();
+    await user.click(screen.getByRole('button', { name: 'Delete' }));
+    await passTime(8_000);
+    await user.hover(screen.getByText('Transaction deleted'));
+    await passTime(60_000);
+    expect(network.requestsTo(deleteRoute)).toHaveLength(0);
+
+    await user.unhover(screen.getByText('Transaction deleted'));
+    await passTime(1_900);
+    expect(network.requestsTo(deleteRoute)).toHaveLength(0);
+    await passTime(200);
+    expect(network.requestsTo(deleteRoute)).toHaveLength(1);
+  });
+
+  it('waits while the focus is in the toast, and goes on once it leaves', async () => {
+    const { user, network } = await renderWithCoffeeOpen();
+    await user.click(screen.getByRole('button', { name: 'Delete' }));
+    await passTime(8_000);
+    await user.keyboard('{F8}');
+    await passTime(60_000);
+    expect(network.requestsTo(deleteRoute)).toHaveLength(0);
+
+    await user.keyboard('{Escape}');
+    expect(screen.getByRole('heading', { level: 1, name: 'Transactions' })).toHaveFocus();
+    await passTime(1_900);
+    expect(network.requestsTo(deleteRoute)).toHaveLength(0);
+    await passTime(200);
+    expect(network.requestsTo(deleteRoute)).toHaveLength(1);
+  });
+
+  it('sends the delete at once when the toast is dismissed', async () => {
+    const { user, network } = await renderWithCoffeeOpen();
+    await user.click(screen.getByRole('button', { name: 'Delete' }));
+    await user.click(within(screen.getByRole('status')).getByRole('button', { name: 'Dismiss' }));
+    await waitFor(() => expect(network.requestsTo(deleteRoute)).toHaveLength(1));
+    expect(screen.queryByText('Coffee')).not.toBeInTheDocument();
+    await passTime(20_000);
+    expect(network.requestsTo(deleteRoute)).toHaveLength(1);
   });
 
   it('Undo puts the transaction back and never sends the delete', async () => {
@@ -79,7 +135,7 @@ describe('TransactionsPage delete with undo', () => {
   it('puts the transaction back and says why when the API refuses the delete', async () => {
     const { user } = await renderWithCoffeeOpen(apiError(404, 'No such record of yours'));
     await user.click(screen.getByRole('button', { name: 'Delete' }));
-    await passTime(5000);
+    await passTime(10_000);
 
     await waitFor(() =>
       expect(screen.getByRole('alert')).toHaveTextContent(

@@ -3,12 +3,14 @@ import { useToasts } from '../../toasts/toast-store';
 import { useDeleteTransaction } from '../api/delete-transaction';
 import type { Transaction } from '../api/types';
 
-/** How long Undo is offered before the delete is sent. */
-export const UNDO_WINDOW_MS = 5000;
+/**
+ * How long Undo is offered before the delete is sent: at least 10 s (WCAG 2.2.1), not counting
+ * the time the pointer or the focus spends in the toast.
+ */
+export const UNDO_WINDOW_MS = 10_000;
 
 interface PendingDelete {
   transaction: Transaction;
-  timer: ReturnType<typeof setTimeout>;
   toastId: number;
 }
 
@@ -20,10 +22,11 @@ const withoutId = (ids: ReadonlySet<string>, id: string) => {
 };
 
 /**
- * Delete with undo: the transaction leaves the list at once and a toast offers Undo; the DELETE
- * goes out only when the window has passed. Leaving the page (unmount, or closing the tab)
- * sends the deletes still waiting, so none is silently dropped. A delete the API refuses puts
- * the transaction back (the mutation shows why).
+ * Delete with undo: the transaction leaves the list at once and a toast offers Undo (by keyboard
+ * too, see the Toaster); the DELETE goes out when the toast goes without Undo: its time ran out
+ * (paused while hovered or focused) or it was dismissed. Leaving the page (unmount, or closing
+ * the tab) sends the deletes still waiting, so none is silently dropped. A delete the API
+ * refuses puts the transaction back (the mutation shows why).
  */
 export function useDeleteWithUndo() {
   const { mutateAsync: sendDelete } = useDeleteTransaction();
@@ -36,8 +39,6 @@ export function useDeleteWithUndo() {
 
   const takePending = useCallback((id: string) => {
     const entry = pending.current.get(id);
-    if (!entry) return undefined;
-    clearTimeout(entry.timer);
     pending.current.delete(id);
     return entry;
   }, []);
@@ -45,6 +46,7 @@ export function useDeleteWithUndo() {
   const send = useCallback(
     (id: string) => {
       const entry = takePending(id);
+      // Not pending (any more): undone, sent, or this is the toast's own dismissal calling back.
       if (!entry) return;
       useToasts.getState().dismiss(entry.toastId);
       latestSend.current(entry.transaction).catch(() => setHiddenIds((ids) => withoutId(ids, id)));
@@ -68,9 +70,9 @@ export function useDeleteWithUndo() {
         message: 'Transaction deleted',
         action: { label: 'Undo', onClick: () => undo(id) },
         durationMs: UNDO_WINDOW_MS,
+        onDismiss: () => send(id),
       });
-      const timer = setTimeout(() => send(id), UNDO_WINDOW_MS);
-      pending.current.set(id, { transaction, timer, toastId });
+      pending.current.set(id, { transaction, toastId });
     },
     [send, undo],
   );
