@@ -3,7 +3,6 @@ import { Writable } from 'node:stream';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { ScheduleModule } from '@nestjs/schedule';
-import { ServeStaticModule } from '@nestjs/serve-static';
 import { LoggerModule } from 'nestjs-pino';
 import { RolesGuard } from '../common/auth/roles.guard';
 import { RequestContextModule } from '../common/context/request-context.module';
@@ -41,7 +40,7 @@ import { UsersModule } from '../modules/users/users.module';
 import { StartupTasks } from './startup-tasks';
 import { entities } from './entities';
 import { debugLogged, loggerOptions } from './logger.options';
-import { API_PREFIX } from './api-prefix';
+import { WebAppModule } from './web-app/web-app.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -93,15 +92,7 @@ export class AppModule {
           },
         }),
         ...(webDistDir
-          ? [
-              // The SPA: its files, and index.html for any other path (its client routes) but
-              // those of the API and socket.io, and missing assets: a page left open from an older
-              // release must get a 404 for its old script, not HTML with a 200.
-              ServeStaticModule.forRoot({
-                rootPath: webDistDir,
-                exclude: [`/${API_PREFIX}/{*path}`, '/socket.io/{*path}', '/assets/{*path}'],
-              }),
-            ]
+          ? [WebAppModule.forRoot({ rootDir: webDistDir, sourceMaps: config.WEB_SOURCE_MAPS })]
           : []),
         AuditModule,
         LoggingModule.forRoot(logStore),

@@ -2,9 +2,11 @@ import { INestApplication, RequestMethod, VersioningType } from '@nestjs/common'
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { LOG_INGEST_LIMITS } from '@ledgerlens/contracts';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import helmet from 'helmet';
+import compression from 'compression';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '../config/app-config';
+import { trustProxyOf } from '../config/trust-proxy';
+import { securityHeaders } from '../common/http/security-headers';
 import { RealtimeIoAdapter } from '../modules/realtime/realtime-io.adapter';
 import { completeOpenApiDocument } from '../common/openapi/complete-openapi-document';
 import { ErrorResponseDto } from '../common/http/error-response.dto';
@@ -64,11 +66,15 @@ export function configureRoutes(app: INestApplication): void {
 /** Everything a running API needs besides its modules; tests call it too, so they get the same pipeline. */
 export function configureApp(app: INestApplication, config: AppConfig): void {
   app.useLogger(app.get(Logger));
+  const express = app as NestExpressApplication;
+  // Which proxies may say who the client is and how it connected (req.ip, req.secure).
+  express.set('trust proxy', trustProxyOf(config.TRUST_PROXY));
   // The largest body any route takes (a browser log batch); larger ones get a 413.
-  (app as NestExpressApplication).useBodyParser('json', {
-    limit: LOG_INGEST_LIMITS.requestBytes,
-  });
-  app.use(helmet());
+  express.useBodyParser('json', { limit: LOG_INGEST_LIMITS.requestBytes });
+  app.use(securityHeaders({ httpsDeployment: config.PUBLIC_URL.startsWith('https://') }));
+  // Answers as the client accepts (br, gzip), streamed ones included, as zlib streams; the SPA's
+  // files already carry their build-time copies' Content-Encoding, which compression leaves alone.
+  app.use(compression());
   const origins = corsOrigins(config);
   app.enableCors({ origin: origins, credentials: true, exposedHeaders: ['X-Trace-Id'] });
   // Explicit, so the bundle needs no dynamically loaded adapter; CORS and Redis for socket.io.

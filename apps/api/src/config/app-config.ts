@@ -15,6 +15,7 @@ import {
   ValidationError,
 } from 'class-validator';
 import { logSettingProblems } from './log-settings';
+import { trustProxyOf } from './trust-proxy';
 
 const toBoolean = ({ value }: { value: unknown }) => {
   if (typeof value !== 'string') return value;
@@ -175,6 +176,22 @@ export class AppConfig {
   @IsOptional()
   @IsString()
   WEB_DIST_DIR?: string;
+
+  /**
+   * Serve the SPA's source maps (`/assets/*.map`) too. Off: they hold the SPA's whole source, so
+   * they stay in the build folder (for an exception tracker) and the API answers 404.
+   */
+  @Transform(toBoolean)
+  @IsBoolean()
+  WEB_SOURCE_MAPS = false;
+
+  /**
+   * The proxies in front of the API whose `X-Forwarded-For` / `-Proto` / `-Host` are believed
+   * (Express's `trust proxy`): `true` (any), a number of hops, or comma-separated addresses,
+   * subnets or `loopback`, `linklocal`, `uniquelocal`. Unset: none, the connection is the client.
+   */
+  @IsString()
+  TRUST_PROXY = '';
 
   /** Record the action log (`audit_events`). Row history is recorded by the database regardless. */
   @Transform(toBoolean)
@@ -474,6 +491,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (sms.some(Boolean) && !sms.every(Boolean)) {
     problems.push(
       'SMS_TWILIO_ACCOUNT_SID, SMS_TWILIO_AUTH_TOKEN, SMS_TWILIO_FROM: set all three for SMS, or none',
+    );
+  }
+  if (trustProxyOf(config.TRUST_PROXY) === undefined) {
+    problems.push(
+      `TRUST_PROXY: must be true, false, a number of hops, or addresses and subnets such as loopback,10.0.0.0/8 (got ${JSON.stringify(config.TRUST_PROXY)})`,
     );
   }
   problems.push(...logSettingProblems(config));
