@@ -5,6 +5,7 @@ import { useCategories } from '../../entities/categories';
 import { useTransactions } from './api/get-transactions';
 import type { Transaction } from './api/types';
 import { type FormTarget, TransactionFormDialog } from './components/TransactionFormDialog';
+import { MatchingTotals } from './components/MatchingTotals';
 import { TransactionFilters } from './components/TransactionFilters';
 import { TransactionResults } from './components/TransactionResults';
 import { useDeleteWithUndo } from './hooks/use-delete-with-undo';
@@ -49,20 +50,23 @@ export function TransactionsPage() {
     if (query.data) {
       if (visible.length > 0) {
         return (
-          <TransactionResults
-            query={query}
-            groups={groups}
-            shown={visible.length}
-            total={total}
-            categories={categories}
-            newIds={newIds}
-            onEdit={(transaction) => setFormTarget({ mode: 'edit', transaction })}
-            onDelete={(transaction) => {
-              remove(transaction);
-              // Its Delete button went with it.
-              focusPageHeading();
-            }}
-          />
+          <>
+            {isFiltered && <MatchingTotals filters={filters} />}
+            <TransactionResults
+              query={query}
+              groups={groups}
+              shown={visible.length}
+              total={total}
+              categories={categories}
+              newIds={newIds}
+              onEdit={(transaction) => setFormTarget({ mode: 'edit', transaction })}
+              onDelete={(transaction) => {
+                remove(transaction);
+                // Its Delete button went with it.
+                focusPageHeading();
+              }}
+            />
+          </>
         );
       }
       return isFiltered ? (

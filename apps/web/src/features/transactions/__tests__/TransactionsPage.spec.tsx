@@ -67,7 +67,7 @@ describe('TransactionsPage', () => {
       category: groceries,
     });
 
-    it('groups transactions by day, newest open, each header with its count and net total', async () => {
+    it('groups transactions by day, every day open, each header with its count and net total', async () => {
       renderTransactionsPage({
         'GET /api/v1/transactions': json(aTransactionPage([coffee, pay, bread])),
       });
@@ -76,27 +76,28 @@ describe('TransactionsPage', () => {
       expect(newest).toHaveTextContent('2 transactions');
       expect(newest).toHaveTextContent('+€1,996.50');
       const older = dayButton(/Friday, November 20, 2026/);
-      expect(older).toHaveAttribute('aria-expanded', 'false');
+      expect(older).toHaveAttribute('aria-expanded', 'true');
       expect(older).toHaveTextContent('1 transaction');
       expect(older).toHaveTextContent('−€4.20');
 
       expect(screen.getByRole('button', { name: /Coffee/ })).toHaveTextContent('−€3.50');
       expect(screen.getByRole('button', { name: /Payday/ })).toHaveTextContent('Salary');
       expect(screen.getByRole('button', { name: /Payday/ })).toHaveTextContent('+€2,000.00');
-      expect(screen.queryByText('Bread')).not.toBeInTheDocument();
+      expect(screen.getByRole('button', { name: /Bread/ })).toHaveTextContent('Groceries');
     });
 
-    it('opens and closes days from their header', async () => {
+    it('closes and opens days from their header', async () => {
       const { user } = renderTransactionsPage({
         'GET /api/v1/transactions': json(aTransactionPage([coffee, bread])),
       });
       await user.click(await screen.findByRole('button', { name: /November 20, 2026/ }));
-      expect(screen.getByRole('button', { name: /Bread/ })).toHaveTextContent('Groceries');
-      expect(dayButton(/November 20, 2026/)).toHaveAttribute('aria-expanded', 'true');
+      expect(dayButton(/November 20, 2026/)).toHaveAttribute('aria-expanded', 'false');
+      expect(screen.queryByText('Bread')).not.toBeInTheDocument();
+      expect(screen.getByText('Coffee')).toBeInTheDocument();
 
-      await user.click(dayButton(/November 21, 2026/));
-      expect(dayButton(/November 21, 2026/)).toHaveAttribute('aria-expanded', 'false');
-      expect(screen.queryByText('Coffee')).not.toBeInTheDocument();
+      await user.click(dayButton(/November 20, 2026/));
+      expect(dayButton(/November 20, 2026/)).toHaveAttribute('aria-expanded', 'true');
+      expect(screen.getByRole('button', { name: /Bread/ })).toHaveTextContent('Groceries');
     });
 
     it('totals a day per currency when it mixes currencies', async () => {

@@ -1,5 +1,9 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
-import { aTransaction, aTransactionPage } from '../../../test/factories/transactions';
+import {
+  aTransaction,
+  aTransactionPage,
+  aTransactionSummary,
+} from '../../../test/factories/transactions';
 import { apiError, json } from '../../../test/fake-api';
 import { groceries, lastListQuery, renderTransactionsPage } from './render-transactions-page';
 
@@ -191,6 +195,35 @@ describe('TransactionsPage filters', () => {
     expect(screen.getByRole('combobox', { name: 'Category' })).toHaveAccessibleDescription(
       'Choose another category',
     );
+  });
+
+  it('totals a filtered list per currency, over all that match', async () => {
+    const matching = [
+      aTransaction({ description: 'Coffee', amountCents: 1_250 }),
+      aTransaction({ description: 'Coffee refund', type: 'income', amountCents: 200 }),
+      aTransaction({ description: 'Coffee in New York', currency: 'USD', amountCents: 500 }),
+    ];
+    const { network } = renderTransactionsPage(
+      {
+        'GET /api/v1/transactions': json(aTransactionPage(matching)),
+        'GET /api/v1/transactions/totals': json({
+          currencies: aTransactionSummary(matching).currencies,
+        }),
+      },
+      { url: '/transactions?q=coffee' },
+    );
+    const totals = await screen.findByText(/Total of all 3 matching/);
+    expect(totals).toHaveTextContent('−€10.50');
+    expect(totals).toHaveTextContent('−$5.00');
+    const [request] = network.requestsTo('GET /api/v1/transactions/totals');
+    expect(Object.fromEntries(new URL(request.url).searchParams)).toEqual({ q: 'coffee' });
+  });
+
+  it('adds nothing up for the unfiltered list', async () => {
+    const { network } = renderTransactionsPage({ 'GET /api/v1/transactions': anyTransactions() });
+    await screen.findByText('Coffee');
+    expect(screen.queryByText(/Total of all/)).not.toBeInTheDocument();
+    expect(network.requestsTo('GET /api/v1/transactions/totals')).toEqual([]);
   });
 
   it('folds the filters besides the search away until asked for, unless one is in use', async () => {

@@ -1,10 +1,11 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { TransactionFilters } from './types';
 
-/** Query keys of the feature: invalidating `all` refreshes every list and history. */
+/** Query keys of the feature: invalidating `all` refreshes every list, total and history. */
 export const transactionKeys = {
   all: ['transactions'] as const,
   list: (filters: TransactionFilters) => [...transactionKeys.all, 'list', filters] as const,
+  totals: (filters: TransactionFilters) => [...transactionKeys.all, 'totals', filters] as const,
   history: (id: string) => [...transactionKeys.all, 'history', id] as const,
 };
 

@@ -14,15 +14,15 @@ interface Props extends TransactionActions {
 }
 
 /**
- * Days newest first, the most recent open. What the user opens or closes is remembered per
- * day, so a newer day arriving (and taking the "most recent" default) moves no other day.
+ * Days newest first, every one open, so all that is loaded (or matches the filters) shows
+ * without a click. What the user closes or opens again is remembered per day.
  */
 export function DayGroupList({ groups, lastDayIncomplete, ...shared }: Props) {
   const [openByChoice, setOpenByChoice] = useState<ReadonlyMap<string, boolean>>(new Map());
   return (
     <div className="day-groups">
       {groups.map((group, index) => {
-        const open = openByChoice.get(group.day) ?? index === 0;
+        const open = openByChoice.get(group.day) ?? true;
         return (
           <DaySection
             key={group.day}
