@@ -23,8 +23,8 @@ export function ConfirmDeleteDialog({
 }) {
   return (
     <Dialog open={open} title={title} onClose={onClose}>
-      {children}
       <FormError error={error} />
+      {children}
       <FormActions
         submitLabel="Delete"
         pendingLabel="Deleting…"
