@@ -13,10 +13,10 @@ export type FormFields<Name extends string> = Record<Name, FormField>;
 /** Messages to show beside fields, by the form's names. */
 export type FieldMessages<Name extends string> = Partial<Record<Name, string>>;
 
-/** A refused save as a form shows it: messages beside fields, and one for the form, if any. */
+/** A refused save as a form shows it: messages beside fields, and one for the form. */
 export interface Refusal<Name extends string> {
   fields: FieldMessages<Name>;
-  form: string | null;
+  form: string;
 }
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -40,21 +40,47 @@ describe('RegisterPage', () => {
     expect(queryClient.getQueryData(['budgets', 'list'])).toBeUndefined();
   });
 
-  it('shows field messages from the API and focuses the first invalid field', async () => {
+  it('checks the fields before sending, says what to enter beside them, and sends nothing', async () => {
+    const network = fakeApi();
+    const { user } = renderPage(<RegisterPage />, { url: '/register' });
+    await fillIn(user, { Email: 'grace', Password: 'short' });
+
+    const name = screen.getByLabelText('Your name');
+    expect(name).toHaveAccessibleDescription('Enter your name');
+    expect(name).toHaveAttribute('aria-invalid', 'true');
+    expect(name).toHaveFocus();
+    expect(screen.getByLabelText('Email')).toHaveAccessibleDescription(
+      'Enter an email address like name@example.com',
+    );
+    expect(screen.getByLabelText('Password')).toHaveAccessibleDescription(
+      'Enter a password of at least 8 characters',
+    );
+    expect(network.requests).toHaveLength(0);
+  });
+
+  it("shows the API's field messages in the fields' words and focuses the first", async () => {
     fakeApi({
       'POST /api/v1/auth/register': apiError(400, 'Validation failed', {
-        displayName: ['displayName is required'],
-        password: ['password must be at least 8 characters long'],
+        displayName: ['displayName must be shorter than or equal to 100 characters'],
+        password: ['password must be shorter than or equal to 128 characters'],
       }),
     });
     const { user } = renderPage(<RegisterPage />, { url: '/register' });
-    await fillIn(user, { Email: 'grace@example.com', Password: 'short' });
+    await fillIn(user, {
+      'Your name': 'Grace Hopper',
+      Email: 'grace@example.com',
+      Password: 'compilers-rule',
+    });
 
-    expect(await screen.findByRole('alert')).toHaveTextContent('Check the highlighted fields.');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Check the highlighted fields. Reference: ffffffff',
+    );
     const name = screen.getByLabelText('Your name');
-    expect(name).toHaveAccessibleDescription('displayName is required');
+    expect(name).toHaveAccessibleDescription(
+      'Your name must be shorter than or equal to 100 characters',
+    );
     expect(screen.getByLabelText('Password')).toHaveAccessibleDescription(
-      'password must be at least 8 characters long',
+      'Password must be shorter than or equal to 128 characters',
     );
     await waitFor(() => expect(name).toHaveFocus());
   });
@@ -74,7 +100,7 @@ describe('RegisterPage', () => {
       Password: 'compilers-rule',
     });
     const email = await screen.findByLabelText('Email');
-    await waitFor(() => expect(email).toHaveAccessibleDescription('email is already registered'));
+    await waitFor(() => expect(email).toHaveAccessibleDescription('Email is already registered'));
     await waitFor(() => expect(email).toHaveFocus());
   });
 

@@ -1,18 +1,30 @@
 import { Link } from 'react-router';
-import { TextField } from '../../ui';
+import type { FormFields } from '../../lib/field-errors';
+import { emailAddress, longEnough, present } from '../../lib/validators';
+import { FormError, TextField } from '../../ui';
 import { useRegister } from './api/register';
-import { fieldMessageOf, formMessageOf } from './auth-errors';
 import { AuthFrame } from './components/AuthFrame';
-import { FormAlert } from './components/FormAlert';
 import { SubmitButton } from './components/SubmitButton';
 import { withNextOf } from './next-path';
 import { useSessionForm } from './use-session-form';
 
-const FIELDS = ['displayName', 'email', 'password'] as const;
+type Field = 'displayName' | 'email' | 'password';
+
+const FIELDS: FormFields<Field> = {
+  displayName: { label: 'Your name' },
+  email: { label: 'Email' },
+  password: { label: 'Password' },
+};
+
+const VALIDATORS = {
+  displayName: [present('Enter your name')],
+  email: [emailAddress],
+  password: [longEnough(8, 'Enter a password of at least 8 characters')],
+};
 
 export function RegisterPage() {
   const register = useRegister();
-  const { formRef, submit, search } = useSessionForm(register, FIELDS);
+  const { formRef, form, submit, search } = useSessionForm(register, FIELDS, VALIDATORS);
 
   return (
     <AuthFrame
@@ -25,32 +37,32 @@ export function RegisterPage() {
       }
     >
       <form ref={formRef} onSubmit={submit} noValidate>
-        <FormAlert message={formMessageOf(register.error, FIELDS)} />
+        <FormError {...form.banner} />
         <TextField
-          label="Your name"
+          label={FIELDS.displayName.label}
           name="displayName"
           autoComplete="name"
           required
           maxLength={100}
-          error={fieldMessageOf(register.error, 'displayName')}
+          error={form.errorOf('displayName')}
         />
         <TextField
-          label="Email"
+          label={FIELDS.email.label}
           name="email"
           type="email"
           autoComplete="email"
           required
-          error={fieldMessageOf(register.error, 'email')}
+          error={form.errorOf('email')}
         />
         <TextField
-          label="Password"
+          label={FIELDS.password.label}
           name="password"
           type="password"
           autoComplete="new-password"
           required
           minLength={8}
           hint="At least 8 characters."
-          error={fieldMessageOf(register.error, 'password')}
+          error={form.errorOf('password')}
         />
         <SubmitButton
           pending={register.isPending}

@@ -56,23 +56,41 @@ describe('SignInPage', () => {
       }),
     });
     const { user } = renderPage(<SignInPage />, { url: '/sign-in' });
-    await user.type(screen.getByLabelText('Email'), 'ada');
-    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    await signInAs(user, 'ada@example.com', 'correct horse');
 
-    expect(await screen.findByRole('alert')).toHaveTextContent('Check the highlighted fields.');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Check the highlighted fields. Reference: ffffffff',
+    );
     const email = screen.getByLabelText('Email');
-    expect(email).toHaveAccessibleDescription('email must be a valid email address');
+    expect(email).toHaveAccessibleDescription('Email must be a valid email address');
     expect(email).toHaveAttribute('aria-invalid', 'true');
-    expect(screen.getByLabelText('Password')).toHaveAccessibleDescription('password is required');
+    expect(screen.getByLabelText('Password')).toHaveAccessibleDescription('Password is required');
     await waitFor(() => expect(email).toHaveFocus());
     expect(useSession.getState().user).toBeNull();
+  });
+
+  it('checks the fields before sending, says what to enter beside them, and sends nothing', async () => {
+    const network = fakeApi();
+    const { user } = renderPage(<SignInPage />, { url: '/sign-in' });
+    await user.type(screen.getByLabelText('Email'), 'ada@example');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+
+    const email = screen.getByLabelText('Email');
+    expect(email).toHaveAccessibleDescription('Enter an email address like name@example.com');
+    expect(email).toHaveAttribute('aria-invalid', 'true');
+    expect(email).toHaveFocus();
+    expect(screen.getByLabelText('Password')).toHaveAccessibleDescription('Enter your password');
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(network.requests).toHaveLength(0);
   });
 
   it('says the email or password is wrong on a 401', async () => {
     fakeApi({ 'POST /api/v1/auth/login': apiError(401, 'Invalid email or password') });
     const { user, router } = renderPage(<SignInPage />, { url: '/sign-in?next=/budgets' });
     await signInAs(user, 'ada@example.com', 'wrong');
-    expect(await screen.findByRole('alert')).toHaveTextContent('Wrong email or password.');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Wrong email or password. Reference: ffffffff',
+    );
     expect(router.state.location.pathname).toBe('/sign-in');
   });
 
@@ -83,16 +101,15 @@ describe('SignInPage', () => {
           statusCode: 429,
           error: 'Too Many Requests',
           message: 'ThrottlerException',
-          traceId: 'f'.repeat(32),
         },
         429,
-        { 'Retry-After-auth': '42' },
+        { 'Retry-After-auth': '42', 'X-Trace-Id': '0af7651916cd43dd8448eb211c80319c' },
       ),
     });
     const { user } = renderPage(<SignInPage />, { url: '/sign-in' });
     await signInAs(user, 'ada@example.com', 'again');
     expect(await screen.findByRole('alert')).toHaveTextContent(
-      'Too many attempts. Try again in 42 seconds.',
+      'Too many attempts. Try again in 42 seconds. Reference: 0af76519',
     );
   });
 
@@ -112,7 +129,7 @@ describe('SignInPage', () => {
     const { user } = renderPage(<SignInPage />, { url: '/sign-in' });
     await signInAs(user, 'ada@example.com', 'correct horse');
     expect(await screen.findByRole('alert')).toHaveTextContent(
-      'The server could not be reached. Check your connection.',
+      /^The server could not be reached\. Check your connection\. Reference: [0-9a-f]{8}/,
     );
   });
 

@@ -1,20 +1,30 @@
 import { Link } from 'react-router';
-import { TextField } from '../../ui';
+import type { FormFields } from '../../lib/field-errors';
+import { emailAddress, present } from '../../lib/validators';
+import { FormError, TextField } from '../../ui';
 import { useSignIn } from './api/sign-in';
-import { fieldMessageOf, formMessageOf } from './auth-errors';
 import { AuthFrame } from './components/AuthFrame';
-import { FormAlert } from './components/FormAlert';
 import { SubmitButton } from './components/SubmitButton';
 import { withNextOf } from './next-path';
 import { useSession } from './session-store';
 import { useSessionForm } from './use-session-form';
 
-const FIELDS = ['email', 'password'] as const;
+type Field = 'email' | 'password';
+
+const FIELDS: FormFields<Field> = {
+  email: { label: 'Email' },
+  password: { label: 'Password' },
+};
+
+const VALIDATORS = {
+  email: [emailAddress],
+  password: [present('Enter your password')],
+};
 
 export function SignInPage() {
   const signIn = useSignIn();
   const sessionExpired = useSession((state) => state.ended === 'expired');
-  const { formRef, submit, search } = useSessionForm(signIn, FIELDS);
+  const { formRef, form, submit, search } = useSessionForm(signIn, FIELDS, VALIDATORS);
 
   return (
     <AuthFrame
@@ -32,22 +42,22 @@ export function SignInPage() {
         </p>
       )}
       <form ref={formRef} onSubmit={submit} noValidate>
-        <FormAlert message={formMessageOf(signIn.error, FIELDS)} />
+        <FormError {...form.banner} />
         <TextField
-          label="Email"
+          label={FIELDS.email.label}
           name="email"
           type="email"
           autoComplete="username"
           required
-          error={fieldMessageOf(signIn.error, 'email')}
+          error={form.errorOf('email')}
         />
         <TextField
-          label="Password"
+          label={FIELDS.password.label}
           name="password"
           type="password"
           autoComplete="current-password"
           required
-          error={fieldMessageOf(signIn.error, 'password')}
+          error={form.errorOf('password')}
         />
         <SubmitButton pending={signIn.isPending} label="Sign in" pendingLabel="Signing in…" />
       </form>

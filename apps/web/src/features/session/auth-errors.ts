@@ -1,10 +1,5 @@
-import { ApiError, errorMessageOf } from '../../lib/api-error';
+import { ApiError } from '../../lib/api-error';
 import { TooManyAttemptsError } from './api/session-answer';
-
-/** The API's message for one form field, shown under it. */
-export function fieldMessageOf(error: unknown, field: string): string | undefined {
-  return error instanceof ApiError ? error.fieldMessage(field) : undefined;
-}
 
 /** "45 seconds", "1 minute", "3 minutes": a wait as people say it. */
 export function waitText(seconds: number): string {
@@ -14,19 +9,15 @@ export function waitText(seconds: number): string {
 }
 
 /**
- * The message above a sign-in or registration form for a failed attempt, or undefined when the
- * messages under the `fields` say it all.
+ * What a failed sign-in or registration means, where the form knows better than the API's
+ * message: too many attempts, or wrong credentials. Undefined otherwise.
  */
-export function formMessageOf(error: unknown, fields: readonly string[]): string | undefined {
-  if (!error) return undefined;
+export function sessionRefusalOf(error: unknown): string | undefined {
   if (error instanceof TooManyAttemptsError) {
     return error.retryAfterSeconds === null
       ? 'Too many attempts. Wait a moment, then try again.'
       : `Too many attempts. Try again in ${waitText(error.retryAfterSeconds)}.`;
   }
-  if (error instanceof ApiError) {
-    if (error.status === 401) return 'Wrong email or password.';
-    if (fields.some((field) => error.fieldMessage(field))) return 'Check the highlighted fields.';
-  }
-  return errorMessageOf(error);
+  if (error instanceof ApiError && error.status === 401) return 'Wrong email or password.';
+  return undefined;
 }

@@ -17,8 +17,12 @@ interface SessionAnswer {
 export class TooManyAttemptsError extends ApiError {
   readonly retryAfterSeconds: number | null;
 
-  constructor(body: Partial<ErrorBody> | undefined, retryAfterSeconds: number | null) {
-    super(429, body, 'Too many attempts');
+  constructor(
+    body: Partial<ErrorBody> | undefined,
+    retryAfterSeconds: number | null,
+    headerTraceId: string | null,
+  ) {
+    super(429, body, 'Too many attempts', headerTraceId);
     this.name = 'TooManyAttemptsError';
     this.retryAfterSeconds = retryAfterSeconds;
   }
@@ -45,6 +49,7 @@ export async function sessionFrom(call: Promise<SessionAnswer>): Promise<AuthSes
     throw new TooManyAttemptsError(
       answer.error as Partial<ErrorBody> | undefined,
       retryAfterSeconds(answer.response.headers),
+      answer.response.headers.get('X-Trace-Id'),
     );
   }
   return unwrap(Promise.resolve(answer));
