@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { ApiError } from '../../lib/api-error';
 import { EmptyState, ErrorState, focusPageHeading, Skeleton } from '../../ui';
 import { useCategories } from '../../entities/categories';
+import { useCategoriesInUse } from './api/get-categories-in-use';
 import { useTransactions } from './api/get-transactions';
 import type { Transaction } from './api/types';
 import { type FormTarget, TransactionFormDialog } from './components/TransactionFormDialog';
@@ -11,6 +12,7 @@ import { TransactionResults } from './components/TransactionResults';
 import { useDeleteWithUndo } from './hooks/use-delete-with-undo';
 import { useLiveTransactions } from './hooks/use-live-transactions';
 import { useTransactionFilters } from './hooks/use-transaction-filters';
+import { filterCategoriesOf } from './model/filter-categories';
 import { groupByDay, uniqueById } from './model/group-by-day';
 import './transactions.css';
 
@@ -32,6 +34,11 @@ export function TransactionsPage() {
   const { values, errors, filters, isFiltered, setFilter, clearFilters } = useTransactionFilters();
   const query = useTransactions(filters);
   const categories = useCategories().data ?? NO_CATEGORIES;
+  const categoriesInUse = useCategoriesInUse().data?.items ?? NO_CATEGORIES;
+  const filterCategories = useMemo(
+    () => filterCategoriesOf(categories, categoriesInUse),
+    [categories, categoriesInUse],
+  );
   const { hiddenIds, remove } = useDeleteWithUndo();
   const { newIds, createdHere } = useLiveTransactions();
   const [formTarget, setFormTarget] = useState<FormTarget>(null);
@@ -108,7 +115,7 @@ export function TransactionsPage() {
         values={values}
         errors={errors}
         isFiltered={isFiltered}
-        categories={categories}
+        categories={filterCategories}
         listError={query.error instanceof ApiError ? query.error : null}
         onChange={setFilter}
         onClear={clearFilters}

@@ -7,8 +7,8 @@ export const groceries = aCategory({ name: 'Groceries', kind: 'expense', color: 
 export const salary = aCategory({ name: 'Salary', kind: 'income', color: '#22c55e' });
 
 /**
- * The Transactions page at `url` against a fake API that knows the two categories above; pass
- * the routes the test is about (at least `GET /api/v1/transactions`).
+ * The Transactions page at `url` against a fake API that knows the two categories above (none
+ * deleted and in use); pass the routes the test is about (at least `GET /api/v1/transactions`).
  */
 export function renderTransactionsPage(
   routes: Record<string, FakeRoute | Response>,
@@ -16,6 +16,7 @@ export function renderTransactionsPage(
 ) {
   const network = fakeApi({
     'GET /api/v1/categories': json(aCategoryList([groceries, salary])),
+    'GET /api/v1/transactions/categories': json({ items: [] }),
     ...routes,
   });
   return { ...renderPage(<TransactionsPage />, { url, path: '/transactions' }), network };

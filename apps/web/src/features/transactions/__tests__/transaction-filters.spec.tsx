@@ -1,4 +1,5 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { aCategory } from '../../../test/factories/categories';
 import {
   aTransaction,
   aTransactionPage,
@@ -195,6 +196,55 @@ describe('TransactionsPage filters', () => {
     expect(screen.getByRole('combobox', { name: 'Category' })).toHaveAccessibleDescription(
       'Choose another category',
     );
+  });
+
+  describe('a deleted category', () => {
+    const travel = aCategory({ name: 'Travel', kind: 'expense' });
+    const inUse = {
+      items: [
+        { ...groceries, deletedAt: null },
+        { ...travel, deletedAt: '2026-11-20T10:00:00.000Z' },
+      ],
+    };
+    const categoryOptions = () =>
+      within(screen.getByRole('combobox', { name: 'Category' }))
+        .getAllByRole('option')
+        .map((option) => option.textContent);
+
+    it('stays in the category filter, marked, while transactions use it', async () => {
+      const { user, network } = renderTransactionsPage({
+        'GET /api/v1/transactions': anyTransactions(),
+        'GET /api/v1/transactions/categories': json(inUse),
+      });
+      await waitFor(() => expect(categoryOptions()).toContain('Travel (deleted)'));
+      expect(categoryOptions()).toEqual([
+        'All categories',
+        'Groceries',
+        'Travel (deleted)',
+        'Salary',
+      ]);
+
+      await user.selectOptions(
+        screen.getByRole('combobox', { name: 'Category' }),
+        'Travel (deleted)',
+      );
+      await waitFor(() => expect(lastListQuery(network)).toMatchObject({ categoryId: travel.id }));
+    });
+
+    it('shows as the chosen filter when a link names it', async () => {
+      renderTransactionsPage(
+        {
+          'GET /api/v1/transactions': anyTransactions(),
+          'GET /api/v1/transactions/categories': json(inUse),
+        },
+        { url: `/transactions?category=${travel.id}` },
+      );
+      await waitFor(() =>
+        expect(screen.getByRole('combobox', { name: 'Category' })).toHaveDisplayValue(
+          'Travel (deleted)',
+        ),
+      );
+    });
   });
 
   it('totals a filtered list per currency, over all that match', async () => {

@@ -7,6 +7,7 @@ export const transactionKeys = {
   list: (filters: TransactionFilters) => [...transactionKeys.all, 'list', filters] as const,
   totals: (filters: TransactionFilters) => [...transactionKeys.all, 'totals', filters] as const,
   history: (id: string) => [...transactionKeys.all, 'history', id] as const,
+  categoriesInUse: () => [...transactionKeys.all, 'categories-in-use'] as const,
 };
 
 /**

@@ -9,6 +9,7 @@ export type NewTransaction = components['schemas']['CreateTransactionDto'];
 export type TransactionChanges = components['schemas']['UpdateTransactionDto'];
 export type RecordChange = components['schemas']['RecordChangeDto'];
 export type FieldChange = components['schemas']['FieldChangeDto'];
+export type CategoryInUse = components['schemas']['CategoryInUseDto'];
 
 type ListQuery = NonNullable<operations['TransactionsController_list_v1']['parameters']['query']>;
 
