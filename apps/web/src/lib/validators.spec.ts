@@ -1,4 +1,11 @@
-import { amount, emailAddress, firstProblems, longEnough, present } from './validators';
+import {
+  amount,
+  currencyCode,
+  emailAddress,
+  firstProblems,
+  longEnough,
+  present,
+} from './validators';
 
 describe('validators', () => {
   it('asks for a required value in the words given, ignoring spaces', () => {
@@ -24,6 +31,15 @@ describe('validators', () => {
     expect(amount('1000000000000.01')).toBe('Enter an amount up to 1,000,000,000,000');
     expect(amount('1000000000000')).toBeUndefined();
     expect(amount('12,50')).toBeUndefined();
+  });
+
+  it.each(['', 'EU', 'EURO', 'E1R'])('refuses the currency code %p', (text) => {
+    expect(currencyCode(text)).toBe('Enter a currency code like EUR');
+  });
+
+  it('accepts three letters as a currency code, in either case', () => {
+    expect(currencyCode('EUR')).toBeUndefined();
+    expect(currencyCode('usd')).toBeUndefined();
   });
 
   it('asks for a minimum length', () => {

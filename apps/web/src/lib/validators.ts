@@ -24,6 +24,10 @@ const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export const emailAddress: Validator = (value) =>
   EMAIL_SHAPE.test(value.trim()) ? undefined : 'Enter an email address like name@example.com';
 
+/** Three letters, as ISO 4217 codes are (EUR, usd); the API knows which exist. */
+export const currencyCode: Validator = (value) =>
+  /^[a-z]{3}$/i.test(value.trim()) ? undefined : 'Enter a currency code like EUR';
+
 /** The API's largest amount, in cents (10^14, its MAX_AMOUNT_CENTS). */
 const MAX_AMOUNT_CENTS = 100_000_000_000_000;
 

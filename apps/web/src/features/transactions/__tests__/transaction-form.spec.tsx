@@ -81,28 +81,34 @@ describe('TransactionsPage form', () => {
       const { user } = renderTransactionsPage({
         'GET /api/v1/transactions': json(aTransactionPage([])),
         'POST /api/v1/transactions': apiError(400, 'Validation failed', {
-          description: ['description is required'],
+          description: ['description must be shorter than or equal to 255 characters'],
           currency: ['currency must be an ISO 4217 code such as EUR'],
         }),
       });
       await user.click(await screen.findByRole('button', { name: 'Add transaction' }));
       const dialog = screen.getByRole('dialog');
+      const description = within(dialog).getByRole('textbox', { name: 'Description' });
+      await user.type(description, 'Tea');
       await user.type(within(dialog).getByRole('textbox', { name: 'Amount' }), '5');
       await user.clear(within(dialog).getByRole('textbox', { name: 'Currency' }));
-      await user.type(within(dialog).getByRole('textbox', { name: 'Currency' }), 'XX');
+      await user.type(within(dialog).getByRole('textbox', { name: 'Currency' }), 'XXX');
       await user.click(within(dialog).getByRole('button', { name: 'Add transaction' }));
 
-      const description = within(dialog).getByRole('textbox', { name: 'Description' });
       await waitFor(() => expect(description).toHaveFocus());
-      expect(description).toHaveAccessibleDescription('description is required');
+      expect(description).toHaveAccessibleDescription(
+        'Description must be shorter than or equal to 255 characters',
+      );
       expect(within(dialog).getByRole('textbox', { name: 'Currency' })).toHaveAccessibleDescription(
-        'currency must be an ISO 4217 code such as EUR',
+        'Currency must be an ISO 4217 code such as EUR',
+      );
+      expect(within(dialog).getByRole('alert')).toHaveTextContent(
+        'Check the highlighted fields. Reference: ffffffff',
       );
       expect(screen.getByRole('dialog')).toBeInTheDocument();
       expect(screen.queryByText('Transaction added')).not.toBeInTheDocument();
     });
 
-    it('explains a refusal no field accounts for', async () => {
+    it('explains a refusal no field accounts for, with its reference', async () => {
       const { user } = renderTransactionsPage({
         'GET /api/v1/transactions': json(aTransactionPage([])),
         'POST /api/v1/transactions': apiError(404, 'Category not found'),
@@ -112,7 +118,33 @@ describe('TransactionsPage form', () => {
       await user.type(within(dialog).getByRole('textbox', { name: 'Description' }), 'Tea');
       await user.type(within(dialog).getByRole('textbox', { name: 'Amount' }), '2');
       await user.click(within(dialog).getByRole('button', { name: 'Add transaction' }));
-      expect(await within(dialog).findByRole('alert')).toHaveTextContent('Category not found');
+      const alert = await within(dialog).findByRole('alert');
+      expect(alert).toHaveTextContent('Category not found Reference: ffffffff');
+      expect(alert.parentElement?.firstElementChild).toBe(alert);
+    });
+
+    it('opens on the description, and checks every field before sending', async () => {
+      const { user, network } = renderTransactionsPage({
+        'GET /api/v1/transactions': json(aTransactionPage([])),
+      });
+      await user.click(await screen.findByRole('button', { name: 'Add transaction' }));
+      const dialog = screen.getByRole('dialog');
+      const description = within(dialog).getByRole('textbox', { name: 'Description' });
+      expect(description).toHaveFocus();
+      await user.clear(within(dialog).getByRole('textbox', { name: 'Currency' }));
+      await user.clear(within(dialog).getByLabelText('Date'));
+      await user.click(within(dialog).getByRole('button', { name: 'Add transaction' }));
+
+      expect(description).toHaveAccessibleDescription('Enter a description');
+      expect(description).toHaveFocus();
+      expect(within(dialog).getByRole('textbox', { name: 'Amount' })).toHaveAccessibleDescription(
+        'Enter an amount like 12.50',
+      );
+      expect(within(dialog).getByRole('textbox', { name: 'Currency' })).toHaveAccessibleDescription(
+        'Enter a currency code like EUR',
+      );
+      expect(within(dialog).getByLabelText('Date')).toHaveAccessibleDescription('Enter the date');
+      expect(network.requestsTo('POST /api/v1/transactions')).toHaveLength(0);
     });
 
     it('refuses an amount that is not one without asking the API', async () => {
@@ -121,11 +153,12 @@ describe('TransactionsPage form', () => {
       });
       await user.click(await screen.findByRole('button', { name: 'Add transaction' }));
       const dialog = screen.getByRole('dialog');
+      await user.type(within(dialog).getByRole('textbox', { name: 'Description' }), 'Tea');
       const amount = within(dialog).getByRole('textbox', { name: 'Amount' });
       await user.type(amount, '12.345');
       await user.click(within(dialog).getByRole('button', { name: 'Add transaction' }));
 
-      expect(amount).toHaveAccessibleDescription('Enter a positive amount such as 12.50');
+      expect(amount).toHaveAccessibleDescription('Enter an amount like 12.50');
       expect(amount).toHaveFocus();
       expect(network.requestsTo('POST /api/v1/transactions')).toHaveLength(0);
     });

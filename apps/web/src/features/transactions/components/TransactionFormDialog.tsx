@@ -1,15 +1,22 @@
-import { type ChangeEvent, type FormEvent, useEffect, useRef, useState } from 'react';
-import { Dialog, SelectField, TextAreaField, TextField } from '../../../ui';
+import { type ChangeEvent, type FormEvent, useRef, useState } from 'react';
+import {
+  Dialog,
+  FormActions,
+  FormError,
+  SelectField,
+  TextAreaField,
+  TextField,
+  useFormErrors,
+} from '../../../ui';
 import { toast } from '../../toasts/toast-store';
 import { useCreateTransaction } from '../api/create-transaction';
 import type { Category, Transaction } from '../api/types';
 import { useUpdateTransaction } from '../api/update-transaction';
 import {
-  type DraftErrors,
   type DraftField,
   draftOf,
-  errorsOfRefusal,
   requestOf,
+  TRANSACTION_FIELDS,
   type TransactionDraft,
 } from '../model/transaction-form';
 import { CategoryOptions } from './CategoryOptions';
@@ -57,8 +64,8 @@ interface FormProps extends Omit<Props, 'target' | 'onClose'> {
 }
 
 /**
- * The fields of a transaction. A refused save keeps the dialog open with the API's messages
- * next to their fields and focus on the first of them.
+ * The fields of a transaction. Each is checked before sending; a refused save keeps the dialog
+ * open with the API's messages next to their fields. Focus goes to the first field to fix.
  */
 function TransactionForm({
   transaction,
@@ -68,17 +75,11 @@ function TransactionForm({
   onCreated,
 }: FormProps) {
   const [draft, setDraft] = useState(() => draftOf(transaction, defaultCurrency));
-  const [errors, setErrors] = useState<DraftErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [refusals, setRefusals] = useState(0);
   const formRef = useRef<HTMLFormElement>(null);
+  const form = useFormErrors(TRANSACTION_FIELDS, formRef);
   const create = useCreateTransaction();
   const update = useUpdateTransaction();
   const saving = create.isPending || update.isPending;
-
-  useEffect(() => {
-    if (refusals > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [refusals]);
 
   const setField = (field: DraftField, value: string) =>
     // The selects offer only valid values for their fields.
@@ -88,16 +89,11 @@ function TransactionForm({
     (event: ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) =>
       setField(field, event.target.value);
 
-  const refuse = (fields: DraftErrors, form: string | null) => {
-    setErrors(fields);
-    setFormError(form);
-    setRefusals((count) => count + 1);
-  };
-
   async function submit(event: FormEvent) {
     event.preventDefault();
     const request = requestOf(draft);
-    if (request.errors) return refuse(request.errors, null);
+    form.accepts(request.errors ?? {});
+    if (request.errors) return;
     try {
       if (transaction) {
         await update.mutateAsync({ id: transaction.id, changes: request.body });
@@ -108,8 +104,7 @@ function TransactionForm({
       }
       onDone();
     } catch (error) {
-      const refusal = errorsOfRefusal(error);
-      refuse(refusal.fields, refusal.form);
+      form.refuse(error);
     }
   }
 
@@ -123,55 +118,51 @@ function TransactionForm({
 
   return (
     <form ref={formRef} className="transaction-form" noValidate onSubmit={submit}>
-      {formError && (
-        <p className="transaction-form__error" role="alert">
-          {formError}
-        </p>
-      )}
+      <FormError {...form.banner} />
       <TextField
-        label="Description"
+        label={TRANSACTION_FIELDS.description.label}
         required
         maxLength={255}
         value={draft.description}
-        error={errors.description}
+        error={form.errorOf('description')}
         onChange={change('description')}
       />
       <div className="transaction-form__pair">
         <TextField
-          label="Amount"
+          label={TRANSACTION_FIELDS.amount.label}
           required
           inputMode="decimal"
           placeholder="12.50"
           autoComplete="off"
           value={draft.amount}
-          error={errors.amount}
+          error={form.errorOf('amount')}
           onChange={change('amount')}
         />
         <TextField
-          label="Currency"
+          label={TRANSACTION_FIELDS.currency.label}
           required
           maxLength={3}
           autoCapitalize="characters"
           hint="ISO code, e.g. EUR"
           value={draft.currency}
-          error={errors.currency}
+          error={form.errorOf('currency')}
           onChange={(event) => setField('currency', event.target.value.toUpperCase())}
         />
       </div>
       <div className="transaction-form__pair">
         <TextField
-          label="Date"
+          label={TRANSACTION_FIELDS.occurredOn.label}
           type="date"
           required
           value={draft.occurredOn}
-          error={errors.occurredOn}
+          error={form.errorOf('occurredOn')}
           onChange={change('occurredOn')}
         />
         <SelectField
-          label="Category"
+          label={TRANSACTION_FIELDS.categoryId.label}
           value={draft.categoryId}
           hint={chosenCategory && KIND_HINTS[chosenCategory.kind]}
-          error={errors.categoryId}
+          error={form.errorOf('categoryId')}
           onChange={change('categoryId')}
         >
           <option value="">No category</option>
@@ -179,27 +170,30 @@ function TransactionForm({
         </SelectField>
       </div>
       {!draft.categoryId && (
-        <SelectField label="Type" value={draft.type} error={errors.type} onChange={change('type')}>
+        <SelectField
+          label={TRANSACTION_FIELDS.type.label}
+          value={draft.type}
+          error={form.errorOf('type')}
+          onChange={change('type')}
+        >
           <option value="expense">Expense</option>
           <option value="income">Income</option>
         </SelectField>
       )}
       <TextAreaField
-        label="Notes"
+        label={TRANSACTION_FIELDS.notes.label}
         rows={3}
         maxLength={2000}
         value={draft.notes}
-        error={errors.notes}
+        error={form.errorOf('notes')}
         onChange={change('notes')}
       />
-      <div className="transaction-form__actions">
-        <button type="button" className="button button--ghost" onClick={onDone}>
-          Cancel
-        </button>
-        <button type="submit" className="button" disabled={saving}>
-          {saving ? 'Saving…' : transaction ? 'Save changes' : 'Add transaction'}
-        </button>
-      </div>
+      <FormActions
+        submitLabel={transaction ? 'Save changes' : 'Add transaction'}
+        pendingLabel="Saving…"
+        pending={saving}
+        onCancel={onDone}
+      />
     </form>
   );
 }

@@ -1,7 +1,8 @@
-import { ApiError, errorMessageOf } from '../../../lib/api-error';
+import type { FormFields } from '../../../lib/field-errors';
+import { centsFromDecimal, decimalFromCents } from '../../../lib/money';
+import { amount, currencyCode, firstProblems, present } from '../../../lib/validators';
 import type { NewTransaction, Transaction, TransactionType } from '../api/types';
 import { todayIso } from './dates';
-import { centsFromDecimal, decimalFromCents } from '../../../lib/money';
 
 /** The form as typed: strings, amount in decimal. */
 export interface TransactionDraft {
@@ -16,7 +17,16 @@ export interface TransactionDraft {
 export type DraftField = keyof TransactionDraft;
 export type DraftErrors = Partial<Record<DraftField, string>>;
 
-export const AMOUNT_MESSAGE = 'Enter a positive amount such as 12.50';
+/** The form's fields: their labels, and the API's name where it differs. */
+export const TRANSACTION_FIELDS: FormFields<DraftField> = {
+  description: { label: 'Description' },
+  amount: { label: 'Amount', api: 'amountCents' },
+  currency: { label: 'Currency' },
+  occurredOn: { label: 'Date' },
+  categoryId: { label: 'Category' },
+  type: { label: 'Type' },
+  notes: { label: 'Notes' },
+};
 
 export function draftOf(
   transaction: Transaction | null,
@@ -45,15 +55,21 @@ export function draftOf(
 }
 
 /**
- * The API's body from the draft, or the amount's error when it is not an amount (the one check
- * made here: the API cannot tell "12,50" typed from 1250 sent). Everything else the API judges.
- * With a category the type is left out: it follows the category's kind.
+ * The API's body from the draft, or what to fix first. The amount matters most: the API cannot
+ * tell "12,50" typed from 1250 sent. The API judges the rest (a currency that does not exist, a
+ * deleted category). With a category the type is left out: it follows the category's kind.
  */
 export function requestOf(
   draft: TransactionDraft,
 ): { body: NewTransaction; errors?: never } | { body?: never; errors: DraftErrors } {
+  const errors = firstProblems(draft, {
+    description: [present('Enter a description')],
+    amount: [amount],
+    currency: [currencyCode],
+    occurredOn: [present('Enter the date')],
+  });
   const amountCents = centsFromDecimal(draft.amount);
-  if (!amountCents) return { errors: { amount: AMOUNT_MESSAGE } };
+  if (Object.keys(errors).length > 0 || !amountCents) return { errors };
   const body: NewTransaction = {
     description: draft.description,
     amountCents,
@@ -64,31 +80,4 @@ export function requestOf(
   };
   if (!draft.categoryId) body.type = draft.type;
   return { body };
-}
-
-/** The API's body fields, by the form field that shows their messages. */
-const API_FIELDS: Record<DraftField, string> = {
-  description: 'description',
-  amount: 'amountCents',
-  currency: 'currency',
-  occurredOn: 'occurredOn',
-  categoryId: 'categoryId',
-  type: 'type',
-  notes: 'notes',
-};
-
-/**
- * A refused save, as messages next to its fields, plus one for the form when no field
- * explains it (a network failure, a category deleted meanwhile).
- */
-export function errorsOfRefusal(error: unknown): { fields: DraftErrors; form: string | null } {
-  const fields: DraftErrors = {};
-  if (error instanceof ApiError) {
-    for (const [field, apiField] of Object.entries(API_FIELDS) as [DraftField, string][]) {
-      const message = error.fieldMessage(apiField);
-      if (message) fields[field] = message;
-    }
-  }
-  const explained = Object.keys(fields).length > 0;
-  return { fields, form: explained ? null : errorMessageOf(error) };
 }
