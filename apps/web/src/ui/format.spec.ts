@@ -3,10 +3,10 @@ import { formatMoney, formatSignedMoney, isoOfLocalInput, localInputOf } from '.
 describe('formatMoney', () => {
   it.each([
     [1250, 'EUR', '€12.50'],
-    [-1250, 'EUR', '-€12.50'],
+    [-1250, 'EUR', '\u2212€12.50'],
     [5, 'USD', '$0.05'],
     [0, 'EUR', '€0.00'],
-    ['-7', 'EUR', '-€0.07'],
+    ['-7', 'EUR', '\u2212€0.07'],
     [100_000_000_000_000, 'EUR', '€1,000,000,000,000.00'],
   ])('writes %p %s as %p', (cents, currency, text) => {
     expect(formatMoney(cents, currency)).toBe(text);
@@ -14,8 +14,16 @@ describe('formatMoney', () => {
 
   it('writes sums past 2^53 to the cent, from the decimal strings the API sends', () => {
     expect(formatMoney('9100000000000001', 'EUR')).toBe('€91,000,000,000,000.01');
-    expect(formatMoney('-9007199254740993', 'USD')).toBe('-$90,071,992,547,409.93');
+    expect(formatMoney('-9007199254740993', 'USD')).toBe('\u2212$90,071,992,547,409.93');
     expect(formatMoney(9_007_199_254_740_993n, 'USD')).toBe('$90,071,992,547,409.93');
+  });
+});
+
+describe('the minus sign', () => {
+  it('is the same true minus in every amount, signed or not', () => {
+    const minus = /[-\u2212]/g;
+    expect(formatMoney(-1250, 'EUR').match(minus)).toEqual(['\u2212']);
+    expect(formatSignedMoney(-1250, 'EUR').match(minus)).toEqual(['\u2212']);
   });
 });
 

@@ -21,14 +21,18 @@ function majorUnitsOf(cents: MinorUnits): Intl.StringNumericLiteral {
   return `${value < 0n ? '-' : ''}${digits.slice(0, point)}.${digits.slice(point)}` as Intl.StringNumericLiteral;
 }
 
+/** The one minus sign of every amount: a true minus, as wide as the plus, not a hyphen. */
+const MINUS = '\u2212';
+
 /**
- * Money from integer cents, in the user's locale: `formatMoney(-1250, 'EUR')` → "-€12.50". Exact
+ * Money from integer cents, in the user's locale: `formatMoney(-1250, 'EUR')` → "−€12.50". Exact
  * for sums too: `Intl.NumberFormat` formats a decimal string without turning it into a float.
  */
 export function formatMoney(cents: MinorUnits, currency: string): string {
-  return new Intl.NumberFormat(undefined, { style: 'currency', currency }).format(
-    majorUnitsOf(cents),
-  );
+  return new Intl.NumberFormat(undefined, { style: 'currency', currency })
+    .formatToParts(majorUnitsOf(cents))
+    .map((part) => (part.type === 'minusSign' ? MINUS : part.value))
+    .join('');
 }
 
 /** A calendar date (`2026-11-21`) as the user reads it, without shifting it by time zone. */
@@ -45,7 +49,7 @@ export function formatDay(
 /** Money with an explicit sign, a true minus for losses: "−€12.50", "+€3.00", "€0.00". */
 export function formatSignedMoney(cents: MinorUnits, currency: string): string {
   const value = BigInt(cents);
-  const sign = value < 0n ? '\u2212' : value > 0n ? '+' : '';
+  const sign = value < 0n ? MINUS : value > 0n ? '+' : '';
   return `${sign}${formatMoney(value < 0n ? -value : value, currency)}`;
 }
 

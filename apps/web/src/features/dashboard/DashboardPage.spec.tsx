@@ -210,6 +210,25 @@ describe('DashboardPage', () => {
       expect(within(month).getByRole('table', { name: /in EUR$/ })).not.toHaveTextContent('$');
     });
 
+    it('signs the net as the transactions list does, a true minus for a loss', async () => {
+      network({
+        [SUMMARY]: json(
+          aTransactionSummary([
+            aTransaction({ amountCents: 5_000 }),
+            aTransaction({ currency: 'USD', type: 'income', amountCents: 2_000 }),
+          ]),
+        ),
+      });
+      show();
+      const month = await region('November 2026');
+      const net = (await within(month).findByRole('heading', { name: 'Net' })).closest(
+        'li',
+      ) as HTMLElement;
+      expect(net).toHaveTextContent('\u2212€50.00');
+      expect(net).toHaveTextContent('+$20.00');
+      expect(net).not.toHaveTextContent('-');
+    });
+
     it('shows sums past 2^53 to the cent', async () => {
       // 91 × 10^14 cents and one more: the API sends such sums as exact decimal strings.
       const largest = Array.from({ length: 91 }, () =>
@@ -229,7 +248,7 @@ describe('DashboardPage', () => {
       const card = async (title: string) =>
         (await within(month).findByRole('heading', { name: title })).closest('li');
       expect(await card('Spending')).toHaveTextContent('€91,000,000,000,025.01');
-      expect(await card('Net')).toHaveTextContent('-€91,000,000,000,025.01');
+      expect(await card('Net')).toHaveTextContent('\u2212€91,000,000,000,025.01');
       const rows = within(within(month).getByRole('table'))
         .getAllByRole('row')
         .slice(1)

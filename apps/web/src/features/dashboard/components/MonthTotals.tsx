@@ -1,10 +1,15 @@
-import { formatMoney } from '../../../ui';
+import { formatMoney, formatSignedMoney } from '../../../ui';
 import type { CurrencyTotals } from '../month-summary';
 
-const CARDS: { title: string; amount: (totals: CurrencyTotals) => string; tone?: boolean }[] = [
+/** Spending and income are amounts; the net is signed, as the transactions list signs money. */
+const CARDS: {
+  title: string;
+  amount: (totals: CurrencyTotals) => string;
+  signed?: boolean;
+}[] = [
   { title: 'Spending', amount: (totals) => totals.spendingCents },
   { title: 'Income', amount: (totals) => totals.incomeCents },
-  { title: 'Net', amount: (totals) => totals.netCents, tone: true },
+  { title: 'Net', amount: (totals) => totals.netCents, signed: true },
 ];
 
 /** Sums are exact decimal strings: a leading minus is a loss. */
@@ -14,15 +19,18 @@ const toneOf = (cents: string) => (cents.startsWith('-') ? 'negative' : 'positiv
 export function MonthTotals({ totals }: { totals: CurrencyTotals[] }) {
   return (
     <ul className="total-cards">
-      {CARDS.map(({ title, amount, tone }) => (
+      {CARDS.map(({ title, amount, signed }) => (
         <li key={title} className="total-card">
           <h3>{title}</h3>
           {totals.map((currencyTotals) => (
             <p
               key={currencyTotals.currency}
-              className={`total-card__amount${tone ? ` total-card__amount--${toneOf(amount(currencyTotals))}` : ''}`}
+              className={`total-card__amount${signed ? ` total-card__amount--${toneOf(amount(currencyTotals))}` : ''}`}
             >
-              {formatMoney(amount(currencyTotals), currencyTotals.currency)}
+              {(signed ? formatSignedMoney : formatMoney)(
+                amount(currencyTotals),
+                currencyTotals.currency,
+              )}
             </p>
           ))}
         </li>
