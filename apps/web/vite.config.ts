@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { precompress } from './vite-precompress';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const apiTarget = process.env.API_URL ?? 'http://localhost:3000';
@@ -13,7 +14,7 @@ const release = process.env.APP_RELEASE || version;
 
 export default defineConfig({
   root,
-  plugins: [react()],
+  plugins: [react(), precompress()],
   define: { __APP_RELEASE__: JSON.stringify(release) },
   resolve: {
     alias: {
@@ -39,6 +40,7 @@ export default defineConfig({
   build: {
     outDir: fileURLToPath(new URL('../../dist/apps/web', import.meta.url)),
     emptyOutDir: true,
+    // Kept in the build for an exception tracker; the API serves them only with WEB_SOURCE_MAPS.
     sourcemap: true,
     // .vite/manifest.json maps each source module to its chunk, CSS and static imports: the
     // bundle-size bench (bench/web-bundle.ts) reads it to tell what each route downloads.

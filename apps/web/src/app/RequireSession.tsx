@@ -1,3 +1,4 @@
+import { Suspense } from 'react';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { signInPathFor } from '../features/session/next-path';
 import { useSession } from '../features/session/session-store';
@@ -15,13 +16,14 @@ export function RequireSession() {
 
   switch (session.state) {
     case 'signed-in':
-      return <Outlet />;
-    case 'restoring':
       return (
-        <main className="notice-page notice-page--standalone">
-          <Skeleton label="Restoring your session" rows={4} />
-        </main>
+        // The pages behind sign-in are fetched on first use (behindSignIn); a reload may get here first.
+        <Suspense fallback={<StandaloneSkeleton label="Loading the page" />}>
+          <Outlet />
+        </Suspense>
       );
+    case 'restoring':
+      return <StandaloneSkeleton label="Restoring your session" />;
     case 'failed':
       return (
         <main className="notice-page notice-page--standalone">
@@ -38,4 +40,12 @@ export function RequireSession() {
     case 'signed-out':
       return <Navigate to={signedOutOnPurpose ? '/sign-in' : signInPathFor(location)} replace />;
   }
+}
+
+function StandaloneSkeleton({ label }: { label: string }) {
+  return (
+    <main className="notice-page notice-page--standalone">
+      <Skeleton label={label} rows={4} />
+    </main>
+  );
 }

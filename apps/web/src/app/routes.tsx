@@ -5,13 +5,15 @@ import { Skeleton } from '../ui';
 import { AppFrame } from './AppFrame';
 import { Layout } from './Layout';
 import { NotFoundPage } from './NotFoundPage';
+import { behindSignIn } from './page-behind-sign-in';
 import { RequireAdmin } from './RequireAdmin';
 import { RequireSession } from './RequireSession';
 import { RouteErrorPage } from './RouteErrorPage';
 
 /*
  * Pages load on first visit: sign-in stays small, and the dashboard's charts are fetched only by
- * those who open it. Sign-in, the shell and the guards are in the main bundle.
+ * those who open it. Sign-in, the shell and the guards are in the main bundle; the pages behind
+ * sign-in are fetched only for someone signed in (behindSignIn), never on the way to sign-in.
  */
 export const routes: RouteObject[] = [
   {
@@ -29,45 +31,49 @@ export const routes: RouteObject[] = [
             children: [
               {
                 index: true,
-                lazy: () =>
-                  import('../features/dashboard/DashboardPage').then((page) => ({
-                    Component: page.DashboardPage,
-                  })),
+                ...behindSignIn(() =>
+                  import('../features/dashboard/DashboardPage').then(
+                    (module) => module.DashboardPage,
+                  ),
+                ),
               },
               {
                 path: 'transactions',
-                lazy: () =>
-                  import('../features/transactions/TransactionsPage').then((page) => ({
-                    Component: page.TransactionsPage,
-                  })),
+                ...behindSignIn(() =>
+                  import('../features/transactions/TransactionsPage').then(
+                    (module) => module.TransactionsPage,
+                  ),
+                ),
               },
               {
                 path: 'budgets',
-                lazy: () =>
-                  import('../features/budgets/BudgetsPage').then((page) => ({
-                    Component: page.BudgetsPage,
-                  })),
+                ...behindSignIn(() =>
+                  import('../features/budgets/BudgetsPage').then((module) => module.BudgetsPage),
+                ),
               },
               {
                 path: 'notifications',
-                lazy: () =>
-                  import('../features/notifications/NotificationsPage').then((page) => ({
-                    Component: page.NotificationsPage,
-                  })),
+                ...behindSignIn(() =>
+                  import('../features/notifications/NotificationsPage').then(
+                    (module) => module.NotificationsPage,
+                  ),
+                ),
               },
               {
                 path: 'settings/notifications',
-                lazy: () =>
-                  import('../features/preferences/NotificationSettingsPage').then((page) => ({
-                    Component: page.NotificationSettingsPage,
-                  })),
+                ...behindSignIn(() =>
+                  import('../features/preferences/NotificationSettingsPage').then(
+                    (module) => module.NotificationSettingsPage,
+                  ),
+                ),
               },
               {
                 path: 'categories',
-                lazy: () =>
-                  import('../features/categories/CategoriesPage').then((page) => ({
-                    Component: page.CategoriesPage,
-                  })),
+                ...behindSignIn(() =>
+                  import('../features/categories/CategoriesPage').then(
+                    (module) => module.CategoriesPage,
+                  ),
+                ),
               },
               {
                 path: 'admin',
@@ -75,108 +81,121 @@ export const routes: RouteObject[] = [
                 children: [
                   {
                     // The admin console is its own chunk: users never download it.
-                    lazy: () =>
-                      import('./admin/AdminLayout').then((layout) => ({
-                        Component: layout.AdminLayout,
-                      })),
+                    ...behindSignIn(() =>
+                      import('./admin/AdminLayout').then((module) => module.AdminLayout),
+                    ),
                     children: [
                       {
                         index: true,
-                        lazy: () =>
-                          import('../features/admin-overview/AdminOverviewPage').then((page) => ({
-                            Component: page.AdminOverviewPage,
-                          })),
+                        ...behindSignIn(() =>
+                          import('../features/admin-overview/AdminOverviewPage').then(
+                            (module) => module.AdminOverviewPage,
+                          ),
+                        ),
                       },
                       {
                         path: 'audit',
-                        lazy: () =>
-                          import('../features/admin-audit/AuditLogsPage').then((page) => ({
-                            Component: page.AuditLogsPage,
-                          })),
+                        ...behindSignIn(() =>
+                          import('../features/admin-audit/AuditLogsPage').then(
+                            (module) => module.AuditLogsPage,
+                          ),
+                        ),
                       },
                       {
                         path: 'events',
-                        lazy: () =>
-                          import('../features/admin-audit/EventsPage').then((page) => ({
-                            Component: page.EventsPage,
-                          })),
+                        ...behindSignIn(() =>
+                          import('../features/admin-audit/EventsPage').then(
+                            (module) => module.EventsPage,
+                          ),
+                        ),
                       },
                       {
                         path: 'logs/overview',
-                        lazy: () =>
+                        ...behindSignIn(() =>
                           import('../features/admin-logs-overview/LogsOverviewPage').then(
-                            (page) => ({ Component: page.LogsOverviewPage }),
+                            (module) => module.LogsOverviewPage,
                           ),
+                        ),
                       },
                       {
                         path: 'logs',
-                        lazy: () =>
-                          import('../features/admin-logs/LogsPage').then((page) => ({
-                            Component: page.LogsPage,
-                          })),
+                        ...behindSignIn(() =>
+                          import('../features/admin-logs/LogsPage').then(
+                            (module) => module.LogsPage,
+                          ),
+                        ),
                       },
                       {
                         path: 'exceptions',
-                        lazy: () =>
-                          import('../features/admin-exceptions/ExceptionsPage').then((page) => ({
-                            Component: page.ExceptionsPage,
-                          })),
+                        ...behindSignIn(() =>
+                          import('../features/admin-exceptions/ExceptionsPage').then(
+                            (module) => module.ExceptionsPage,
+                          ),
+                        ),
                       },
                       {
                         path: 'exceptions/:id',
-                        lazy: () =>
+                        ...behindSignIn(() =>
                           import('../features/admin-exceptions/ExceptionGroupPage').then(
-                            (page) => ({ Component: page.ExceptionGroupPage }),
+                            (module) => module.ExceptionGroupPage,
                           ),
+                        ),
                       },
                       {
                         path: 'alerts/contact-points',
-                        lazy: () =>
+                        ...behindSignIn(() =>
                           import('../features/admin-alert-contact-points/ContactPointsPage').then(
-                            (page) => ({ Component: page.ContactPointsPage }),
+                            (module) => module.ContactPointsPage,
                           ),
+                        ),
                       },
                       {
                         path: 'alerts/history',
-                        lazy: () =>
+                        ...behindSignIn(() =>
                           import('../features/admin-alert-history/AlertHistoryPage').then(
-                            (page) => ({ Component: page.AlertHistoryPage }),
+                            (module) => module.AlertHistoryPage,
                           ),
+                        ),
                       },
                       {
                         path: 'alerts',
-                        lazy: () =>
-                          import('../features/admin-alerts/AlertRulesPage').then((page) => ({
-                            Component: page.AlertRulesPage,
-                          })),
+                        ...behindSignIn(() =>
+                          import('../features/admin-alerts/AlertRulesPage').then(
+                            (module) => module.AlertRulesPage,
+                          ),
+                        ),
                       },
                       {
                         path: 'alerts/new',
-                        lazy: () =>
-                          import('../features/admin-alerts/AlertRuleEditorPage').then((page) => ({
-                            Component: page.AlertRuleEditorPage,
-                          })),
+                        ...behindSignIn(() =>
+                          import('../features/admin-alerts/AlertRuleEditorPage').then(
+                            (module) => module.AlertRuleEditorPage,
+                          ),
+                        ),
                       },
                       {
                         path: 'alerts/:id',
-                        lazy: () =>
-                          import('../features/admin-alerts/AlertRulePage').then((page) => ({
-                            Component: page.AlertRulePage,
-                          })),
+                        ...behindSignIn(() =>
+                          import('../features/admin-alerts/AlertRulePage').then(
+                            (module) => module.AlertRulePage,
+                          ),
+                        ),
                       },
                       {
                         path: 'alerts/:id/edit',
-                        lazy: () =>
-                          import('../features/admin-alerts/AlertRuleEditorPage').then((page) => ({
-                            Component: page.AlertRuleEditorPage,
-                          })),
+                        ...behindSignIn(() =>
+                          import('../features/admin-alerts/AlertRuleEditorPage').then(
+                            (module) => module.AlertRuleEditorPage,
+                          ),
+                        ),
                       },
                       {
                         path: 'performance',
-                        lazy: () =>
-                          import('../features/admin-performance/PerformancePage').then((page) => ({
-                            Component: page.PerformancePage,
-                          })),
+                        ...behindSignIn(() =>
+                          import('../features/admin-performance/PerformancePage').then(
+                            (module) => module.PerformancePage,
+                          ),
+                        ),
                       },
                     ],
                   },
