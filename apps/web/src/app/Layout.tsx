@@ -1,4 +1,5 @@
 import { Outlet } from 'react-router';
+import { useBudgetAlerts } from '../features/budgets/api/use-budget-alerts';
 import { useRealtimeConnection } from '../features/realtime/connect-realtime';
 import { PageErrorBoundary } from './ErrorBoundary';
 import { reportUiError } from './report-error';
@@ -7,9 +8,13 @@ import './layout.css';
 
 const MAIN_ID = 'main-content';
 
-/** The frame of every signed-in page; while it is shown, the realtime connection is open. */
+/**
+ * The frame of every signed-in page; while it is shown, the realtime connection is open and
+ * budget crossings are told wherever the user is.
+ */
 export function Layout() {
   useRealtimeConnection();
+  useBudgetAlerts();
   return (
     <div className="shell">
       <a

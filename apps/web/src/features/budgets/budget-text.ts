@@ -1,9 +1,9 @@
 import type { BudgetThresholdCrossedPayload } from '@ledgerlens/contracts';
 import type { Category } from '../../entities/categories';
 import { formatMoney, type MinorUnits } from '../../ui';
-import type { BudgetPeriod, BudgetStatus } from './api/get-budgets';
+import type { Budget, BudgetPeriod, BudgetStatus } from './api/get-budgets';
 
-export const STATUS_LABELS: Record<BudgetStatus, string> = {
+const STATUS_LABELS: Record<BudgetStatus, string> = {
   on_track: 'On track',
   warning: 'Warning',
   over: 'Over budget',
@@ -59,14 +59,36 @@ export type ThresholdCrossing = Pick<
   'categoryId' | 'thresholdPercent' | 'spentCents' | 'limitCents' | 'currency'
 >;
 
-/** "Groceries budget reached 80%: €420.00 of €500.00". */
-export function describeCrossing(
-  crossing: ThresholdCrossing,
-  categories: readonly Category[] | undefined,
-): string {
-  const reached = `${budgetName(crossing.categoryId, categories)} budget reached ${formatPercent(crossing.thresholdPercent)}`;
+/**
+ * "Groceries is at 80% of its budget", "Groceries is over budget" from 100 %, "…, at 150%" past
+ * it: the words of the API's notification, so the toast and the bell say the same.
+ */
+function crossingState(name: string, thresholdPercent: number): string {
+  if (thresholdPercent < 100)
+    return `${name} is at ${formatPercent(thresholdPercent)} of its budget`;
+  if (thresholdPercent === 100) return `${name} is over budget`;
+  return `${name} is over budget, at ${formatPercent(thresholdPercent)}`;
+}
+
+/** "Groceries is over budget: €106.50 of €100.00", for the budget named `name`. */
+export function describeCrossing(crossing: ThresholdCrossing, name: string): string {
+  const state = crossingState(name, crossing.thresholdPercent);
   // The API sends an empty currency when the budget was deleted meanwhile.
-  if (!crossing.currency) return reached;
+  if (!crossing.currency) return state;
   const money = (cents: MinorUnits) => formatMoney(cents, crossing.currency);
-  return `${reached}: ${money(crossing.spentCents)} of ${money(crossing.limitCents)}`;
+  return `${state}: ${money(crossing.spentCents)} of ${money(crossing.limitCents)}`;
+}
+
+/**
+ * A budget's status in words: "On track", "Over budget", or the highest threshold it has
+ * reached, "80% reached".
+ */
+export function statusText(
+  budget: Pick<Budget, 'status' | 'percentUsed' | 'alertThresholds'>,
+): string {
+  if (budget.status !== 'warning') return STATUS_LABELS[budget.status];
+  const reached = budget.alertThresholds.filter((threshold) => threshold <= budget.percentUsed);
+  return reached.length > 0
+    ? `${formatPercent(Math.max(...reached))} reached`
+    : STATUS_LABELS.warning;
 }

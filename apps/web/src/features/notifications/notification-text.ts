@@ -56,6 +56,6 @@ export const bellLabel = (unread: number): string =>
 /** The count on the bell: exact up to 99, then "99+" so the badge stays small. */
 export const badgeText = (unread: number): string => (unread > 99 ? '99+' : String(unread));
 
-/** What a screen reader hears when a notification arrives: "New notification: Groceries at 80 %". */
+/** What a screen reader hears when a notification arrives: "New notification: Groceries is over budget". */
 export const arrivalText = (notification: Pick<UserNotification, 'title'>): string =>
   `New notification: ${notification.title}`;

@@ -1,5 +1,6 @@
 import type { BudgetView } from '../api/use-budget-views';
 import { budgetTitle } from '../budget-text';
+import { BudgetCard } from './BudgetCard';
 import { BudgetSummary } from './BudgetSummary';
 
 /** Every budget as a card with its edit and delete buttons. */
@@ -15,7 +16,7 @@ export function BudgetList({
   return (
     <ul className="budget-grid">
       {budgets.map((view) => (
-        <li key={view.budget.id} className="budget-card">
+        <BudgetCard key={view.budget.id} budget={view.budget}>
           <BudgetSummary budget={view.budget} name={view.name} />
           <div className="budget-card__actions">
             <button
@@ -35,7 +36,7 @@ export function BudgetList({
               Delete
             </button>
           </div>
-        </li>
+        </BudgetCard>
       ))}
     </ul>
   );

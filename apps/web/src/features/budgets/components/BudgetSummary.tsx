@@ -1,6 +1,6 @@
 import { formatDay, formatMoney } from '../../../ui';
 import type { Budget } from '../api/get-budgets';
-import { PERIOD_LABELS, STATUS_LABELS } from '../budget-text';
+import { PERIOD_LABELS, statusText } from '../budget-text';
 import { BudgetProgress } from './BudgetProgress';
 import '../budgets.css';
 
@@ -27,7 +27,7 @@ export function BudgetSummary({ budget, name }: { budget: Budget; name: string }
       <div className="budget-summary__head">
         <h3>{name}</h3>
         <span className={`budget-status budget-status--${budget.status}`}>
-          {STATUS_LABELS[budget.status]}
+          {statusText(budget)}
         </span>
       </div>
       <p className="budget-summary__period">

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { EmptyState, ErrorState, Skeleton } from '../../../ui';
 import { useBudgetViews } from '../../budgets/api/use-budget-views';
+import { BudgetCard } from '../../budgets/components/BudgetCard';
 import { BudgetSummary } from '../../budgets/components/BudgetSummary';
 
 /** How many budgets the dashboard shows: the closest to (or past) their limit. */
@@ -27,15 +28,18 @@ function TopBudgets() {
   return (
     <ul className="dashboard-budgets">
       {top.map((view) => (
-        <li key={view.budget.id} className="budget-card">
+        <BudgetCard key={view.budget.id} budget={view.budget}>
           <BudgetSummary budget={view.budget} name={view.name} />
-        </li>
+        </BudgetCard>
       ))}
     </ul>
   );
 }
 
-/** The budgets nearest their limits, with the way to all of them. */
+/**
+ * The budgets nearest their limits, a crossed one marked, with the way to all of them. They are
+ * read again when a threshold is crossed (the layout's `useBudgetAlerts`).
+ */
 export function BudgetCards() {
   return (
     <section className="dashboard__panel" aria-labelledby="dashboard-budgets">
