@@ -190,7 +190,7 @@ describe('DashboardPage', () => {
       ]);
     });
 
-    it('shows the totals per currency when the month used several', async () => {
+    it('shows the totals and the spending per currency when the month used several', async () => {
       network({
         [SUMMARY]: json(
           aTransactionSummary([
@@ -207,7 +207,12 @@ describe('DashboardPage', () => {
       ) as HTMLElement;
       expect(spending).toHaveTextContent('€30.00');
       expect(spending).toHaveTextContent('$50.00');
-      expect(within(month).getByRole('table', { name: /in EUR$/ })).not.toHaveTextContent('$');
+      const inEuros = within(month).getByRole('table', { name: /in EUR$/ });
+      expect(inEuros).toHaveTextContent('€30.00');
+      expect(inEuros).not.toHaveTextContent('$');
+      const inDollars = within(month).getByRole('table', { name: /in USD$/ });
+      expect(inDollars).toHaveTextContent('$50.00');
+      expect(inDollars).not.toHaveTextContent('€');
     });
 
     it('signs the net as the transactions list does, a true minus for a loss', async () => {

@@ -31,7 +31,7 @@ describe('summarizeMonth', () => {
     ]);
   });
 
-  it('charts the expenses of the currency most expenses are in, biggest category first', () => {
+  it('breaks spending down by category per currency, the one most expenses are in first', () => {
     const { spending } = summarizeMonth(
       aTransactionSummary([
         aTransaction({ currency: 'USD', amountCents: 99_999 }),
@@ -40,21 +40,28 @@ describe('summarizeMonth', () => {
         aTransaction({ category: salary, type: 'income', amountCents: 5_000 }),
         aTransaction({ type: 'income', currency: 'USD', amountCents: 5 }),
         aTransaction({ type: 'income', currency: 'USD', amountCents: 5 }),
+        aTransaction({ type: 'income', currency: 'CHF', amountCents: 5 }),
       ]),
     );
-    expect(spending).toEqual({
-      currency: 'EUR',
-      categories: [
-        { categoryId: null, name: 'Uncategorised', color: '#94a3b8', cents: '300' },
-        { categoryId: food.id, name: 'Food', color: '#22c55e', cents: '100' },
-      ],
-    });
+    expect(spending).toEqual([
+      {
+        currency: 'EUR',
+        categories: [
+          { categoryId: null, name: 'Uncategorised', color: '#94a3b8', cents: '300' },
+          { categoryId: food.id, name: 'Food', color: '#22c55e', cents: '100' },
+        ],
+      },
+      {
+        currency: 'USD',
+        categories: [{ categoryId: null, name: 'Uncategorised', color: '#94a3b8', cents: '99999' }],
+      },
+    ]);
   });
 
   it('charts nothing in a month without spending', () => {
     expect(
       summarizeMonth(aTransactionSummary([aTransaction({ type: 'income' })])).spending,
-    ).toBeNull();
-    expect(summarizeMonth(aTransactionSummary([]))).toEqual({ totals: [], spending: null });
+    ).toEqual([]);
+    expect(summarizeMonth(aTransactionSummary([]))).toEqual({ totals: [], spending: [] });
   });
 });

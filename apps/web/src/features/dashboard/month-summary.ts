@@ -18,42 +18,50 @@ export interface CategorySpending {
   cents: string;
 }
 
+/** A currency's spending by category, biggest first. */
+export interface CurrencySpending {
+  currency: string;
+  categories: CategorySpending[];
+}
+
 export interface MonthSummary {
   /** One entry per currency used this month, the most used first. */
   totals: CurrencyTotals[];
   /**
-   * Spending by category in one currency (amounts in different currencies do not add up): the
-   * one most expenses are in. `null` when nothing was spent.
+   * Spending by category, one breakdown per currency spent in (amounts in different currencies
+   * do not add up), the currency most expenses are in first; empty when nothing was spent.
    */
-  spending: { currency: string; categories: CategorySpending[] } | null;
+  spending: CurrencySpending[];
 }
 
 export const UNCATEGORISED = { name: 'Uncategorised', color: '#94a3b8' };
 
-/** The currency with the most expenses; ties go to the more used currency overall. */
-function chartCurrency({ currencies }: TransactionSummary): string | undefined {
+/** The currencies spent in, most expenses first; ties keep the API's order (the more used overall). */
+function spendingCurrencies({ currencies }: TransactionSummary): string[] {
   return currencies
     .filter((currency) => currency.expenseCount > 0)
-    .sort((a, b) => b.expenseCount - a.expenseCount)[0]?.currency;
+    .sort((a, b) => b.expenseCount - a.expenseCount)
+    .map(({ currency }) => currency);
 }
 
-/** The API's sums for the month, shaped for the totals cards and the spending chart. */
+/** The API's sums for the month, shaped for the totals cards and the spending charts. */
 export function summarizeMonth(summary: TransactionSummary): MonthSummary {
-  const currency = chartCurrency(summary);
   const totals = summary.currencies.map(({ currency, incomeCents, spendingCents, netCents }) => ({
     currency,
     incomeCents,
     spendingCents,
     netCents,
   }));
-  if (!currency) return { totals, spending: null };
-  const categories = summary.categories
-    .filter((total) => total.type === 'expense' && total.currency === currency)
-    .map(({ categoryId, categoryName, color, cents }) => ({
-      categoryId,
-      name: categoryName ?? UNCATEGORISED.name,
-      color: color ?? UNCATEGORISED.color,
-      cents,
-    }));
-  return { totals, spending: { currency, categories } };
+  const spending = spendingCurrencies(summary).map((currency) => ({
+    currency,
+    categories: summary.categories
+      .filter((total) => total.type === 'expense' && total.currency === currency)
+      .map(({ categoryId, categoryName, color, cents }) => ({
+        categoryId,
+        name: categoryName ?? UNCATEGORISED.name,
+        color: color ?? UNCATEGORISED.color,
+        cents,
+      })),
+  }));
+  return { totals, spending };
 }

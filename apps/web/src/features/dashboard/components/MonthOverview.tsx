@@ -29,11 +29,15 @@ function MonthFigures({ month }: { month: Month }) {
     <>
       <MonthTotals totals={totals} />
       <h3>Spending by category</h3>
-      {spending ? (
-        <SpendingByCategory spending={spending} monthName={month.name} />
-      ) : (
-        <p>No spending in {month.name} yet.</p>
-      )}
+      {spending.length === 0 && <p>No spending in {month.name} yet.</p>}
+      {spending.map((ofCurrency) => (
+        <SpendingByCategory
+          key={ofCurrency.currency}
+          spending={ofCurrency}
+          monthName={month.name}
+          namesCurrency={spending.length > 1}
+        />
+      ))}
     </>
   );
 }

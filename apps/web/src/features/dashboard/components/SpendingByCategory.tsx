@@ -1,17 +1,21 @@
 import { formatMoney } from '../../../ui';
-import type { MonthSummary } from '../month-summary';
+import type { CurrencySpending } from '../month-summary';
 import { SpendingChart } from './SpendingChart';
-// .visually-hidden for the caption.
 
 const shareFormat = new Intl.NumberFormat(undefined, { style: 'percent' });
 
-/** Where the month's money went: a donut, and a table of the same figures. */
+/**
+ * Where the month's money in one currency went: a donut, and a table of the same figures.
+ * `namesCurrency` titles it with its currency, for a month spent in several.
+ */
 export function SpendingByCategory({
   spending,
   monthName,
+  namesCurrency,
 }: {
-  spending: NonNullable<MonthSummary['spending']>;
+  spending: CurrencySpending;
   monthName: string;
+  namesCurrency: boolean;
 }) {
   const { currency, categories } = spending;
   const total = categories.reduce((sum, category) => sum + BigInt(category.cents), 0n);
@@ -19,6 +23,7 @@ export function SpendingByCategory({
   const shareOf = (cents: string) => Number(cents) / Number(total);
   return (
     <div className="spending">
+      {namesCurrency && <h4 className="spending__currency">In {currency}</h4>}
       <SpendingChart categories={categories} />
       <table className="spending__table">
         <caption className="visually-hidden">
