@@ -191,7 +191,7 @@ describe('BudgetsPage', () => {
       await user.click(within(dialog).getByRole('button', { name: 'Create budget' }));
 
       expect(within(dialog).getByLabelText('Limit')).toHaveAccessibleDescription(
-        'Enter the limit as an amount such as 500 or 499.99',
+        'Enter an amount like 12.50',
       );
       expect(thresholds).toHaveAccessibleDescription(
         'Enter whole percentages separated by commas, such as 80, 100',
@@ -214,13 +214,13 @@ describe('BudgetsPage', () => {
 
       await waitFor(() =>
         expect(within(dialog).getByLabelText('Alert thresholds (%)')).toHaveAccessibleDescription(
-          'each alert threshold must be at most 1000 percent',
+          'Each alert threshold must be at most 1000 percent',
         ),
       );
       expect(within(dialog).getByLabelText('Currency')).toHaveAccessibleDescription(
-        'currency must be an ISO 4217 code such as EUR',
+        'Currency must be an ISO 4217 code such as EUR',
       );
-      expect(within(dialog).getByRole('alert')).toHaveTextContent('Validation failed');
+      expect(within(dialog).getByRole('alert')).toHaveTextContent('Check the highlighted fields.');
     });
 
     it('edits the limit, period, start and thresholds of a budget', async () => {

@@ -54,11 +54,30 @@ describe('budget form', () => {
     });
   });
 
-  it('refuses a zero limit', () => {
-    const values = { ...budgetValues(aBudget()), limit: '0' };
+  it('says what to enter, by field, before anything is sent', () => {
+    const values = {
+      ...budgetValues(aBudget()),
+      limit: '0',
+      currency: 'euro',
+      startDate: '',
+      thresholds: '80, 1200',
+    };
     expect(toCreateBody(values)).toEqual({
       ok: false,
-      errors: { limitCents: 'The limit must be more than zero' },
+      errors: {
+        limit: 'Enter an amount above zero, like 12.50',
+        currency: 'Enter a currency code like EUR',
+        startDate: 'Enter the date the budget starts',
+        thresholds: 'Enter percentages from 1 to 1000, such as 80, 100',
+      },
+    });
+  });
+
+  it('leaves the currency alone when editing, where it cannot change', () => {
+    const values = { ...budgetValues(aBudget()), currency: '', limit: 'abc' };
+    expect(toUpdateBody(values)).toEqual({
+      ok: false,
+      errors: { limit: 'Enter an amount like 12.50' },
     });
   });
 });

@@ -1,4 +1,6 @@
+import type { FieldMessages, FormFields } from '../../lib/field-errors';
 import { centsFromDecimal } from '../../lib/money';
+import { amount, currencyCode, firstProblems, present, type Validator } from '../../lib/validators';
 import type { CreateBudgetInput } from './api/create-budget';
 import type { Budget, BudgetPeriod } from './api/get-budgets';
 import type { UpdateBudgetInput } from './api/update-budget';
@@ -14,8 +16,19 @@ export interface BudgetFormValues {
   thresholds: string;
 }
 
-/** Messages keyed by the API's field names, so the form shows its own and the API's alike. */
-export type BudgetFormErrors = Partial<Record<'limitCents' | 'alertThresholds', string>>;
+export type BudgetField = keyof BudgetFormValues;
+
+/** The form's fields: their labels, and the API's name where it differs. */
+export const BUDGET_FIELDS: FormFields<BudgetField> = {
+  categoryId: { label: 'Category' },
+  currency: { label: 'Currency' },
+  period: { label: 'Period' },
+  limit: { label: 'Limit', api: 'limitCents' },
+  startDate: { label: 'Starts on' },
+  thresholds: { label: 'Alert thresholds (%)', api: 'alertThresholds' },
+};
+
+export type BudgetFormErrors = FieldMessages<BudgetField>;
 
 /** Cents as the limit field shows them: "420" or "420.50". */
 export function formatAmountInput(cents: number): string {
@@ -67,24 +80,41 @@ interface CommonFields {
   startDate: string;
 }
 
-/** The fields both bodies share, checked here; the API checks the rest and its messages show alike. */
-function readCommonFields(values: BudgetFormValues): Checked<CommonFields> {
+/** The API takes thresholds from 1 % to 1000 %. */
+const thresholdList: Validator = (text) => {
+  const thresholds = parseThresholds(text);
+  if (!thresholds) return 'Enter whole percentages separated by commas, such as 80, 100';
+  if (thresholds.some((threshold) => threshold < 1 || threshold > 1000)) {
+    return 'Enter percentages from 1 to 1000, such as 80, 100';
+  }
+  return undefined;
+};
+
+const COMMON_CHECKS = {
+  limit: [amount],
+  startDate: [present('Enter the date the budget starts')],
+  thresholds: [thresholdList],
+};
+
+/**
+ * The fields both bodies share, with the `checks` of every field the body sends; the API checks
+ * the rest, and its messages show alike.
+ */
+function readCommonFields(
+  values: BudgetFormValues,
+  checks: Partial<Record<BudgetField, Validator[]>>,
+): Checked<CommonFields> {
+  const errors = firstProblems(values, checks);
   const limitCents = centsFromDecimal(values.limit);
   const alertThresholds = parseThresholds(values.thresholds);
-  if (limitCents && alertThresholds) {
-    return { ok: true, body: { limitCents, alertThresholds, startDate: values.startDate } };
+  if (Object.keys(errors).length > 0 || !limitCents || !alertThresholds) {
+    return { ok: false, errors };
   }
-  const errors: BudgetFormErrors = {};
-  if (limitCents === null) errors.limitCents = 'Enter the limit as an amount such as 500 or 499.99';
-  if (limitCents === 0) errors.limitCents = 'The limit must be more than zero';
-  if (!alertThresholds) {
-    errors.alertThresholds = 'Enter whole percentages separated by commas, such as 80, 100';
-  }
-  return { ok: false, errors };
+  return { ok: true, body: { limitCents, alertThresholds, startDate: values.startDate } };
 }
 
 export function toCreateBody(values: BudgetFormValues): Checked<CreateBudgetInput> {
-  const common = readCommonFields(values);
+  const common = readCommonFields(values, { currency: [currencyCode], ...COMMON_CHECKS });
   if (!common.ok) return common;
   return {
     ok: true,
@@ -99,7 +129,7 @@ export function toCreateBody(values: BudgetFormValues): Checked<CreateBudgetInpu
 
 /** Category and currency are fixed once a budget exists (the API refuses them on update). */
 export function toUpdateBody(values: BudgetFormValues): Checked<UpdateBudgetInput> {
-  const common = readCommonFields(values);
+  const common = readCommonFields(values, COMMON_CHECKS);
   if (!common.ok) return common;
   return { ok: true, body: { ...common.body, period: values.period } };
 }

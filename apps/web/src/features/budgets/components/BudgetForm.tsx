@@ -1,24 +1,26 @@
-import { type FormEvent, useState } from 'react';
-import { SelectField, TextField } from '../../../ui';
+import { type FormEvent, useRef, useState } from 'react';
 import type { Category } from '../../../entities/categories';
-import { apiFieldError, FormActions, FormError } from '../../../ui';
+import { FormActions, FormError, SelectField, TextField, useFormErrors } from '../../../ui';
 import { toast } from '../../toasts/toast-store';
 import { useCreateBudget } from '../api/create-budget';
 import type { Budget, BudgetPeriod } from '../api/get-budgets';
 import { useUpdateBudget } from '../api/update-budget';
 import type { BudgetView } from '../api/use-budget-views';
 import {
-  type BudgetFormErrors,
-  type Checked,
+  BUDGET_FIELDS,
   type BudgetFormValues,
   budgetValues,
+  type Checked,
   newBudgetValues,
   toCreateBody,
   toUpdateBody,
 } from '../budget-form';
 import { budgetName, PERIOD_LABELS } from '../budget-text';
 
-/** Creates a budget, or edits `editing`'s period, limit, start and thresholds. */
+/**
+ * Creates a budget, or edits `editing`'s period, limit, start and thresholds. Fields are checked
+ * before sending; what the API refuses shows beside its field, focus on the first.
+ */
 export function BudgetForm({
   editing,
   categories,
@@ -32,15 +34,13 @@ export function BudgetForm({
   const [values, setValues] = useState<BudgetFormValues>(() =>
     editing ? budgetValues(editing.budget) : newBudgetValues(new Date()),
   );
-  const [formErrors, setFormErrors] = useState<BudgetFormErrors>({});
+  const formRef = useRef<HTMLFormElement>(null);
+  const form = useFormErrors(BUDGET_FIELDS, formRef);
   const create = useCreateBudget();
   const update = useUpdateBudget();
   const save = editing ? update : create;
   const set = (field: keyof BudgetFormValues) => (event: { target: { value: string } }) =>
     setValues((current) => ({ ...current, [field]: event.target.value }));
-  /** The form's own message first: it is about what is typed now. */
-  const errorOf = (field: string) =>
-    formErrors[field as keyof BudgetFormErrors] ?? apiFieldError(save.error, field);
 
   const done = (saved: Budget) => {
     toast.success(
@@ -48,27 +48,28 @@ export function BudgetForm({
     );
     onDone();
   };
+  const outcome = { onSuccess: done, onError: form.refuse };
 
-  /** Sends a body the form's checks accept; otherwise shows why, in place of the API's reply. */
+  /** Sends a body the form's checks accept; otherwise shows why. */
   function send<Body>(checked: Checked<Body>, mutate: (body: Body) => void) {
-    setFormErrors(checked.ok ? {} : checked.errors);
+    form.accepts(checked.ok ? {} : checked.errors);
     if (checked.ok) mutate(checked.body);
-    else save.reset();
   }
 
   function submit(event: FormEvent) {
     event.preventDefault();
     if (editing) {
       send(toUpdateBody(values), (changes) =>
-        update.mutate({ id: editing.budget.id, changes }, { onSuccess: done }),
+        update.mutate({ id: editing.budget.id, changes }, outcome),
       );
     } else {
-      send(toCreateBody(values), (body) => create.mutate(body, { onSuccess: done }));
+      send(toCreateBody(values), (body) => create.mutate(body, outcome));
     }
   }
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form ref={formRef} onSubmit={submit} noValidate>
+      <FormError {...form.banner} />
       {editing ? (
         <p className="budget-form__fixed">
           Watches <strong>{editing.name}</strong> in {editing.budget.currency}. To watch something
@@ -77,10 +78,10 @@ export function BudgetForm({
       ) : (
         <>
           <SelectField
-            label="Category"
+            label={BUDGET_FIELDS.categoryId.label}
             value={values.categoryId}
             hint="Budgets count expenses only."
-            error={errorOf('categoryId')}
+            error={form.errorOf('categoryId')}
             onChange={set('categoryId')}
           >
             <option value="">All spending</option>
@@ -93,20 +94,20 @@ export function BudgetForm({
               ))}
           </SelectField>
           <TextField
-            label="Currency"
+            label={BUDGET_FIELDS.currency.label}
             value={values.currency}
             maxLength={3}
             autoComplete="off"
             hint="Only transactions in this currency count."
-            error={errorOf('currency')}
+            error={form.errorOf('currency')}
             onChange={set('currency')}
           />
         </>
       )}
       <SelectField
-        label="Period"
+        label={BUDGET_FIELDS.period.label}
         value={values.period}
-        error={errorOf('period')}
+        error={form.errorOf('period')}
         onChange={set('period')}
       >
         {(Object.keys(PERIOD_LABELS) as BudgetPeriod[]).map((period) => (
@@ -116,30 +117,29 @@ export function BudgetForm({
         ))}
       </SelectField>
       <TextField
-        label="Limit"
+        label={BUDGET_FIELDS.limit.label}
         value={values.limit}
         inputMode="decimal"
         autoComplete="off"
         hint="Per period, such as 500 or 499.99."
-        error={errorOf('limitCents')}
+        error={form.errorOf('limit')}
         onChange={set('limit')}
       />
       <TextField
-        label="Starts on"
+        label={BUDGET_FIELDS.startDate.label}
         type="date"
         value={values.startDate}
-        error={errorOf('startDate')}
+        error={form.errorOf('startDate')}
         onChange={set('startDate')}
       />
       <TextField
-        label="Alert thresholds (%)"
+        label={BUDGET_FIELDS.thresholds.label}
         value={values.thresholds}
         autoComplete="off"
         hint="Percent of the limit, separated by commas, such as 80, 100."
-        error={errorOf('alertThresholds')}
+        error={form.errorOf('thresholds')}
         onChange={set('thresholds')}
       />
-      <FormError error={save.error} />
       <FormActions
         submitLabel={editing ? 'Save budget' : 'Create budget'}
         pendingLabel="Saving…"
