@@ -112,10 +112,30 @@ describe('CategoriesPage', () => {
 
       const name = within(dialog).getByLabelText('Name');
       await waitFor(() => expect(name).toHaveAttribute('aria-invalid', 'true'));
-      expect(name).toHaveAccessibleDescription("a category named 'Groceries' already exists");
-      expect(within(dialog).getByRole('alert')).toHaveTextContent(
-        "A category named 'Groceries' already exists",
-      );
+      expect(name).toHaveAccessibleDescription("A category named 'Groceries' already exists");
+      expect(name).toHaveFocus();
+      const alert = within(dialog).getByRole('alert');
+      expect(alert).toHaveTextContent('Check the highlighted fields. Reference: ffffffff');
+      expect(alert.parentElement?.firstElementChild).toBe(alert);
+    });
+
+    it('opens on the name, and checks name and colour before sending', async () => {
+      const network = fakeApi({ [LIST]: json(aCategoryList([])) });
+      const { user } = show();
+      await user.click(await screen.findByRole('button', { name: 'New category' }));
+      const dialog = screen.getByRole('dialog');
+      const name = within(dialog).getByLabelText('Name');
+      expect(name).toHaveFocus();
+      await user.type(name, '   ');
+      const hex = within(dialog).getByLabelText('Hex code');
+      await user.clear(hex);
+      await user.type(hex, '#12');
+      await user.click(within(dialog).getByRole('button', { name: 'Create category' }));
+
+      expect(name).toHaveAccessibleDescription('Enter a name');
+      expect(name).toHaveFocus();
+      expect(hex).toHaveAccessibleDescription('Enter a colour like #22c55e');
+      expect(network.requestsTo('POST /api/v1/categories')).toHaveLength(0);
     });
 
     it('keeps the colour picker and the hex code in step', async () => {
@@ -205,7 +225,9 @@ describe('CategoriesPage', () => {
       await user.click(await screen.findByRole('button', { name: 'Delete Rent' }));
       const dialog = screen.getByRole('dialog');
       await user.click(within(dialog).getByRole('button', { name: 'Delete' }));
-      expect(await within(dialog).findByRole('alert')).toHaveTextContent('not found');
+      expect(await within(dialog).findByRole('alert')).toHaveTextContent(
+        /not found Reference: ffffffff/,
+      );
     });
   });
 });

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { TextField } from '../../../ui';
 
-const HEX_COLOR = /^#[0-9a-f]{6}$/i;
+export const HEX_COLOR = /^#[0-9a-f]{6}$/i;
 
 /**
  * A colour as a picker and as its hex code, kept in step. The text may hold a half-typed code;
