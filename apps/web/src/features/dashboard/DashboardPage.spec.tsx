@@ -325,6 +325,15 @@ describe('DashboardPage', () => {
       });
     });
 
+    it('opens each transaction on the transactions page', async () => {
+      network();
+      show();
+      const recent = await region('Recent transactions');
+      const market = await within(recent).findByRole('link', { name: /Market/ });
+      expect(market).toHaveAttribute('href', `/transactions?open=${recentTransactions[0].id}`);
+      expect(market).toHaveAccessibleName(/Market.*Groceries.*−€12\.50/);
+    });
+
     it('refreshes when a transaction is added elsewhere and marks it new for a minute', async () => {
       jest.useFakeTimers({ now: new Date(2026, 10, 21, 12) });
       const arrived = aTransaction({ description: 'Coffee', amountCents: 350 });

@@ -11,6 +11,7 @@ import { TransactionFilters } from './components/TransactionFilters';
 import { TransactionResults } from './components/TransactionResults';
 import { useDeleteWithUndo } from './hooks/use-delete-with-undo';
 import { useLiveTransactions } from './hooks/use-live-transactions';
+import { useOpenedTransaction } from './hooks/use-opened-transaction';
 import { useTransactionFilters } from './hooks/use-transaction-filters';
 import { filterCategoriesOf } from './model/filter-categories';
 import { groupByDay, uniqueById } from './model/group-by-day';
@@ -41,6 +42,7 @@ export function TransactionsPage() {
   );
   const { hiddenIds, remove } = useDeleteWithUndo();
   const { newIds, createdHere } = useLiveTransactions();
+  const { openedId, forget: forgetOpened } = useOpenedTransaction();
   const [formTarget, setFormTarget] = useState<FormTarget>(null);
 
   const loaded = useMemo(
@@ -66,6 +68,8 @@ export function TransactionsPage() {
               total={total}
               categories={categories}
               newIds={newIds}
+              openedId={openedId}
+              onOpened={forgetOpened}
               onEdit={(transaction) => setFormTarget({ mode: 'edit', transaction })}
               onDelete={(transaction) => {
                 remove(transaction);

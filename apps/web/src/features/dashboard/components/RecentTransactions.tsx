@@ -2,6 +2,7 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { ErrorState, formatDay, formatSignedMoney, Skeleton } from '../../../ui';
 import type { Transaction } from '../api/get-recent-transactions';
+import { transactionUrl } from '../../transactions/links';
 import { UNCATEGORISED } from '../month-summary';
 
 /** "−€12.50" for money out, "+€1,200.00" for money in. */
@@ -12,19 +13,21 @@ function RecentItem({ transaction, isNew }: { transaction: Transaction; isNew: b
   const category = transaction.category ?? UNCATEGORISED;
   return (
     <li className={`recent-item${isNew ? ' recent-item--new' : ''}`}>
-      <span className="swatch" style={{ background: category.color }} aria-hidden="true" />
-      <span className="recent-item__what">
-        <span className="recent-item__description">
-          {transaction.description}
-          {isNew && <span className="badge-new">New</span>}
+      <Link className="recent-item__link" to={transactionUrl(transaction.id)}>
+        <span className="swatch" style={{ background: category.color }} aria-hidden="true" />
+        <span className="recent-item__what">
+          <span className="recent-item__description">
+            {transaction.description}
+            {isNew && <span className="badge-new">New</span>}
+          </span>
+          <span className="recent-item__meta">
+            {category.name} · {formatDay(transaction.occurredOn)}
+          </span>
         </span>
-        <span className="recent-item__meta">
-          {category.name} · {formatDay(transaction.occurredOn)}
+        <span className={`recent-item__amount recent-item__amount--${transaction.type}`}>
+          {signedAmount(transaction)}
         </span>
-      </span>
-      <span className={`recent-item__amount recent-item__amount--${transaction.type}`}>
-        {signedAmount(transaction)}
-      </span>
+      </Link>
     </li>
   );
 }
@@ -59,7 +62,10 @@ function RecentList({
   );
 }
 
-/** The latest transactions; those created while the page is open carry a "New" badge. */
+/**
+ * The latest transactions, each opening on the transactions page; those created while the page
+ * is open carry a "New" badge.
+ */
 export function RecentTransactions(props: {
   recent: UseQueryResult<{ items: Transaction[] }>;
   newIds: ReadonlySet<string>;

@@ -194,6 +194,27 @@ describe('TransactionsPage', () => {
       expect(network.requestsTo(`GET /api/v1/transactions/${lunch.id}/history`)).toHaveLength(1);
     });
 
+    it('opens from a link naming it, with focus on it, and forgets the link once open', async () => {
+      const other = aTransaction({ description: 'Other', occurredOn: '2026-11-20' });
+      const { router } = renderTransactionsPage(
+        {
+          'GET /api/v1/transactions': json(aTransactionPage([other, lunch])),
+          [`GET /api/v1/transactions/${lunch.id}/history`]: json(aHistory()),
+        },
+        { url: `/transactions?q=l&open=${lunch.id}` },
+      );
+      const row = await screen.findByRole('button', { name: /Lunch/ });
+      expect(row).toHaveAttribute('aria-expanded', 'true');
+      expect(row).toHaveFocus();
+      expect(screen.getByText('With the team')).toBeInTheDocument();
+      expect(screen.getByRole('button', { name: /Other/ })).toHaveAttribute(
+        'aria-expanded',
+        'false',
+      );
+      await waitFor(() => expect(router.state.location.search).toBe('?q=l'));
+      expect(row).toHaveAttribute('aria-expanded', 'true');
+    });
+
     it('says when it has not changed since it was created', async () => {
       const { user } = renderTransactionsPage({
         'GET /api/v1/transactions': json(aTransactionPage([lunch])),

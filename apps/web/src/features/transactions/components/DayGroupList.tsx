@@ -9,6 +9,8 @@ interface Props extends TransactionActions {
   groups: readonly DayGroup[];
   categories: readonly Category[];
   newIds: ReadonlySet<string>;
+  /** The transaction a link asked to open, if any. */
+  openedId: string | null;
   /** More pages to load: the last day may have more transactions than shown. */
   lastDayIncomplete: boolean;
 }
@@ -45,7 +47,15 @@ interface DaySectionProps extends Omit<Props, 'groups' | 'lastDayIncomplete'> {
   onToggle: () => void;
 }
 
-function DaySection({ group, open, incomplete, onToggle, newIds, ...itemProps }: DaySectionProps) {
+function DaySection({
+  group,
+  open,
+  incomplete,
+  onToggle,
+  newIds,
+  openedId,
+  ...itemProps
+}: DaySectionProps) {
   const listId = useId();
   const count = group.transactions.length;
   return (
@@ -85,6 +95,7 @@ function DaySection({ group, open, incomplete, onToggle, newIds, ...itemProps }:
               key={transaction.id}
               transaction={transaction}
               isNew={newIds.has(transaction.id)}
+              opened={transaction.id === openedId}
               {...itemProps}
             />
           ))}

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { Category, Transaction } from '../api/types';
 import { formatSignedMoney } from '../../../ui';
 import { signedCents } from '../model/money';
@@ -8,6 +8,8 @@ import { TransactionDetails } from './TransactionDetails';
 export interface TransactionActions {
   onEdit: (transaction: Transaction) => void;
   onDelete: (transaction: Transaction) => void;
+  /** Called once the transaction a link asked to open is open and focused. */
+  onOpened: () => void;
 }
 
 interface Props extends TransactionActions {
@@ -15,16 +17,33 @@ interface Props extends TransactionActions {
   categories: readonly Category[];
   /** Created in another tab or device a moment ago. */
   isNew: boolean;
+  /** A link asked for this one: it starts open, with focus on it. */
+  opened: boolean;
 }
 
 /** A transaction as a row that opens to its details. */
-export function TransactionItem({ transaction, categories, isNew, onEdit, onDelete }: Props) {
-  const [expanded, setExpanded] = useState(false);
+export function TransactionItem({
+  transaction,
+  categories,
+  isNew,
+  opened,
+  onEdit,
+  onDelete,
+  onOpened,
+}: Props) {
+  const [expanded, setExpanded] = useState(opened);
+  const row = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (!opened) return;
+    row.current?.focus();
+    onOpened();
+  }, [opened, onOpened]);
   const detailsId = useId();
   const { description, category, amountCents, type, currency } = transaction;
   return (
     <li className="transaction">
       <button
+        ref={row}
         type="button"
         className="transaction__row"
         aria-expanded={expanded}

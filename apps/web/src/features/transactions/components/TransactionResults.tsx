@@ -14,6 +14,7 @@ interface Props extends TransactionActions {
   total: number;
   categories: readonly Category[];
   newIds: ReadonlySet<string>;
+  openedId: string | null;
 }
 
 /** The loaded days, and the way to load more: a button, and scrolling near the end. */
