@@ -88,13 +88,17 @@ describe('NotificationSettingsPage', () => {
     await user.click(control);
 
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('Your setting was not saved: The database is unavailable');
+    expect(alert).toHaveTextContent(
+      'Your setting was not saved: The database is unavailable. Reference: ffffffff',
+    );
     expect(control).not.toBeChecked();
     expect(control).toHaveAttribute('aria-invalid', 'true');
-    expect(control).toHaveAccessibleDescription(expect.stringContaining('was not saved'));
+    expect(control).toHaveAccessibleDescription(
+      expect.stringMatching(/was not saved: The database is unavailable\.$/),
+    );
   });
 
-  it('shows the API’s message for the field when it refuses the value', async () => {
+  it('shows the API’s message for the field in words when it refuses the value', async () => {
     fakeApi({
       [GET]: json(somePreferences()),
       [PATCH]: apiError(400, 'Validation failed', {
@@ -104,7 +108,7 @@ describe('NotificationSettingsPage', () => {
     const { user } = show();
     await user.click(await emailSwitch());
     expect(await screen.findByRole('alert')).toHaveTextContent(
-      'Your setting was not saved: budgetAlertEmails must be true or false',
+      'Your setting was not saved: Budget alert emails must be true or false.',
     );
   });
 

@@ -1,11 +1,21 @@
 import { useId } from 'react';
 import { Link } from 'react-router';
-import { errorMessageOf } from '../../lib/api-error';
-import { apiFieldError, ErrorState, PageHeader, Skeleton } from '../../ui';
+import { type FormFields, refusalOf } from '../../lib/field-errors';
+import { ErrorReference, ErrorState, PageHeader, Skeleton } from '../../ui';
 import { useSession } from '../session/session-store';
 import { toast } from '../toasts/toast-store';
 import { usePreferences, useUpdatePreferences } from './api/preferences-queries';
 import './preferences.css';
+
+const FIELDS: FormFields<'budgetAlertEmails'> = {
+  budgetAlertEmails: { label: 'Budget alert emails' },
+};
+
+/** Why the switch was not saved, in words: the API's message about it, or about the request. */
+function refusalText(error: unknown): string {
+  const refusal = refusalOf(error, FIELDS);
+  return (refusal.fields.budgetAlertEmails ?? refusal.form).replace(/\.?$/, '.');
+}
 
 /**
  * The email switch, saved as soon as it is flipped. It shows the stored value, and while saving
@@ -63,9 +73,9 @@ function BudgetEmailSwitch({ stored, email }: { stored: boolean; email: string |
         Notifications in the app come either way.
       </p>
       {update.isError && (
-        <p id={errorId} role="alert" className="form-error">
-          Your setting was not saved:{' '}
-          {apiFieldError(update.error, 'budgetAlertEmails') ?? errorMessageOf(update.error)}
+        <p role="alert" className="form-error">
+          <span id={errorId}>Your setting was not saved: {refusalText(update.error)}</span>{' '}
+          <ErrorReference error={update.error} />
         </p>
       )}
     </div>
