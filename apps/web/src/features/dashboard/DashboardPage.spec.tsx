@@ -190,6 +190,21 @@ describe('DashboardPage', () => {
       ]);
     });
 
+    it('keeps the chart out of the keyboard’s way, as it is hidden from screen readers', async () => {
+      network();
+      show();
+      const month = await region('November 2026');
+      await within(month).findByRole('table');
+      const charts = month.querySelectorAll('.spending__chart');
+      expect(charts).toHaveLength(1);
+      expect(charts[0]).toHaveAttribute('aria-hidden', 'true');
+      expect(charts[0].querySelector('svg')).not.toBeNull();
+      const tabbable = [...charts[0].querySelectorAll('[tabindex]')].filter(
+        (element) => Number(element.getAttribute('tabindex')) >= 0,
+      );
+      expect(tabbable).toEqual([]);
+    });
+
     it('shows the totals and the spending per currency when the month used several', async () => {
       network({
         [SUMMARY]: json(
