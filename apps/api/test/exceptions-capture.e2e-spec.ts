@@ -3,7 +3,7 @@ import { ExclusiveJobs } from '../src/common/jobs/exclusive-jobs';
 import { AuditRecorder } from '../src/modules/audit/audit-recorder';
 import { ExceptionCapture } from '../src/modules/exceptions/capture/exception-capture';
 import { ProcessErrorHandlers } from '../src/modules/exceptions/capture/process-error-handlers';
-import { ExceptionRetentionJob } from '../src/modules/exceptions/jobs/exception-retention.job';
+import { ExceptionRetentionService } from '../src/modules/exceptions/storage/exception-retention.service';
 import {
   collectExceptionEvents,
   EXCEPTIONS,
@@ -296,7 +296,7 @@ describe('exception retention', () => {
     const [group] = await groupsTitled(testApp, admin, 'Retention sample');
     await groupWithCount(testApp, admin, group.id, 3);
 
-    expect(await testApp.app.get(ExceptionRetentionJob).run()).toBe('succeeded');
+    expect(await testApp.app.get(ExceptionRetentionService).applyDaily()).toBe('succeeded');
 
     const stored = await storedOccurrences(testApp, group.id);
     expect(stored.map((row) => row.message)).toEqual(['Retention sample 2', 'Retention sample 3']);

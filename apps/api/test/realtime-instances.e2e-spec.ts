@@ -6,9 +6,9 @@ import request from 'supertest';
 import { createApp } from '../src/app/create-app';
 import { ExclusiveJobs } from '../src/common/jobs/exclusive-jobs';
 import {
+  MetricsRollupService,
   ROLLUP_FIVE_MINUTES_JOB,
-  RollupFiveMinutesJob,
-} from '../src/modules/monitoring/jobs/rollup-five-minutes.job';
+} from '../src/modules/monitoring/rollup/metrics-rollup.service';
 import { eventually } from './support/eventually';
 import { closeClients, connectClient, listen, RealtimeClient } from './support/realtime-clients';
 import {
@@ -165,9 +165,9 @@ describe(`two API instances on one database, ${clustered ? 'sharing Redis' : 'wi
     });
     await running;
     // The second instance's scheduled handler finds the job running on the first.
-    expect(await second.get(RollupFiveMinutesJob).run()).toBe('busy');
+    expect(await second.get(MetricsRollupService).rollUpFiveMinutes()).toBe('busy');
     finish();
     expect(await held).toBe('succeeded');
-    expect(await second.get(RollupFiveMinutesJob).run()).toBe('succeeded');
+    expect(await second.get(MetricsRollupService).rollUpFiveMinutes()).toBe('succeeded');
   });
 });

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Cron } from '@nestjs/schedule';
-import { ExclusiveJobs, JobOutcome } from '../../common/jobs/exclusive-jobs';
+import { ClusterCron } from '../../common/jobs/cluster-cron.decorator';
 import { AlertCycle } from './alert-cycle';
 
 export const ALERT_EVALUATION_JOB = 'alert-evaluation';
@@ -15,23 +14,17 @@ const EVERY_10_SECONDS = '*/10 * * * * *';
  */
 @Injectable()
 export class AlertJobs {
-  constructor(
-    private readonly jobs: ExclusiveJobs,
-    private readonly cycle: AlertCycle,
-  ) {}
+  constructor(private readonly cycle: AlertCycle) {}
 
-  // Runs only with JOBS_ENABLED (the schedule module is not loaded otherwise).
-  @Cron(EVERY_10_SECONDS, { name: ALERT_EVALUATION_JOB })
-  evaluate(): Promise<JobOutcome> {
-    return this.jobs.run(ALERT_EVALUATION_JOB, async () => {
-      const { deliveriesMade } = await this.cycle.evaluate(new Date());
-      // New notifications go out now rather than at the next tick (without waiting for them).
-      if (deliveriesMade > 0) void this.deliver();
-    });
+  @ClusterCron(EVERY_10_SECONDS, ALERT_EVALUATION_JOB)
+  async evaluate(): Promise<void> {
+    const { deliveriesMade } = await this.cycle.evaluate(new Date());
+    // New notifications go out now rather than at the next tick (without waiting for them).
+    if (deliveriesMade > 0) void this.deliver();
   }
 
-  @Cron(EVERY_10_SECONDS, { name: ALERT_DELIVERY_JOB })
-  deliver(): Promise<JobOutcome> {
-    return this.jobs.run(ALERT_DELIVERY_JOB, (signal) => this.cycle.deliver(new Date(), signal));
+  @ClusterCron(EVERY_10_SECONDS, ALERT_DELIVERY_JOB)
+  async deliver(signal?: AbortSignal): Promise<void> {
+    await this.cycle.deliver(new Date(), signal);
   }
 }

@@ -3,7 +3,6 @@ import { JobsModule } from '../../common/jobs/jobs.module';
 import { ExceptionCapture } from './capture/exception-capture';
 import { ProcessErrorHandlers } from './capture/process-error-handlers';
 import { ExceptionsController } from './exceptions.controller';
-import { ExceptionRetentionJob } from './jobs/exception-retention.job';
 import { ExceptionGroupsService } from './query/exception-groups.service';
 import { ExceptionPatternsService } from './query/exception-patterns.service';
 import { ExceptionOccurrenceWriter } from './storage/exception-occurrence.writer';
@@ -25,7 +24,6 @@ import { ExceptionRetentionService } from './storage/exception-retention.service
     ExceptionGroupsService,
     ExceptionPatternsService,
     ExceptionRetentionService,
-    ExceptionRetentionJob,
   ],
   exports: [ExceptionCapture],
 })

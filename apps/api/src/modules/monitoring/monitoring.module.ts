@@ -11,10 +11,6 @@ import { AuditRecorder } from '../audit/audit-recorder';
 import { MetricsRecorder } from './capture/metrics-recorder';
 import { QueryTimingSubscriber } from './capture/query-timing.subscriber';
 import { RequestTimingMiddleware } from './capture/request-timing.middleware';
-import { MetricsRetentionJob } from './jobs/metrics-retention.job';
-import { RollupDaysJob } from './jobs/rollup-days.job';
-import { RollupFiveMinutesJob } from './jobs/rollup-five-minutes.job';
-import { RollupHoursJob } from './jobs/rollup-hours.job';
 import { MonitoringController } from './monitoring.controller';
 import { PrometheusController } from './prometheus/prometheus.controller';
 import { PrometheusMetrics, QueueProbe } from './prometheus/prometheus-metrics';
@@ -66,10 +62,6 @@ export class MonitoringModule implements NestModule {
         QueryTimingSubscriber,
         MetricsRollupService,
         MetricsRetentionService,
-        RollupFiveMinutesJob,
-        RollupHoursJob,
-        RollupDaysJob,
-        MetricsRetentionJob,
         MetricRowsReader,
         MetricSeriesService,
         SlowSamplesService,

@@ -1,6 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { ClusterCron } from '../../../common/jobs/cluster-cron.decorator';
 import { AppConfig } from '../../../config/app-config';
+
+const EXCEPTION_RETENTION_JOB = 'exception-retention';
 
 /** Rows removed per statement: short transactions, and a shutdown is noticed between them. */
 const DELETE_CHUNK = 5000;
@@ -19,10 +22,19 @@ export interface ExceptionRetentionResult {
  */
 @Injectable()
 export class ExceptionRetentionService {
+  private readonly logger = new Logger('Exceptions');
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly config: AppConfig,
   ) {}
+
+  /** Daily at 03:20. */
+  @ClusterCron('0 20 3 * * *', EXCEPTION_RETENTION_JOB)
+  async applyDaily(signal?: AbortSignal): Promise<void> {
+    const result = await this.apply(signal);
+    this.logger.log(result, 'Exception retention applied');
+  }
 
   async apply(signal?: AbortSignal, now = new Date()): Promise<ExceptionRetentionResult> {
     const cutoff = new Date(now.getTime() - this.config.EXCEPTION_RETENTION_DAYS * 86_400_000);

@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { Cron, CronExpression } from '@nestjs/schedule';
+import { CronExpression } from '@nestjs/schedule';
 import { DataSource } from 'typeorm';
-import { ExclusiveJobs, JobOutcome } from '../../../common/jobs/exclusive-jobs';
+import { ClusterCron } from '../../../common/jobs/cluster-cron.decorator';
 import { AppConfig } from '../../../config/app-config';
 
 const PARTITIONS_JOB = 'app-logs-partitions';
@@ -30,7 +30,6 @@ export class PartitionMaintenance implements OnApplicationBootstrap {
   constructor(
     private readonly dataSource: DataSource,
     private readonly config: AppConfig,
-    private readonly jobs: ExclusiveJobs,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -38,16 +37,14 @@ export class PartitionMaintenance implements OnApplicationBootstrap {
   }
 
   /** Never rejects: a failure is logged by the job runner. */
-  @Cron(CronExpression.EVERY_HOUR, { name: PARTITIONS_JOB })
-  ensurePartitions(): Promise<JobOutcome> {
-    return this.jobs.run(PARTITIONS_JOB, async () => {
-      const [{ created }] = await this.dataSource.query(
-        `SELECT count(*) FILTER (WHERE app_logs_ensure_partition(day::date))::int AS created
-         FROM generate_series((now() AT TIME ZONE 'UTC')::date - 1,
-           (now() AT TIME ZONE 'UTC')::date + $1::int, interval '1 day') AS day`,
-        [this.config.LOG_PARTITIONS_AHEAD_DAYS],
-      );
-      if (created > 0) this.logger.log(`Created ${created} day partitions of app_logs`);
-    });
+  @ClusterCron(CronExpression.EVERY_HOUR, PARTITIONS_JOB)
+  async ensurePartitions(): Promise<void> {
+    const [{ created }] = await this.dataSource.query(
+      `SELECT count(*) FILTER (WHERE app_logs_ensure_partition(day::date))::int AS created
+       FROM generate_series((now() AT TIME ZONE 'UTC')::date - 1,
+         (now() AT TIME ZONE 'UTC')::date + $1::int, interval '1 day') AS day`,
+      [this.config.LOG_PARTITIONS_AHEAD_DAYS],
+    );
+    if (created > 0) this.logger.log(`Created ${created} day partitions of app_logs`);
   }
 }

@@ -1,9 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { METRIC_PERIODS } from '@ledgerlens/contracts';
+import { ClusterCron } from '../../../common/jobs/cluster-cron.decorator';
 import { AppConfig } from '../../../config/app-config';
 import { retentionDaysOf } from '../metric-periods';
 import { MONITORING_QUERY_MARK } from '../storage/monitoring-sql';
+
+const METRICS_RETENTION_JOB = 'metrics-retention';
 
 export interface MetricsRetentionResult {
   /** Rows removed per period. */
@@ -20,10 +23,19 @@ export interface MetricsRetentionResult {
  */
 @Injectable()
 export class MetricsRetentionService {
+  private readonly logger = new Logger('Metrics');
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly config: AppConfig,
   ) {}
+
+  /** Daily at 03:40. */
+  @ClusterCron('0 40 3 * * *', METRICS_RETENTION_JOB)
+  async applyDaily(): Promise<void> {
+    const removed = await this.apply();
+    this.logger.log({ removed }, 'Metrics retention applied');
+  }
 
   async apply(): Promise<MetricsRetentionResult> {
     const metrics: Record<string, number> = {};

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { CronExpression } from '@nestjs/schedule';
 import { DataSource } from 'typeorm';
+import { ClusterCron } from '../../../common/jobs/cluster-cron.decorator';
 import { AppConfig } from '../../../config/app-config';
 import {
   PERIOD_ORIGIN,
@@ -9,6 +11,10 @@ import {
   RolledUpPeriod,
 } from '../metric-periods';
 import { MONITORING_QUERY_MARK } from '../storage/monitoring-sql';
+
+export const ROLLUP_FIVE_MINUTES_JOB = 'metrics-rollup-5m';
+const ROLLUP_HOURS_JOB = 'metrics-rollup-1h';
+const ROLLUP_DAYS_JOB = 'metrics-rollup-1d';
 
 /** Instance name of rolled-up rows: every instance together. */
 export const ALL_INSTANCES = '*';
@@ -43,6 +49,24 @@ export class MetricsRollupService {
     private readonly dataSource: DataSource,
     private readonly config: AppConfig,
   ) {}
+
+  /** Every minute: 5-minute rows from the minute rows of every instance (the open period included). */
+  @ClusterCron(CronExpression.EVERY_MINUTE, ROLLUP_FIVE_MINUTES_JOB)
+  async rollUpFiveMinutes(): Promise<void> {
+    await this.rollUp('5m');
+  }
+
+  /** Every 5 minutes, half a minute past, so that minute's 5-minute rollup has run: hour rows. */
+  @ClusterCron('30 */5 * * * *', ROLLUP_HOURS_JOB)
+  async rollUpHours(): Promise<void> {
+    await this.rollUp('1h');
+  }
+
+  /** Hourly, ten minutes past, after the hour rollup of five past: day rows (UTC days). */
+  @ClusterCron('0 10 * * * *', ROLLUP_DAYS_JOB)
+  async rollUpDays(): Promise<void> {
+    await this.rollUp('1d');
+  }
 
   /** '5m', then '1h', then '1d': each from what the one before just wrote. */
   async rollUpAll(): Promise<RollupResult[]> {

@@ -1,0 +1,41 @@
+import { Inject } from '@nestjs/common';
+import { Cron } from '@nestjs/schedule';
+import { ExclusiveJobs, JobOutcome } from './exclusive-jobs';
+
+/** The instance property the job runner is injected into (declared by the decorator). */
+const JOB_RUNNER = Symbol('ClusterCron.jobs');
+
+interface WithJobRunner {
+  [JOB_RUNNER]: ExclusiveJobs;
+}
+
+/**
+ * A method @ClusterCron decorates, declared `(signal?: AbortSignal) => Promise<void>`: its body
+ * is the job's work, given the signal that aborts when the application shuts down. Once
+ * decorated, a call resolves with the run's JobOutcome instead (which tests may read).
+ */
+type ClusterJobMethod = (signal?: AbortSignal) => Promise<void | JobOutcome>;
+
+/**
+ * A cron job that runs once across instances: schedules the method on `cronTime` (server time)
+ * as the job `name`, and makes every call of it run its body through ExclusiveJobs as that job,
+ * whether the schedule calls it or anything else does. A call therefore resolves with the
+ * JobOutcome (`busy` while another instance runs the job) and never rejects; runs are logged
+ * and failures reported as ExclusiveJobs does; the body gets the runner's shutdown signal (a
+ * caller's argument is not passed on).
+ *
+ * The schedule starts only when the schedule module is loaded (JOBS_ENABLED). The runner is
+ * injected into the instance, so the class's module imports JobsModule.
+ */
+export function ClusterCron(cronTime: string, name: string) {
+  return (target: object, key: string | symbol, descriptor: { value?: ClusterJobMethod }): void => {
+    const work = descriptor.value;
+    if (!work) throw new Error(`@ClusterCron('${name}') decorates a method`);
+    Inject(ExclusiveJobs)(target, JOB_RUNNER);
+    descriptor.value = function runOnce(this: WithJobRunner): Promise<JobOutcome> {
+      return this[JOB_RUNNER].run(name, (signal) => work.call(this, signal));
+    };
+    // After the wrapping: @Cron marks the function the schedule is to call.
+    Cron(cronTime, { name })(target, key, descriptor);
+  };
+}
