@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
+import { reportTraceIdOf } from '../lib/api-error';
 import { fakeApi, json, apiError } from '../test/fake-api';
 import { renderPage } from '../test/render';
 import { ErrorBoundary, PageErrorBoundary } from './ErrorBoundary';
@@ -49,6 +50,19 @@ describe('ErrorBoundary', () => {
     expect(onError).toHaveBeenCalledWith(
       expect.objectContaining({ message: 'Budget totals could not be computed' }),
       expect.objectContaining({ componentStack: expect.stringContaining('Fragile') }),
+    );
+  });
+
+  it('ends the message with the reference the error is reported under', () => {
+    const onError = jest.fn();
+    render(
+      <ErrorBoundary onError={onError}>
+        <Fragile />
+      </ErrorBoundary>,
+    );
+    const [[reported]] = onError.mock.calls;
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      `Budget totals could not be computed Reference: ${reportTraceIdOf(reported)?.slice(0, 8)}`,
     );
   });
 

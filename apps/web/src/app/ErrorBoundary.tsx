@@ -1,6 +1,7 @@
 import { QueryErrorResetBoundary } from '@tanstack/react-query';
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { useLocation } from 'react-router';
+import { reportTraceIdOf } from '../lib/api-error';
 import { ErrorState } from '../ui';
 import type { ErrorContext } from './report-error';
 
@@ -21,6 +22,8 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundarySt
   override state: ErrorBoundaryState = { failed: false };
 
   static getDerivedStateFromError(error: unknown): ErrorBoundaryState {
+    // Made now, the trace ID shows as the message's reference; the report (later) logs under it.
+    reportTraceIdOf(error);
     return { failed: true, error };
   }
 

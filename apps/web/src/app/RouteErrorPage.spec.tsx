@@ -1,15 +1,17 @@
 import { QueryClient } from '@tanstack/react-query';
 import { render, screen } from '@testing-library/react';
 import { createMemoryRouter } from 'react-router';
+import type { Logger } from '@ledgerlens/browser-logger';
 import { appLogger } from '../lib/logger';
 import { AppRoot } from './App';
 import { RouteErrorPage } from './RouteErrorPage';
 
 describe('RouteErrorPage', () => {
-  it('shows why a route could not load, offers a reload, and the router reports it', async () => {
-    const captureError = jest
-      .spyOn(appLogger(), 'captureError')
-      .mockImplementation(() => undefined);
+  it('shows why a route could not load with a reference, offers a reload, and the router reports it under that reference', async () => {
+    const captureError = jest.fn();
+    const withTrace = jest
+      .spyOn(appLogger(), 'withTrace')
+      .mockImplementation(() => ({ captureError }) as unknown as ReturnType<Logger['withTrace']>);
     const router = createMemoryRouter(
       [
         {
@@ -26,14 +28,17 @@ describe('RouteErrorPage', () => {
     expect(
       await screen.findByRole('heading', { name: 'This page could not be loaded' }),
     ).toBeInTheDocument();
-    expect(screen.getByRole('alert')).toHaveTextContent(
-      'Failed to fetch dynamically imported module',
+    const alert = screen.getByRole('alert');
+    expect(alert).toHaveTextContent(
+      /^Failed to fetch dynamically imported module Reference: [0-9a-f]{8}/,
     );
     expect(screen.getByRole('button', { name: 'Reload the page' })).toBeInTheDocument();
     expect(captureError).toHaveBeenCalledWith(
       expect.objectContaining({ message: 'Failed to fetch dynamically imported module' }),
       expect.objectContaining({ path: '/budgets' }),
     );
-    captureError.mockRestore();
+    const [reportedTraceId] = withTrace.mock.calls[0];
+    expect(alert).toHaveTextContent(`Reference: ${reportedTraceId.slice(0, 8)}`);
+    withTrace.mockRestore();
   });
 });

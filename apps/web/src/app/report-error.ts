@@ -1,3 +1,4 @@
+import { reportTraceIdOf } from '../lib/api-error';
 import { appLogger } from '../lib/logger';
 
 /** What is known about where an error happened. */
@@ -8,7 +9,11 @@ export interface ErrorContext {
   path?: string;
 }
 
-/** The one place the SPA reports errors it caught (error boundary, router): the log store. */
+/**
+ * The one place the SPA reports errors it caught (error boundary, router): the log store, under
+ * the trace ID the error's message shows as its reference.
+ */
 export function reportUiError(error: unknown, context: ErrorContext = {}): void {
-  appLogger().captureError(error, { ...context });
+  const traceId = reportTraceIdOf(error);
+  (traceId ? appLogger().withTrace(traceId) : appLogger()).captureError(error, { ...context });
 }

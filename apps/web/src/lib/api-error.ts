@@ -1,4 +1,5 @@
 import type { components } from '@ledgerlens/contracts';
+import { newTraceparent } from './trace';
 
 type ErrorBody = components['schemas']['ErrorResponseDto'];
 
@@ -46,9 +47,28 @@ export class NetworkError extends TypeError {
   }
 }
 
-/** The trace ID that finds an error's request in the logs, when there is one. */
+/** Trace IDs of errors the SPA reports itself (a page that failed to load or render). */
+const reportTraceIds = new WeakMap<object, string>();
+
+/**
+ * The trace ID that finds an error in the logs: its request's, or the one the SPA reported it
+ * under. Undefined for an error nobody logged.
+ */
 export function traceIdOf(error: unknown): string | undefined {
-  return error instanceof ApiError || error instanceof NetworkError ? error.traceId : undefined;
+  if (error instanceof ApiError || error instanceof NetworkError) return error.traceId;
+  return typeof error === 'object' && error !== null ? reportTraceIds.get(error) : undefined;
+}
+
+/**
+ * The trace ID to report an error under: its request's, else one made on the first ask. The
+ * report and the page showing the error both ask, in either order, and agree.
+ */
+export function reportTraceIdOf(error: unknown): string | undefined {
+  const known = traceIdOf(error);
+  if (known || typeof error !== 'object' || error === null) return known;
+  const { traceId } = newTraceparent();
+  reportTraceIds.set(error, traceId);
+  return traceId;
 }
 
 /** Messages of an error for display: the API's message, or a network failure's. */

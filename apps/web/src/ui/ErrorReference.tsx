@@ -1,5 +1,4 @@
 import { useRef, useState } from 'react';
-import { traceIdOf } from '../lib/api-error';
 
 /** How many characters of the trace ID the reference shows: enough to tell requests apart. */
 const SHOWN_LENGTH = 8;
@@ -9,10 +8,9 @@ const SHOWN_LENGTH = 8;
  * ID, short enough to read out to support. The copy button copies the whole ID, which the log
  * viewer's trace filter takes as it is. Where the browser refuses the clipboard (a page served
  * over plain http), the reference is selected instead, ready for the keyboard's copy. Renders
- * nothing for an error without a trace ID.
+ * nothing without a trace ID (`traceIdOf` an error).
  */
-export function ErrorReference({ error }: { error: unknown }) {
-  const traceId = traceIdOf(error);
+export function ErrorReference({ traceId }: { traceId: string | undefined }) {
   const [copied, setCopied] = useState<{ traceId: string; outcome: string } | null>(null);
   const code = useRef<HTMLElement>(null);
   if (!traceId) return null;

@@ -1,4 +1,4 @@
-import { errorMessageOf } from '../lib/api-error';
+import { errorMessageOf, traceIdOf } from '../lib/api-error';
 import { ErrorReference } from './ErrorReference';
 
 /** A failed load: the reason with its reference, and a way to try again. */
@@ -15,7 +15,7 @@ export function ErrorState({
     <div className="error-state" role="alert">
       <p className="error-state__title">{title}</p>
       <p>
-        {errorMessageOf(error)} <ErrorReference error={error} />
+        {errorMessageOf(error)} <ErrorReference traceId={traceIdOf(error)} />
       </p>
       <button type="button" className="button" onClick={onRetry}>
         Try again

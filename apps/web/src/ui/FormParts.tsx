@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { ApiError, errorMessageOf } from '../lib/api-error';
+import { ApiError, errorMessageOf, traceIdOf } from '../lib/api-error';
 import { ErrorReference } from './ErrorReference';
 
 /** Pieces every create/edit dialog shares. */
@@ -23,7 +23,7 @@ export function FormError({ error, message }: { error: unknown; message?: string
   if (!error) return null;
   return (
     <p ref={banner} role="alert" className="form-error">
-      {message ?? errorMessageOf(error)} <ErrorReference error={error} />
+      {message ?? errorMessageOf(error)} <ErrorReference traceId={traceIdOf(error)} />
     </p>
   );
 }

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { Link } from 'react-router';
+import { traceIdOf } from '../../lib/api-error';
 import { type FormFields, refusalOf } from '../../lib/field-errors';
 import { ErrorReference, ErrorState, PageHeader, Skeleton } from '../../ui';
 import { useSession } from '../session/session-store';
@@ -75,7 +76,7 @@ function BudgetEmailSwitch({ stored, email }: { stored: boolean; email: string |
       {update.isError && (
         <p role="alert" className="form-error">
           <span id={errorId}>Your setting was not saved: {refusalText(update.error)}</span>{' '}
-          <ErrorReference error={update.error} />
+          <ErrorReference traceId={traceIdOf(update.error)} />
         </p>
       )}
     </div>
