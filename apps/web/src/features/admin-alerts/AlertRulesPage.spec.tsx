@@ -215,6 +215,7 @@ describe('AlertRulesPage', () => {
           'Slow list could not be changed: The rule cannot be evaluated as written',
         ),
       ).toBeVisible();
+      expect(screen.getByRole('alert')).toHaveTextContent('Reference: ffffffff');
       await waitFor(() => expect(toggle).not.toBeChecked());
     });
   });

@@ -1,5 +1,6 @@
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { ApiError } from '../../lib/api-error';
 import { toast, useToasts } from './toast-store';
 import { Toaster } from './Toaster';
 
@@ -33,6 +34,18 @@ describe('Toaster', () => {
     });
     expect(within(region()).getByRole('status')).toHaveTextContent('Budget saved');
     expect(within(region()).getByRole('alert')).toHaveTextContent('could not be saved');
+  });
+
+  it('ends an error with the reference of the request that failed', () => {
+    renderToaster();
+    const failure = new ApiError(503, { message: 'Down', traceId: '4bf92f35'.padEnd(32, '0') }, '');
+    act(() => {
+      toast.error('The budget could not be saved', failure);
+    });
+    expect(within(region()).getByRole('alert')).toHaveTextContent(
+      'The budget could not be saved Reference: 4bf92f35',
+    );
+    expect(within(region()).getByRole('button', { name: 'Copy reference' })).toBeInTheDocument();
   });
 
   it('shows the newest two and sums up the rest, which can be shown or dismissed', async () => {

@@ -6,6 +6,7 @@ import {
   useRef,
   useState,
 } from 'react';
+import { ErrorReference } from '../../ui';
 import { type Toast, useToasts } from './toast-store';
 import { useCountdown } from './use-countdown';
 import './toasts.css';
@@ -35,7 +36,15 @@ function ToastItem({
         className={`toast toast--${toast.kind}`}
         role={toast.kind === 'error' ? 'alert' : 'status'}
       >
-        <span className="toast__message">{toast.message}</span>
+        <span className="toast__message">
+          {toast.message}
+          {toast.reference && (
+            <>
+              {' '}
+              <ErrorReference traceId={toast.reference} />
+            </>
+          )}
+        </span>
         {toast.action && (
           <>
             <span className="visually-hidden">

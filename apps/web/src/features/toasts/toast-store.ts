@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { traceIdOf } from '../../lib/api-error';
 
 export type ToastKind = 'success' | 'error' | 'info';
 
@@ -12,6 +13,8 @@ export interface Toast {
   durationMs: number;
   /** Called when the toast goes without its action used: its time ran out, or it was dismissed. */
   onDismiss?: () => void;
+  /** An error's trace ID, shown as its reference. */
+  reference?: string;
 }
 
 interface ToastState {
@@ -54,7 +57,9 @@ export const useToasts = create<ToastState>()((set, get) => {
 export const toast = {
   success: (message: string, action?: Toast['action']) =>
     useToasts.getState().show({ kind: 'success', message, action }),
-  error: (message: string) => useToasts.getState().show({ kind: 'error', message }),
+  /** `cause`: the failure, whose trace ID the toast shows as its reference. */
+  error: (message: string, cause?: unknown) =>
+    useToasts.getState().show({ kind: 'error', message, reference: traceIdOf(cause) }),
   info: (message: string, action?: Toast['action']) =>
     useToasts.getState().show({ kind: 'info', message, action }),
 };

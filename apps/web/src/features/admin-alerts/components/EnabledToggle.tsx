@@ -24,7 +24,7 @@ export function EnabledToggle({ rule }: { rule: AlertRule }) {
               onSuccess: (saved) =>
                 toast.success(`${saved.name} ${saved.enabled ? 'enabled' : 'disabled'}`),
               onError: (error) =>
-                toast.error(`${rule.name} could not be changed: ${errorMessageOf(error)}`),
+                toast.error(`${rule.name} could not be changed: ${errorMessageOf(error)}`, error),
             },
           )
         }

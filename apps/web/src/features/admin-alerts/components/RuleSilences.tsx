@@ -38,7 +38,7 @@ export function RuleSilences({ silences }: { silences: Silence[] }) {
               expire.mutate(silence.id, {
                 onSuccess: () => toast.success('Silence expired'),
                 onError: (error) =>
-                  toast.error(`The silence could not be expired: ${errorMessageOf(error)}`),
+                  toast.error(`The silence could not be expired: ${errorMessageOf(error)}`, error),
               })
             }
           >

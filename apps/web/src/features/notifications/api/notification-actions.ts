@@ -19,7 +19,7 @@ export function useMarkRead() {
     mutationFn: markRead,
     onSuccess: () => refreshNotifications(queryClient),
     onError: (error) =>
-      toast.error(`The notification could not be marked read: ${errorMessageOf(error)}`),
+      toast.error(`The notification could not be marked read: ${errorMessageOf(error)}`, error),
   });
 }
 
@@ -29,6 +29,6 @@ export function useMarkAllRead() {
     mutationFn: markAllRead,
     onSuccess: () => refreshNotifications(queryClient),
     onError: (error) =>
-      toast.error(`The notifications could not be marked read: ${errorMessageOf(error)}`),
+      toast.error(`The notifications could not be marked read: ${errorMessageOf(error)}`, error),
   });
 }

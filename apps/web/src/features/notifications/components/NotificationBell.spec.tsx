@@ -188,7 +188,7 @@ describe('NotificationBell', () => {
     await user.click(await screen.findByRole('button', { name: 'Notifications, 1 unread' }));
     await user.click(await within(panel()).findByRole('button', { name: 'Mark all read' }));
     expect(await screen.findByRole('alert')).toHaveTextContent(
-      'The notifications could not be marked read: The database is unavailable',
+      'The notifications could not be marked read: The database is unavailable Reference: ffffffff',
     );
   });
 

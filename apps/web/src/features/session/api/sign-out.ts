@@ -22,6 +22,7 @@ export function useSignOut() {
       if (error && !(error instanceof ApiError && error.status === 401)) {
         toast.error(
           `Signed out on this device, but the server did not confirm it: ${errorMessageOf(error)}`,
+          error,
         );
       }
     },
