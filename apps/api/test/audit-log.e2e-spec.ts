@@ -1,4 +1,8 @@
+import { InternalEvent } from '@ledgerlens/contracts';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import type { Request } from 'express';
 import { randomUUID } from 'node:crypto';
+import { RequestFailure } from '../src/common/errors/request-failure';
 import { AuditRecorder } from '../src/modules/audit/audit-recorder';
 import { eventually } from './support/eventually';
 import {
@@ -229,6 +233,72 @@ describe('action log (audit_events)', () => {
     expect(entry).toMatchObject({ category: 'error', severity: 'ERROR', result: 'failure' });
     expect(entry.metadata.stack).toEqual(expect.stringContaining('permission denied'));
     await testApp.http.get('/api/v1/audit-logs/errors').set(user.auth).expect(403);
+  });
+
+  it('records a failed request from the event the exception filter announces it with', async () => {
+    const events = testApp.app.get(EventEmitter2);
+    const announced: RequestFailure[] = [];
+    const listener = (failure: RequestFailure) => announced.push(failure);
+    events.on(InternalEvent.RequestFailed, listener);
+    const id = randomUUID();
+    let response;
+    try {
+      response = await testApp.http.delete(`/api/v1/transactions/${id}`).set(user.auth).expect(404);
+    } finally {
+      events.off(InternalEvent.RequestFailed, listener);
+    }
+    expect(announced).toEqual([
+      expect.objectContaining({
+        status: 404,
+        message: response.body.message,
+        request: expect.objectContaining({ method: 'DELETE' }),
+      }),
+    ]);
+    const entry = await eventually(async () => {
+      const page = await logs({ action: 'transaction.delete', result: 'failure' });
+      const found = page.items.find((item) => item.resourceId === id);
+      expect(found).toBeDefined();
+      return found as LogEntry;
+    });
+    expect(entry).toMatchObject({
+      category: 'data',
+      severity: 'WARNING',
+      actorId: user.id,
+      traceId: response.headers['x-trace-id'],
+      message: `transaction.delete failed (404): ${response.body.message}`,
+    });
+  });
+
+  it('records a request failure announced by anything, as the exception filter announces one', async () => {
+    const failure: RequestFailure = {
+      request: {
+        method: 'DELETE',
+        originalUrl: '/api/v1/widgets/w-42',
+        path: '/api/v1/widgets/w-42',
+        route: { path: '/api/v1/widgets/:id' },
+        params: { id: 'w-42' },
+        headers: { 'user-agent': 'EventTest/1.0' },
+        ip: '203.0.113.9',
+      } as unknown as Request,
+      status: 409,
+      message: 'Already gone',
+    };
+    testApp.app.get(EventEmitter2).emit(InternalEvent.RequestFailed, failure);
+    const entry = await eventually(async () => {
+      const page = await logs({ action: 'widget.delete' });
+      expect(page.total).toBe(1);
+      return page.items[0];
+    });
+    expect(entry).toMatchObject({
+      result: 'failure',
+      category: 'data',
+      severity: 'WARNING',
+      resourceType: 'widget',
+      resourceId: 'w-42',
+      ip: '203.0.113.9',
+      userAgent: 'EventTest/1.0',
+      message: 'widget.delete failed (409): Already gone',
+    });
   });
 
   it('filters by time, user, severity and text; pages of 50 by default up to 200', async () => {

@@ -169,6 +169,11 @@ export const InternalEvent = {
    */
   ExceptionReported: 'internal.exception_reported',
   /**
+   * A request was answered with an error (the exception filter): the action log records it.
+   * Payload: the API's `RequestFailure`.
+   */
+  RequestFailed: 'internal.request_failed',
+  /**
    * Log lines were stored (one insert, committed): the live tail reads them. Payload: the API's
    * stored records, duplicates of earlier sends left out.
    */

@@ -11,12 +11,12 @@ import { HttpAdapterHost } from '@nestjs/core';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { STATUS_CODES } from 'node:http';
 import { QueryFailedError } from 'typeorm';
-import { HttpAudit } from '../../modules/audit/http/http-audit';
 import { RequestContext } from '../context/request-context';
 import { fieldNameOf } from '../http/field-names';
 import { traceIdOf } from '../context/trace-id';
 import { DomainError, FieldErrors } from './domain-errors';
 import { reportException } from './exception-report';
+import { reportRequestFailure } from './request-failure';
 import {
   isDataError,
   isDatabaseUnavailable,
@@ -103,7 +103,7 @@ function fromQueryFailed(exception: QueryFailedError): Mapped | undefined {
 
 /**
  * Maps every error to one body shape; never sends a stack trace; logs what is unexpected and
- * records failures in the action log (with the stack, for admins, when it is a server error).
+ * announces every failure (`InternalEvent.RequestFailed`, which the action log records).
  * Server errors (5xx) also go to exception tracking; 4xx answers are not exceptions.
  */
 @Catch()
@@ -113,7 +113,6 @@ export class AllExceptionsFilter implements ExceptionFilter {
   constructor(
     private readonly adapterHost: HttpAdapterHost,
     private readonly context: RequestContext,
-    private readonly audit: HttpAudit,
     @Optional() private readonly events?: EventEmitter2,
   ) {}
 
@@ -140,7 +139,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
         context: { statusCode: mapped.status },
       });
     }
-    void this.audit.recordFailure(http.getRequest(), {
+    reportRequestFailure(this.events, {
+      request: http.getRequest(),
       status: mapped.status,
       message: mapped.message,
       error: exception,

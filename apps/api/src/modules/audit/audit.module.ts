@@ -1,4 +1,4 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ExportResponses } from '../../common/export/export-responses';
@@ -16,10 +16,10 @@ import { HttpAudit } from './http/http-audit';
 
 /**
  * The audit trail: the action log (recorder, HTTP capture, queries, export) and the row history
- * written by the database (queries, owner history, chain verification). Global, so any service
- * or job can record an action and the exception filter can record failures.
+ * written by the database (queries, owner history, chain verification). A module that records
+ * actions or serves record history imports it; failed requests come from the exception filter
+ * as `InternalEvent.RequestFailed`.
  */
-@Global()
 @Module({
   imports: [TypeOrmModule.forFeature([AuditEvent, AuditChange])],
   controllers: [AuditLogsController, AuditController],

@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import { JobsModule } from '../../common/jobs/jobs.module';
 import { AppConfig } from '../../config/app-config';
+import { AuditModule } from '../audit/audit.module';
 import { AuditRecorder } from '../audit/audit-recorder';
 import { MetricsRecorder } from './capture/metrics-recorder';
 import { QueryTimingSubscriber } from './capture/query-timing.subscriber';
@@ -41,7 +42,7 @@ export class MonitoringModule implements NestModule {
   static forRoot(options: MonitoringModuleOptions): DynamicModule {
     return {
       module: MonitoringModule,
-      imports: [JobsModule],
+      imports: [AuditModule, JobsModule],
       controllers: [MonitoringController, PrometheusController],
       providers: [
         {

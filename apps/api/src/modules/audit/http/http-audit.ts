@@ -1,9 +1,11 @@
-import type { AuditCategory, AuditSeverity } from '@ledgerlens/contracts';
+import { AuditCategory, AuditSeverity, InternalEvent } from '@ledgerlens/contracts';
 import { Injectable } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
 import { performance } from 'node:perf_hooks';
 import { API_PREFIX } from '../../../app/api-prefix';
 import { RequestContext } from '../../../common/context/request-context';
 import { traceIdOf } from '../../../common/context/trace-id';
+import { RequestFailure } from '../../../common/errors/request-failure';
 import { AuditRecorder } from '../audit-recorder';
 import { AuditSpec } from './audit.decorator';
 
@@ -18,12 +20,6 @@ export interface AuditedRequest {
   headers: Record<string, string | string[] | undefined>;
   ip?: string;
   socket?: { remoteAddress?: string };
-}
-
-export interface RequestFailure {
-  status: number;
-  message: string;
-  error?: unknown;
 }
 
 const MUTATING_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -116,8 +112,8 @@ function categoryOfFailure(status: number, spec: AuditSpec | undefined): AuditCa
 
 /**
  * Turns an HTTP request into an action-log event: the audit interceptor reports successes, the
- * exception filter failures (including requests a guard refused), so each request is recorded
- * once. The route's `@Audit` spec is remembered per request by the audit route guard.
+ * exception filter failures (including requests a guard refused) through
+ * `InternalEvent.RequestFailed`, so each request is recorded once. The route's `@Audit` spec is remembered per request by the audit route guard.
  */
 @Injectable()
 export class HttpAudit {
@@ -153,8 +149,14 @@ export class HttpAudit {
     });
   }
 
-  /** Records a failed mutating or named request, any 401/403, and any server error. */
-  async recordFailure(request: AuditedRequest, failure: RequestFailure): Promise<void> {
+  /**
+   * Records a failed mutating or named request, any 401/403, and any server error. Called while
+   * the exception filter answers, so the request's context (caller, start) is still current.
+   */
+  @OnEvent(InternalEvent.RequestFailed)
+  async recordFailure(failure: RequestFailure): Promise<void> {
+    // Read as the guard and the interceptor read it (route parameters are strings here).
+    const request = failure.request as AuditedRequest;
     const spec = specs.get(request);
     const { status } = failure;
     const recorded = this.recordsSuccess(request) || status === 401 || status === 403;
