@@ -38,6 +38,14 @@ describe('refusalOf', () => {
     expect(refusal.fields).toEqual({ thresholds: 'Alert thresholds must hold whole percentages' });
   });
 
+  it("words a nested field's message, which names the field by its own name", () => {
+    const refusal = refusalOf(
+      refused({ 'notification.groupWaitSeconds': ['groupWaitSeconds must not be less than 0'] }),
+      { groupWait: { label: 'Group wait', api: 'notification.groupWaitSeconds' } },
+    );
+    expect(refusal.fields).toEqual({ groupWait: 'Group wait must not be less than 0' });
+  });
+
   it('names the other fields of a message in words as well', () => {
     const refusal = refusalOf(
       refused({ limitCents: ['limitCents must not exceed displayName'] }),
@@ -52,6 +60,7 @@ describe('refusalOf', () => {
       FIELDS,
     );
     expect(refusal.fields).toEqual({ email: 'Email is taken' });
+    expect(refusal.others).toEqual(['Max amount must be positive.']);
     expect(refusal.form).toBe('Check the highlighted fields. Max amount must be positive.');
   });
 
@@ -60,7 +69,7 @@ describe('refusalOf', () => {
       new ApiError(404, { message: 'Category not found' }, 'Not Found'),
       FIELDS,
     );
-    expect(refusal).toEqual({ fields: {}, form: 'Category not found' });
+    expect(refusal).toEqual({ fields: {}, others: [], form: 'Category not found' });
   });
 
   it("words the API's own message after the form's fields too", () => {

@@ -16,6 +16,8 @@ export type FieldMessages<Name extends string> = Partial<Record<Name, string>>;
 /** A refused save as a form shows it: messages beside fields, and one for the form. */
 export interface Refusal<Name extends string> {
   fields: FieldMessages<Name>;
+  /** Messages about fields the form does not show, in words; the form's message holds them too. */
+  others: string[];
   form: string;
 }
 
@@ -51,6 +53,11 @@ const apiNamesOf = <Name extends string>(fields: FormFields<Name>) =>
  */
 function inFormWords(message: string, apiNames: { apiName: string; words: string }[]): string {
   const known = new Map(apiNames.map(({ apiName, words }) => [apiName, words]));
+  // A nested field's message names it by its own name: `groupWaitSeconds`, not `notification.…`.
+  for (const { apiName, words } of apiNames) {
+    const own = apiName.split('.').pop() ?? apiName;
+    if (!known.has(own)) known.set(own, words);
+  }
   const names = [...known.keys()].sort((a, b) => b.length - a.length).map(escape);
   const pattern = new RegExp(`\\b(?:${[...names, '[a-z]+(?:[A-Z][a-z0-9]*)+'].join('|')})\\b`, 'g');
   const worded = message.replace(pattern, (name: string, offset: number) => {
@@ -88,5 +95,5 @@ export function refusalOf<Name extends string>(
   const highlighted = Object.keys(shown).length > 0 ? ['Check the highlighted fields.'] : [];
   const own =
     error instanceof ApiError ? inFormWords(error.message, apiNames) : errorMessageOf(error);
-  return { fields: shown, form: [...highlighted, ...others].join(' ') || own };
+  return { fields: shown, others, form: [...highlighted, ...others].join(' ') || own };
 }
