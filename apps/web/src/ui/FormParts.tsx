@@ -1,12 +1,16 @@
 import { useEffect, useRef } from 'react';
-import { ApiError, errorMessageOf, traceIdOf } from '../lib/api-error';
+import { errorMessageOf, traceIdOf } from '../lib/api-error';
+import { refusalOf } from '../lib/field-errors';
 import { ErrorReference } from './ErrorReference';
 
 /** Pieces every create/edit dialog shares. */
 
-/** The API's message for one field of a failed save, to show next to that field. */
-export function apiFieldError(error: unknown, field: string): string | undefined {
-  return error instanceof ApiError ? error.fieldMessage(field) : undefined;
+/**
+ * The API's message for one field of a failed save, to show next to that field, worded after
+ * its `label` ("Silence until must be in the future", not "endsAt must be…").
+ */
+export function apiFieldError(error: unknown, field: string, label: string): string | undefined {
+  return refusalOf(error, { [field]: { label } }).fields[field];
 }
 
 /**

@@ -156,7 +156,9 @@ describe('ContactPointsPage', () => {
       );
       expect(within(dialog).getByLabelText('Name')).toHaveAccessibleDescription('name is required');
       expect(within(dialog).getByLabelText('Email addresses')).toBeInvalid();
-      expect(within(dialog).getByRole('alert')).toHaveTextContent('Validation failed');
+      const alert = within(dialog).getByRole('alert');
+      expect(alert).toHaveTextContent('Validation failed Reference: ffffffff');
+      expect(alert.parentElement?.firstElementChild).toBe(alert);
     });
 
     it('says so beside the type when the server cannot send SMS', async () => {
@@ -309,9 +311,9 @@ describe('ContactPointsPage', () => {
       const { user } = show();
       await user.click(await screen.findByRole('button', { name: 'Send test to Incident bot' }));
       const dialog = screen.getByRole('dialog');
-      expect(await within(dialog).findByRole('alert')).toHaveTextContent(
-        'No contact point with this ID',
-      );
+      const alert = await within(dialog).findByRole('alert');
+      expect(alert).toHaveTextContent('No contact point with this ID Reference: ffffffff');
+      expect(alert.parentElement?.firstElementChild).toBe(alert);
     });
   });
 

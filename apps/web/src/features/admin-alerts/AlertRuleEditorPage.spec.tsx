@@ -153,9 +153,25 @@ describe('AlertRuleEditorPage', () => {
       showNew();
       expect(
         await within(preview()).findByText(
-          'the API has no route /nope; use a template such as /api/v1/transactions/:id',
+          'The API has no route /nope; use a template such as /api/v1/transactions/:id',
         ),
       ).toBeVisible();
+    });
+
+    it('words what the API refuses after the fields, never by its field names', async () => {
+      network({
+        [PREVIEW]: apiError(400, 'Validation failed', {
+          'notification.repeatIntervalSeconds': [
+            'repeatIntervalSeconds must not be greater than 604800',
+          ],
+          someFutureField: ['someFutureField must be a number'],
+        }),
+      });
+      showNew();
+      expect(
+        await within(preview()).findByText('Repeat interval must not be greater than 604800'),
+      ).toBeVisible();
+      expect(within(preview()).getByText('Some future field must be a number.')).toBeVisible();
     });
 
     it('offers only the filters and groupings the chosen metric can honour', async () => {
@@ -236,6 +252,7 @@ describe('AlertRuleEditorPage', () => {
         [CREATE]: apiError(400, 'The rule cannot be evaluated as written', {
           windowSeconds: ['the window (30 s) must be at least the evaluation interval (60 s)'],
           'notification.contactPointIds': ['Team mail cannot send: SMTP_URL is not set'],
+          someFutureField: ['someFutureField must be a number'],
         }),
       });
       const { user, router } = showNew();
@@ -247,7 +264,7 @@ describe('AlertRuleEditorPage', () => {
       await waitFor(() => expect(window).toHaveFocus());
       expect(window).toHaveAttribute('aria-invalid', 'true');
       expect(window).toHaveAccessibleDescription(
-        'the window (30 s) must be at least the evaluation interval (60 s)',
+        'The window (30 s) must be at least the evaluation interval (60 s)',
       );
       const mail = screen.getByLabelText(/Team mail/);
       expect(mail).toHaveAttribute('aria-invalid', 'true');
@@ -256,6 +273,11 @@ describe('AlertRuleEditorPage', () => {
         'role',
         'alert',
       );
+      const form = screen.getByRole('button', { name: 'Create rule' }).closest('form');
+      expect(
+        within(form as HTMLElement).getByText('Some future field must be a number.'),
+      ).toBeVisible();
+      expect(form).not.toHaveTextContent('someFutureField');
       expect(router.state.location.pathname).toBe('/admin/alerts/new');
       expect(api.requestsTo(CREATE)).toHaveLength(1);
     });
@@ -364,7 +386,7 @@ describe('AlertRuleEditorPage', () => {
       await user.click(await screen.findByRole('button', { name: 'Save rule' }));
       const name = screen.getByLabelText('Name');
       await waitFor(() => expect(name).toHaveFocus());
-      expect(name).toHaveAccessibleDescription('another rule already has this name');
+      expect(name).toHaveAccessibleDescription('Another rule already has this name');
     });
   });
 });

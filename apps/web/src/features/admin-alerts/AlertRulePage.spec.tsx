@@ -224,8 +224,11 @@ describe('AlertRulePage', () => {
       await user.click(within(dialog).getByRole('button', { name: 'Silence' }));
       const until = within(dialog).getByLabelText('Silence until');
       await waitFor(() =>
-        expect(until).toHaveAccessibleDescription('endsAt must be in the future'),
+        expect(until).toHaveAccessibleDescription('Silence until must be in the future'),
       );
+      const alert = within(dialog).getByRole('alert');
+      expect(alert).toHaveTextContent('Reference: ffffffff');
+      expect(alert.parentElement?.firstElementChild).toBe(alert);
     });
 
     it('lists the rule’s active silences only, and expires one now', async () => {

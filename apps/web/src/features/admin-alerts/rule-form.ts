@@ -6,6 +6,7 @@ import type {
   ConditionOperator,
   NoDataState,
 } from '@ledgerlens/contracts';
+import type { FieldMessages, FormFields } from '../../lib/field-errors';
 import { type FilterName, METRIC_KINDS } from './metric-kinds';
 
 export type AlertRuleInput = components['schemas']['AlertRuleInputDto'];
@@ -65,6 +66,38 @@ export const DURATION_FIELDS = {
   repeatInterval: 'notification.repeatIntervalSeconds',
 } as const;
 export type DurationField = keyof typeof DURATION_FIELDS;
+
+/**
+ * The API fields the form shows beside a control, with the words its messages use for each
+ * ("Repeat interval must…", not "repeatIntervalSeconds must…"). The form's messages are keyed by
+ * these API names too.
+ */
+export const RULE_FIELDS: FormFields<string> = {
+  name: { label: 'Name' },
+  description: { label: 'Description' },
+  severity: { label: 'Severity' },
+  metricType: { label: 'Metric' },
+  'filters.route': { label: 'Route' },
+  'filters.method': { label: 'Method' },
+  'filters.source': { label: 'Source' },
+  'filters.level': { label: 'Level' },
+  'filters.module': { label: 'Module' },
+  'filters.text': { label: 'Message contains' },
+  groupBy: { label: 'Alert separately for' },
+  operator: { label: 'Condition' },
+  threshold: { label: 'Threshold' },
+  noDataState: { label: 'When there is no data' },
+  labels: { label: 'Labels' },
+  annotations: { label: 'Annotations' },
+  'notification.contactPointIds': { label: 'Contact points' },
+  [DURATION_FIELDS.window]: { label: 'Window' },
+  [DURATION_FIELDS.interval]: { label: 'Evaluation interval' },
+  [DURATION_FIELDS.pending]: { label: 'Pending period' },
+  [DURATION_FIELDS.keepFiring]: { label: 'Keep firing for' },
+  [DURATION_FIELDS.groupWait]: { label: 'Group wait' },
+  [DURATION_FIELDS.groupInterval]: { label: 'Group interval' },
+  [DURATION_FIELDS.repeatInterval]: { label: 'Repeat interval' },
+};
 
 const NO_FILTERS: FilterValues = {
   route: '',
@@ -171,7 +204,7 @@ export function withMetric(values: RuleFormValues, metricType: AlertMetric): Rul
 }
 
 /** Messages by the API's field names (`windowSeconds`, `labels`), so both show the same way. */
-export type FormErrors = Record<string, string>;
+export type FormErrors = FieldMessages<string>;
 
 export type RuleInputChecked =
   { ok: true; input: AlertRuleInput } | { ok: false; errors: FormErrors };

@@ -153,9 +153,11 @@ describe('ExceptionGroupPage', () => {
       const notes = within(dialog).getByLabelText('Notes (optional)');
       await waitFor(() => expect(notes).toHaveAttribute('aria-invalid', 'true'));
       expect(notes).toHaveAccessibleDescription(
-        'notes must be shorter than or equal to 2000 characters',
+        'Notes must be shorter than or equal to 2000 characters',
       );
-      expect(within(dialog).getByRole('alert')).toHaveTextContent('Validation failed');
+      const alert = within(dialog).getByRole('alert');
+      expect(alert).toHaveTextContent('Validation failed Reference: ffffffff');
+      expect(alert.parentElement?.firstElementChild).toBe(alert);
     });
 
     it('ignores for a number of further occurrences', async () => {
@@ -199,7 +201,11 @@ describe('ExceptionGroupPage', () => {
       await user.click(within(dialog).getByRole('button', { name: 'Ignore' }));
 
       const until = within(dialog).getByLabelText('Ignore until');
-      await waitFor(() => expect(until).toHaveAccessibleDescription('until must be in the future'));
+      await waitFor(() =>
+        expect(until).toHaveAccessibleDescription('Ignore until must be in the future'),
+      );
+      const alert = within(dialog).getByRole('alert');
+      expect(alert.parentElement?.firstElementChild).toBe(alert);
       expect(await api.requestsTo(IGNORE)[0].json()).toEqual({
         until: new Date(2020, 0, 1, 10, 0).toISOString(),
       });

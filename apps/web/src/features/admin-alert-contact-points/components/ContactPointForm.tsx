@@ -108,7 +108,8 @@ export function ContactPointForm({
   const set = (field: keyof ContactPointFormValues) => (value: string) =>
     setValues((current) => ({ ...current, [field]: value }));
   const settingError =
-    errorOf(`settings.${SETTING_OF[values.type]}`) ?? apiFieldError(save.error, 'settings');
+    errorOf(`settings.${SETTING_OF[values.type]}`) ??
+    apiFieldError(save.error, 'settings', 'Settings');
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -117,6 +118,7 @@ export function ContactPointForm({
 
   return (
     <form onSubmit={submit} noValidate className="contact-point-form">
+      <FormError error={save.error} />
       {editing?.disabled && (
         <p className="contact-point-form__note">
           Deliveries to it stopped
@@ -189,7 +191,6 @@ export function ContactPointForm({
           />
         </>
       )}
-      <FormError error={save.error} />
       <FormActions
         submitLabel={editing ? 'Save contact point' : 'Create contact point'}
         pendingLabel="Saving…"

@@ -36,6 +36,7 @@ export function TestContactPointDialog({
       title={`Test of ${contactPoint?.name ?? ''}`}
       onClose={onClose}
     >
+      <FormError error={test.error} />
       <div aria-live="polite">
         {test.isPending && <p role="status">Sending a test notification…</p>}
         {test.data && test.data.length === 0 && <p>Nothing was sent: it has no recipients.</p>}
@@ -47,7 +48,6 @@ export function TestContactPointDialog({
           </ul>
         )}
       </div>
-      <FormError error={test.error} />
       <p className="text-muted">
         Tests are marked as such (the subject starts [TEST], webhooks carry the label test=true) and
         are never retried.

@@ -1,8 +1,9 @@
 import { ApiError, errorMessageOf } from '../../../lib/api-error';
+import { refusalOf } from '../../../lib/field-errors';
 import { LocalTime, Skeleton } from '../../../ui';
 import { CHART_HOURS, useDraftPreview } from '../api/alert-queries';
 import { useSettledValue } from '../hooks/use-settled-value';
-import { type RuleFormValues, ruleInputOf } from '../rule-form';
+import { RULE_FIELDS, type RuleFormValues, ruleInputOf } from '../rule-form';
 import { conditionText, formatValue, worstValue, isBreaching } from '../rule-text';
 import { valueRows } from '../value-series';
 import { InstancesTable } from './InstancesTable';
@@ -15,9 +16,10 @@ const PREVIEW_DELAY_MS = 400;
 /** A draft still without a name is previewed under this one (a preview stores nothing). */
 const UNNAMED = 'Unnamed rule';
 
-/** What the API refused, field by field, in its own words. */
+/** What the API refused, field by field, worded after the form's fields. */
 function Refusal({ error }: { error: ApiError }) {
-  const messages = Object.values(error.details).flat();
+  const refusal = refusalOf(error, RULE_FIELDS);
+  const messages = [...Object.values(refusal.fields), ...refusal.others] as string[];
   return (
     <div className="alert-preview__refusal">
       <p>The rule cannot be previewed as written:</p>

@@ -1,15 +1,15 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { ApiError } from '../../../lib/api-error';
+import { refusalOf } from '../../../lib/field-errors';
 import { FormActions, FormError } from '../../../ui';
 import { toast } from '../../toasts/toast-store';
 import { useCreateRule, useReplaceRule } from '../api/alert-actions';
 import type { AlertRule } from '../api/alert-queries';
 import {
-  DURATION_FIELDS,
   type FormErrors,
   formValuesOf,
   newRuleValues,
   ruleInputOf,
+  RULE_FIELDS,
   type RuleFormValues,
 } from '../rule-form';
 import {
@@ -20,36 +20,6 @@ import {
   TextsSection,
 } from './form-sections';
 import { PreviewPanel } from './PreviewPanel';
-
-/** API fields the form shows beside a control; messages for any other are listed with the form's. */
-const SHOWN_FIELDS = new Set<string>([
-  'name',
-  'description',
-  'severity',
-  'metricType',
-  'filters.route',
-  'filters.method',
-  'filters.source',
-  'filters.level',
-  'filters.module',
-  'filters.text',
-  'groupBy',
-  'operator',
-  'threshold',
-  'noDataState',
-  'labels',
-  'annotations',
-  'notification.contactPointIds',
-  ...Object.values(DURATION_FIELDS),
-]);
-
-/** Messages of a refused save by field; only the first of each shows beside it. */
-function refusalOf(error: unknown): FormErrors {
-  if (!(error instanceof ApiError)) return {};
-  return Object.fromEntries(
-    Object.entries(error.details).map(([field, messages]) => [field, messages[0]]),
-  );
-}
 
 /**
  * The one form for creating and editing a rule, with a live preview beside it. A refused save
@@ -96,11 +66,12 @@ export function RuleForm({
       toast.success(rule ? `${saved.name} saved` : `${saved.name} created`);
       onSaved(saved);
     } catch (error) {
-      refuse(refusalOf(error), error);
+      refuse(refusalOf(error, RULE_FIELDS).fields, error);
     }
   }
 
-  const unshown = Object.entries(errors).filter(([field]) => !SHOWN_FIELDS.has(field));
+  /** What the API refused about fields the form does not show, in words. */
+  const unshown = refusalOf(saveError, RULE_FIELDS).others;
   const sectionProps = {
     values,
     onChange: setValues,
@@ -117,10 +88,8 @@ export function RuleForm({
         <FormError error={saveError} />
         {unshown.length > 0 && (
           <ul className="alert-form__other-errors">
-            {unshown.map(([field, message]) => (
-              <li key={field}>
-                <code>{field}</code>: {message}
-              </li>
+            {unshown.map((message) => (
+              <li key={message}>{message}</li>
             ))}
           </ul>
         )}

@@ -21,6 +21,8 @@ import {
 
 type SilenceErrors = Extract<SilenceChecked, { ok: false }>['errors'];
 
+const LABELS = { endsAt: 'Silence until', comment: 'Comment' } as const;
+
 /**
  * Silences a rule's notifications for a while, with a required comment saying why. Its
  * instances are still evaluated, shown and recorded.
@@ -38,7 +40,7 @@ export function SilenceDialog({
   const [values, setValues] = useState(EMPTY_SILENCE);
   const [formErrors, setFormErrors] = useState<SilenceErrors>({});
   const errorOf = (field: 'endsAt' | 'comment') =>
-    formErrors[field] ?? apiFieldError(create.error, field);
+    formErrors[field] ?? apiFieldError(create.error, field, LABELS[field]);
   const close = () => {
     create.reset();
     setValues(EMPTY_SILENCE);
@@ -64,6 +66,7 @@ export function SilenceDialog({
   return (
     <Dialog open={open} title={`Silence ${rule.name}`} onClose={close}>
       <form onSubmit={submit} noValidate>
+        <FormError error={create.error} />
         <p>
           Notifications are held back while the silence lasts; the rule is still evaluated and its
           state changes are recorded.
@@ -85,7 +88,7 @@ export function SilenceDialog({
         </fieldset>
         {values.duration === 'custom' && (
           <TextField
-            label="Silence until"
+            label={LABELS.endsAt}
             type="datetime-local"
             value={values.until}
             hint="In your time zone; it must be in the future."
@@ -99,7 +102,7 @@ export function SilenceDialog({
           <p className="field__error">{errorOf('endsAt')}</p>
         )}
         <TextAreaField
-          label="Comment"
+          label={LABELS.comment}
           required
           rows={3}
           maxLength={1000}
@@ -110,7 +113,6 @@ export function SilenceDialog({
             setValues((current) => ({ ...current, comment: event.target.value }))
           }
         />
-        <FormError error={create.error} />
         <FormActions
           submitLabel="Silence"
           pendingLabel="Silencing…"

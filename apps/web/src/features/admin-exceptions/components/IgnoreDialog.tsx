@@ -18,6 +18,8 @@ const MODES: Record<IgnoreMode, string> = {
   untilCount: 'For a number of further occurrences',
 };
 
+const LABELS = { until: 'Ignore until', untilCount: 'Further occurrences' } as const;
+
 /** Ignores a group: it is still counted, and comes back when the chosen limit is reached. */
 export function IgnoreDialog({
   group,
@@ -32,7 +34,7 @@ export function IgnoreDialog({
   const [values, setValues] = useState(EMPTY);
   const [formErrors, setFormErrors] = useState<Extract<IgnoreChecked, { ok: false }>['errors']>({});
   const errorOf = (field: 'until' | 'untilCount') =>
-    formErrors[field] ?? apiFieldError(ignore.error, field);
+    formErrors[field] ?? apiFieldError(ignore.error, field, LABELS[field]);
   const close = () => {
     ignore.reset();
     setValues(EMPTY);
@@ -61,6 +63,7 @@ export function IgnoreDialog({
   return (
     <Dialog open={open} title="Ignore this exception group" onClose={close}>
       <form onSubmit={submit} noValidate>
+        <FormError error={ignore.error} />
         <p>
           Occurrences are still counted; the group returns to unresolved when the limit is reached.
         </p>
@@ -81,7 +84,7 @@ export function IgnoreDialog({
         </fieldset>
         {values.mode === 'untilTime' && (
           <TextField
-            label="Ignore until"
+            label={LABELS.until}
             type="datetime-local"
             value={values.until}
             hint="In your time zone; it must be in the future."
@@ -93,7 +96,7 @@ export function IgnoreDialog({
         )}
         {values.mode === 'untilCount' && (
           <TextField
-            label="Further occurrences"
+            label={LABELS.untilCount}
             type="number"
             inputMode="numeric"
             min={1}
@@ -106,7 +109,6 @@ export function IgnoreDialog({
             }
           />
         )}
-        <FormError error={ignore.error} />
         <FormActions
           submitLabel="Ignore"
           pendingLabel="Ignoring…"

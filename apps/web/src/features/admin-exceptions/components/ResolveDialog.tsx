@@ -37,6 +37,7 @@ export function ResolveDialog({
   return (
     <Dialog open={open} title="Resolve this exception group" onClose={close}>
       <form onSubmit={submit} noValidate>
+        <FormError error={resolve.error} />
         <p>If it occurs again it is marked as regressed and shows as unresolved.</p>
         <TextAreaField
           label="Notes (optional)"
@@ -44,10 +45,9 @@ export function ResolveDialog({
           rows={4}
           maxLength={2000}
           hint="What fixed it, for whoever sees it next."
-          error={apiFieldError(resolve.error, 'notes')}
+          error={apiFieldError(resolve.error, 'notes', 'Notes')}
           onChange={(event) => setNotes(event.target.value)}
         />
-        <FormError error={resolve.error} />
         <FormActions
           submitLabel="Resolve"
           pendingLabel="Resolving…"
