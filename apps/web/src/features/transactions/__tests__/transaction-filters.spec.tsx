@@ -262,7 +262,7 @@ describe('TransactionsPage filters', () => {
       },
       { url: '/transactions?q=coffee' },
     );
-    const totals = await screen.findByText(/Total of all 3 matching/);
+    const totals = await screen.findByText(/Total of the 3 matching transactions/);
     expect(totals).toHaveTextContent('−€10.50');
     expect(totals).toHaveTextContent('−$5.00');
     const [request] = network.requestsTo('GET /api/v1/transactions/totals');
@@ -272,7 +272,7 @@ describe('TransactionsPage filters', () => {
   it('adds nothing up for the unfiltered list', async () => {
     const { network } = renderTransactionsPage({ 'GET /api/v1/transactions': anyTransactions() });
     await screen.findByText('Coffee');
-    expect(screen.queryByText(/Total of all/)).not.toBeInTheDocument();
+    expect(screen.queryByText(/Total of the/)).not.toBeInTheDocument();
     expect(network.requestsTo('GET /api/v1/transactions/totals')).toEqual([]);
   });
 

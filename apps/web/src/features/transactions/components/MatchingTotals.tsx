@@ -21,7 +21,10 @@ export function MatchingTotals({ filters }: { filters: TransactionFilters }) {
   const count = currencies.reduce((sum, { count }) => sum + count, 0);
   return (
     <p className="matching-totals" aria-busy={totals.isPlaceholderData || undefined}>
-      Total of all {count} matching:{' '}
+      {count === 1
+        ? 'Total of the one matching transaction'
+        : `Total of the ${count} matching transactions`}
+      :{' '}
       {currencies.map(({ currency, netCents }, index) => (
         <span key={currency}>
           {index > 0 && ', '}
