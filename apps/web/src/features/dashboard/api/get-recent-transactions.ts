@@ -5,7 +5,8 @@ import { dashboardKeys } from './dashboard-keys';
 
 export type Transaction = components['schemas']['TransactionDto'];
 
-const RECENT_COUNT = 8;
+/** How many of the latest transactions the dashboard lists. */
+export const RECENT_COUNT = 8;
 
 /** The latest transactions by date; `total` also tells whether the user has any at all. */
 export const getRecentTransactions = () =>

@@ -7,7 +7,14 @@ import { SpendingByCategory } from './SpendingByCategory';
 
 function MonthFigures({ month }: { month: Month }) {
   const summary = useMonthSummary(month);
-  if (summary.isPending) return <Skeleton label={`Loading ${month.name}`} rows={4} />;
+  if (summary.isPending) {
+    // As tall as the figures it stands for (cards, then the chart), so nothing below moves.
+    return (
+      <div className="month-figures-placeholder">
+        <Skeleton label={`Loading ${month.name}`} rows={4} />
+      </div>
+    );
+  }
   if (summary.isError) {
     return (
       <ErrorState

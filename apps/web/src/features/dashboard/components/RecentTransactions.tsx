@@ -1,7 +1,7 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { ErrorState, formatDay, formatSignedMoney, Skeleton } from '../../../ui';
-import type { Transaction } from '../api/get-recent-transactions';
+import { RECENT_COUNT, type Transaction } from '../api/get-recent-transactions';
 import { transactionUrl } from '../../transactions/links';
 import { UNCATEGORISED } from '../month-summary';
 
@@ -39,7 +39,13 @@ function RecentList({
   recent: UseQueryResult<{ items: Transaction[] }>;
   newIds: ReadonlySet<string>;
 }) {
-  if (recent.isPending) return <Skeleton label="Loading recent transactions" rows={5} />;
+  if (recent.isPending) {
+    return (
+      <div className="recent-placeholder">
+        <Skeleton label="Loading recent transactions" rows={RECENT_COUNT} />
+      </div>
+    );
+  }
   if (recent.isError) {
     return (
       <ErrorState
