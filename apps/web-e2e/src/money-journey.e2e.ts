@@ -263,7 +263,7 @@ describe('a new user manages money in the browser', () => {
     await expect(opened.getAttribute('aria-expanded')).resolves.toBe('true');
     await expect(opened.evaluate((row) => row === document.activeElement)).resolves.toBe(true);
     await page.getByRole('heading', { name: 'Change history' }).waitFor();
-    await screenshot(page, '13-transaction-opened-from-dashboard');
+    await checkAndPhotograph(page, '13-transaction-opened-from-dashboard');
   }, 180_000);
 
   it('loads the dashboard without shifting it, and passes axe at both widths', async () => {
