@@ -60,16 +60,17 @@ import {
   microsecondsOf,
   observe,
 } from '../apps/api/src/modules/monitoring/histogram/latency-histogram';
-import { withClient, withDatabase } from '../apps/api/test/support/test-database';
-import { LatencySummary, summarise, timed } from './support/latency';
-import { generators, seededRandom } from './support/random';
-import { writeResult } from './support/results';
 import {
   BuiltApi,
   openDatabaseServerOf,
   sql,
   startBuiltApi,
-} from '../apps/api/test/support/built-api';
+  withClient,
+  withDatabase,
+} from '../apps/api/harness';
+import { LatencySummary, summarise, timed } from './support/latency';
+import { generators, seededRandom } from './support/random';
+import { writeResult } from './support/results';
 
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 20);
 const WARM_UP = Number(process.env['BENCH_WARM_UP'] ?? 2);

@@ -9,12 +9,7 @@
  */
 import autocannon from 'autocannon';
 import { writeResult } from './support/results';
-import {
-  BuiltApi,
-  openDatabaseServerOf,
-  sql,
-  startBuiltApi,
-} from '../apps/api/test/support/built-api';
+import { BuiltApi, openDatabaseServerOf, sql, startBuiltApi } from '../apps/api/harness';
 
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 10);
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 16);

@@ -37,7 +37,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
-import { withClient } from '../apps/api/test/support/test-database';
+import { BuiltApi, openDatabaseServerOf, startBuiltApi, withClient } from '../apps/api/harness';
 import { LatencySummary, timed, timeSequential } from './support/latency';
 import {
   CapturedQuery,
@@ -48,7 +48,6 @@ import {
 } from './support/log-services';
 import { generators, seededRandom } from './support/random';
 import { writeResult } from './support/results';
-import { BuiltApi, openDatabaseServerOf, startBuiltApi } from '../apps/api/test/support/built-api';
 
 const ROWS = Number(process.env['BENCH_ROWS'] ?? 2_000_000);
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 20);

@@ -19,9 +19,8 @@
 import autocannon from 'autocannon';
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { withClient } from '../apps/api/test/support/test-database';
+import { BuiltApi, openDatabaseServerOf, startBuiltApi, withClient } from '../apps/api/harness';
 import { writeResult } from './support/results';
-import { BuiltApi, openDatabaseServerOf, startBuiltApi } from '../apps/api/test/support/built-api';
 
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 5);
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 10);

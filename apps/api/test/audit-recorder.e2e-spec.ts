@@ -1,7 +1,8 @@
 import { AuditRecorder } from '../src/modules/audit/audit-recorder';
 import { eventually } from './support/eventually';
 import { createTestApp, registerUser } from './support/test-app';
-import { dropTestDatabase, withClient } from './support/test-database';
+import { withClient } from '../harness';
+import { dropTestDatabase } from './support/test-database';
 
 const countEvents = (url: string, action: string) =>
   withClient(url, async (client) => {

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { withClient } from './support/test-database';
+import { withClient } from '../harness';
 import { createTestApp, registerUser, SignedInUser, TestApp } from './support/test-app';
 
 /**

@@ -18,8 +18,7 @@ import {
   fallbackDataDirOf,
   placeEmbeddedServer,
 } from '../src/database/embedded-postgres-placement';
-import { freePort } from './support/free-port';
-import { waitForHealth } from './support/wait-for-health';
+import { freePort, waitForHealth } from '../harness';
 
 const ROOT = resolve(__dirname, '../../..');
 /** As root, PostgreSQL runs as the `postgres` user; otherwise as this user, who reaches everything. */

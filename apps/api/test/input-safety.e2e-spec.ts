@@ -9,7 +9,8 @@ import {
   SignedInUser,
   TestApp,
 } from './support/test-app';
-import { dropTestDatabase, withClient } from './support/test-database';
+import { withClient } from '../harness';
+import { dropTestDatabase } from './support/test-database';
 
 /** JSON text as the wire carries it: `\ud800` stays an escape, which JSON.stringify would also write. */
 const rawJson = (text: string) => ({ body: text, type: 'application/json' });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { RedisThrottlerStorage } from '../src/common/http/redis-throttler-storage';
-import { freePort } from './support/free-port';
+import { freePort } from '../harness';
 import { startTestRedis, TestRedis } from './support/test-redis';
 
 /** The Redis-backed rate-limit counters on a real Redis (TEST_REDIS_URL, or a redis-server). */

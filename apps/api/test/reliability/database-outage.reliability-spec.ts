@@ -1,5 +1,5 @@
-import { SERVER_URL_ENV, withDatabase } from '../support/test-database';
-import { sql, startBuiltApi } from '../support/built-api';
+import { sql, startBuiltApi, withDatabase } from '../../harness';
+import { SERVER_URL_ENV } from '../support/test-database';
 import { eventually } from '../support/eventually';
 import { recordFaultFigures } from './support/fault-figures';
 import { signUp } from './support/sign-up';

@@ -2,9 +2,9 @@ import { request } from 'node:http';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BuiltApi, startBuiltApi } from '../support/built-api';
+import { BuiltApi, startBuiltApi, withClient } from '../../harness';
 import { eventually } from '../support/eventually';
-import { SERVER_URL_ENV, withClient } from '../support/test-database';
+import { SERVER_URL_ENV } from '../support/test-database';
 
 /**
  * Fault: downloads of a multi-megabyte log export cut off at random points. Each abort must end

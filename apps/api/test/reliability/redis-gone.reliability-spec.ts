@@ -1,6 +1,5 @@
-import { freePort } from '../support/free-port';
+import { BuiltApi, freePort, startBuiltApi } from '../../harness';
 import { SERVER_URL_ENV } from '../support/test-database';
-import { BuiltApi, startBuiltApi } from '../support/built-api';
 import { recordFaultFigures } from './support/fault-figures';
 import { signUp } from './support/sign-up';
 

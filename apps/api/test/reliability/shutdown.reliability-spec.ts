@@ -1,6 +1,5 @@
+import { sql, startBuiltApi, withDatabase } from '../../harness';
 import { SERVER_URL_ENV } from '../support/test-database';
-import { startBuiltApi, sql } from '../support/built-api';
-import { withDatabase } from '../support/test-database';
 import { recordFaultFigures } from './support/fault-figures';
 import { signUp } from './support/sign-up';
 import { storedCounts } from './support/stored-counts';

@@ -5,9 +5,9 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../src/database/data-source-options';
 import { startEmbeddedPostgres } from '../../src/database/embedded-postgres';
 import { randomBytes } from 'node:crypto';
-import { RUN_ENV, SERVER_URL_ENV, templateName, withClient, withDatabase } from './test-database';
+import { freePort, withClient, withDatabase } from '../../harness';
+import { RUN_ENV, SERVER_URL_ENV, templateName } from './test-database';
 import { setTestServer } from './test-server';
-import { freePort } from './free-port';
 
 /** TEST_DATABASE_URL's server, else an embedded PostgreSQL in a temporary folder. */
 async function testServerUrl(): Promise<string> {

@@ -1,4 +1,5 @@
-import { runPrefix, SERVER_URL_ENV, withClient } from './test-database';
+import { withClient } from '../../harness';
+import { runPrefix, SERVER_URL_ENV } from './test-database';
 import { takeTestServer } from './test-server';
 
 export default async function globalTeardown(): Promise<void> {

@@ -1,4 +1,4 @@
-import { withClient } from './test-database';
+import { withClient } from '../../harness';
 
 /**
  * Runs `statement` on `audit_changes` as the superuser with its append-only triggers switched off:

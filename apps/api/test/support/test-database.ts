@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
+import { withClient, withDatabase } from '../../harness';
 
 /** Set by global setup for the test workers. */
 export const SERVER_URL_ENV = 'LEDGERLENS_TEST_SERVER_URL';
@@ -13,23 +13,6 @@ export function runPrefix(run = process.env[RUN_ENV]): string {
 
 export function templateName(): string {
   return `${runPrefix()}template`;
-}
-
-/** The same server with another database name. */
-export function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
-}
-
-export async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
 }
 
 const TEMPLATE_BUSY = /is being accessed by other users/;

@@ -1,7 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import Redis from 'ioredis';
 import { eventually } from './eventually';
-import { freePort } from './free-port';
+import { freePort } from '../../harness';
 
 export interface TestRedis {
   url: string;

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { openDatabaseServerOf, startBuiltApi } from '../../../api/test/support/built-api';
+import { openDatabaseServerOf, startBuiltApi } from '../../../api/harness';
 
 const WEB_DIST = resolve(__dirname, '../../../../dist/apps/web');
 

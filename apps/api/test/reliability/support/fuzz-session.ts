@@ -1,6 +1,5 @@
 import { ADMIN_ENV } from '../../support/test-app';
-import { BuiltApi, sql, startBuiltApi } from '../../support/built-api';
-import { withDatabase } from '../../support/test-database';
+import { BuiltApi, sql, startBuiltApi, withDatabase } from '../../../harness';
 import { isProcessAlive, send } from './fuzz-client';
 import { EXISTING_ID, FuzzRequest, Identity } from './fuzz-requests';
 

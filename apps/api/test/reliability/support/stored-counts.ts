@@ -1,4 +1,4 @@
-import { withClient } from '../../support/test-database';
+import { withClient } from '../../../harness';
 
 /** What the database holds for one user's `POST /api/v1/transactions` requests. */
 export interface StoredCounts {

@@ -2,35 +2,17 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { RunningDatabase, startEmbeddedPostgres } from '../../src/database/embedded-postgres';
 import { freePort } from './free-port';
-import { withClient, withDatabase } from './test-database';
+import { sql, withDatabase } from './postgres';
 import { waitForHealth } from './wait-for-health';
 
 /**
  * The built API (`dist/apps/api/main.js`) as a child process on a database of its own, as a user
- * runs it: for benchmarks (bench/) and browser journeys (apps/web-e2e).
+ * runs it: for benchmarks (bench/), browser journeys (apps/web-e2e) and the API's reliability
+ * tests.
  */
-const ROOT = resolve(__dirname, '../../../..');
+const ROOT = resolve(__dirname, '../../..');
 const MAIN = join(ROOT, 'dist/apps/api/main.js');
-
-/** The server of the first URL set among `envNames`, else a throwaway embedded PostgreSQL. */
-export async function openDatabaseServerOf(envNames: string[]): Promise<RunningDatabase> {
-  const configured = envNames.map((name) => process.env[name]).find(Boolean);
-  if (configured) return { url: configured, stop: async () => undefined };
-  console.log(`No ${envNames.join(' or ')}: starting an embedded PostgreSQL`);
-  return startEmbeddedPostgres({
-    dataDir: mkdtempSync(join(tmpdir(), 'ledgerlens-pg-')),
-    port: await freePort(),
-    database: 'postgres',
-    persistent: false,
-  });
-}
-
-/** Runs one statement on the database at `url`. */
-export async function sql(url: string, text: string): Promise<void> {
-  await withClient(url, (client) => client.query(text));
-}
 
 export interface BuiltApi {
   baseUrl: string;
