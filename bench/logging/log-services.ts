@@ -1,8 +1,10 @@
-import './api-paths';
+import '../support/api-paths';
 import type { DataSource } from 'typeorm';
-import { AppLogWriter } from '../../apps/api/src/modules/logging/persistence/app-log.writer';
-import { LogStatisticsService } from '../../apps/api/src/modules/logging/query/log-statistics.service';
-import { LogsQueryService } from '../../apps/api/src/modules/logging/query/logs-query.service';
+import {
+  AppLogWriter,
+  LogsQueryService,
+  LogStatisticsService,
+} from '../../apps/api/src/modules/logging';
 
 /**
  * The API's own log services, run in this process on a plain connection: the same SQL as the
