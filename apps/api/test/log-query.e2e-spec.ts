@@ -191,6 +191,29 @@ describe('stored log queries (/logging/logs)', () => {
     await testApp.http.get(`${LOGS}/99999999999`).set(admin.auth).expect(404);
   });
 
+  it('finds the lines of an error reference: the first 8 hex digits of its trace ID, any case', async () => {
+    const day = '2026-11-19T08:00:00.000Z';
+    const traces = [
+      '4bf92f3577b34da6a3ce929d0e0e4736',
+      '4bf92f35ffffffffffffffffffffffff',
+      '4bf92f3600000000000000000000000a',
+    ];
+    await testApp.app
+      .get(AppLogWriter)
+      .write(
+        traces.map((traceId) => record({ loggedAt: day, traceId, message: `line of ${traceId}` })),
+      );
+    const traceIdsFor = async (traceId: string) =>
+      (await list({ traceId, from: '2026-11-19T00:00:00Z', to: '2026-11-20T00:00:00Z' })).items
+        .map((line) => line.traceId)
+        .sort();
+
+    expect(await traceIdsFor('4BF92F35')).toEqual(traces.slice(0, 2));
+    expect(await traceIdsFor(traces[2])).toEqual([traces[2]]);
+    // Not a reference: a whole value, matched as it is.
+    expect(await traceIdsFor('4bf92f3')).toEqual([]);
+  });
+
   it('shows a line with the lines around it and every line of its trace', async () => {
     const middle = all[200];
     const withTrace = all.find((line) => line.traceId === 'trace-b') as Stored;

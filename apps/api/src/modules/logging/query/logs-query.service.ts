@@ -38,6 +38,22 @@ export function levelsOf(
   return atLeast ? listed.filter((level) => atLeast.includes(level)) : listed;
 }
 
+/** The start of a trace ID (8 to 31 hex digits), as the SPA shows it as an error's reference. */
+const TRACE_REFERENCE = /^[0-9a-f]{8,31}$/i;
+
+/**
+ * A whole trace ID matches itself; a reference matches every trace ID it starts: a range on the
+ * trace index (`g` sorts after every hex digit, in the C collation and in the natural ones).
+ */
+function traceCondition(conditions: SqlConditions, traceId: string): string {
+  if (!TRACE_REFERENCE.test(traceId)) return `l.trace_id = ${conditions.param(traceId)}`;
+  const prefix = traceId.toLowerCase();
+  return (
+    `l.trace_id >= ${conditions.param(prefix)} AND ` +
+    `l.trace_id < ${conditions.param(`${prefix}g`)}`
+  );
+}
+
 /**
  * Every filter but the level (which shapes the query), as SQL conditions on `app_logs l`;
  * numbered after `statement`'s parameters when given.
@@ -46,7 +62,6 @@ export function conditionsOf(filters: LogFilterDto, statement?: SqlConditions): 
   const conditions = new SqlConditions(statement);
   const equal: [keyof LogFilterDto, string][] = [
     ['source', 'l.source'],
-    ['traceId', 'l.trace_id'],
     ['userId', 'l.user_id'],
     ['module', 'l.module'],
     ['requestPath', 'l.request_path'],
@@ -55,6 +70,7 @@ export function conditionsOf(filters: LogFilterDto, statement?: SqlConditions): 
     const value = filters[filter];
     if (value !== undefined) conditions.and(`${column} = ${conditions.param(value)}`);
   }
+  if (filters.traceId !== undefined) conditions.and(traceCondition(conditions, filters.traceId));
   if (filters.from) conditions.and(`l.logged_at >= ${conditions.param(filters.from)}`);
   if (filters.to) conditions.and(`l.logged_at < ${conditions.param(filters.to)}`);
   if (filters.q) conditions.and(`l.message ILIKE ${conditions.param(likePattern(filters.q))}`);

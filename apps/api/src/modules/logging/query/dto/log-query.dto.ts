@@ -27,6 +27,14 @@ const toList = ({ value }: { value: unknown }) =>
 
 /** Filters of stored logs, shared by the list, the export and (in part) the statistics. */
 export class LogFilterDto extends TraceUserFilterDto {
+  @ApiPropertyOptional({
+    description:
+      'A trace ID, or its first 8 to 31 hex digits (the reference an error shows in the SPA): ' +
+      'every trace it starts',
+    example: '4bf92f35',
+  })
+  declare traceId?: string;
+
   @ApiPropertyOptional({ enum: LOG_SOURCES })
   @IsOptional()
   @IsIn(LOG_SOURCES)
