@@ -183,18 +183,18 @@ describe('TransactionsPage filters', () => {
     );
   });
 
-  it("shows the API's refusal of a filter next to that filter", async () => {
+  it("shows the API's refusal of a filter next to that filter, in the filter's words", async () => {
     renderTransactionsPage(
       {
-        'GET /api/v1/transactions': apiError(404, 'That category no longer exists', {
-          categoryId: ['Choose another category'],
+        'GET /api/v1/transactions': apiError(400, 'Invalid query', {
+          q: ['q must be shorter than or equal to 100 characters'],
         }),
       },
-      { url: `/transactions?category=${groceries.id}` },
+      { url: `/transactions?q=${'x'.repeat(101)}` },
     );
-    expect(await screen.findByRole('alert')).toHaveTextContent('That category no longer exists');
-    expect(screen.getByRole('combobox', { name: 'Category' })).toHaveAccessibleDescription(
-      'Choose another category',
+    expect(await screen.findByRole('alert')).toHaveTextContent('Transactions could not be loaded');
+    expect(screen.getByRole('searchbox', { name: 'Search' })).toHaveAccessibleDescription(
+      'Search must be shorter than or equal to 100 characters',
     );
   });
 

@@ -1,8 +1,14 @@
 import { useId, useState } from 'react';
 import { DebouncedTextField, SelectField, TextField } from '../../../ui';
 import type { ApiError } from '../../../lib/api-error';
+import { refusalOf } from '../../../lib/field-errors';
 import type { Category } from '../api/types';
-import type { FilterErrors, FilterParam, FilterValues } from '../model/transaction-filters';
+import {
+  FILTER_FIELDS,
+  type FilterErrors,
+  type FilterParam,
+  type FilterValues,
+} from '../model/transaction-filters';
 import { CategoryOptions } from './CategoryOptions';
 
 interface Props {
@@ -33,7 +39,9 @@ export function TransactionFilters({
   onChange,
   onClear,
 }: Props) {
-  const apiMessage = (field: string) => listError?.fieldMessage(field);
+  // The API's messages for filters are worded after their labels ("Search must be shorter…").
+  const refused = listError ? refusalOf(listError, FILTER_FIELDS).fields : {};
+  const messageOf = (name: FilterParam) => errors[name] ?? refused[name];
   const [moreShown, setMoreShown] = useState(() => MORE_FILTERS.some((name) => values[name]));
   const moreId = useId();
   return (
@@ -49,7 +57,7 @@ export function TransactionFilters({
           type="search"
           placeholder="Description or notes contain…"
           value={values.q}
-          error={apiMessage('q')}
+          error={messageOf('q')}
           onCommit={(value) => onChange('q', value)}
         />
         {isFiltered && (
@@ -76,7 +84,7 @@ export function TransactionFilters({
           type="date"
           value={values.from}
           max={values.to || undefined}
-          error={errors.from ?? apiMessage('from')}
+          error={messageOf('from')}
           onChange={(event) => onChange('from', event.target.value)}
         />
         <TextField
@@ -84,13 +92,13 @@ export function TransactionFilters({
           type="date"
           value={values.to}
           min={values.from || undefined}
-          error={errors.to ?? apiMessage('to')}
+          error={messageOf('to')}
           onChange={(event) => onChange('to', event.target.value)}
         />
         <SelectField
           label="Category"
           value={values.category}
-          error={apiMessage('categoryId')}
+          error={messageOf('category')}
           onChange={(event) => onChange('category', event.target.value)}
         >
           <option value="">All categories</option>
@@ -110,7 +118,7 @@ export function TransactionFilters({
           inputMode="decimal"
           placeholder="0.00"
           value={values.min}
-          error={errors.min ?? apiMessage('minAmountCents')}
+          error={messageOf('min')}
           onCommit={(value) => onChange('min', value)}
         />
         <DebouncedTextField
@@ -118,7 +126,7 @@ export function TransactionFilters({
           inputMode="decimal"
           placeholder="0.00"
           value={values.max}
-          error={errors.max ?? apiMessage('maxAmountCents')}
+          error={messageOf('max')}
           onCommit={(value) => onChange('max', value)}
         />
       </div>

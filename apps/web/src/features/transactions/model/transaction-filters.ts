@@ -1,4 +1,5 @@
 import type { TransactionFilters, TransactionType } from '../api/types';
+import type { FormFields } from '../../../lib/field-errors';
 import { centsFromDecimal } from '../../../lib/money';
 import { amount } from '../../../lib/validators';
 
@@ -15,6 +16,17 @@ export const AMOUNT_RANGE_MESSAGE = 'The lowest amount is above the highest';
 
 const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TYPES: readonly string[] = ['expense', 'income'] satisfies TransactionType[];
+
+/** Each filter's label, and the API's name for it, so the API's messages use the label. */
+export const FILTER_FIELDS: FormFields<FilterParam> = {
+  q: { label: 'Search' },
+  from: { label: 'From' },
+  to: { label: 'To' },
+  category: { label: 'Category', api: 'categoryId' },
+  type: { label: 'Type' },
+  min: { label: 'Min amount', api: 'minAmountCents' },
+  max: { label: 'Max amount', api: 'maxAmountCents' },
+};
 
 export function filterValuesOf(params: URLSearchParams): FilterValues {
   return Object.fromEntries(
