@@ -94,6 +94,17 @@ describe('AuditLogsPage', () => {
       expect(chain).toHaveTextContent('1,234 changes recomputed');
       expect(api.requestsTo(VERIFY)).toHaveLength(2);
     });
+    it('ends a failed verification with its reference, copyable', async () => {
+      network({ [VERIFY]: apiError(503, 'The database is not answering') });
+      show();
+      const chain = await screen.findByRole('region', { name: 'Chain verification' });
+      await waitFor(() =>
+        expect(chain).toHaveTextContent(
+          /could not run: The database is not answering\s*Reference: ffffffff/,
+        ),
+      );
+      expect(within(chain).getByRole('button', { name: 'Copy reference' })).toBeVisible();
+    });
   });
 
   describe('filters and paging', () => {

@@ -1,7 +1,14 @@
 import { useMemo, useState } from 'react';
-import { ApiError, errorMessageOf } from '../../lib/api-error';
+import { ApiError, errorMessageOf, traceIdOf } from '../../lib/api-error';
 import { useAutoRefresh } from '../../lib/use-auto-refresh';
-import { AutoRefreshToggle, EmptyState, ErrorState, PageHeader, Skeleton } from '../../ui';
+import {
+  AutoRefreshToggle,
+  EmptyState,
+  ErrorReference,
+  ErrorState,
+  PageHeader,
+  Skeleton,
+} from '../../ui';
 import { useLogs } from './api/get-logs';
 import { ExportPanel } from './components/ExportPanel';
 import { LiveTailPanel } from './components/LiveTailPanel';
@@ -56,12 +63,13 @@ export function LogsPage() {
           {logs.isRefetchError && (
             <p className="log-notice" role="alert">
               The lines could not be refreshed ({errorMessageOf(logs.error)}); showing what was
-              loaded.
+              loaded. <ErrorReference traceId={traceIdOf(logs.error)} />
             </p>
           )}
           {logs.isFetchNextPageError && (
             <p className="log-notice" role="alert">
-              Older lines could not be loaded: {errorMessageOf(logs.error)}
+              Older lines could not be loaded: {errorMessageOf(logs.error)}{' '}
+              <ErrorReference traceId={traceIdOf(logs.error)} />
             </p>
           )}
           <LogList

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { Link } from 'react-router';
-import { errorMessageOf } from '../../../lib/api-error';
+import { errorMessageOf, traceIdOf } from '../../../lib/api-error';
+import { ErrorReference } from '../../../ui';
 import { useContactPoints } from '../api/alert-queries';
 
 const TYPES = { email: 'Email', webhook: 'Webhook', sms: 'SMS' } as const;
@@ -24,7 +25,8 @@ export function ContactPointChoices({
   if (contactPoints.error) {
     choices = (
       <p className="field__error">
-        The contact points could not be loaded: {errorMessageOf(contactPoints.error)}
+        The contact points could not be loaded: {errorMessageOf(contactPoints.error)}{' '}
+        <ErrorReference traceId={traceIdOf(contactPoints.error)} />
       </p>
     );
   } else if (!contactPoints.data) {

@@ -1,6 +1,6 @@
-import { ApiError, errorMessageOf } from '../../../lib/api-error';
+import { ApiError, errorMessageOf, traceIdOf } from '../../../lib/api-error';
 import { refusalOf } from '../../../lib/field-errors';
-import { LocalTime, Skeleton } from '../../../ui';
+import { ErrorReference, LocalTime, Skeleton } from '../../../ui';
 import { CHART_HOURS, useDraftPreview } from '../api/alert-queries';
 import { useSettledValue } from '../hooks/use-settled-value';
 import { RULE_FIELDS, type RuleFormValues, ruleInputOf } from '../rule-form';
@@ -67,7 +67,10 @@ export function PreviewPanel({ values }: { values: RuleFormValues }) {
         <Refusal error={preview.error} />
       ) : (
         <div role="alert" className="alert-preview__refusal">
-          <p>The preview failed: {errorMessageOf(preview.error)}</p>
+          <p>
+            The preview failed: {errorMessageOf(preview.error)}{' '}
+            <ErrorReference traceId={traceIdOf(preview.error)} />
+          </p>
           <button
             type="button"
             className="button button--ghost"

@@ -1,6 +1,6 @@
-import { errorMessageOf } from '../../../lib/api-error';
+import { errorMessageOf, traceIdOf } from '../../../lib/api-error';
 import { useChainVerification } from '../api/audit-queries';
-import { LocalTime } from '../../../ui';
+import { ErrorReference, LocalTime } from '../../../ui';
 
 /** Whether the row history's hash chain is intact, when that was last checked, and a re-check. */
 export function ChainStatus() {
@@ -9,7 +9,12 @@ export function ChainStatus() {
   let text;
   if (check.isPending) text = <p>Verifying the row history’s hash chain…</p>;
   else if (check.isError)
-    text = <p>The verification could not run: {errorMessageOf(check.error)}</p>;
+    text = (
+      <p>
+        The verification could not run: {errorMessageOf(check.error)}{' '}
+        <ErrorReference traceId={traceIdOf(check.error)} />
+      </p>
+    );
   else if (check.data.ok)
     text = (
       <p>

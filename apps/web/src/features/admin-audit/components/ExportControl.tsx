@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { errorMessageOf } from '../../../lib/api-error';
-import { SelectField } from '../../../ui';
+import { errorMessageOf, traceIdOf } from '../../../lib/api-error';
+import { ErrorReference, SelectField } from '../../../ui';
 import { type ExportProgress, saveFile, streamExport } from '../api/stream-export';
 import type { AuditLogFilters, ExportFormat } from '../api/types';
 import { formatBytes } from '../model/time';
@@ -9,7 +9,7 @@ type ExportState =
   | { phase: 'idle' }
   | { phase: 'running'; progress: ExportProgress }
   | { phase: 'done'; rows: number; bytes: number; fileName: string }
-  | { phase: 'failed'; message: string };
+  | { phase: 'failed'; error: unknown };
 
 const rowsText = (rows: number) => `${rows.toLocaleString()} ${rows === 1 ? 'row' : 'rows'}`;
 
@@ -44,11 +44,7 @@ export function ExportControl({
       saveFile(file);
       setState({ phase: 'done', rows: file.rows, bytes: file.bytes, fileName: file.fileName });
     } catch (error) {
-      setState(
-        controller.signal.aborted
-          ? { phase: 'idle' }
-          : { phase: 'failed', message: errorMessageOf(error) },
-      );
+      setState(controller.signal.aborted ? { phase: 'idle' } : { phase: 'failed', error });
     } finally {
       abort.current = null;
     }
@@ -89,7 +85,12 @@ export function ExportControl({
           `Exporting… ${formatBytes(state.progress.bytes)} received, ${rowsText(state.progress.rows)}`}
         {state.phase === 'done' &&
           `Exported ${rowsText(state.rows)} (${formatBytes(state.bytes)}) to ${state.fileName}`}
-        {state.phase === 'failed' && `The export failed: ${state.message}`}
+        {state.phase === 'failed' && (
+          <>
+            The export failed: {errorMessageOf(state.error)}{' '}
+            <ErrorReference traceId={traceIdOf(state.error)} />
+          </>
+        )}
       </p>
       {running && <progress className="audit-export__bar" aria-label="Export progress" />}
     </div>

@@ -1,7 +1,7 @@
 import { LOG_EXPORT_FORMATS, type LogExportFormat } from '@ledgerlens/contracts';
 import { useState } from 'react';
-import { errorMessageOf } from '../../../lib/api-error';
-import { SelectField } from '../../../ui';
+import { errorMessageOf, traceIdOf } from '../../../lib/api-error';
+import { ErrorReference, SelectField } from '../../../ui';
 import type { ExportState } from '../hooks/use-log-export';
 import { formatBytes } from '../model/export-rows';
 
@@ -72,7 +72,8 @@ export function ExportPanel({ state, onStart, onCancel }: Props) {
       </div>
       {state.status === 'failed' && (
         <p className="log-export__error" role="alert">
-          The export failed: {errorMessageOf(state.error)}
+          The export failed: {errorMessageOf(state.error)}{' '}
+          <ErrorReference traceId={traceIdOf(state.error)} />
         </p>
       )}
     </section>
