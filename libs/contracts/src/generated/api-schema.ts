@@ -2552,6 +2552,10 @@ export interface components {
              * @description Logged before
              */
             to?: string;
+            /**
+             * @description A trace ID, or its first 8 to 31 hex digits (the reference an error shows in the SPA): every trace it starts
+             * @example 4bf92f35
+             */
             traceId?: string;
             /** Format: uuid */
             userId?: string;
@@ -5943,6 +5947,7 @@ export interface operations {
                 source?: "backend" | "frontend";
                 /** @description Logged before */
                 to?: string;
+                /** @description A trace ID, or its first 8 to 31 hex digits (the reference an error shows in the SPA): every trace it starts */
                 traceId?: string;
                 userId?: string;
             };
