@@ -14,6 +14,8 @@ const config: Config = {
   rootDir: __dirname,
   testEnvironment: 'node',
   testMatch: ['<rootDir>/src/**/*.e2e.ts'],
+  // Hooks too: closing the browser runs axe-core on every page a journey showed and left unchecked.
+  testTimeout: 120_000,
 };
 
 export default config;
