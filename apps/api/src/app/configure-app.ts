@@ -11,7 +11,7 @@ import { RealtimeIoAdapter } from '../modules/realtime/realtime-io.adapter';
 import { completeOpenApiDocument } from '../common/openapi/complete-openapi-document';
 import { ErrorResponseDto } from '../common/http/error-response.dto';
 import { METRICS_SECURITY_SCHEME } from '../modules/monitoring/prometheus/prometheus.controller';
-import { API_PREFIX, API_VERSION, PROMETHEUS_PATH } from './api-prefix';
+import { API_PREFIX, API_VERSION, PROMETHEUS_PATH } from '../common/http/api-prefix';
 
 export function corsOrigins(config: AppConfig): string[] {
   return config.CORS_ORIGINS.split(',')

@@ -4,6 +4,7 @@ import { Params } from 'nestjs-pino';
 import pino, { DestinationStream, StreamEntry } from 'pino';
 import type { Options } from 'pino-http';
 import { traceIdOf } from '../common/context/trace-id';
+import { apiPath } from '../common/http/api-prefix';
 import { LineRedactor } from '../common/redaction/line-redactor';
 import { AppConfig } from '../config/app-config';
 
@@ -15,6 +16,9 @@ export interface LogDestinations {
 }
 
 type LevelSetting = AppConfig['LOG_LEVEL'];
+
+/** Health checks poll often: their requests are not logged. */
+const HEALTH_PATH = apiPath('health');
 
 function isActive(level: LevelSetting): level is LogLevel {
   return level !== 'silent';
@@ -85,7 +89,7 @@ export function loggerOptions(
       res: (response: { statusCode: number }) => ({ status: response.statusCode }),
     },
     hooks: { streamWrite: lines.redactLine },
-    autoLogging: { ignore: (request) => request.url?.startsWith('/api/v1/health') ?? false },
+    autoLogging: { ignore: (request) => request.url?.startsWith(HEALTH_PATH) ?? false },
   };
   return { pinoHttp: [options, pino.multistream(streams)] };
 }

@@ -1,6 +1,6 @@
 import type { Request, RequestHandler, Response } from 'express';
 import { extname } from 'node:path';
-import { API_PREFIX } from '../api-prefix';
+import { API_PREFIX } from '../../common/http/api-prefix';
 import { BuiltFile, CODINGS, readWebBuild, WebBuildOptions } from './web-build';
 
 /** Hashed file names change with their content: a cached copy never needs checking. */

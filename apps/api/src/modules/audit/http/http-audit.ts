@@ -2,7 +2,7 @@ import { AuditCategory, AuditSeverity, InternalEvent } from '@ledgerlens/contrac
 import { Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { performance } from 'node:perf_hooks';
-import { API_PREFIX } from '../../../app/api-prefix';
+import { API_PREFIX } from '../../../common/http/api-prefix';
 import { RequestContext } from '../../../common/context/request-context';
 import { traceIdOf } from '../../../common/context/trace-id';
 import { RequestFailure } from '../../../common/errors/request-failure';

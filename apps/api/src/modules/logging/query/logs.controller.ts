@@ -27,7 +27,7 @@ import { PermissionError } from '../../../common/errors/domain-errors';
 import { ExportResponses } from '../../../common/export/export-responses';
 import { EXPORT_CONTENT_TYPES, exportStream } from '../../../common/export/export-stream';
 import { ErrorResponseDto } from '../../../common/http/error-response.dto';
-import { API_PREFIX, API_VERSION } from '../../../app/api-prefix';
+import { apiPath } from '../../../common/http/api-prefix';
 import { ApiExportResponse } from '../../../common/export/api-export-response';
 import { Audit } from '../../audit/http/audit.decorator';
 import { ExportFiles } from '../export/export-files';
@@ -69,7 +69,7 @@ function exportFilename(filters: LogFilterDto, format: string): string {
   return `ledgerlens-logs_${from}_${to}.${format}`;
 }
 
-const EXPORTS_PATH = `/${API_PREFIX}/v${API_VERSION}/logging/logs/exports`;
+const EXPORTS_PATH = apiPath('logging/logs/exports');
 
 @ApiTags('logging')
 @ApiBearerAuth()

@@ -1,6 +1,6 @@
 import { Injectable, NestMiddleware } from '@nestjs/common';
 import { performance } from 'node:perf_hooks';
-import { API_PREFIX, PROMETHEUS_PATH } from '../../../app/api-prefix';
+import { API_PREFIX, PROMETHEUS_PATH } from '../../../common/http/api-prefix';
 import { MetricsRecorder } from './metrics-recorder';
 
 /** Requests that matched no route are counted under this route, never under their URL. */

@@ -8,7 +8,7 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { PROMETHEUS_PATH } from '../../../app/api-prefix';
+import { PROMETHEUS_PATH } from '../../../common/http/api-prefix';
 import { Public } from '../../../common/auth/public.decorator';
 import { AuthenticationError } from '../../../common/errors/domain-errors';
 import { ErrorResponseDto } from '../../../common/http/error-response.dto';

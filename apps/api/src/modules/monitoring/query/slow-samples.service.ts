@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { API_PREFIX, API_VERSION } from '../../../app/api-prefix';
+import { apiPath } from '../../../common/http/api-prefix';
 import { Page, PaginationQuery } from '../../../common/http/pagination.dto';
 import { isoTimestampSql } from '../../../common/sql/iso-timestamp';
 import { SqlConditions } from '../../../common/sql/sql-conditions';
@@ -8,7 +8,7 @@ import { SlowQueryFilterDto, SlowRequestFilterDto } from '../dto/monitoring-quer
 import { SlowQueryDto, SlowRequestDto } from '../dto/slow-sample.dto';
 import { MONITORING_QUERY_MARK } from '../storage/monitoring-sql';
 
-const LOGS_PATH = `/${API_PREFIX}/v${API_VERSION}/logging/logs`;
+const LOGS_PATH = apiPath('logging/logs');
 
 /** Where the SPA (or an admin with curl) finds every stored log line of a trace. */
 export function logsUrlOf(traceId: string | null): string | null {
