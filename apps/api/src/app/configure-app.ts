@@ -7,10 +7,10 @@ import { Logger } from 'nestjs-pino';
 import { AppConfig } from '../config/app-config';
 import { trustProxyOf } from '../config/trust-proxy';
 import { securityHeaders } from '../common/http/security-headers';
-import { RealtimeIoAdapter } from '../modules/realtime/realtime-io.adapter';
+import { RealtimeIoAdapter } from '../modules/realtime';
 import { completeOpenApiDocument } from '../common/openapi/complete-openapi-document';
 import { ErrorResponseDto } from '../common/http/error-response.dto';
-import { METRICS_SECURITY_SCHEME } from '../modules/monitoring/prometheus/prometheus.controller';
+import { METRICS_SECURITY_SCHEME } from '../modules/monitoring';
 import { API_PREFIX, API_VERSION, PROMETHEUS_PATH } from '../common/http/api-prefix';
 
 export function corsOrigins(config: AppConfig): string[] {

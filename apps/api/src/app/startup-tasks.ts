@@ -1,8 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
-import { DEMO_LOGINS } from '../modules/demo/demo-data';
-import { DemoSeedService } from '../modules/demo/demo-seed.service';
-import { UsersService } from '../modules/users/users.service';
+import { DEMO_LOGINS, DemoSeedService } from '../modules/demo';
+import { UsersService } from '../modules/users';
 
 /** Work done once the app is wired: the configured admin, then demo data on a fresh database. */
 @Injectable()

@@ -29,7 +29,7 @@ import { ErrorResponseDto } from '../../common/http/error-response.dto';
 import { IdParam } from '../../common/http/resource-routes';
 import { SerialIdParamPipe } from '../../common/http/serial-id-param.pipe';
 import { AppConfig } from '../../config/app-config';
-import { Audit } from '../audit/http/audit.decorator';
+import { Audit } from '../audit';
 import { ContactPointsService } from './contact-points/contact-points.service';
 import { AlertEvaluator } from './evaluation/alert-evaluator';
 import { worstState } from './evaluation/instance-state';

@@ -22,8 +22,8 @@ import { AuthenticatedUser, CurrentUser } from '../../common/auth/current-user.d
 import { Public } from '../../common/auth/public.decorator';
 import { ErrorResponseDto } from '../../common/http/error-response.dto';
 import { RateLimited } from '../../common/http/rate-limits';
-import { Audit } from '../audit/http/audit.decorator';
-import { UserDto } from '../users/dto/user.dto';
+import { Audit } from '../audit';
+import { UserDto } from '../users';
 import { AuthService } from './auth.service';
 import { AuthSessionDto } from './dto/auth-session.dto';
 import { LoginDto, RefreshDto, RegisterDto } from './dto/credentials.dto';

@@ -7,7 +7,7 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
-import { User } from '../users/user.entity';
+import { User } from '../users';
 
 /** One refresh token (stored as a SHA-256 hash). Rotation keeps a family; reuse revokes it. */
 @Entity('refresh_tokens')

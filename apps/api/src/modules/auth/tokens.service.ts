@@ -7,8 +7,8 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { IsNull, Repository } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { AuthenticationError } from '../../common/errors/domain-errors';
-import { AuditRecorder } from '../audit/audit-recorder';
-import { User } from '../users/user.entity';
+import { AuditRecorder } from '../audit';
+import { User } from '../users';
 import { RefreshToken } from './refresh-token.entity';
 import { TokenRevocationStore } from './token-revocation.store';
 

@@ -9,7 +9,7 @@ import {
   Unique,
 } from 'typeorm';
 import { bigintToNumber } from '../../database/column-transformers';
-import { User } from '../users/user.entity';
+import { User } from '../users';
 import { Budget } from './budget.entity';
 
 /** A budget crossing one of its thresholds, recorded once per budget, period and threshold. */

@@ -2,8 +2,8 @@ import type { BudgetPeriod } from '@ledgerlens/contracts';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { OwnedEntity } from '../../database/audited.entity';
 import { bigintToNumber } from '../../database/column-transformers';
-import { Category } from '../categories/category.entity';
-import { User } from '../users/user.entity';
+import { Category } from '../categories';
+import { User } from '../users';
 
 @Entity('budgets')
 @Check('chk_budgets_period', `"period" IN ('weekly', 'monthly', 'yearly')`)

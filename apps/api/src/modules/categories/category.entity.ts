@@ -1,6 +1,6 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { OwnedEntity } from '../../database/audited.entity';
-import { User } from '../users/user.entity';
+import { User } from '../users';
 
 export type CategoryKind = 'expense' | 'income';
 

@@ -9,7 +9,7 @@ import {
 } from '@nestjs/swagger';
 import { Public } from '../../common/auth/public.decorator';
 import { ErrorResponseDto } from '../../common/http/error-response.dto';
-import { Audit } from '../audit/http/audit.decorator';
+import { Audit } from '../audit';
 import {
   CONFORMANCE_CALLS_SCHEMA,
   ConformanceCall,

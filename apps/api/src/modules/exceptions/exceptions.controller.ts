@@ -15,7 +15,7 @@ import { AuthenticatedUser, CurrentUser } from '../../common/auth/current-user.d
 import { Roles } from '../../common/auth/roles.decorator';
 import { ErrorResponseDto } from '../../common/http/error-response.dto';
 import { IdParam } from '../../common/http/resource-routes';
-import { Audit } from '../audit/http/audit.decorator';
+import { Audit } from '../audit';
 import { IgnoreExceptionDto, ResolveExceptionDto } from './dto/exception-actions.dto';
 import { ExceptionGroupDetailDto } from './dto/exception-group-detail.dto';
 import { ExceptionGroupDto, ExceptionGroupPageDto } from './dto/exception-group.dto';

@@ -1,8 +1,9 @@
-/**
- * The logging module's public entry: what code outside the module uses of it. Today the logging
- * benchmark (bench/logging), which runs the module's own SQL in its process.
- */
+/** The logging module's public entry: what code outside the module uses of it. */
+export { LoggingModule } from './logging.module';
 export type { AppLogRecord } from './persistence/app-log-record';
+export { LogSink } from './persistence/log-sink';
+
+// The logging benchmark (bench/logging) runs the module's own SQL in its process with these.
 export { AppLogWriter } from './persistence/app-log.writer';
 export { LogStatisticsService } from './query/log-statistics.service';
 export { LogsQueryService } from './query/logs-query.service';

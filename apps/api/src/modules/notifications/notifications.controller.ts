@@ -9,7 +9,7 @@ import {
 } from '@nestjs/swagger';
 import { ErrorResponseDto } from '../../common/http/error-response.dto';
 import { IdParam } from '../../common/http/resource-routes';
-import { Audit } from '../audit/http/audit.decorator';
+import { Audit } from '../audit';
 import {
   NotificationDto,
   NotificationListQueryDto,

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MailModule } from '../../common/mail/mail.module';
-import { CategoriesModule } from '../categories/categories.module';
-import { UsersModule } from '../users/users.module';
+import { CategoriesModule } from '../categories';
+import { UsersModule } from '../users';
 import { BudgetAlertListener } from './budget-alert.listener';
 import { NotificationsController } from './notifications.controller';
 import { NotificationsService } from './notifications.service';

@@ -9,7 +9,7 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
-import { User } from '../users/user.entity';
+import { User } from '../users';
 
 /** Something a user is told in the app; written once per cause (see the migration). */
 @Entity('user_notifications')

@@ -14,7 +14,7 @@ import {
 } from '@ledgerlens/contracts';
 import { Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
-import type { AuditEventRecord } from '../audit/audit-event-input';
+import type { AuditEventRecord } from '../audit';
 import { envelopeOf } from './envelope';
 import {
   alertPayloadOf,

@@ -16,8 +16,8 @@ import {
   TransactionChangedPayload,
   TransactionEventPayload,
 } from '@ledgerlens/contracts';
-import type { AuditEventRecord } from '../audit/audit-event-input';
-import type { AppLogRecord } from '../logging/persistence/app-log-record';
+import type { AuditEventRecord } from '../audit';
+import type { AppLogRecord } from '../logging';
 
 /*
  * What clients receive, field by field: a field added to an in-process payload does not reach

@@ -2,7 +2,7 @@ import { HandshakeErrorCode } from '@ledgerlens/contracts';
 import { Injectable, Logger } from '@nestjs/common';
 import type { ExtendedError } from 'socket.io';
 import { AuthenticationError, DependencyUnavailableError } from '../../common/errors/domain-errors';
-import { AccessTokenVerifier, bearerTokenOf } from '../auth/access-token.verifier';
+import { AccessTokenVerifier, bearerTokenOf } from '../auth';
 import type { RealtimeSocket } from './realtime-socket';
 
 type Handshake = RealtimeSocket['handshake'];

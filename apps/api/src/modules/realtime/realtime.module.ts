@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AuthModule } from '../auth/auth.module';
+import { AuthModule } from '../auth';
 import { DomainEventsRelay } from './domain-events.relay';
 import { HandshakeAuth } from './handshake-auth';
 import { LiveTail } from './live-tail/live-tail';

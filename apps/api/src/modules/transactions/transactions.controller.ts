@@ -10,9 +10,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { ErrorResponseDto } from '../../common/http/error-response.dto';
-import { AuditChangesService } from '../audit/audit-changes.service';
-import { RecordHistoryDto } from '../audit/dto/audit-change.dto';
-import { GetHistoryById } from '../audit/http/history-route';
+import { AuditChangesService, GetHistoryById, RecordHistoryDto } from '../audit';
 import { GetById, IdParam, PatchById, SoftDeleteById } from '../../common/http/resource-routes';
 import {
   CreateTransactionDto,

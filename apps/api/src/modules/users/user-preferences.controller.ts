@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Patch } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Audit } from '../audit/http/audit.decorator';
+import { Audit } from '../audit';
 import { UpdateUserPreferencesDto, UserPreferencesDto } from './dto/user-preferences.dto';
 import { UsersService } from './users.service';
 

@@ -1,12 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { LOG_SEVERITY_NUMBERS } from '@ledgerlens/contracts';
 import { DataSource } from 'typeorm';
-import {
-  LatencyHistogram,
-  mergeInto,
-  emptyHistogram,
-  percentileUs,
-} from '../../monitoring/histogram/latency-histogram';
+import { LatencyHistogram, emptyHistogram, mergeInto, percentileUs } from '../../monitoring';
 import type { AlertRule } from '../rules/alert-rule';
 import { FAMILY_OF, MetricFamily } from '../rules/metric-kinds';
 

@@ -13,7 +13,7 @@ import {
 import { Roles } from '../../../common/auth/roles.decorator';
 import { ErrorResponseDto } from '../../../common/http/error-response.dto';
 import { IdParam } from '../../../common/http/resource-routes';
-import { Audit } from '../../audit/http/audit.decorator';
+import { Audit } from '../../audit';
 import {
   CreateSilenceDto,
   SilenceDto,

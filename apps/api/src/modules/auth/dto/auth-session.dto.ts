@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { UserDto } from '../../users/dto/user.dto';
+import { UserDto } from '../../users';
 
 export class AuthSessionDto {
   @ApiProperty({ description: 'Bearer token for the Authorization header' })

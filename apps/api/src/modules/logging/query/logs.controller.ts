@@ -29,7 +29,7 @@ import { EXPORT_CONTENT_TYPES, exportStream } from '../../../common/export/expor
 import { ErrorResponseDto } from '../../../common/http/error-response.dto';
 import { apiPath } from '../../../common/http/api-prefix';
 import { ApiExportResponse } from '../../../common/export/api-export-response';
-import { Audit } from '../../audit/http/audit.decorator';
+import { Audit } from '../../audit';
 import { ExportFiles } from '../export/export-files';
 import { LogEntryDto, LogContextDto, LogPageDto, LogStatisticsDto } from './dto/log-entry.dto';
 import {

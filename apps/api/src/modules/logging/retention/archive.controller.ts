@@ -13,7 +13,7 @@ import { AuthenticatedUser, CurrentUser } from '../../../common/auth/current-use
 import { Roles } from '../../../common/auth/roles.decorator';
 import { ErrorResponseDto } from '../../../common/http/error-response.dto';
 import { PaginationQueryDto } from '../../../common/http/pagination.dto';
-import { Audit } from '../../audit/http/audit.decorator';
+import { Audit } from '../../audit';
 import { ArchiveRunsRepository } from './archive-runs.repository';
 import { ArchiveRunDto, ArchiveRunPageDto, ArchiveRunParamsDto } from './dto/archive-run.dto';
 import { LogArchiveService } from './log-archive.service';

@@ -1,7 +1,7 @@
 import { InternalEvent, LogTailFilter } from '@ledgerlens/contracts';
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
-import type { AppLogRecord } from '../../logging/persistence/app-log-record';
+import type { AppLogRecord } from '../../logging';
 import type { RealtimeIoServer, RealtimeSocket } from '../realtime-socket';
 import { StderrProblems } from './stderr-problems';
 import { TailRelay } from './tail-relay';

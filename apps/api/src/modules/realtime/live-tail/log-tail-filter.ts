@@ -6,7 +6,7 @@ import {
   LogLevel,
   LogTailFilter,
 } from '@ledgerlens/contracts';
-import type { AppLogRecord } from '../../logging/persistence/app-log-record';
+import type { AppLogRecord } from '../../logging';
 
 export type FilterProblems = Record<string, string[]>;
 

@@ -1,7 +1,7 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AppConfig } from '../../../config/app-config';
-import type { AppLogRecord } from '../../logging/persistence/app-log-record';
+import type { AppLogRecord } from '../../logging';
 import type { RealtimeIoServer } from '../realtime-socket';
 import { StderrProblems } from './stderr-problems';
 

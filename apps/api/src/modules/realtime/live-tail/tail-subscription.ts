@@ -4,7 +4,7 @@ import {
   RealtimeEnvelope,
   RealtimeEvent,
 } from '@ledgerlens/contracts';
-import type { AppLogRecord } from '../../logging/persistence/app-log-record';
+import type { AppLogRecord } from '../../logging';
 import { envelopeOf } from '../envelope';
 import { logLinePayloadOf } from '../event-payloads';
 import { LineRateLimiter } from './line-rate-limiter';

@@ -1,6 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Category } from '../../categories/category.entity';
-import { CategoryDto } from '../../categories/dto/category.dto';
+import { Category, CategoryDto } from '../../categories';
 
 /** A category some transaction uses, which may since have been deleted. */
 export class CategoryInUseDto extends CategoryDto {

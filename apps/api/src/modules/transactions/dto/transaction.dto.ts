@@ -13,7 +13,7 @@ import {
 } from 'class-validator';
 import { IsCalendarDate } from '../../../common/http/is-calendar-date.decorator';
 import { PageOf, PaginationQueryOf } from '../../../common/http/pagination.dto';
-import { CategoryDto } from '../../categories/dto/category.dto';
+import { CategoryDto } from '../../categories';
 import { Transaction } from '../transaction.entity';
 import { OptionalInteger } from '../../../common/http/optional-fields';
 import {

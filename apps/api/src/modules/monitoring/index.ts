@@ -1,0 +1,11 @@
+/** The monitoring module's public entry: what code outside the module uses of it. */
+export {
+  emptyHistogram,
+  mergeInto,
+  microsecondsOf,
+  observe,
+  percentileUs,
+} from './histogram/latency-histogram';
+export type { LatencyHistogram } from './histogram/latency-histogram';
+export { MonitoringModule } from './monitoring.module';
+export { METRICS_SECURITY_SCHEME } from './prometheus/prometheus.controller';

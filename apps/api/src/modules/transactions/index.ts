@@ -1,0 +1,4 @@
+/** The transactions module's public entry: what code outside the module uses of it. */
+export { Transaction } from './transaction.entity';
+export { TransactionsModule } from './transactions.module';
+export { TransactionsService } from './transactions.service';
