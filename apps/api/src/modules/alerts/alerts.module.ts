@@ -61,6 +61,5 @@ import { SilencesService } from './silences/silences.service';
     AlertCycle,
     AlertJobs,
   ],
-  exports: [AlertCycle],
 })
 export class AlertsModule {}

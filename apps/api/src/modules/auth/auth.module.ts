@@ -3,8 +3,8 @@ import { JwtModule } from '@nestjs/jwt';
 import { getRepositoryToken, TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
-import { AuditModule } from '../audit/audit.module';
-import { UsersModule } from '../users/users.module';
+import { AuditModule } from '../audit';
+import { UsersModule } from '../users';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { AccessTokenVerifier } from './access-token.verifier';
@@ -41,6 +41,6 @@ import { TokensService } from './tokens.service';
           : new PostgresTokenRevocationStore(revoked, dataSource),
     },
   ],
-  exports: [TokensService, TokenRevocationStore, AccessTokenVerifier],
+  exports: [AccessTokenVerifier],
 })
 export class AuthModule {}

@@ -25,6 +25,5 @@ import { ExceptionRetentionService } from './storage/exception-retention.service
     ExceptionPatternsService,
     ExceptionRetentionService,
   ],
-  exports: [ExceptionCapture],
 })
 export class ExceptionsModule {}

@@ -29,7 +29,6 @@ export class LoggingModule {
         ExportFiles,
         ExportResponses,
       ],
-      exports: [LogSink, AppLogWriter],
     };
   }
 }

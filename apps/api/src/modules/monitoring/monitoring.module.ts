@@ -7,8 +7,7 @@ import {
 } from '@nestjs/common';
 import { JobsModule } from '../../common/jobs/jobs.module';
 import { AppConfig } from '../../config/app-config';
-import { AuditModule } from '../audit/audit.module';
-import { AuditRecorder } from '../audit/audit-recorder';
+import { AuditModule, AuditRecorder } from '../audit';
 import { MetricsRecorder } from './capture/metrics-recorder';
 import { QueryTimingSubscriber } from './capture/query-timing.subscriber';
 import { RequestTimingMiddleware } from './capture/request-timing.middleware';
@@ -69,7 +68,6 @@ export class MonitoringModule implements NestModule {
         ErrorRatesService,
         MonitoringOverviewService,
       ],
-      exports: [MetricsRecorder, MetricsRollupService, MetricsRetentionService],
     };
   }
 
