@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { AuditModule } from '../audit/audit.module';
-import { CategoriesModule } from '../categories/categories.module';
+import { AuditModule } from '../audit';
+import { CategoriesModule } from '../categories';
 import { BudgetsController } from './budgets.controller';
 import { BudgetsService } from './budgets.service';
 
@@ -8,5 +8,6 @@ import { BudgetsService } from './budgets.service';
   imports: [AuditModule, CategoriesModule],
   controllers: [BudgetsController],
   providers: [BudgetsService],
+  exports: [BudgetsService],
 })
 export class BudgetsModule {}

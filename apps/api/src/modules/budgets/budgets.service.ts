@@ -13,7 +13,7 @@ import { translateConstraintError } from '../../common/errors/postgres-errors';
 import { PaginationQueryDto, Page } from '../../common/http/pagination.dto';
 import { softDeleteLive, updateLive } from '../../database/live-rows';
 import { UserContext } from '../../database/user-context';
-import { CategoriesService } from '../categories/categories.service';
+import { CategoriesService } from '../categories';
 import { BudgetAlert } from './budget-alert.entity';
 import {
   BUDGET_STATUS_SQL,
@@ -145,6 +145,16 @@ export class BudgetsService {
       );
       return { items, total, page: query.page, limit: query.limit };
     });
+  }
+
+  /**
+   * Budgets over a history already written, inside the caller's open transaction and user
+   * context (the demo data). The thresholds the history already crossed are recorded as alerts
+   * now, so the user's next transaction does not announce them all at once.
+   */
+  async createOverHistory(manager: EntityManager, inputs: CreateBudgetDto[]): Promise<void> {
+    await manager.insert(Budget, inputs);
+    await manager.query(RECORD_CROSSINGS_SQL);
   }
 
   /**

@@ -71,6 +71,15 @@ export class CategoriesService {
     });
   }
 
+  /**
+   * Several categories at once, inside the caller's open transaction and user context (the demo
+   * data); answers them in the same order.
+   */
+  async createAll(manager: EntityManager, inputs: CreateCategoryDto[]): Promise<CategoryDto[]> {
+    const saved = await manager.save(inputs.map((input) => manager.create(Category, input)));
+    return saved.map(CategoryDto.from);
+  }
+
   /** A live category of the current user, inside their open transaction; NotFound otherwise. */
   async find(manager: EntityManager, id: string): Promise<Category> {
     const category = await manager.findOneBy(Category, { id });

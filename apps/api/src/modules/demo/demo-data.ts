@@ -1,4 +1,4 @@
-import { CategoryKind } from '../categories/category.entity';
+import type { CategoryKind } from '../categories';
 
 export interface DemoCategory {
   name: string;

@@ -1,11 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { RECORD_CROSSINGS_SQL } from '../budgets/budget-status.sql';
-import { Budget } from '../budgets/budget.entity';
-import { Category } from '../categories/category.entity';
-import { Transaction } from '../transactions/transaction.entity';
-import { UsersService } from '../users/users.service';
 import { UserContext } from '../../database/user-context';
+import { BudgetsService } from '../budgets';
+import { CategoriesService, CategoryDto } from '../categories';
+import { TransactionsService } from '../transactions';
+import { UsersService } from '../users';
 import { DEMO_BUDGETS, DEMO_CATEGORIES, DEMO_LOGINS, demoTransactions } from './demo-data';
 
 const CURRENCY = 'EUR';
@@ -17,6 +16,9 @@ export class DemoSeedService {
 
   constructor(
     private readonly users: UsersService,
+    private readonly categories: CategoriesService,
+    private readonly transactions: TransactionsService,
+    private readonly budgets: BudgetsService,
     private readonly userContext: UserContext,
     private readonly dataSource: DataSource,
   ) {}
@@ -37,30 +39,28 @@ export class DemoSeedService {
   }
 
   private async seedFinances(manager: EntityManager, today: Date): Promise<void> {
-    const categories = await manager.save(
-      DEMO_CATEGORIES.map(({ name, kind, color }) =>
-        manager.create(Category, { name, kind, color }),
-      ),
+    const categories = await this.categories.createAll(
+      manager,
+      DEMO_CATEGORIES.map(({ name, kind, color }) => ({ name, kind, color })),
     );
     const byName = new Map(categories.map((category) => [category.name, category]));
-    const transactions = demoTransactions(today).map(({ category, ...rest }) => {
-      const { id, kind } = byName.get(category) as Category;
-      return { ...rest, categoryId: id, type: kind, currency: CURRENCY };
-    });
-    await manager.insert(Transaction, transactions);
+    await this.transactions.importHistory(
+      manager,
+      demoTransactions(today).map(({ category, ...rest }) => {
+        const { id, kind } = byName.get(category) as CategoryDto;
+        return { ...rest, categoryId: id, type: kind, currency: CURRENCY };
+      }),
+    );
     const startDate = `${today.getUTCFullYear()}-01-01`;
-    await manager.insert(
-      Budget,
+    await this.budgets.createOverHistory(
+      manager,
       DEMO_BUDGETS.map(({ category, period, limitCents }) => ({
-        categoryId: category ? (byName.get(category) as Category).id : null,
+        categoryId: category ? (byName.get(category) as CategoryDto).id : null,
         period,
         limitCents,
         currency: CURRENCY,
         startDate,
       })),
     );
-    // The seeded history already crossed some thresholds: record them as alerts now, so the
-    // demo user's next transaction does not announce them all at once.
-    await manager.query(RECORD_CROSSINGS_SQL);
   }
 }

@@ -1,9 +1,12 @@
 import { Module } from '@nestjs/common';
-import { UsersModule } from '../users/users.module';
+import { BudgetsModule } from '../budgets';
+import { CategoriesModule } from '../categories';
+import { TransactionsModule } from '../transactions';
+import { UsersModule } from '../users';
 import { DemoSeedService } from './demo-seed.service';
 
 @Module({
-  imports: [UsersModule],
+  imports: [UsersModule, CategoriesModule, TransactionsModule, BudgetsModule],
   providers: [DemoSeedService],
   exports: [DemoSeedService],
 })

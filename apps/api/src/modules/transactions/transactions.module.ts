@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { AuditModule } from '../audit/audit.module';
-import { CategoriesModule } from '../categories/categories.module';
+import { AuditModule } from '../audit';
+import { CategoriesModule } from '../categories';
 import { TransactionSummaryService } from './transaction-summary.service';
 import { TransactionsController } from './transactions.controller';
 import { TransactionsService } from './transactions.service';
@@ -9,5 +9,6 @@ import { TransactionsService } from './transactions.service';
   imports: [AuditModule, CategoriesModule],
   controllers: [TransactionsController],
   providers: [TransactionsService, TransactionSummaryService],
+  exports: [TransactionsService],
 })
 export class TransactionsModule {}

@@ -11,8 +11,7 @@ import { RequestContext } from '../../common/context/request-context';
 import { BusinessRuleError, NotFoundError } from '../../common/errors/domain-errors';
 import { Page } from '../../common/http/pagination.dto';
 import { UserContext } from '../../database/user-context';
-import { CategoriesService } from '../categories/categories.service';
-import { Category } from '../categories/category.entity';
+import { CategoriesService, Category } from '../categories';
 import { CategoriesInUseDto, CategoryInUseDto } from './dto/categories-in-use.dto';
 import {
   CreateTransactionDto,
@@ -22,6 +21,12 @@ import {
 } from './dto/transaction.dto';
 import { Transaction } from './transaction.entity';
 import { assertAmountRange, whereTransactionsMatch } from './transaction-filters';
+
+/** A transaction of a user's history: its category and type already resolved. */
+export type PastTransaction = Pick<
+  CreateTransactionDto,
+  'amountCents' | 'currency' | 'description' | 'occurredOn'
+> & { categoryId: string; type: TransactionType };
 
 const SORT_COLUMNS = {
   occurredOn: 'transaction.occurredOn',
@@ -126,6 +131,14 @@ export class TransactionsService {
       return transaction;
     });
     await this.publish(DomainEvent.TransactionDeleted, removed);
+  }
+
+  /**
+   * A user's past transactions at once, inside the caller's open transaction and user context
+   * (the demo data): each names its category and type, and no reaction is announced.
+   */
+  async importHistory(manager: EntityManager, history: PastTransaction[]): Promise<void> {
+    await manager.insert(Transaction, history);
   }
 
   /** The type follows the category's kind; without a category the caller must say it. */
