@@ -43,23 +43,23 @@ import { cpus, loadavg } from 'node:os';
 import type { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
-import { AppConfig, loadConfig } from '../apps/api/src/config/app-config';
-import { byFamily, MetricReaders } from '../apps/api/src/modules/alerts/evaluation/metric-readers';
-import type { AlertRule } from '../apps/api/src/modules/alerts/rules/alert-rule';
-import { AlertRulesStore } from '../apps/api/src/modules/alerts/rules/alert-rules.store';
-import { KnownRoutes } from '../apps/api/src/modules/alerts/rules/known-routes';
-import { FAMILY_OF, MetricFamily } from '../apps/api/src/modules/alerts/rules/metric-kinds';
+import { AppConfig, loadConfig } from '../apps/api/src/config';
 import {
-  KnownRoute,
-  RuleDraft,
+  AlertRulesStore,
+  byFamily,
+  FAMILY_OF,
+  KnownRoutes,
+  MetricReaders,
   ruleProblems,
-} from '../apps/api/src/modules/alerts/rules/rule-problems';
-import {
-  emptyHistogram,
-  LatencyHistogram,
-  microsecondsOf,
-  observe,
-} from '../apps/api/src/modules/monitoring/histogram/latency-histogram';
+} from '../apps/api/src/modules/alerts';
+import type {
+  AlertRule,
+  KnownRoute,
+  MetricFamily,
+  RuleDraft,
+} from '../apps/api/src/modules/alerts';
+import { emptyHistogram, microsecondsOf, observe } from '../apps/api/src/modules/monitoring';
+import type { LatencyHistogram } from '../apps/api/src/modules/monitoring';
 import {
   BuiltApi,
   openDatabaseServerOf,
