@@ -1,6 +1,7 @@
 import nx from '@nx/eslint-plugin';
 import prettier from 'eslint-config-prettier';
 import reactHooks from 'eslint-plugin-react-hooks';
+import apiBoundaries from './tools/eslint/api-boundaries.mjs';
 
 export default [
   ...nx.configs['flat/base'],
@@ -54,5 +55,6 @@ export default [
     ],
     rules: { '@nx/enforce-module-boundaries': 'off' },
   },
+  ...apiBoundaries,
   prettier,
 ];
