@@ -25,15 +25,21 @@ export function useLogView() {
 
   // React Router hands a functional update the params of the last render, so two fields that
   // commit before the next render would each drop the other's change: changes build on the
-  // params last written instead.
+  // params last written instead. A render of one of our own earlier writes, while later ones are
+  // still on their way, must not take that back; params changed elsewhere (Back, a link) are
+  // taken as they are.
   const written = useRef(params);
+  const inFlight = useRef<string[]>([]);
   useEffect(() => {
-    written.current = params;
+    const arrived = inFlight.current.indexOf(params.toString());
+    inFlight.current = arrived === -1 ? [] : inFlight.current.slice(arrived + 1);
+    if (inFlight.current.length === 0) written.current = params;
   }, [params]);
   const setFilters = useCallback(
     (change: Partial<LogFilterValues>) => {
       const next = withFilters(written.current, { ...filterValuesOf(written.current), ...change });
       written.current = next;
+      inFlight.current.push(next.toString());
       setParams(next, { replace: true });
     },
     [setParams],
