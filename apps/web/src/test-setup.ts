@@ -1,7 +1,8 @@
 import '@testing-library/jest-dom';
 import { configure } from '@testing-library/react';
-import { resetSession } from './features/session/session-store';
-import { resetToasts } from './features/toasts/toast-store';
+import { resetSession, sessionAccess } from './features/session';
+import { resetToasts } from './features/toasts';
+import { provideSessionAccess } from './lib/session-access';
 
 /*
  * `findBy…` and `waitFor` give up after 1 s by default. On a CI machine running every project at
@@ -9,6 +10,9 @@ import { resetToasts } from './features/toasts/toast-store';
  * only later.
  */
 configure({ asyncUtilTimeout: 5_000 });
+
+// As main.tsx does: the API client and the logger send the signed-in session's token.
+provideSessionAccess(sessionAccess);
 
 // Client-state stores are module singletons: every test starts from empty ones.
 beforeEach(() => {

@@ -1,17 +1,54 @@
-import { useSession, REFRESH_TOKEN_KEY } from '../features/session/session-store';
 import { apiError, fakeApi, json } from '../test/fake-api';
-import { aSession, aUser } from '../test/factories/session';
+import { aUser } from '../test/factories/session';
 import { api, unwrap } from './api-client';
 import { ApiError, errorMessageOf, traceIdOf } from './api-error';
 import { appLogger } from './logger';
+import { provideSessionAccess, type SessionAccess } from './session-access';
 
 const user = aUser();
-const session = (accessToken: string, refreshToken: string) =>
-  aSession({ accessToken, refreshToken, user });
+
+/**
+ * A session as the client is given it (the session feature's own is tested with the client in
+ * features/session/session-access.spec.ts): `token`, which a refresh replaces with `fresh`.
+ */
+function givenSession({
+  token,
+  canRefresh = true,
+  refreshAccepted = true,
+  expiresAt = null,
+}: {
+  token: string;
+  canRefresh?: boolean;
+  refreshAccepted?: boolean;
+  expiresAt?: number | null;
+}) {
+  let accessToken = token;
+  const refresh = jest.fn(async () => {
+    if (refreshAccepted) accessToken = 'fresh';
+    return refreshAccepted;
+  });
+  const access: SessionAccess = {
+    accessToken: () => accessToken,
+    expiresAt: () => expiresAt,
+    canRefresh: () => canRefresh,
+    refresh,
+  };
+  provideSessionAccess(access);
+  return { refresh };
+}
+
+/** The API answering GET /auth/me only to the refreshed token. */
+const meForFreshTokenOnly = () =>
+  fakeApi({
+    'GET /api/v1/auth/me': (request) =>
+      request.headers.get('Authorization') === 'Bearer fresh'
+        ? json(user)
+        : apiError(401, 'Access token expired'),
+  });
 
 describe('api client', () => {
   it('sends the access token and a fresh traceparent on every request', async () => {
-    useSession.getState().signedIn(session('access-1', 'refresh-1'));
+    givenSession({ token: 'access-1' });
     const network = fakeApi({ 'GET /api/v1/auth/me': json(user) });
     await unwrap(api.GET('/api/v1/auth/me'));
     await unwrap(api.GET('/api/v1/auth/me'));
@@ -21,50 +58,57 @@ describe('api client', () => {
     expect(second.headers.get('traceparent')).not.toBe(first.headers.get('traceparent'));
   });
 
-  it('answers a 401 with one refresh and a retry carrying the new token', async () => {
-    useSession.getState().signedIn(session('expired', 'refresh-1'));
-    const network = fakeApi({
-      'GET /api/v1/auth/me': (request) =>
-        request.headers.get('Authorization') === 'Bearer fresh'
-          ? json(user)
-          : apiError(401, 'Access token expired'),
-      'POST /api/v1/auth/refresh': json(session('fresh', 'refresh-2')),
+  it('sends no Authorization header when no one is signed in', async () => {
+    provideSessionAccess({
+      accessToken: () => null,
+      expiresAt: () => null,
+      canRefresh: () => false,
+      refresh: async () => false,
     });
-    await expect(unwrap(api.GET('/api/v1/auth/me'))).resolves.toMatchObject({ id: user.id });
-    expect(network.requestsTo('POST /api/v1/auth/refresh')).toHaveLength(1);
-    expect(await network.requestsTo('POST /api/v1/auth/refresh')[0].json()).toEqual({
-      refreshToken: 'refresh-1',
-    });
-    expect(localStorage.getItem(REFRESH_TOKEN_KEY)).toBe('refresh-2');
-  });
-
-  it('shares one refresh between concurrent 401s (refresh tokens are single-use)', async () => {
-    useSession.getState().signedIn(session('expired', 'refresh-1'));
-    const network = fakeApi({
-      'GET /api/v1/auth/me': (request) =>
-        request.headers.get('Authorization') === 'Bearer fresh'
-          ? json(user)
-          : apiError(401, 'Access token expired'),
-      'POST /api/v1/auth/refresh': json(session('fresh', 'refresh-2')),
-    });
-    await Promise.all([1, 2, 3].map(() => unwrap(api.GET('/api/v1/auth/me'))));
-    expect(network.requestsTo('POST /api/v1/auth/refresh')).toHaveLength(1);
-  });
-
-  it('ends the session when the refresh is refused', async () => {
-    useSession.getState().signedIn(session('expired', 'stolen'));
-    fakeApi({
-      'GET /api/v1/auth/me': apiError(401, 'Access token expired'),
-      'POST /api/v1/auth/refresh': apiError(401, 'Refresh token reused'),
-    });
+    const network = fakeApi({ 'GET /api/v1/auth/me': apiError(401, 'Sign in first') });
     await expect(unwrap(api.GET('/api/v1/auth/me'))).rejects.toMatchObject({ status: 401 });
-    expect(useSession.getState().user).toBeNull();
-    expect(localStorage.getItem(REFRESH_TOKEN_KEY)).toBeNull();
+    expect(network.requests[0].headers.has('Authorization')).toBe(false);
+  });
+
+  it('answers a 401 with one refresh and a retry carrying the new token', async () => {
+    const { refresh } = givenSession({ token: 'expired' });
+    const network = meForFreshTokenOnly();
+    await expect(unwrap(api.GET('/api/v1/auth/me'))).resolves.toMatchObject({ id: user.id });
+    expect(refresh).toHaveBeenCalledTimes(1);
+    expect(network.requests.map((request) => request.headers.get('Authorization'))).toEqual([
+      'Bearer expired',
+      'Bearer fresh',
+    ]);
+  });
+
+  it('refreshes before the request when the access token is about to expire', async () => {
+    const { refresh } = givenSession({ token: 'expiring', expiresAt: Date.now() + 10_000 });
+    const network = meForFreshTokenOnly();
+    await expect(unwrap(api.GET('/api/v1/auth/me'))).resolves.toMatchObject({ id: user.id });
+    expect(refresh).toHaveBeenCalledTimes(1);
+    expect(network.requests.map((request) => request.headers.get('Authorization'))).toEqual([
+      'Bearer fresh',
+    ]);
+  });
+
+  it('gives back the 401 when the refresh is refused, without a retry', async () => {
+    const { refresh } = givenSession({ token: 'expired', refreshAccepted: false });
+    const network = meForFreshTokenOnly();
+    await expect(unwrap(api.GET('/api/v1/auth/me'))).rejects.toMatchObject({ status: 401 });
+    expect(refresh).toHaveBeenCalledTimes(1);
+    expect(network.requests).toHaveLength(1);
+  });
+
+  it('does not try a refresh when there is nothing to refresh with', async () => {
+    const { refresh } = givenSession({ token: 'expired', canRefresh: false });
+    meForFreshTokenOnly();
+    await expect(unwrap(api.GET('/api/v1/auth/me'))).rejects.toMatchObject({ status: 401 });
+    expect(refresh).not.toHaveBeenCalled();
   });
 
   it('does not refresh on a failed sign-in, and keeps the field messages', async () => {
-    useSession.getState().signedIn(session('access-1', 'refresh-1'));
-    const network = fakeApi({
+    const { refresh } = givenSession({ token: 'access-1' });
+    fakeApi({
       'POST /api/v1/auth/login': apiError(400, 'Validation failed', {
         email: ['email must be an email'],
       }),
@@ -74,7 +118,7 @@ describe('api client', () => {
     ).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).fieldMessage('email')).toBe('email must be an email');
-    expect(network.requestsTo('POST /api/v1/auth/refresh')).toHaveLength(0);
+    expect(refresh).not.toHaveBeenCalled();
   });
 
   it('logs a server failure under the trace ID the request carried', async () => {

@@ -1,9 +1,8 @@
 import type { paths } from '@ledgerlens/contracts';
 import createClient from 'openapi-fetch';
-import { refreshSession } from '../features/session/refresh-session';
-import { REFRESH_TOKEN_KEY, useSession } from '../features/session/session-store';
 import { ApiError, NetworkError } from './api-error';
 import { appLogger } from './logger';
+import { sessionAccess } from './session-access';
 import { newTraceparent } from './trace';
 
 /** Refresh this long before the access token expires rather than wait for a 401. */
@@ -16,7 +15,7 @@ const EXPIRY_MARGIN_MS = 30_000;
  */
 async function attempt(request: Request): Promise<Response> {
   const authorized = new Request(request);
-  const { accessToken } = useSession.getState();
+  const accessToken = sessionAccess().accessToken();
   if (accessToken) authorized.headers.set('Authorization', `Bearer ${accessToken}`);
   const { traceId, traceparent } = newTraceparent();
   authorized.headers.set('traceparent', traceparent);
@@ -45,24 +44,23 @@ async function attempt(request: Request): Promise<Response> {
 /** Routes whose 401 means bad credentials, not an expired session. */
 const SESSION_ROUTES = /\/auth\/(login|register|refresh)$/;
 
-const hasRefreshToken = () => localStorage.getItem(REFRESH_TOKEN_KEY) !== null;
-
 /**
  * Sends a request with the session's access token and a fresh trace ID. An access token about to
  * expire is refreshed first; a 401 is answered by one refresh and one retry. When the refresh
  * is refused, the session ends (the router then asks to sign in, keeping the page).
  */
 async function sendAuthorized(request: Request): Promise<Response> {
+  const session = sessionAccess();
   const retry = request.clone();
-  const { expiresAt } = useSession.getState();
-  if (expiresAt !== null && expiresAt - Date.now() < EXPIRY_MARGIN_MS && hasRefreshToken()) {
-    await refreshSession();
+  const expiresAt = session.expiresAt();
+  if (expiresAt !== null && expiresAt - Date.now() < EXPIRY_MARGIN_MS && session.canRefresh()) {
+    await session.refresh();
   }
   const response = await attempt(request);
-  if (response.status !== 401 || !hasRefreshToken() || SESSION_ROUTES.test(request.url)) {
+  if (response.status !== 401 || !session.canRefresh() || SESSION_ROUTES.test(request.url)) {
     return response;
   }
-  return (await refreshSession()) ? attempt(retry) : response;
+  return (await session.refresh()) ? attempt(retry) : response;
 }
 
 /** The typed client of the API: paths and bodies come from its OpenAPI document. */

@@ -1,5 +1,5 @@
 import { type BrowserLogger, createBrowserLogger } from '@ledgerlens/browser-logger';
-import { useSession } from '../features/session/session-store';
+import { sessionAccess } from './session-access';
 
 /** One session ID per tab, kept across reloads, so a tab's entries can be read together. */
 const SESSION_ID_KEY = 'ledgerlens.logSessionId';
@@ -23,7 +23,7 @@ export function appLogger(): BrowserLogger {
     sessionId: tabSessionId(),
     release: __APP_RELEASE__,
     headers: () => {
-      const { accessToken } = useSession.getState();
+      const accessToken = sessionAccess().accessToken();
       return accessToken ? { Authorization: `Bearer ${accessToken}` } : undefined;
     },
   });
