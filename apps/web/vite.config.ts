@@ -45,5 +45,14 @@ export default defineConfig({
     // .vite/manifest.json maps each source module to its chunk, CSS and static imports: the
     // bundle-size bench (bench/web-bundle.ts) reads it to tell what each route downloads.
     manifest: true,
+    rolldownOptions: {
+      treeshake: {
+        // A feature's entry point (features/<name>/index.ts, ADR 0019) only re-exports: free of
+        // side effects, so importing one of its exports leaves the feature's other parts (and
+        // their styles) out of the importer's chunk. Otherwise the sign-in bundle would take the
+        // dashboard's budget cards, and the admin overview the performance charts.
+        moduleSideEffects: [{ test: /\/src\/features\/[^/]+\/index\.ts$/, sideEffects: false }],
+      },
+    },
   },
 });

@@ -9,6 +9,7 @@ import { provideSessionAccess } from './lib/session-access';
 
 // The API client and the logger send the signed-in session's token (lib knows no feature).
 provideSessionAccess(sessionAccess);
+
 // Uncaught errors and unhandled rejections to the log store; what is unsent leaves by beacon
 // when the page goes, or with the next load.
 appLogger().installGlobalHandlers();

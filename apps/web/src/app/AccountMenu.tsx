@@ -1,7 +1,6 @@
-import { NotificationSettingsLink } from '../features/preferences/components/NotificationSettingsLink';
-import { disconnectRealtime } from '../features/realtime/connect-realtime';
-import { useSignOut } from '../features/session/api/sign-out';
-import { isAdmin, useSession } from '../features/session/session-store';
+import { NotificationSettingsLink } from '../features/preferences';
+import { disconnectRealtime } from '../features/realtime';
+import { isAdmin, useSession, useSignOut } from '../features/session';
 
 const initialsOf = (name: string) =>
   name

@@ -1,6 +1,6 @@
 import { Outlet } from 'react-router';
-import { useBudgetAlerts } from '../features/budgets/api/use-budget-alerts';
-import { useRealtimeConnection } from '../features/realtime/connect-realtime';
+import { useBudgetAlerts } from '../features/budgets';
+import { useRealtimeConnection } from '../features/realtime';
 import { PageErrorBoundary } from './ErrorBoundary';
 import { reportUiError } from './report-error';
 import { SiteHeader } from './SiteHeader';

@@ -1,5 +1,5 @@
 import { NavLink } from 'react-router';
-import { isAdmin, useSession } from '../features/session/session-store';
+import { isAdmin, useSession } from '../features/session';
 
 interface NavItem {
   to: string;

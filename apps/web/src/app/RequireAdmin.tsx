@@ -1,5 +1,5 @@
 import { Link, Outlet } from 'react-router';
-import { isAdmin, useSession } from '../features/session/session-store';
+import { isAdmin, useSession } from '../features/session';
 
 /** The admin area: its pages for admins, a plain refusal for everyone else. */
 export function RequireAdmin() {

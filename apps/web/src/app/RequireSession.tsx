@@ -1,8 +1,6 @@
 import { Suspense } from 'react';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
-import { signInPathFor } from '../features/session/next-path';
-import { useSession } from '../features/session/session-store';
-import { useSessionRestore } from '../features/session/use-session-restore';
+import { signInPathFor, useSession, useSessionRestore } from '../features/session';
 import { ErrorState, Skeleton } from '../ui';
 
 /**

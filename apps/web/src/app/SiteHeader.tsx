@@ -1,7 +1,7 @@
 import { type KeyboardEvent, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { NotificationBell } from '../features/notifications/components/NotificationBell';
-import { ConnectionIndicator } from '../features/realtime/ConnectionIndicator';
+import { NotificationBell } from '../features/notifications';
+import { ConnectionIndicator } from '../features/realtime';
 import { AccountMenu } from './AccountMenu';
 import { MainNav } from './MainNav';
 

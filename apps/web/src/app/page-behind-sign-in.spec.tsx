@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import { Suspense } from 'react';
 import type { LoaderFunctionArgs } from 'react-router';
-import { REFRESH_TOKEN_KEY, useSession } from '../features/session/session-store';
+import { REFRESH_TOKEN_KEY, useSession } from '../features/session';
 import { aSession } from '../test/factories/session';
 import { behindSignIn } from './page-behind-sign-in';
 

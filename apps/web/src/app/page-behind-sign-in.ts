@@ -1,6 +1,6 @@
 import { type ComponentType, lazy } from 'react';
 import type { RouteObject } from 'react-router';
-import { hasStoredSession, useSession } from '../features/session/session-store';
+import { hasStoredSession, useSession } from '../features/session';
 
 /**
  * A route whose code is fetched only for someone with a session, or one to restore. A route's

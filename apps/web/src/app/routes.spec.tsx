@@ -1,6 +1,6 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
-import { resetConnection, useConnection } from '../features/realtime/connection-store';
-import { REFRESH_TOKEN_KEY, useSession } from '../features/session/session-store';
+import { resetConnection, useConnection } from '../features/realtime';
+import { REFRESH_TOKEN_KEY, useSession } from '../features/session';
 import { apiError, fakeApi, json, pending } from '../test/fake-api';
 import { aSession, aUser } from '../test/factories/session';
 import { lastSocket, openedSockets, resetFakeSockets } from '../test/fake-socket';

@@ -1,6 +1,5 @@
 import type { RouteObject } from 'react-router';
-import { RegisterPage } from '../features/session/RegisterPage';
-import { SignInPage } from '../features/session/SignInPage';
+import { RegisterPage, SignInPage } from '../features/session';
 import { Skeleton } from '../ui';
 import { AppFrame } from './AppFrame';
 import { Layout } from './Layout';

@@ -1,5 +1,5 @@
 import { act } from '@testing-library/react';
-import { connectRealtime } from '../features/realtime/connect-realtime';
+import { connectRealtime } from '../features/realtime';
 import { lastSocket, resetFakeSockets } from './fake-socket';
 
 /**

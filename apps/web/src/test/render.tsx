@@ -3,7 +3,7 @@ import { render, type RenderResult } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactElement } from 'react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
-import { Toaster } from '../features/toasts/Toaster';
+import { Toaster } from '../features/toasts';
 
 export interface RenderedPage extends RenderResult {
   user: ReturnType<typeof userEvent.setup>;

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Dialog, EmptyState, ErrorState, PageHeader, Skeleton } from '../../ui';
-import { useContactPoints } from '../admin-alerts/api/alert-queries';
-import { toast } from '../toasts/toast-store';
+import { useContactPoints } from '../admin-alerts';
+import { toast } from '../toasts';
 import {
   type ContactPoint,
   type SavedContactPoint,

@@ -1,7 +1,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { apiError, fakeApi, type FakeRoute, json, pending } from '../../test/fake-api';
 import { renderPage } from '../../test/render';
-import { publishRealtime } from '../realtime/realtime-events';
+import { publishRealtime } from '../realtime';
 import { aContactPoint, aRule } from '../admin-alerts/testing/factories';
 import { AlertHistoryPage } from './AlertHistoryPage';
 import { aChange, aChangePage, aDelivery, aDeliveryPage, RULE_ID } from './testing/factories';

@@ -1,10 +1,10 @@
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { EmptyState, ErrorState, PageHeader, Skeleton } from '../../ui';
-import { AlertingLinks } from '../admin-alert-contact-points/components/AlertingLinks';
-import { type AlertRule, useAlertRules, useContactPoints } from '../admin-alerts/api/alert-queries';
-import { CountedPager } from '../admin-exceptions/components/CountedPager';
-import { RANGE_LABELS } from '../admin-performance/range';
+import { AlertingLinks } from '../admin-alert-contact-points';
+import { type AlertRule, useAlertRules, useContactPoints } from '../admin-alerts';
+import { CountedPager } from '../admin-exceptions';
+import { RANGE_LABELS } from '../admin-performance';
 import { stateLabel } from './alert-states';
 import { useHistoryPage, useLiveHistory, useTimeline } from './api/history-queries';
 import { HistoryFiltersBar } from './components/HistoryFiltersBar';

@@ -1,4 +1,4 @@
-import { RANGES, type Range } from '../admin-performance/range';
+import { type Range, RANGES } from '../admin-performance';
 import { DELIVERY_STATUSES, type DeliveryStatus } from '@ledgerlens/contracts';
 import { ALERT_STATES, type AlertState } from './alert-states';
 

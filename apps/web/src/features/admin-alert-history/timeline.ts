@@ -1,4 +1,4 @@
-import { labelsText } from '../admin-alerts/rule-text';
+import { labelsText } from '../admin-alerts';
 import type { AlertState } from './alert-states';
 import type { HistoryEntry } from './api/history-queries';
 

@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { useToasts } from '../toasts/toast-store';
+import { useToasts } from '../toasts';
 import { apiError, fakeApi, type FakeRoute, json, pending } from '../../test/fake-api';
 import { renderPage } from '../../test/render';
 import { AlertRuleEditorPage } from './AlertRuleEditorPage';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ConfirmDeleteDialog, ErrorState, LocalTime, PageHeader, Skeleton } from '../../ui';
-import { toast } from '../toasts/toast-store';
+import { toast } from '../toasts';
 import { useDeleteRule, useTestRule } from './api/alert-actions';
 import {
   type AlertRuleDetail,
@@ -24,7 +24,7 @@ import { conditionText, describeRule, durationInWords, formatValue, timingText }
 import { valueRows } from './value-series';
 import { METRIC_KINDS } from './metric-kinds';
 import './admin-alerts.css';
-import { ruleHistoryLink } from '../admin-alert-history/history-filters';
+import { ruleHistoryLink } from '../admin-alert-history';
 
 type OpenDialog = 'silence' | 'test' | 'delete' | null;
 

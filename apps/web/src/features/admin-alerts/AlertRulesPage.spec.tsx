@@ -1,5 +1,5 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
-import { publishRealtime } from '../realtime/realtime-events';
+import { publishRealtime } from '../realtime';
 import { apiError, fakeApi, type FakeRoute, json, pending } from '../../test/fake-api';
 import { renderPage } from '../../test/render';
 import { AlertRulesPage } from './AlertRulesPage';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../../lib/api-error';
 import { EmptyState, ErrorState, FormError, PageHeader, SelectField, Skeleton } from '../../ui';
-import { toast } from '../toasts/toast-store';
+import { toast } from '../toasts';
 import { useUnresolveException } from './api/exception-actions';
 import { type ExceptionGroupDetail, useExceptionGroup } from './api/get-exception-group';
 import type { ExceptionGroup } from './api/get-exception-groups';

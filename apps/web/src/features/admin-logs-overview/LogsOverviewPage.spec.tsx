@@ -4,7 +4,7 @@ import { currentUrl } from '../../test/render-app';
 import { renderPage } from '../../test/render';
 import { somePatterns } from '../admin-exceptions/testing/factories';
 import { aPoint, aSeries, anEmptyPoint } from '../admin-performance/testing/monitoring-factories';
-import { filterValuesOf } from '../admin-logs/model/log-filters';
+import { filterValuesOf } from '../admin-logs';
 import { LogsOverviewPage, OVERVIEW_REFRESH_MS } from './LogsOverviewPage';
 import { emptyStatistics, someStatistics } from './testing/statistics-factories';
 

@@ -8,16 +8,18 @@ import {
   PageHeader,
   Skeleton,
 } from '../../ui';
-import { useExceptionPatterns } from '../admin-exceptions/api/get-exception-patterns';
-import { bucketSeries } from '../admin-exceptions/chart-series';
-import { TimeCountChart } from '../admin-exceptions/components/TimeCountChart';
-import { TrendText } from '../admin-exceptions/components/TrendText';
-import { useMetricSeries } from '../admin-performance/api/performance-queries';
-import { RangeSelector } from '../admin-performance/components/RangeSelector';
-import { TimeChart } from '../admin-performance/components/TimeChart';
-import { formatCount, formatMs } from '../admin-performance/format';
-import { RANGE_LABELS, type Range } from '../admin-performance/range';
-import { chartRows, hasRequests } from '../admin-performance/series';
+import { bucketSeries, TimeCountChart, TrendText, useExceptionPatterns } from '../admin-exceptions';
+import {
+  chartRows,
+  formatCount,
+  formatMs,
+  hasRequests,
+  type Range,
+  RANGE_LABELS,
+  RangeSelector,
+  TimeChart,
+  useMetricSeries,
+} from '../admin-performance';
 import { refreshOverview, useLogStatistics } from './api/overview-queries';
 import { LevelVolumeChart } from './components/LevelVolumeChart';
 import { TopErrorsTable } from './components/TopErrorsTable';

@@ -1,4 +1,4 @@
-import { filterValuesOf } from '../admin-logs/model/log-filters';
+import { filterValuesOf } from '../admin-logs';
 import {
   bucketLabel,
   errorCount,

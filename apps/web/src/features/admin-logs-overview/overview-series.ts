@@ -1,6 +1,6 @@
 import type { LogLevel } from '@ledgerlens/contracts';
-import { EMPTY_FILTERS, withFilters } from '../admin-logs/model/log-filters';
-import type { Range } from '../admin-performance/range';
+import { EMPTY_FILTERS, withFilters } from '../admin-logs';
+import type { Range } from '../admin-performance';
 import type { LogStatistics, TopError } from './api/types';
 
 /**

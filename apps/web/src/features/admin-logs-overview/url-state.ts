@@ -1,4 +1,4 @@
-import { parseRange, type Range } from '../admin-performance/range';
+import { parseRange, type Range } from '../admin-performance';
 
 /** The dashboard's view as its URL keeps it, so a link reproduces it. */
 export interface OverviewView {

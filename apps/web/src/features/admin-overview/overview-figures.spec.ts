@@ -1,7 +1,7 @@
 import { aRule } from '../admin-alerts/testing/factories';
-import { filtersFromParams } from '../admin-exceptions/exception-filters';
+import { filtersFromParams } from '../admin-exceptions';
 import { aGroup, aGroupPage } from '../admin-exceptions/testing/factories';
-import { filterValuesOf } from '../admin-logs/model/log-filters';
+import { filterValuesOf } from '../admin-logs';
 import { counts, someStatistics } from '../admin-logs-overview/testing/statistics-factories';
 import {
   alertLink,

@@ -1,7 +1,7 @@
 import type { components } from '@ledgerlens/contracts';
-import { filtersToParams } from '../admin-exceptions/exception-filters';
-import { EMPTY_FILTERS, withFilters } from '../admin-logs/model/log-filters';
-import { formatMs, formatPointChange, formatRatio } from '../admin-performance/format';
+import { filtersToParams } from '../admin-exceptions';
+import { EMPTY_FILTERS, withFilters } from '../admin-logs';
+import { formatMs, formatPointChange, formatRatio } from '../admin-performance';
 
 type Schemas = components['schemas'];
 export type AlertRule = Schemas['AlertRuleDto'];

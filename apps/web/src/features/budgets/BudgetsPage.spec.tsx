@@ -1,5 +1,5 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { publishRealtime } from '../realtime/realtime-events';
+import { publishRealtime } from '../realtime';
 import {
   aBudget,
   aBudgetAlert,

@@ -1,7 +1,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import type { BudgetThresholdEventPayload } from '@ledgerlens/contracts';
-import { resetConnection } from '../realtime/connection-store';
-import { useSession } from '../session/session-store';
+import { resetConnection } from '../realtime';
+import { useSession } from '../session';
 import {
   aBudgetAlert,
   aBudgetAlertPage,

@@ -1,5 +1,5 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
-import { publishRealtime } from '../realtime/realtime-events';
+import { publishRealtime } from '../realtime';
 import { aBudgetAt, aBudgetList } from '../../test/factories/budgets';
 import { aCategory, aCategoryList } from '../../test/factories/categories';
 import { apiError, fakeApi, type FakeRoute, json, pending } from '../../test/fake-api';

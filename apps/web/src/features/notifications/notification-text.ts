@@ -1,4 +1,4 @@
-import { formatPercent, spentOfLimit } from '../budgets/budget-text';
+import { formatPercent, spentOfLimit } from '../budgets';
 import { formatDay } from '../../ui';
 import type { UserNotification } from './api/notification-queries';
 

@@ -2,7 +2,7 @@ import { act, screen, within } from '@testing-library/react';
 import { apiError, fakeApi, json, pending } from '../../test/fake-api';
 import { aSession, aUser } from '../../test/factories/session';
 import { renderPage } from '../../test/render';
-import { useSession } from '../session/session-store';
+import { useSession } from '../session';
 import { NotificationSettingsPage } from './NotificationSettingsPage';
 import { somePreferences } from './testing/factories';
 

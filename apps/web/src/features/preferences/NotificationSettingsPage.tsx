@@ -3,8 +3,8 @@ import { Link } from 'react-router';
 import { traceIdOf } from '../../lib/api-error';
 import { type FormFields, refusalOf } from '../../lib/field-errors';
 import { ErrorReference, ErrorState, PageHeader, Skeleton } from '../../ui';
-import { useSession } from '../session/session-store';
-import { toast } from '../toasts/toast-store';
+import { useSession } from '../session';
+import { toast } from '../toasts';
 import { usePreferences, useUpdatePreferences } from './api/preferences-queries';
 import './preferences.css';
 

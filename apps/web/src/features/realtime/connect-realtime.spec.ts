@@ -2,7 +2,7 @@ import { act } from '@testing-library/react';
 import { apiError, fakeApi, json } from '../../test/fake-api';
 import { aSession, aUser } from '../../test/factories/session';
 import { lastSocket, openedSockets, resetFakeSockets } from '../../test/fake-socket';
-import { useSession } from '../session/session-store';
+import { useSession } from '../session';
 import {
   COMMAND_TIMEOUT_MS,
   connectRealtime,

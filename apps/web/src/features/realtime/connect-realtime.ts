@@ -2,8 +2,7 @@ import type { ClientToServerEvents, CommandAck, RealtimeCommand } from '@ledgerl
 import { useEffect } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import { errorMessageOf } from '../../lib/api-error';
-import { refreshSession } from '../session/refresh-session';
-import { useSession } from '../session/session-store';
+import { refreshSession, useSession } from '../session';
 import { useConnection } from './connection-store';
 import { publishRealtime, type RealtimeEnvelope } from './realtime-events';
 

@@ -1,4 +1,4 @@
-import type { AuthSession, SessionUser } from '../../features/session/session-store';
+import type { AuthSession, SessionUser } from '../../features/session';
 
 let sequence = 0;
 

@@ -1,7 +1,7 @@
 import type { components } from '@ledgerlens/contracts';
 import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../../lib/api-client';
-import { alertKeys } from '../../admin-alerts/api/alert-keys';
+import { alertKeys } from '../../admin-alerts';
 
 export type ContactPoint = components['schemas']['ContactPointDto'];
 export type SavedContactPoint = components['schemas']['SavedContactPointDto'];

@@ -1,5 +1,5 @@
 import { ConfirmDeleteDialog } from '../../../ui';
-import { toast } from '../../toasts/toast-store';
+import { toast } from '../../toasts';
 import { type ContactPoint, useDeleteContactPoint } from '../api/contact-point-queries';
 
 /** Confirms deleting a contact point; the API refuses while enabled rules use it, naming them. */

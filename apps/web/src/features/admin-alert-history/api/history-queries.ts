@@ -1,8 +1,8 @@
 import { type components, RealtimeEvent } from '@ledgerlens/contracts';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../../lib/api-client';
-import { windowOf } from '../../admin-performance/range';
-import { useRealtimeEvents } from '../../realtime/realtime-events';
+import { windowOf } from '../../admin-performance';
+import { useRealtimeEvents } from '../../realtime';
 import type { HistoryFilters } from '../history-filters';
 import type { TimeWindow } from '../timeline';
 

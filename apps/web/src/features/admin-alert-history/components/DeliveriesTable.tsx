@@ -1,5 +1,5 @@
 import { LocalTime } from '../../../ui';
-import { replyCodeText, TYPE_LABELS } from '../../admin-alert-contact-points/contact-point-text';
+import { replyCodeText, TYPE_LABELS } from '../../admin-alert-contact-points';
 import type { Delivery } from '../api/history-queries';
 import { DeliveryStatusBadge } from './DeliveryStatusBadge';
 

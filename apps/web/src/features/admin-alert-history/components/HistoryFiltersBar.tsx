@@ -1,7 +1,7 @@
 import { SelectField } from '../../../ui';
-import { RangeSelector } from '../../admin-performance/components/RangeSelector';
+import { RangeSelector } from '../../admin-performance';
 import { ALERT_STATES, type AlertState, stateLabel } from '../alert-states';
-import type { AlertRule } from '../../admin-alerts/api/alert-queries';
+import type { AlertRule } from '../../admin-alerts';
 import type { HistoryFilters } from '../history-filters';
 
 /** Which rule, over which time and into which state; every change lands in the URL. */

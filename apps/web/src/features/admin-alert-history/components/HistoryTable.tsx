@@ -1,9 +1,7 @@
 import { Fragment, useState } from 'react';
 import { Link } from 'react-router';
 import { formatLocalTime, LocalTime } from '../../../ui';
-import type { AlertRule } from '../../admin-alerts/api/alert-queries';
-import { StateBadge } from '../../admin-alerts/components/StateBadge';
-import { formatValue } from '../../admin-alerts/rule-text';
+import { type AlertRule, formatValue, StateBadge } from '../../admin-alerts';
 import { stateLabel } from '../alert-states';
 import type { HistoryEntry } from '../api/history-queries';
 import { ChangeDeliveries } from './ChangeDeliveries';

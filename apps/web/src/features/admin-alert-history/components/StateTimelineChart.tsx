@@ -2,9 +2,8 @@ import { useId } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis } from 'recharts';
 import type { TooltipContentProps, YAxisTickContentProps } from 'recharts';
 import { formatLocalTime, LocalTime } from '../../../ui';
-import { StateBadge } from '../../admin-alerts/components/StateBadge';
-import { useWidth } from '../../admin-performance/components/use-width';
-import { formatPointTime, tickFormatterFor } from '../../admin-performance/format';
+import { StateBadge } from '../../admin-alerts';
+import { formatPointTime, tickFormatterFor, useWidth } from '../../admin-performance';
 import { ALERT_STATES, STATE_STYLES, stateLabel } from '../alert-states';
 import {
   durationText,

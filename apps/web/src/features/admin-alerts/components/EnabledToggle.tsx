@@ -1,5 +1,5 @@
 import { errorMessageOf } from '../../../lib/api-error';
-import { toast } from '../../toasts/toast-store';
+import { toast } from '../../toasts';
 import { useSetRuleEnabled } from '../api/alert-actions';
 import type { AlertRule } from '../api/alert-queries';
 

@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { refusalOf } from '../../../lib/field-errors';
 import { FormActions, FormError } from '../../../ui';
-import { toast } from '../../toasts/toast-store';
+import { toast } from '../../toasts';
 import { useCreateRule, useReplaceRule } from '../api/alert-actions';
 import type { AlertRule } from '../api/alert-queries';
 import {

@@ -1,6 +1,6 @@
 import { errorMessageOf } from '../../../lib/api-error';
 import { formatLocalTime, LocalTime } from '../../../ui';
-import { toast } from '../../toasts/toast-store';
+import { toast } from '../../toasts';
 import { useExpireSilence } from '../api/alert-actions';
 import type { Silence } from '../api/alert-queries';
 

@@ -8,7 +8,7 @@ import {
   TextAreaField,
   TextField,
 } from '../../../ui';
-import { toast } from '../../toasts/toast-store';
+import { toast } from '../../toasts';
 import { useCreateSilence } from '../api/alert-actions';
 import type { AlertRule } from '../api/alert-queries';
 import {

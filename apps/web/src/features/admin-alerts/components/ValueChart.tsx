@@ -10,9 +10,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { useWidth } from '../../admin-performance/components/use-width';
-import { timeAxisProps } from '../../admin-performance/components/time-axis';
-import { formatPointTime } from '../../admin-performance/format';
+import { formatPointTime, timeAxisProps, useWidth } from '../../admin-performance';
 import { METRIC_KINDS } from '../metric-kinds';
 import {
   chartValue,

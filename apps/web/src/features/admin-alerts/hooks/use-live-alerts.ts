@@ -1,8 +1,8 @@
 import { type AlertPayload, RealtimeEvent } from '@ledgerlens/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
-import { useRealtimeEvents } from '../../realtime/realtime-events';
-import { toast } from '../../toasts/toast-store';
+import { useRealtimeEvents } from '../../realtime';
+import { toast } from '../../toasts';
 import { invalidateRules } from '../api/alert-keys';
 
 /** Worth telling the admin: an instance starting to fire, or no longer alerting. */

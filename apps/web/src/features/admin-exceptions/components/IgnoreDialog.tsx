@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { apiFieldError, Dialog, FormActions, FormError, TextField } from '../../../ui';
-import { toast } from '../../toasts/toast-store';
+import { toast } from '../../toasts';
 import { useIgnoreException } from '../api/exception-actions';
 import type { ExceptionGroup } from '../api/get-exception-groups';
 import {

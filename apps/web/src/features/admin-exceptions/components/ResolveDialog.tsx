@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { apiFieldError, Dialog, FormActions, FormError, TextAreaField } from '../../../ui';
-import { toast } from '../../toasts/toast-store';
+import { toast } from '../../toasts';
 import { useResolveException } from '../api/exception-actions';
 import type { ExceptionGroup } from '../api/get-exception-groups';
 

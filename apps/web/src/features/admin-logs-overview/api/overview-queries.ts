@@ -1,8 +1,7 @@
 import { keepPreviousData, type QueryClient, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../../lib/api-client';
-import { exceptionKeys } from '../../admin-exceptions/api/exception-keys';
-import { performanceKeys } from '../../admin-performance/api/performance-queries';
-import { type Range, windowOf } from '../../admin-performance/range';
+import { exceptionKeys } from '../../admin-exceptions';
+import { performanceKeys, type Range, windowOf } from '../../admin-performance';
 
 /**
  * The key names the range, not its instants: each fetch (a refresh included) reads up to now

@@ -1,7 +1,6 @@
 import { useId } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatCount, formatPointTime, tickFormatterFor } from '../../admin-performance/format';
-import { useWidth } from '../../admin-performance/components/use-width';
+import { formatCount, formatPointTime, tickFormatterFor, useWidth } from '../../admin-performance';
 import { LEVEL_COLORS, LEVEL_NAMES, STACK_ORDER, type VolumeRow } from '../overview-series';
 
 const HEIGHT = 280;

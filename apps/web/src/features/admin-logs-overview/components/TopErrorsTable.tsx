@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { LocalTime } from '../../../ui';
-import { formatCount } from '../../admin-performance/format';
+import { formatCount } from '../../admin-performance';
 import type { TopErrorRow } from '../overview-series';
 
 /** The most frequent error messages, each with a link to its lines in the LogViewer. */

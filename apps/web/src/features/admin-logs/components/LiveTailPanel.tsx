@@ -1,5 +1,5 @@
 import { LIVE_TAIL_LIMITS } from '@ledgerlens/contracts';
-import { useConnection } from '../../realtime/connection-store';
+import { useConnection } from '../../realtime';
 import { useLiveTail } from '../hooks/use-live-tail';
 import { hasLocalLiveFilters, LIVE_TAIL_LIMIT, type LiveItem } from '../model/live-tail';
 import type { LogFilterValues } from '../model/log-filters';

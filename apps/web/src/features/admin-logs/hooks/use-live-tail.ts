@@ -6,9 +6,7 @@ import {
   RealtimeEvent,
 } from '@ledgerlens/contracts';
 import { useEffect, useReducer, useState } from 'react';
-import { holdRealtimeSubscription } from '../../realtime/connect-realtime';
-import { useConnection } from '../../realtime/connection-store';
-import { useRealtimeEvents } from '../../realtime/realtime-events';
+import { holdRealtimeSubscription, useConnection, useRealtimeEvents } from '../../realtime';
 import {
   EMPTY_LIVE_TAIL,
   liveTailFilterOf,

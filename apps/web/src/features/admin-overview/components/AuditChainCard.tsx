@@ -1,6 +1,6 @@
 import { LocalTime } from '../../../ui';
-import { useChainVerification } from '../../admin-audit/api/audit-queries';
-import { formatCount } from '../../admin-performance/format';
+import { useChainVerification } from '../../admin-audit';
+import { formatCount } from '../../admin-performance';
 import { OverviewCard } from './OverviewCard';
 import { QueryContent } from './QueryContent';
 

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { LocalTime } from '../../../ui';
-import { ResultBadge } from '../../admin-audit/components/ResultBadge';
-import { formatCount } from '../../admin-performance/format';
+import { ResultBadge } from '../../admin-audit';
+import { formatCount } from '../../admin-performance';
 import { AUDIT_FAILURES_SHOWN, useAuditFailures } from '../api/overview-queries';
 import { auditErrorsLink } from '../overview-figures';
 import { OverviewCard } from './OverviewCard';

@@ -1,4 +1,4 @@
-import { formatCount } from '../../admin-performance/format';
+import { formatCount } from '../../admin-performance';
 import { useUnresolvedExceptions } from '../api/overview-queries';
 import { exceptionCounts, unresolvedExceptionsLink } from '../overview-figures';
 import { FigureLink, OverviewCard } from './OverviewCard';

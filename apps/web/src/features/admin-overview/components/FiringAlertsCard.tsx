@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { RealtimeEvent } from '@ledgerlens/contracts';
 import { Link } from 'react-router';
-import { useRealtimeEvents } from '../../realtime/realtime-events';
+import { useRealtimeEvents } from '../../realtime';
 import { overviewKeys, useAlertRules } from '../api/overview-queries';
 import { type AlertRule, alertLink, firingRules, pendingCount } from '../overview-figures';
 import { OverviewCard } from './OverviewCard';

@@ -1,4 +1,4 @@
-import { formatCount } from '../../admin-performance/format';
+import { formatCount } from '../../admin-performance';
 import { useLastHourLogs } from '../api/overview-queries';
 import { logErrorCount, logErrorsLink } from '../overview-figures';
 import { FigureLink, OverviewCard } from './OverviewCard';

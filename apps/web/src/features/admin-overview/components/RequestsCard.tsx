@@ -1,4 +1,4 @@
-import { formatCount, formatMs, formatRatio } from '../../admin-performance/format';
+import { formatCount, formatMs, formatRatio } from '../../admin-performance';
 import { useHourComparison } from '../api/overview-queries';
 import { durationChange, errorRateChange, type MonitoringOverview } from '../overview-figures';
 import { ChangeText } from './ChangeText';

@@ -1,8 +1,8 @@
 import { type BudgetThresholdEventPayload, DomainEvent } from '@ledgerlens/contracts';
 import { type QueryClient, useQueryClient } from '@tanstack/react-query';
 import { categoriesQueryOptions } from '../../../entities/categories';
-import { useRealtimeEvents } from '../../realtime/realtime-events';
-import { toast } from '../../toasts/toast-store';
+import { useRealtimeEvents } from '../../realtime';
+import { toast } from '../../toasts';
 import { budgetName, describeCrossing } from '../budget-text';
 import { budgetKeys } from './budget-keys';
 

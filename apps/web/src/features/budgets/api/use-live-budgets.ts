@@ -1,6 +1,6 @@
 import { DomainEvent, type DomainEventName } from '@ledgerlens/contracts';
 import { useQueryClient } from '@tanstack/react-query';
-import { useRealtimeEvents } from '../../realtime/realtime-events';
+import { useRealtimeEvents } from '../../realtime';
 import { budgetKeys } from './budget-keys';
 
 /**

@@ -1,7 +1,7 @@
 import { type FormEvent, useRef, useState } from 'react';
 import type { Category } from '../../../entities/categories';
 import { FormActions, FormError, SelectField, TextField, useFormErrors } from '../../../ui';
-import { toast } from '../../toasts/toast-store';
+import { toast } from '../../toasts';
 import { useCreateBudget } from '../api/create-budget';
 import type { Budget, BudgetPeriod } from '../api/get-budgets';
 import { useUpdateBudget } from '../api/update-budget';

@@ -1,5 +1,5 @@
 import { ConfirmDeleteDialog } from '../../../ui';
-import { toast } from '../../toasts/toast-store';
+import { toast } from '../../toasts';
 import { useDeleteBudget } from '../api/delete-budget';
 import type { BudgetView } from '../api/use-budget-views';
 import { budgetTitle } from '../budget-text';

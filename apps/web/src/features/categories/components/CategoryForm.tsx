@@ -3,7 +3,7 @@ import type { Category, CategoryKind } from '../../../entities/categories';
 import type { FormFields } from '../../../lib/field-errors';
 import { firstProblems, present } from '../../../lib/validators';
 import { FormActions, FormError, SelectField, TextField, useFormErrors } from '../../../ui';
-import { toast } from '../../toasts/toast-store';
+import { toast } from '../../toasts';
 import { useCreateCategory } from '../api/create-category';
 import { useUpdateCategory } from '../api/update-category';
 import { ColorField, HEX_COLOR } from './ColorField';

@@ -1,4 +1,4 @@
-import { toast } from '../../toasts/toast-store';
+import { toast } from '../../toasts';
 import { useDeleteCategory } from '../api/delete-category';
 import type { Category } from '../../../entities/categories';
 import { ConfirmDeleteDialog } from '../../../ui';

@@ -1,8 +1,6 @@
 import { Link } from 'react-router';
 import { EmptyState, ErrorState, Skeleton } from '../../../ui';
-import { useBudgetViews } from '../../budgets/api/use-budget-views';
-import { BudgetCard } from '../../budgets/components/BudgetCard';
-import { BudgetSummary } from '../../budgets/components/BudgetSummary';
+import { BudgetCard, BudgetSummary, useBudgetViews } from '../../budgets';
 
 /** How many budgets the dashboard shows: the closest to (or past) their limit. */
 const TOP_BUDGETS = 3;

@@ -2,7 +2,7 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { ErrorState, formatDay, formatSignedMoney, Skeleton } from '../../../ui';
 import { RECENT_COUNT, type Transaction } from '../api/get-recent-transactions';
-import { transactionUrl } from '../../transactions/links';
+import { transactionUrl } from '../../transactions';
 import { UNCATEGORISED } from '../month-summary';
 
 /** "−€12.50" for money out, "+€1,200.00" for money in. */

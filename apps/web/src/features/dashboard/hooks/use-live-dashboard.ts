@@ -1,7 +1,7 @@
 import { DomainEvent, type DomainEventName } from '@ledgerlens/contracts';
 import { useQueryClient } from '@tanstack/react-query';
-import { budgetKeys } from '../../budgets/api/budget-keys';
-import { useRealtimeEvents } from '../../realtime/realtime-events';
+import { budgetKeys } from '../../budgets';
+import { useRealtimeEvents } from '../../realtime';
 import { dashboardKeys } from '../api/dashboard-keys';
 
 const TRANSACTION_EVENTS: DomainEventName[] = [

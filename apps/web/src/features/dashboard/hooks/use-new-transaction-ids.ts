@@ -1,6 +1,6 @@
 import { DomainEvent, type TransactionChangedPayload } from '@ledgerlens/contracts';
 import { useEffect, useRef, useState } from 'react';
-import { useRealtimeEvents } from '../../realtime/realtime-events';
+import { useRealtimeEvents } from '../../realtime';
 
 /** How long a transaction that just arrived keeps its "New" badge. */
 export const NEW_BADGE_MS = 60_000;

@@ -1,7 +1,7 @@
 import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../../lib/api-client';
 import { errorMessageOf } from '../../../lib/api-error';
-import { toast } from '../../toasts/toast-store';
+import { toast } from '../../toasts';
 import { notificationKeys } from './notification-queries';
 
 const markRead = (id: string) =>

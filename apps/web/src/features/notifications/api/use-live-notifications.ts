@@ -1,8 +1,7 @@
 import { type NotificationEventPayload, RealtimeEvent } from '@ledgerlens/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { useConnection } from '../../realtime/connection-store';
-import { useRealtimeEvents } from '../../realtime/realtime-events';
+import { useConnection, useRealtimeEvents } from '../../realtime';
 import { withNewNotification } from '../notification-cache';
 import { type NotificationPage, notificationKeys, RECENT_LIMIT } from './notification-queries';
 

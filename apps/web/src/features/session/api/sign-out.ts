@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../../lib/api-client';
 import { ApiError, errorMessageOf } from '../../../lib/api-error';
-import { toast } from '../../toasts/toast-store';
+import { toast } from '../../toasts';
 import { useSession } from '../session-store';
 
 /** Revokes the access token and its refresh tokens on the API. */

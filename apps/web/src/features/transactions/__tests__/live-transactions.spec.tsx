@@ -1,6 +1,6 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { publishRealtime } from '../../realtime/realtime-events';
+import { publishRealtime } from '../../realtime';
 import { aTransaction, aTransactionPage } from '../../../test/factories/transactions';
 import { json } from '../../../test/fake-api';
 import type { Transaction } from '../api/types';

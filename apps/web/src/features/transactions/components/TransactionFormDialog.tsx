@@ -8,7 +8,7 @@ import {
   TextField,
   useFormErrors,
 } from '../../../ui';
-import { toast } from '../../toasts/toast-store';
+import { toast } from '../../toasts';
 import { useCreateTransaction } from '../api/create-transaction';
 import type { Category, Transaction } from '../api/types';
 import { useUpdateTransaction } from '../api/update-transaction';

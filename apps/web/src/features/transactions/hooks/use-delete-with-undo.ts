@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useToasts } from '../../toasts/toast-store';
+import { useToasts } from '../../toasts';
 import { useDeleteTransaction } from '../api/delete-transaction';
 import type { Transaction } from '../api/types';
 

@@ -1,7 +1,7 @@
 import { DomainEvent, type TransactionChangedPayload } from '@ledgerlens/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useRealtimeEvents } from '../../realtime/realtime-events';
+import { useRealtimeEvents } from '../../realtime';
 import { transactionKeys } from '../api/transaction-keys';
 
 /** How long a transaction added elsewhere carries its "New" badge. */

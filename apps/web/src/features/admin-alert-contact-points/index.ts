@@ -1,0 +1,3 @@
+/** The contact points feature's public surface: other features import only these. */
+export { AlertingLinks } from './components/AlertingLinks';
+export { replyCodeText, TYPE_LABELS } from './contact-point-text';

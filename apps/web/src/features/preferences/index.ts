@@ -1,0 +1,2 @@
+/** The preferences feature's public surface: the app imports only these. */
+export { NotificationSettingsLink } from './components/NotificationSettingsLink';
