@@ -2,6 +2,7 @@ import nx from '@nx/eslint-plugin';
 import prettier from 'eslint-config-prettier';
 import reactHooks from 'eslint-plugin-react-hooks';
 import apiBoundaries from './tools/eslint/api-boundaries.mjs';
+import webBoundaries from './tools/eslint/web-boundaries.mjs';
 
 export default [
   ...nx.configs['flat/base'],
@@ -56,5 +57,6 @@ export default [
     rules: { '@nx/enforce-module-boundaries': 'off' },
   },
   ...apiBoundaries,
+  ...webBoundaries,
   prettier,
 ];

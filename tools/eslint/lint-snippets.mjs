@@ -1,0 +1,23 @@
+/*
+ * Lints code that exists only in memory, as if it were saved at a path of the repository, with
+ * the repository's ESLint config: the boundary specs show that a crossing fails lint. It runs in
+ * a process of its own because Jest cannot load the ES-module config.
+ *
+ *   stdin:  [{ "filePath": "apps/web/src/lib/example.ts", "code": "import …" }, …]
+ *   stdout: [{ "filePath": …, "messages": [{ "ruleId": …, "message": … }] }, …]
+ */
+import { ESLint } from 'eslint';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const eslint = new ESLint({ cwd: fileURLToPath(new URL('../..', import.meta.url)) });
+const snippets = JSON.parse(readFileSync(0, 'utf8'));
+const results = [];
+for (const { filePath, code } of snippets) {
+  const [result] = await eslint.lintText(code, { filePath });
+  results.push({
+    filePath,
+    messages: result.messages.map(({ ruleId, message }) => ({ ruleId, message })),
+  });
+}
+process.stdout.write(JSON.stringify(results));
