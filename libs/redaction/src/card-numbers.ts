@@ -37,16 +37,24 @@ function digitGroups(run: string): DigitGroup[] {
   return groups;
 }
 
+/** The group at `index`, which the callers keep within the run's groups. */
+function groupAt(groups: readonly DigitGroup[], index: number): DigitGroup {
+  const group = groups[index];
+  if (group === undefined)
+    throw new RangeError(`No digit group ${index} in a run of ${groups.length}`);
+  return group;
+}
+
 /**
  * The end (exclusive) of the longest Luhn-valid card number made of whole groups starting at
  * `first`, or -1. Cards are written in groups, so a card shares its boundaries with groups.
  */
 function cardEnd(groups: readonly DigitGroup[], digits: string, first: number, last: number) {
-  const digitsStart = first === 0 ? 0 : groups[first - 1].digitsEnd;
+  const digitsStart = first === 0 ? 0 : groupAt(groups, first - 1).digitsEnd;
   let end = first;
-  while (end < last && groups[end].digitsEnd - digitsStart <= MAX_DIGITS) end++;
+  while (end < last && groupAt(groups, end).digitsEnd - digitsStart <= MAX_DIGITS) end++;
   for (; end > first; end--) {
-    const candidate = digits.slice(digitsStart, groups[end - 1].digitsEnd);
+    const candidate = digits.slice(digitsStart, groupAt(groups, end - 1).digitsEnd);
     if (candidate.length >= MIN_DIGITS && isLuhnValid(candidate)) return end;
   }
   return -1;
@@ -68,8 +76,8 @@ function redactRun(run: string, gluedToLetter: boolean): string {
     if (end < 0) {
       first++;
     } else {
-      redacted += run.slice(copied, groups[first].start) + CARD;
-      copied = groups[end - 1].end;
+      redacted += run.slice(copied, groupAt(groups, first).start) + CARD;
+      copied = groupAt(groups, end - 1).end;
       first = end;
     }
   }

@@ -8,7 +8,7 @@ const VALUE = /"[^"]*"|[^\s&#"<>]*/y;
 
 function nameStart(text: string, equals: number): number {
   let start = equals;
-  while (start > 0 && NAME_CHARACTER.test(text[start - 1])) start--;
+  while (start > 0 && NAME_CHARACTER.test(text.charAt(start - 1))) start--;
   return start;
 }
 

@@ -142,7 +142,9 @@ const anySecret = fc.oneof(
 /** Words that can spell no secret; a word sits between any two other tokens. */
 const safeWord = fc.oneof(
   chars('abcdefghijklmnopqrstuvwxyz', 1, 10),
-  chars('abcdefghijklmnopqrstuvwxyz', 1, 9).map((word) => word[0].toUpperCase() + word.slice(1)),
+  chars('abcdefghijklmnopqrstuvwxyz', 1, 9).map(
+    (word) => word.charAt(0).toUpperCase() + word.slice(1),
+  ),
   fc.constantFrom('author', 'authority', 'footprint', 'classname', 'token', 'password', 'ssn'),
 );
 
@@ -209,7 +211,7 @@ function placeDeep(value: unknown, containers: readonly ((inner: unknown) => unk
 const styles = {
   camel: (words: string[]) =>
     words
-      .map((word, index) => (index === 0 ? word : word[0].toUpperCase() + word.slice(1)))
+      .map((word, index) => (index === 0 ? word : word.charAt(0).toUpperCase() + word.slice(1)))
       .join(''),
   snake: (words: string[]) => words.join('_'),
   kebab: (words: string[]) => words.join('-'),

@@ -174,13 +174,13 @@ describe('redact', () => {
     expect(output).toEqual({
       name: 'Error',
       message: 'login failed: password=[REDACTED]',
-      stack: expect.stringContaining('Error: login failed: password=[REDACTED]'),
+      stack: expect.stringContaining('Error: login failed: password=[REDACTED]') as unknown,
       code: 'E_LOGIN',
       config: { headers: { authorization: REDACTED } },
       cause: {
         name: 'TypeError',
         message: 'bad token=[REDACTED]',
-        stack: expect.stringContaining('bad token=[REDACTED]'),
+        stack: expect.stringContaining('bad token=[REDACTED]') as unknown,
       },
     });
     expect(output).not.toBeInstanceOf(Error);
@@ -229,7 +229,10 @@ describe('redact', () => {
   });
 
   it('keeps a __proto__ key as an own property and never changes the prototype', () => {
-    const input = JSON.parse('{"__proto__": {"password": "hunter2"}, "a": 1}');
+    const input = JSON.parse('{"__proto__": {"password": "hunter2"}, "a": 1}') as Record<
+      string,
+      unknown
+    >;
 
     const output = redact(input);
 
@@ -239,7 +242,7 @@ describe('redact', () => {
   });
 
   it('keeps objects without a prototype without one', () => {
-    const input = Object.assign(Object.create(null), { token: 'abc' });
+    const input = Object.assign(Object.create(null) as object, { token: 'abc' });
 
     const output = redact(input);
 

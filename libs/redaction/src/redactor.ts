@@ -77,7 +77,8 @@ export function createRedactor(options: RedactionOptions = {}): Redactor {
     if (Array.isArray(value)) return value.map((item) => redactValue(item, depth + 1, path));
     const prototype: unknown = Object.getPrototypeOf(value);
     if (prototype === Object.prototype) return copyProperties(value, {}, depth, path);
-    if (prototype === null) return copyProperties(value, Object.create(null), depth, path);
+    if (prototype === null)
+      return copyProperties(value, Object.create(null) as PlainRecord, depth, path);
     if (value instanceof Date) return new Date(value.getTime());
     if (value instanceof Error) return redactError(value, depth, path);
     if (value instanceof Map) return redactMap(value, depth, path);

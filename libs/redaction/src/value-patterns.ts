@@ -52,6 +52,8 @@ const redactBearerTokens: TextRule = (text) => {
   BEARER.lastIndex = 0;
   for (let match = BEARER.exec(text); match !== null; match = BEARER.exec(text)) {
     const [whole, prefix, token] = match;
+    // Both groups take part in every match; the guard only satisfies the index types.
+    if (prefix === undefined || token === undefined) continue;
     if (looksLikeToken(token)) {
       redacted += text.slice(copied, match.index) + prefix + BEARER_MARKER;
       copied = match.index + whole.length;
