@@ -41,6 +41,16 @@ const MAX_TEXT_CHARACTERS = LOG_INGEST_LIMITS.messageBytes;
 /** The column `app_logs.duration_ms` is a PostgreSQL integer. */
 const MAX_DURATION_MS = 2_147_483_647;
 
+/** Character limits of an entry's optional text fields, as the schema below enforces them. */
+export const LOG_ENTRY_TEXT_LIMITS = {
+  module: 128,
+  sessionId: 128,
+  url: 2048,
+  release: 64,
+  requestMethod: 10,
+  requestPath: 2048,
+} as const;
+
 /** An optional text property (optional properties may also be null). */
 const optionalText = (maxLength: number, description?: string) =>
   ({ type: 'string', maxLength, nullable: true, ...(description ? { description } : {}) }) as const;
@@ -82,7 +92,7 @@ export const LOG_BATCH_SCHEMA: JSONSchemaType<LogBatch> = {
             maxLength: MAX_TEXT_CHARACTERS,
             description: 'At most 64 KB (UTF-8)',
           },
-          module: optionalText(128),
+          module: optionalText(LOG_ENTRY_TEXT_LIMITS.module),
           traceId: {
             type: 'string',
             pattern: CLIENT_TRACE_ID_PATTERN,
@@ -90,17 +100,20 @@ export const LOG_BATCH_SCHEMA: JSONSchemaType<LogBatch> = {
             nullable: true,
             description: 'Trace ID of the API request the entry is about',
           },
-          sessionId: optionalText(128, 'The browser session'),
-          url: optionalText(2048, 'Page the entry was logged on'),
+          sessionId: optionalText(LOG_ENTRY_TEXT_LIMITS.sessionId, 'The browser session'),
+          url: optionalText(LOG_ENTRY_TEXT_LIMITS.url, 'Page the entry was logged on'),
           stack: {
             type: 'string',
             maxLength: MAX_TEXT_CHARACTERS,
             nullable: true,
             description: 'Stack trace, at most 64 KB (UTF-8)',
           },
-          release: optionalText(64, 'Version of the web app'),
-          requestMethod: optionalText(10, 'Method of the API request it is about'),
-          requestPath: optionalText(2048),
+          release: optionalText(LOG_ENTRY_TEXT_LIMITS.release, 'Version of the web app'),
+          requestMethod: optionalText(
+            LOG_ENTRY_TEXT_LIMITS.requestMethod,
+            'Method of the API request it is about',
+          ),
+          requestPath: optionalText(LOG_ENTRY_TEXT_LIMITS.requestPath),
           statusCode: { type: 'integer', minimum: 100, maximum: 599, nullable: true },
           durationMs: { type: 'integer', minimum: 0, maximum: MAX_DURATION_MS, nullable: true },
           context: {
