@@ -30,9 +30,11 @@ export function listenToGlobalEvents(
       window,
       'error',
       (event) => {
-        const { error, message, filename, lineno, colno } = event as ErrorEvent;
-        // Errors of cross-origin scripts arrive as "Script error." without an error object.
-        actions.captureError(error ?? message, {
+        const { message, filename, lineno, colno } = event as ErrorEvent;
+        // Whatever was thrown (the DOM types it as any); errors of cross-origin scripts arrive
+        // as "Script error." without an error object.
+        const thrown: unknown = (event as ErrorEvent).error;
+        actions.captureError(thrown ?? message, {
           source: 'window.onerror',
           filename,
           line: lineno,

@@ -149,7 +149,7 @@ describe('entry factory', () => {
       amount: '12',
       byId: { a: 1 },
       tags: ['x'],
-      error: expect.objectContaining({ name: 'TypeError', message: 'bad' }),
+      error: expect.objectContaining({ name: 'TypeError', message: 'bad' }) as unknown,
       at: '2030-01-01T09:30:00.000Z',
       cycle: { name: 'loop', self: '[Circular]' },
     });

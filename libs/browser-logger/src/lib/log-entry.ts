@@ -1,13 +1,6 @@
-import type { BrowserLogEntry, LogLevel } from '@ledgerlens/contracts';
+import { type BrowserLogEntry, LOG_ENTRY_TEXT_LIMITS, type LogLevel } from '@ledgerlens/contracts';
 import type { Redactor } from '@ledgerlens/redaction';
-import {
-  TEXT_BYTE_LIMIT,
-  TEXT_FIELD_LIMITS,
-  TRACE_ID,
-  truncateChars,
-  truncateUtf8,
-  utf8Bytes,
-} from './wire-limits';
+import { TEXT_BYTE_LIMIT, TRACE_ID, truncateChars, truncateUtf8, utf8Bytes } from './wire-limits';
 
 /** Structured context of an entry: any values; secrets are redacted, the rest made JSON. */
 export type LogContext = Record<string, unknown>;
@@ -107,14 +100,14 @@ export function createEntryFactory(env: EntryEnvironment): EntryFactory {
       level,
       message: bytes(String(message)) as string,
       stack: bytes(stack),
-      module: text(fields.module, TEXT_FIELD_LIMITS.module),
+      module: text(fields.module, LOG_ENTRY_TEXT_LIMITS.module),
       // A trace ID the API would refuse is left out rather than sink the whole batch.
       traceId: fields.traceId && TRACE_ID.test(fields.traceId) ? fields.traceId : undefined,
-      sessionId: truncateChars(env.sessionId, TEXT_FIELD_LIMITS.sessionId),
-      url: text(env.currentUrl(), TEXT_FIELD_LIMITS.url),
-      release: text(env.release, TEXT_FIELD_LIMITS.release),
-      requestMethod: text(fields.requestMethod, TEXT_FIELD_LIMITS.requestMethod),
-      requestPath: text(fields.requestPath, TEXT_FIELD_LIMITS.requestPath),
+      sessionId: truncateChars(env.sessionId, LOG_ENTRY_TEXT_LIMITS.sessionId),
+      url: text(env.currentUrl(), LOG_ENTRY_TEXT_LIMITS.url),
+      release: text(env.release, LOG_ENTRY_TEXT_LIMITS.release),
+      requestMethod: text(fields.requestMethod, LOG_ENTRY_TEXT_LIMITS.requestMethod),
+      requestPath: text(fields.requestPath, LOG_ENTRY_TEXT_LIMITS.requestPath),
       statusCode: isStatusCode(fields.statusCode) ? fields.statusCode : undefined,
       durationMs: isDuration(fields.durationMs)
         ? Math.round(fields.durationMs as number)

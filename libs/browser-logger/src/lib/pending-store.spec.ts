@@ -102,7 +102,7 @@ describe('PendingStore', () => {
 
   it('drops the oldest waiting records beyond the bound, counting them, never those in flight', () => {
     const store = openStore(createMemoryStorage(), 'page', 2);
-    const [a, b, c, d] = ['a', 'b', 'c', 'd'].map((message) => record(message));
+    const [a, b, c, d] = [record('a'), record('b'), record('c'), record('d')];
     store.append(a);
     store.markInFlight([a]);
     store.append(b);

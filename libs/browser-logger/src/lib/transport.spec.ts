@@ -35,7 +35,7 @@ describe('createBatchPoster', () => {
       Response.json({ received: 1, stored: 1, duplicates: 0 }),
     );
     await expect(post([entry('hello')])).resolves.toEqual({ kind: 'stored' });
-    const [url, init] = fetch.mock.calls[0];
+    const [url, init] = fetch.mock.calls[0] ?? [];
     expect(url).toBe('/api/v1/logging/logs/batch');
     expect(init?.method).toBe('POST');
     expect(JSON.parse(String(init?.body))).toEqual({ entries: [entry('hello')] });

@@ -1,20 +1,4 @@
-import {
-  CLIENT_TRACE_ID_PATTERN,
-  LOG_BATCH_SCHEMA,
-  LOG_INGEST_LIMITS,
-} from '@ledgerlens/contracts';
-
-const entryProperties = LOG_BATCH_SCHEMA.properties.entries.items.properties;
-
-/** Character limits of the optional text fields, read from the API's own schema (no drift). */
-export const TEXT_FIELD_LIMITS = {
-  module: entryProperties.module.maxLength,
-  sessionId: entryProperties.sessionId.maxLength,
-  url: entryProperties.url.maxLength,
-  release: entryProperties.release.maxLength,
-  requestMethod: entryProperties.requestMethod.maxLength,
-  requestPath: entryProperties.requestPath.maxLength,
-} as const;
+import { CLIENT_TRACE_ID_PATTERN, LOG_INGEST_LIMITS } from '@ledgerlens/contracts';
 
 /** Message and stack: UTF-8 bytes each. */
 export const TEXT_BYTE_LIMIT = LOG_INGEST_LIMITS.messageBytes;

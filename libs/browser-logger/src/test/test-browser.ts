@@ -13,6 +13,13 @@ import { createMemoryStorage, type Platform, type StorageLike } from '../lib/pla
 import { FakeIngestApi } from './fake-ingest-api';
 import { ManualClock } from './manual-clock';
 
+/** A page's queue as the logger writes it to storage. */
+interface StoredQueue {
+  records: PendingRecord[];
+  dropped: DropCounts;
+  dropReport?: BrowserLogEntry;
+}
+
 const PAGE_URL = 'https://app.ledgerlens.test/transactions?page=2';
 
 /** Counting UUIDs (version 4 layout), so tests can name entries. */
@@ -60,13 +67,13 @@ export class TestBrowser {
   }
 
   /** Every page's stored queue, as the next page would find it. */
-  storedQueues(
-    prefix = BROWSER_LOGGER_DEFAULTS.storageKeyPrefix,
-  ): { records: PendingRecord[]; dropped: DropCounts; dropReport?: BrowserLogEntry }[] {
-    const queues = [];
+  storedQueues(prefix = BROWSER_LOGGER_DEFAULTS.storageKeyPrefix): StoredQueue[] {
+    const queues: StoredQueue[] = [];
     for (let index = 0; index < this.storage.length; index += 1) {
       const key = this.storage.key(index);
-      if (key?.startsWith(`${prefix}:`)) queues.push(JSON.parse(this.storage.getItem(key) ?? ''));
+      if (key?.startsWith(`${prefix}:`)) {
+        queues.push(JSON.parse(this.storage.getItem(key) ?? '') as StoredQueue);
+      }
     }
     return queues;
   }
