@@ -120,7 +120,7 @@ describe('an admin sets up alerting, and a user is told about a budget', () => {
     const test = page.getByRole('dialog');
     await test.getByText(/Delivered/).waitFor();
     await until(() => receiver.received.length === 1, 'the test webhook');
-    expect(verifiedBodies()[0].status).toBe('firing');
+    expect(verifiedBodies()[0]?.status).toBe('firing');
     await checkAndPhotograph(page, 'alerting-3-contact-point-tested-laptop');
     await test.getByRole('button', { name: 'Close', exact: true }).last().click();
 
@@ -136,7 +136,7 @@ describe('an admin sets up alerting, and a user is told about a budget', () => {
       ['Evaluate every', '10'],
       ['Pending period', '10'],
       ['Group wait', '0'],
-    ]) {
+    ] as const) {
       await page.getByLabel(label, { exact: true }).fill(amount);
       await page.getByLabel(`${label}: unit`).selectOption('seconds');
     }

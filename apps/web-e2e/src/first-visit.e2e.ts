@@ -19,11 +19,12 @@ type Manifest = Record<string, ManifestChunk>;
 const manifest = (): Manifest =>
   JSON.parse(readFileSync(join(WEB_DIST, '.vite/manifest.json'), 'utf8')) as Manifest;
 const entryOf = (chunks: Manifest) =>
-  Object.keys(chunks).find((key) => chunks[key].isEntry) as string;
+  Object.keys(chunks).find((key) => chunks[key]?.isEntry) as string;
 
 /** The files a chunk needs before it runs: its own and its static imports', transitively. */
 function staticFiles(chunks: Manifest, key: string, into = new Set<string>()): Set<string> {
   const chunk = chunks[key];
+  if (chunk === undefined) throw new Error(`The manifest has no chunk ${key}`);
   if (into.has(chunk.file)) return into;
   into.add(chunk.file);
   for (const css of chunk.css ?? []) into.add(css);
@@ -70,7 +71,7 @@ describe('a first visit', () => {
     // Nothing but the entry and what it imports statically: no page's lazy chunk at all.
     const needed = staticFiles(chunks, entry);
     expect(requested.filter((file) => !needed.has(file))).toEqual([]);
-    expect(requested).toContain(chunks[entry].file);
+    expect(requested).toContain(chunks[entry]?.file);
   });
 
   it('gets every file compressed, each from the copy the build wrote beside it', async () => {
