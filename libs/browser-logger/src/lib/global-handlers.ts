@@ -30,10 +30,11 @@ export function listenToGlobalEvents(
       window,
       'error',
       (event) => {
-        const { message, filename, lineno, colno } = event as ErrorEvent;
+        const errorEvent = event as ErrorEvent;
+        const { message, filename, lineno, colno } = errorEvent;
         // Whatever was thrown (the DOM types it as any); errors of cross-origin scripts arrive
         // as "Script error." without an error object.
-        const thrown: unknown = (event as ErrorEvent).error;
+        const thrown: unknown = errorEvent.error;
         actions.captureError(thrown ?? message, {
           source: 'window.onerror',
           filename,
