@@ -152,7 +152,7 @@ describe('SPA boundaries, checked by lint', () => {
         expect(findings[index]).toEqual([]);
       } else {
         expect(findings[index]).toEqual([
-          { ruleId: expected.rule, message: expect.stringMatching(expected.message) },
+          { ruleId: expected.rule, message: expect.stringMatching(expected.message) as unknown },
         ]);
       }
     },

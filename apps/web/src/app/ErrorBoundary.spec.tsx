@@ -6,6 +6,7 @@ import { reportTraceIdOf } from '../lib/api-error';
 import { fakeApi, json, apiError } from '../test/fake-api';
 import { renderPage } from '../test/render';
 import { ErrorBoundary, PageErrorBoundary } from './ErrorBoundary';
+import { defined } from '../test/defined';
 
 let broken = true;
 function Fragile() {
@@ -49,18 +50,18 @@ describe('ErrorBoundary', () => {
     expect(onError).toHaveBeenCalledTimes(1);
     expect(onError).toHaveBeenCalledWith(
       expect.objectContaining({ message: 'Budget totals could not be computed' }),
-      expect.objectContaining({ componentStack: expect.stringContaining('Fragile') }),
+      expect.objectContaining({ componentStack: expect.stringContaining('Fragile') as unknown }),
     );
   });
 
   it('ends the message with the reference the error is reported under', () => {
-    const onError = jest.fn();
+    const onError = jest.fn<void, [unknown]>();
     render(
       <ErrorBoundary onError={onError}>
         <Fragile />
       </ErrorBoundary>,
     );
-    const [[reported]] = onError.mock.calls;
+    const [reported] = defined(onError.mock.calls[0]);
     expect(screen.getByRole('alert')).toHaveTextContent(
       `Budget totals could not be computed Reference: ${reportTraceIdOf(reported)?.slice(0, 8)}`,
     );
@@ -119,7 +120,7 @@ describe('PageErrorBoundary', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('Health check failed');
     expect(onError).toHaveBeenCalledWith(
       expect.objectContaining({ message: 'Health check failed' }),
-      expect.objectContaining({ path: '/admin', componentStack: expect.any(String) }),
+      expect.objectContaining({ path: '/admin', componentStack: expect.any(String) as unknown }),
     );
 
     healthy = true;

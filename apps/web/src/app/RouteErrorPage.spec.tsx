@@ -5,6 +5,7 @@ import type { Logger } from '@ledgerlens/browser-logger';
 import { appLogger } from '../lib/logger';
 import { AppRoot } from './App';
 import { RouteErrorPage } from './RouteErrorPage';
+import { defined } from '../test/defined';
 
 describe('RouteErrorPage', () => {
   it('shows why a route could not load with a reference, offers a reload, and the router reports it under that reference', async () => {
@@ -37,7 +38,7 @@ describe('RouteErrorPage', () => {
       expect.objectContaining({ message: 'Failed to fetch dynamically imported module' }),
       expect.objectContaining({ path: '/budgets' }),
     );
-    const [reportedTraceId] = withTrace.mock.calls[0];
+    const [reportedTraceId] = defined(withTrace.mock.calls[0]);
     expect(alert).toHaveTextContent(`Reference: ${reportedTraceId.slice(0, 8)}`);
     withTrace.mockRestore();
   });

@@ -5,8 +5,12 @@ import { apiError, fakeApi, json, pending } from '../test/fake-api';
 import { aSession, aUser } from '../test/factories/session';
 import { lastSocket, openedSockets, resetFakeSockets } from '../test/fake-socket';
 import { currentUrl, renderApp } from '../test/render-app';
+import { defined } from '../test/defined';
 
-jest.mock('socket.io-client', () => require('../test/fake-socket').socketIoModule);
+jest.mock(
+  'socket.io-client',
+  () => (require('../test/fake-socket') as typeof import('../test/fake-socket')).socketIoModule,
+);
 
 const ada = aUser({ displayName: 'Ada Lovelace', email: 'ada@example.com' });
 const root = aUser({ displayName: 'Root Admin', role: 'admin' });
@@ -59,7 +63,7 @@ describe('session guard', () => {
       await screen.findByRole('status', { name: 'Restoring your session' }),
     ).toBeInTheDocument();
     await waitFor(() => expect(network.requestsTo('POST /api/v1/auth/refresh')).toHaveLength(1));
-    expect(await network.requestsTo('POST /api/v1/auth/refresh')[0].json()).toEqual({
+    expect(await defined(network.requestsTo('POST /api/v1/auth/refresh')[0]).json()).toEqual({
       refreshToken: 'refresh-stored',
     });
 
@@ -246,7 +250,7 @@ describe('sign-out', () => {
     expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeInTheDocument();
     expect(currentUrl(router)).toBe('/sign-in');
     const [logout] = network.requestsTo('POST /api/v1/auth/logout');
-    expect(logout.headers.get('Authorization')).toBe('Bearer access-1');
+    expect(defined(logout).headers.get('Authorization')).toBe('Bearer access-1');
     expect(useSession.getState()).toMatchObject({ user: null, accessToken: null });
     expect(localStorage.getItem(REFRESH_TOKEN_KEY)).toBeNull();
     expect(queryClient.getQueryData(['budgets', 'list', {}])).toBeUndefined();

@@ -4,6 +4,7 @@ import { api, unwrap } from './api-client';
 import { ApiError, errorMessageOf, traceIdOf } from './api-error';
 import { appLogger } from './logger';
 import { provideSessionAccess, type SessionAccess } from './session-access';
+import { defined } from '../test/defined';
 
 const user = aUser();
 
@@ -52,7 +53,8 @@ describe('api client', () => {
     const network = fakeApi({ 'GET /api/v1/auth/me': json(user) });
     await unwrap(api.GET('/api/v1/auth/me'));
     await unwrap(api.GET('/api/v1/auth/me'));
-    const [first, second] = network.requests;
+    const first = defined(network.requests[0]);
+    const second = defined(network.requests[1]);
     expect(first.headers.get('Authorization')).toBe('Bearer access-1');
     expect(first.headers.get('traceparent')).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/);
     expect(second.headers.get('traceparent')).not.toBe(first.headers.get('traceparent'));
@@ -67,7 +69,7 @@ describe('api client', () => {
     });
     const network = fakeApi({ 'GET /api/v1/auth/me': apiError(401, 'Sign in first') });
     await expect(unwrap(api.GET('/api/v1/auth/me'))).rejects.toMatchObject({ status: 401 });
-    expect(network.requests[0].headers.has('Authorization')).toBe(false);
+    expect(defined(network.requests[0]).headers.has('Authorization')).toBe(false);
   });
 
   it('answers a 401 with one refresh and a retry carrying the new token', async () => {
@@ -125,7 +127,7 @@ describe('api client', () => {
     const withTrace = jest.spyOn(appLogger(), 'withTrace');
     const network = fakeApi({ 'GET /api/v1/auth/me': apiError(503, 'Database unavailable') });
     await expect(unwrap(api.GET('/api/v1/auth/me'))).rejects.toMatchObject({ status: 503 });
-    const sentTraceId = network.requests[0].headers.get('traceparent')?.split('-')[1];
+    const sentTraceId = defined(network.requests[0]).headers.get('traceparent')?.split('-')[1];
     expect(withTrace).toHaveBeenCalledWith(sentTraceId);
     withTrace.mockRestore();
   });
@@ -154,7 +156,7 @@ describe('api client', () => {
       throw new TypeError('Failed to fetch');
     });
     const error = await unwrap(api.GET('/api/v1/auth/me')).catch((caught: unknown) => caught);
-    const sentTraceId = network.requests[0].headers.get('traceparent')?.split('-')[1];
+    const sentTraceId = defined(network.requests[0]).headers.get('traceparent')?.split('-')[1];
     expect(traceIdOf(error)).toBe(sentTraceId);
     expect(withTrace).toHaveBeenCalledWith(sentTraceId);
     expect(errorMessageOf(error)).toBe('The server could not be reached. Check your connection.');

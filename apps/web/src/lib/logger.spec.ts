@@ -1,5 +1,6 @@
 import { fakeApi, json } from '../test/fake-api';
 import { appLogger } from './logger';
+import { defined } from '../test/defined';
 
 describe('appLogger', () => {
   it('sends entries to the API with the build’s release and the tab’s session', async () => {
@@ -7,8 +8,8 @@ describe('appLogger', () => {
     appLogger().warn('Slow chart', { widget: 'donut' });
     await appLogger().flush();
 
-    const [request] = api.requestsTo('POST /api/v1/logging/logs/batch');
-    const { entries } = await request.json();
+    const request = defined(api.requestsTo('POST /api/v1/logging/logs/batch')[0]);
+    const { entries } = (await request.json()) as { entries: unknown };
     expect(entries).toEqual([
       expect.objectContaining({
         level: 'warn',

@@ -2,7 +2,7 @@
  * A stand-in for socket.io-client at the module boundary: jsdom has no server to talk to. In a
  * spec:
  *
- *   jest.mock('socket.io-client', () => require('../../test/fake-socket').socketIoModule);
+ *   jest.mock('socket.io-client', () => (require('../../test/fake-socket') as typeof import('../../test/fake-socket')).socketIoModule);
  *
  * then `lastSocket()` is the socket the app opened, and its `accept()`, `refuse()`,
  * `failTransport()`, `drop()`, `kick()` and `send()` play the server and the network;

@@ -7,7 +7,7 @@ import { lastSocket, resetFakeSockets } from './fake-socket';
  * the fake server before each test, closed after it. The spec still mocks socket.io-client with
  * fake-socket itself, since jest.mock applies only to the file that calls it:
  *
- *   jest.mock('socket.io-client', () => require('../../test/fake-socket').socketIoModule);
+ *   jest.mock('socket.io-client', () => (require('../../test/fake-socket') as typeof import('../../test/fake-socket')).socketIoModule);
  *   connectRealtimeForEachTest();
  */
 export function connectRealtimeForEachTest(): void {

@@ -40,7 +40,7 @@ export function formatDay(
   day: string,
   options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' },
 ): string {
-  const [year, month, date] = day.split('-').map(Number);
+  const [year = NaN, month = NaN, date = NaN] = day.split('-').map(Number);
   return new Intl.DateTimeFormat(undefined, { ...options, timeZone: 'UTC' }).format(
     new Date(Date.UTC(year, month - 1, date)),
   );
