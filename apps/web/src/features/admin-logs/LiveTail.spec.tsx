@@ -6,8 +6,13 @@ import { connectRealtimeForEachTest, pushRealtimeEvent } from '../../test/realti
 import { renderPage } from '../../test/render';
 import { LogsPage } from './LogsPage';
 import { aLogPage } from './test/log-factories';
+import { defined } from '../../test/defined';
 
-jest.mock('socket.io-client', () => require('../../test/fake-socket').socketIoModule);
+jest.mock(
+  'socket.io-client',
+  () =>
+    (require('../../test/fake-socket') as typeof import('../../test/fake-socket')).socketIoModule,
+);
 
 const TRACE = '4bf92f3577b34da6a3ce929d0e0e4736';
 
@@ -61,16 +66,16 @@ describe('LogsPage live tail', () => {
     expect(liveSection()).toHaveTextContent('the time range does not apply');
     expect(liveSection()).toHaveTextContent('text filters are applied in this browser');
 
-    await pushLine('Upstream timeout after 30 s', { level: 'error' });
-    await pushLine('Upstream refused', { level: 'error' });
+    pushLine('Upstream timeout after 30 s', { level: 'error' });
+    pushLine('Upstream refused', { level: 'error' });
     expect(liveLines()).toEqual([expect.stringContaining('Upstream timeout after 30 s')]);
   });
 
   it('shows arriving lines on top, with time, level in words, source and module', async () => {
     await showWithLiveTail();
     expect(liveSection()).toHaveTextContent('No new lines yet');
-    await pushLine('first');
-    await pushLine('second', { level: 'warn', source: 'frontend', module: 'BudgetsPage' });
+    pushLine('first');
+    pushLine('second', { level: 'warn', source: 'frontend', module: 'BudgetsPage' });
     const [top, below] = liveLines();
     expect(top).toContain('second');
     expect(top).toContain('WARN');
@@ -81,11 +86,11 @@ describe('LogsPage live tail', () => {
 
   it('holds lines while paused, counting them, and shows them in order on resume', async () => {
     const { user } = await showWithLiveTail();
-    await pushLine('before the pause');
+    pushLine('before the pause');
     await user.click(within(liveSection()).getByRole('button', { name: 'Pause' }));
-    await pushLine('held one');
-    await push('log.skipped', { count: 3 });
-    await pushLine('held two');
+    pushLine('held one');
+    push('log.skipped', { count: 3 });
+    pushLine('held two');
 
     expect(liveLines()).toEqual([expect.stringContaining('before the pause')]);
     expect(within(liveSection()).getByRole('status')).toHaveTextContent(
@@ -104,9 +109,9 @@ describe('LogsPage live tail', () => {
 
   it('marks where the server skipped lines for its rate limit', async () => {
     await showWithLiveTail();
-    await pushLine('a line');
-    await push('log.skipped', { count: 1200 });
-    await pushLine('the next line');
+    pushLine('a line');
+    push('log.skipped', { count: 1200 });
+    pushLine('the next line');
     expect(liveLines()[1]).toMatch(/1,200 lines skipped.*at most 50 lines a second/);
   });
 
@@ -126,7 +131,7 @@ describe('LogsPage live tail', () => {
 
   it('subscribes again, starting empty, when the filters change (a line’s trace)', async () => {
     const { user, router } = await showWithLiveTail('/admin/logs?source=backend');
-    await pushLine('with a trace', { traceId: TRACE });
+    pushLine('with a trace', { traceId: TRACE });
     await user.click(screen.getByRole('button', { name: `Show trace ${TRACE}` }));
 
     expect(new URLSearchParams(router.state.location.search).get('traceId')).toBe(TRACE);
@@ -138,21 +143,21 @@ describe('LogsPage live tail', () => {
       ]),
     );
     expect(liveSection()).toHaveTextContent('No new lines yet');
-    await pushLine('another trace', { traceId: 'f'.repeat(32) });
-    await pushLine('same trace', { traceId: TRACE });
+    pushLine('another trace', { traceId: 'f'.repeat(32) });
+    pushLine('same trace', { traceId: TRACE });
     expect(liveLines()).toEqual([expect.stringContaining('same trace')]);
   });
 
   it('says when the connection was lost, and subscribes again once it is back', async () => {
     await showWithLiveTail();
-    await pushLine('before the loss');
+    pushLine('before the loss');
     act(() => lastSocket().drop());
     expect(within(liveSection()).getByRole('status')).toHaveTextContent(
       'Waiting for the live connection (The connection was lost)',
     );
     act(() => lastSocket().accept());
     await waitFor(() => expect(commands()).toHaveLength(2));
-    expect(commands()[1].event).toBe('logs.subscribe');
+    expect(defined(commands()[1]).event).toBe('logs.subscribe');
     expect(liveLines()[0]).toContain('Connection lost');
   });
 

@@ -5,6 +5,7 @@ import { LOG_PAGE_SIZE } from './api/get-logs';
 import { ROW_HEIGHT } from './components/LogList';
 import { LogsPage } from './LogsPage';
 import { aLogContext, aLogLine, aLogPage, someLines } from './test/log-factories';
+import { defined } from '../../test/defined';
 
 const LIST = 'GET /api/v1/logging/logs';
 const EXPORT = 'POST /api/v1/logging/logs/export';
@@ -72,7 +73,7 @@ describe('LogsPage', () => {
 
       const { user, router } = show('/admin/logs?q=nothing&source=frontend');
       expect(await screen.findByText('No lines match these filters')).toBeInTheDocument();
-      await user.click(screen.getAllByRole('button', { name: 'Clear filters' })[0]);
+      await user.click(defined(screen.getAllByRole('button', { name: 'Clear filters' })[0]));
       expect(router.state.location.search).toBe('');
       expect(await screen.findByText('No log lines stored yet')).toBeInTheDocument();
     });
@@ -93,7 +94,7 @@ describe('LogsPage', () => {
       expect(rows[0]).toHaveTextContent('Browser · budgets');
       expect(rows[0]).toHaveTextContent('boom');
       expect(rows[1]).toHaveTextContent('INFO');
-      const time = within(rows[0]).getByText((_, element) => element?.tagName === 'TIME');
+      const time = within(defined(rows[0])).getByText((_, element) => element?.tagName === 'TIME');
       expect(time).toHaveAttribute('title', '2026-11-21 10:15:30.123456 UTC');
       expect(screen.getByText('2 lines loaded; no older lines')).toBeInTheDocument();
     });
@@ -284,7 +285,9 @@ describe('LogsPage', () => {
       const trace = screen.getByRole('region', { name: 'Its trace' });
       expect(trace).toHaveTextContent('2 lines from API and Browser');
       expect(within(trace).getAllByRole('listitem')[1]).toHaveTextContent('Browser');
-      const sent = new URL(api.requestsTo(`GET /api/v1/logging/logs/${line.id}/context`)[0].url);
+      const sent = new URL(
+        defined(api.requestsTo(`GET /api/v1/logging/logs/${line.id}/context`)[0]).url,
+      );
       expect(sent.searchParams.get('before')).toBe('20');
       expect(sent.searchParams.get('after')).toBe('20');
 
@@ -345,7 +348,7 @@ describe('LogsPage', () => {
       ).toBeInTheDocument();
       expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
       expect(saved).toEqual([{ name: 'ledgerlens-logs_start_now.csv', href: 'blob:export' }]);
-      expect(await api.requestsTo(EXPORT)[0].json()).toEqual({
+      expect(await defined(api.requestsTo(EXPORT)[0]).json()).toEqual({
         source: 'backend',
         level: ['error'],
         traceId: TRACE,

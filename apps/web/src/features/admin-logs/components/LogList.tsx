@@ -66,6 +66,7 @@ export function LogList({
         >
           {rows.map((row) => {
             const line = lines[row.index];
+            if (!line) return null;
             const selected = line.id === selectedId;
             return (
               <li
