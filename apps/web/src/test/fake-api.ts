@@ -12,6 +12,11 @@ export function json(body: unknown, status = 200, headers: Record<string, string
   });
 }
 
+/** The JSON body a request sent, typed as the test expects it (`unknown` unless it says). */
+export async function bodyOf<Body = unknown>(request: Request): Promise<Body> {
+  return (await request.clone().json()) as Body;
+}
+
 /** An error answer in the API's one error shape. */
 export function apiError(
   status: number,
