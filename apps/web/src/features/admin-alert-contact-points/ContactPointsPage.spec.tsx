@@ -1,8 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { apiError, fakeApi, type FakeRoute, json, pending } from '../../test/fake-api';
+import { apiError, bodyOf, fakeApi, json, pending, type FakeRoute } from '../../test/fake-api';
 import { renderPage } from '../../test/render';
 import { ContactPointsPage } from './ContactPointsPage';
 import { aContactPoint, aTestResult } from '../admin-alerts/testing/factories';
+import { defined } from '../../test/defined';
 
 const LIST = 'GET /api/v1/monitoring/alerts/contact-points';
 const CREATE = 'POST /api/v1/monitoring/alerts/contact-points';
@@ -114,7 +115,7 @@ describe('ContactPointsPage', () => {
       api.on(LIST, json(aContactPointList([created])));
       await user.click(within(dialog).getByRole('button', { name: 'Create contact point' }));
 
-      expect(await api.requestsTo(CREATE)[0].json()).toEqual({
+      expect(await defined(api.requestsTo(CREATE)[0]).json()).toEqual({
         name: 'Incident bot',
         type: 'webhook',
         settings: { url: 'https://hooks.example.com/alerts' },
@@ -177,7 +178,7 @@ describe('ContactPointsPage', () => {
       await waitFor(() =>
         expect(within(dialog).getByLabelText('Type')).toHaveAccessibleDescription(sms),
       );
-      expect(await api.requestsTo(CREATE)[0].json()).toEqual({
+      expect(await defined(api.requestsTo(CREATE)[0]).json()).toEqual({
         name: 'Pager',
         type: 'sms',
         settings: { numbers: ['+4915112345678'] },
@@ -212,7 +213,7 @@ describe('ContactPointsPage', () => {
 
       await user.click(within(dialog).getByRole('button', { name: 'Save contact point' }));
       await waitFor(() => expect(api.requestsTo(`PUT ${ONE(bot.id)}`)).toHaveLength(1));
-      expect(await api.requestsTo(`PUT ${ONE(bot.id)}`)[0].json()).toEqual({
+      expect(await defined(api.requestsTo(`PUT ${ONE(bot.id)}`)[0]).json()).toEqual({
         name: 'Incident bot',
         type: 'webhook',
         settings: { url: 'https://hooks.example.com/alerts' },
@@ -238,7 +239,9 @@ describe('ContactPointsPage', () => {
 
       await user.click(within(dialog).getByRole('button', { name: 'Save contact point' }));
       await waitFor(() => expect(api.requestsTo(`PUT ${ONE(bot.id)}`)).toHaveLength(1));
-      expect((await api.requestsTo(`PUT ${ONE(bot.id)}`)[0].json()).secret).toBe(generated);
+      expect(
+        (await bodyOf<{ secret: string }>(defined(api.requestsTo(`PUT ${ONE(bot.id)}`)[0]))).secret,
+      ).toBe(generated);
     });
 
     it('tells that saving a disabled contact point enables it again', async () => {

@@ -42,7 +42,7 @@ export function GeneratedSecretDialog({
           className="button button--ghost"
           onClick={() =>
             secret &&
-            navigator.clipboard?.writeText(secret).then(
+            void navigator.clipboard?.writeText(secret).then(
               () => setCopied(true),
               () => setCopied(false),
             )
