@@ -5,6 +5,7 @@ import { publishRealtime } from '../realtime';
 import { aContactPoint, aRule } from '../admin-alerts/testing/factories';
 import { AlertHistoryPage } from './AlertHistoryPage';
 import { aChange, aChangePage, aDelivery, aDeliveryPage, RULE_ID } from './testing/factories';
+import { defined } from '../../test/defined';
 
 const HISTORY = 'GET /api/v1/monitoring/alerts/history';
 const RULES = 'GET /api/v1/monitoring/alerts';
@@ -56,7 +57,7 @@ describe('AlertHistoryPage', () => {
       expect(changes).toHaveTextContent('Internal server error');
 
       api.on(HISTORY, json(aChangePage([aChange({ occurredAt: minutesAgo(10) })])));
-      await user.click(within(changes).getByRole('button', { name: 'Try again' }));
+      await user.click(within(defined(changes)).getByRole('button', { name: 'Try again' }));
       expect(await screen.findByRole('link', { name: 'Slow endpoints' })).toBeInTheDocument();
     });
 
@@ -88,7 +89,7 @@ describe('AlertHistoryPage', () => {
       );
       const text = within(chart).getByRole('table', { name: 'States of each alert over time' });
       const rows = within(text).getAllByRole('row').slice(1);
-      expect(rows.map((row) => within(row).getAllByRole('cell')[1].textContent)).toEqual([
+      expect(rows.map((row) => defined(within(row).getAllByRole('cell')[1]).textContent)).toEqual([
         'Normal',
         'Pending',
         'Firing',
@@ -255,8 +256,8 @@ describe('AlertHistoryPage', () => {
       expect(retrying).toHaveTextContent('Pending');
       expect(retrying).toHaveTextContent('HTTP 503');
       expect(retrying).toHaveTextContent('The receiver answered 503 Service Unavailable');
-      expect(within(retrying).getByTitle('2026-11-21 10:07:00 UTC')).toBeInTheDocument();
-      expect(within(retrying).getAllByRole('cell')[3]).toHaveTextContent('2');
+      expect(within(defined(retrying)).getByTitle('2026-11-21 10:07:00 UTC')).toBeInTheDocument();
+      expect(within(defined(retrying)).getAllByRole('cell')[3]).toHaveTextContent('2');
       expect(delivered).toHaveTextContent('Email (deleted)');
       expect(delivered).toHaveTextContent('Delivered');
       expect(delivered).toHaveTextContent('SMTP 250');
@@ -312,7 +313,7 @@ describe('AlertHistoryPage', () => {
         /Incident bot.*Failed.*Gone \(410\)/,
       );
       expect(screen.getByText('Showing 1 of 45, newest first.')).toBeInTheDocument();
-      expect(Object.fromEntries(queryOf(api.requestsTo(RECENT)[0]))).toEqual({
+      expect(Object.fromEntries(queryOf(defined(api.requestsTo(RECENT)[0])))).toEqual({
         limit: '20',
         ruleId: RULE_ID,
       });

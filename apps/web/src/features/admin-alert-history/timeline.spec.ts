@@ -1,3 +1,4 @@
+import { defined } from '../../test/defined';
 import {
   coveredWindow,
   durationText,
@@ -20,7 +21,7 @@ describe('timelineRows', () => {
       aChange({ fromState: 'pending', toState: 'firing', occurredAt: '2026-11-21T10:05:00.000Z' }),
       aChange({ fromState: 'normal', toState: 'pending', occurredAt: '2026-11-21T10:02:00.000Z' }),
     ];
-    const [row] = timelineRows(changes, WINDOW);
+    const row = defined(timelineRows(changes, WINDOW)[0]);
     expect(row.segments).toEqual([
       { state: 'normal', start: at('10:00'), end: at('10:02') },
       { state: 'pending', start: at('10:02'), end: at('10:05') },
@@ -32,16 +33,18 @@ describe('timelineRows', () => {
   });
 
   it('draws nothing before the rule was created', () => {
-    const [row] = timelineRows(
-      [
-        aChange({
-          fromState: 'normal',
-          toState: 'pending',
-          occurredAt: '2026-11-21T10:50:00.000Z',
-        }),
-      ],
-      WINDOW,
-      new Map([[aChange().ruleId, at('10:45')]]),
+    const row = defined(
+      timelineRows(
+        [
+          aChange({
+            fromState: 'normal',
+            toState: 'pending',
+            occurredAt: '2026-11-21T10:50:00.000Z',
+          }),
+        ],
+        WINDOW,
+        new Map([[aChange().ruleId, at('10:45')]]),
+      )[0],
     );
     expect(row.segments).toEqual([
       { state: 'normal', start: at('10:45'), end: at('10:50') },
@@ -50,44 +53,62 @@ describe('timelineRows', () => {
   });
 
   it('starts in the state the first change left', () => {
-    const [row] = timelineRows(
-      [aChange({ fromState: 'firing', toState: 'normal', occurredAt: '2026-11-21T10:20:00.000Z' })],
-      WINDOW,
+    const row = defined(
+      timelineRows(
+        [
+          aChange({
+            fromState: 'firing',
+            toState: 'normal',
+            occurredAt: '2026-11-21T10:20:00.000Z',
+          }),
+        ],
+        WINDOW,
+      )[0],
     );
     expect(row.segments.map((segment) => segment.state)).toEqual(['firing', 'normal']);
   });
 
   it('draws nothing for a change at the window’s very start before it', () => {
-    const [row] = timelineRows(
-      [aChange({ fromState: 'normal', toState: 'firing', occurredAt: '2026-11-21T10:00:00.000Z' })],
-      WINDOW,
+    const row = defined(
+      timelineRows(
+        [
+          aChange({
+            fromState: 'normal',
+            toState: 'firing',
+            occurredAt: '2026-11-21T10:00:00.000Z',
+          }),
+        ],
+        WINDOW,
+      )[0],
     );
     expect(row.segments).toEqual([{ state: 'firing', start: at('10:00'), end: at('11:00') }]);
   });
 
   it('orders changes at the same moment by ID and merges repeated states', () => {
-    const [row] = timelineRows(
-      [
-        aChange({
-          id: '10',
-          fromState: 'pending',
-          toState: 'firing',
-          occurredAt: '2026-11-21T10:10:00.000Z',
-        }),
-        aChange({
-          id: '9',
-          fromState: 'normal',
-          toState: 'pending',
-          occurredAt: '2026-11-21T10:10:00.000Z',
-        }),
-        aChange({
-          id: '11',
-          fromState: 'firing',
-          toState: 'firing',
-          occurredAt: '2026-11-21T10:40:00.000Z',
-        }),
-      ],
-      WINDOW,
+    const row = defined(
+      timelineRows(
+        [
+          aChange({
+            id: '10',
+            fromState: 'pending',
+            toState: 'firing',
+            occurredAt: '2026-11-21T10:10:00.000Z',
+          }),
+          aChange({
+            id: '9',
+            fromState: 'normal',
+            toState: 'pending',
+            occurredAt: '2026-11-21T10:10:00.000Z',
+          }),
+          aChange({
+            id: '11',
+            fromState: 'firing',
+            toState: 'firing',
+            occurredAt: '2026-11-21T10:40:00.000Z',
+          }),
+        ],
+        WINDOW,
+      )[0],
     );
     expect(row.segments).toEqual([
       { state: 'normal', start: at('10:00'), end: at('10:10') },

@@ -66,7 +66,9 @@ export function timelineRows(
         return at >= window.from && at <= window.to;
       })
       .sort(byTime);
-    if (changes.length === 0) continue;
+    const first = changes[0];
+    const newest = changes.at(-1);
+    if (!first || !newest) continue;
     const segments: TimelineSegment[] = [];
     const add = (state: AlertState, start: number, end: number) => {
       if (end <= start) return;
@@ -74,8 +76,8 @@ export function timelineRows(
       if (last && last.state === state && last.end === start) last.end = end;
       else segments.push({ state, start, end });
     };
-    const since = Math.max(window.from, createdAt.get(changes[0].ruleId) ?? window.from);
-    add(changes[0].fromState, since, Date.parse(changes[0].occurredAt));
+    const since = Math.max(window.from, createdAt.get(first.ruleId) ?? window.from);
+    add(first.fromState, since, Date.parse(first.occurredAt));
     changes.forEach((change, index) => {
       const next = changes[index + 1];
       add(
@@ -84,7 +86,6 @@ export function timelineRows(
         next ? Date.parse(next.occurredAt) : window.to,
       );
     });
-    const newest = changes[changes.length - 1];
     rows.push({
       key,
       ruleId: newest.ruleId,
