@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { useToasts } from '../toasts';
-import { apiError, fakeApi, type FakeRoute, json, pending } from '../../test/fake-api';
+import { apiError, bodyOf, fakeApi, json, pending, type FakeRoute } from '../../test/fake-api';
 import { renderPage } from '../../test/render';
 import { AlertRuleEditorPage } from './AlertRuleEditorPage';
 import {
@@ -11,6 +11,7 @@ import {
   aRuleDetail,
   aSeries,
 } from './testing/factories';
+import { defined } from '../../test/defined';
 
 const CREATE = 'POST /api/v1/monitoring/alerts';
 const PREVIEW = 'POST /api/v1/monitoring/alerts/preview';
@@ -41,10 +42,8 @@ const showEdit = (id: string) =>
 
 const preview = () => screen.getByRole('region', { name: 'Preview' });
 
-const lastBodyOf = async (api: ReturnType<typeof fakeApi>, route: string) => {
-  const requests = api.requestsTo(route);
-  return requests[requests.length - 1].clone().json();
-};
+const lastBodyOf = (api: ReturnType<typeof fakeApi>, route: string) =>
+  bodyOf(defined(api.requestsTo(route).at(-1)));
 
 describe('AlertRuleEditorPage', () => {
   describe('a new rule', () => {
@@ -78,7 +77,7 @@ describe('AlertRuleEditorPage', () => {
         'Highest 420 ms, lowest 300 ms, latest 420 ms; fires when > 500 ms.',
       );
       expect(within(chart).getByText('Threshold > 500 ms')).toBeInTheDocument();
-      expect(new URL(api.requestsTo(PREVIEW)[0].url).searchParams.get('hours')).toBe('6');
+      expect(new URL(defined(api.requestsTo(PREVIEW)[0]).url).searchParams.get('hours')).toBe('6');
       expect(await lastBodyOf(api, PREVIEW)).toMatchObject({
         name: 'Unnamed rule',
         metricType: 'p95_latency_ms',

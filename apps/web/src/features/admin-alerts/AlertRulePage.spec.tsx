@@ -1,6 +1,6 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { publishRealtime } from '../realtime';
-import { apiError, fakeApi, type FakeRoute, json, pending } from '../../test/fake-api';
+import { apiError, bodyOf, fakeApi, json, pending, type FakeRoute } from '../../test/fake-api';
 import { renderPage } from '../../test/render';
 import { AlertRulePage } from './AlertRulePage';
 import {
@@ -13,6 +13,7 @@ import {
   aSilence,
   aTestResult,
 } from './testing/factories';
+import { defined } from '../../test/defined';
 
 const webhook = aContactPoint({ name: 'On-call webhook' });
 const rule = aRule({
@@ -121,7 +122,7 @@ describe('AlertRulePage', () => {
       expect(rows[1]).toHaveTextContent('route=/api/v1/transactions, method=GET');
       expect(rows[1]).toHaveTextContent('Firing');
       expect(rows[1]).toHaveTextContent('630 ms');
-      expect(within(rows[1]).getByRole('time')).toHaveAttribute(
+      expect(within(defined(rows[1])).getByRole('time')).toHaveAttribute(
         'dateTime',
         '2026-11-21T09:52:00.000Z',
       );
@@ -143,7 +144,9 @@ describe('AlertRulePage', () => {
         'Highest 630 ms, lowest 300 ms, latest 420 ms; fires when > 500 ms.',
       );
       expect(within(chart).getByText('Threshold > 500 ms')).toBeInTheDocument();
-      expect(new URL(api.requestsTo(SAVED_PREVIEW)[0].url).searchParams.get('hours')).toBe('6');
+      expect(new URL(defined(api.requestsTo(SAVED_PREVIEW)[0]).url).searchParams.get('hours')).toBe(
+        '6',
+      );
       expect(screen.getByRole('region', { name: 'Summary' })).toHaveTextContent(
         'Value now420 ms (fires when > 500 ms)',
       );
@@ -195,7 +198,7 @@ describe('AlertRulePage', () => {
       await user.click(within(dialog).getByRole('button', { name: 'Silence' }));
 
       await waitFor(() => expect(api.requestsTo(CREATE_SILENCE)).toHaveLength(1));
-      const body = await api.requestsTo(CREATE_SILENCE)[0].json();
+      const body = await bodyOf<{ endsAt: string }>(defined(api.requestsTo(CREATE_SILENCE)[0]));
       expect(body).toMatchObject({ ruleId: rule.id, comment: 'Deploying the new index' });
       const endsIn = Date.parse(body.endsAt) - before;
       expect(endsIn).toBeGreaterThanOrEqual(4 * 3600_000 - 1000);
@@ -242,7 +245,9 @@ describe('AlertRulePage', () => {
       const silences = await screen.findByRole('region', { name: 'Active silences' });
       expect(await within(silences).findByText('Planned maintenance')).toBeVisible();
       expect(within(silences).queryByText('Another rule')).toBeNull();
-      expect(new URL(api.requestsTo(SILENCES)[0].url).searchParams.get('state')).toBe('active');
+      expect(new URL(defined(api.requestsTo(SILENCES)[0]).url).searchParams.get('state')).toBe(
+        'active',
+      );
 
       api.on(SILENCES, json({ items: [other] }));
       await user.click(within(silences).getByRole('button', { name: /^Expire now/ }));
@@ -275,10 +280,10 @@ describe('AlertRulePage', () => {
       expect(await within(dialog).findByText('Delivered to 1 of 2 recipients.')).toBeVisible();
       const [delivered, failed] = within(dialog).getAllByRole('listitem');
       expect(delivered).toHaveTextContent('On-call webhook');
-      expect(within(delivered).getByText('Delivered')).toHaveClass('badge--success');
+      expect(within(defined(delivered)).getByText('Delivered')).toHaveClass('badge--success');
       expect(delivered).toHaveTextContent('status code 204');
       expect(failed).toHaveTextContent('Pager SMS');
-      expect(within(failed).getByText('Not delivered')).toHaveClass('badge--danger');
+      expect(within(defined(failed)).getByText('Not delivered')).toHaveClass('badge--danger');
       expect(failed).toHaveTextContent('+4915112345678 · status code 400');
       expect(failed).toHaveTextContent('The number is not a valid phone number');
       await user.click(within(dialog).getByRole('button', { name: 'Done' }));
@@ -315,7 +320,7 @@ describe('AlertRulePage', () => {
       await user.click(await screen.findByRole('switch', { name: 'Enabled (Slow routes)' }));
       expect(await screen.findByText('Slow routes disabled')).toBeVisible();
       expect(
-        await api.requestsTo(`PUT /api/v1/monitoring/alerts/${rule.id}`)[0].json(),
+        await defined(api.requestsTo(`PUT /api/v1/monitoring/alerts/${rule.id}`)[0]).json(),
       ).toMatchObject({ enabled: false, groupBy: 'route' });
     });
   });

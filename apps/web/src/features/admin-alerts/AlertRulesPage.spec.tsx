@@ -1,9 +1,10 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { publishRealtime } from '../realtime';
-import { apiError, fakeApi, type FakeRoute, json, pending } from '../../test/fake-api';
+import { apiError, bodyOf, fakeApi, json, pending, type FakeRoute } from '../../test/fake-api';
 import { renderPage } from '../../test/render';
 import { AlertRulesPage } from './AlertRulesPage';
 import { aRule, aSeries, aSeriesOfRules, aSilence } from './testing/factories';
+import { defined } from '../../test/defined';
 
 const RULES = 'GET /api/v1/monitoring/alerts';
 const SILENCES = 'GET /api/v1/monitoring/alerts/silences';
@@ -153,7 +154,7 @@ describe('AlertRulesPage', () => {
       expect(second.querySelector('.sparkline')).toBeNull();
       expect(rowOf('Fresh')).toHaveTextContent('—fires when > 800 ms');
 
-      const query = new URL(api.requestsTo(SERIES)[0].url).searchParams;
+      const query = new URL(defined(api.requestsTo(SERIES)[0]).url).searchParams;
       expect([query.get('hours'), query.get('points')]).toEqual(['6', '24']);
     });
 
@@ -184,8 +185,8 @@ describe('AlertRulesPage', () => {
 
       expect(await screen.findByText('Slow list disabled')).toBeVisible();
       expect(toggle).not.toBeChecked();
-      const [put] = api.requestsTo(`PUT /api/v1/monitoring/alerts/${rule.id}`);
-      const body = await put.json();
+      const put = defined(api.requestsTo(`PUT /api/v1/monitoring/alerts/${rule.id}`)[0]);
+      const body = await bodyOf(put);
       expect(body).toMatchObject({
         name: 'Slow list',
         enabled: false,

@@ -6,6 +6,7 @@ import {
   valueRows,
   valueSummary,
 } from './value-series';
+import { defined } from '../../test/defined';
 
 const points = [
   { at: '2026-11-21T10:15:00.000Z', value: 420 },
@@ -26,7 +27,7 @@ describe('valueRows', () => {
 
   it('draws a share as a percentage', () => {
     const rows = valueRows('error_rate', [{ at: '2026-11-21T10:00:00.000Z', value: 0.05 }]);
-    expect(rows[0].value).toBeCloseTo(5);
+    expect(defined(rows[0]).value).toBeCloseTo(5);
     expect(chartValue('error_rate', 0.02)).toBeCloseTo(2);
     expect(chartValue('request_rate', 0.02)).toBe(0.02);
     expect(formatChartValue('error_rate', 5)).toBe('5 %');

@@ -27,7 +27,7 @@ export function KeyValueRows({
   const change = (index: number, row: Partial<KeyValueRow>) =>
     onChange(rows.map((current, at) => (at === index ? { ...current, ...row } : current)));
   const Value = multiline ? 'textarea' : 'input';
-  const capital = noun[0].toUpperCase() + noun.slice(1);
+  const capital = noun.charAt(0).toUpperCase() + noun.slice(1);
   return (
     <fieldset className={`form-fieldset alert-pairs${error ? ' field--invalid' : ''}`}>
       <legend>{legend}</legend>

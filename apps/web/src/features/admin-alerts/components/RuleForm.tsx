@@ -79,7 +79,12 @@ export function RuleForm({
   };
   return (
     <div className="alert-editor">
-      <form ref={formRef} className="alert-form" noValidate onSubmit={submit}>
+      <form
+        ref={formRef}
+        className="alert-form"
+        noValidate
+        onSubmit={(event) => void submit(event)}
+      >
         <RuleSection {...sectionProps} />
         <MeasureSection {...sectionProps} />
         <ConditionSection {...sectionProps} />

@@ -92,7 +92,7 @@ export function RuleSection({ values, onChange, errorOf }: SectionProps) {
       >
         {ALERT_SEVERITIES.map((severity) => (
           <option key={severity} value={severity}>
-            {severity[0].toUpperCase() + severity.slice(1)}
+            {severity.charAt(0).toUpperCase() + severity.slice(1)}
           </option>
         ))}
       </SelectField>
