@@ -9,6 +9,7 @@ import {
   anAuditLogPage,
   aStreamedFile,
 } from './test/audit-factories';
+import { defined } from '../../test/defined';
 
 const LOGS = 'GET /api/v1/audit-logs';
 const ERRORS = 'GET /api/v1/audit-logs/errors';
@@ -74,7 +75,10 @@ describe('AuditLogsPage', () => {
       expect(first).toHaveTextContent('ada@example.com');
       expect(first).toHaveTextContent('203.0.113.7');
       expect(first).toHaveTextContent('transaction 22222222-2222-4222-8222-222222222222');
-      expect(within(first).getByText(/2026/)).toHaveAttribute('title', '2026-11-21 10:00:00 UTC');
+      expect(within(defined(first)).getByText(/2026/)).toHaveAttribute(
+        'title',
+        '2026-11-21 10:00:00 UTC',
+      );
       expect(second).toHaveTextContent('Success');
       expect(second).toHaveTextContent('System');
     });

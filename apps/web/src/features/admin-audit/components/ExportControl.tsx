@@ -23,7 +23,7 @@ export function ExportControl({
   formats,
 }: {
   filters: () => AuditLogFilters;
-  formats: readonly ExportFormat[];
+  formats: readonly [ExportFormat, ...ExportFormat[]];
 }) {
   const [format, setFormat] = useState<ExportFormat>(formats[0]);
   const [state, setState] = useState<ExportState>({ phase: 'idle' });
