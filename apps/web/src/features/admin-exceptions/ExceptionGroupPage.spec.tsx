@@ -3,6 +3,7 @@ import { apiError, fakeApi, type FakeRoute, json, pending } from '../../test/fak
 import { renderPage } from '../../test/render';
 import { ExceptionGroupPage } from './ExceptionGroupPage';
 import { aGroup, aGroupDetail, anOccurrence } from './testing/factories';
+import { defined } from '../../test/defined';
 
 const group = aGroup({ title: 'TypeError: amount is undefined', count: 1234 });
 const DETAIL = `GET /api/v1/logging/exceptions/${group.id}`;
@@ -104,7 +105,7 @@ describe('ExceptionGroupPage', () => {
       await user.selectOptions(screen.getByLabelText('Range'), '7d');
       expect(router.state.location.search).toBe('?range=7d');
       await waitFor(() => expect(api.requestsTo(DETAIL)).toHaveLength(2));
-      const query = new URL(api.requestsTo(DETAIL)[1].url).searchParams;
+      const query = new URL(defined(api.requestsTo(DETAIL)[1]).url).searchParams;
       expect(Date.now() - Date.parse(query.get('from') as string)).toBeGreaterThanOrEqual(
         7 * 24 * 3600_000,
       );
@@ -130,7 +131,9 @@ describe('ExceptionGroupPage', () => {
       await user.click(within(dialog).getByRole('button', { name: 'Resolve' }));
 
       await waitFor(() => expect(api.requestsTo(RESOLVE)).toHaveLength(1));
-      expect(await api.requestsTo(RESOLVE)[0].json()).toEqual({ notes: 'Fixed by rounding' });
+      expect(await defined(api.requestsTo(RESOLVE)[0]).json()).toEqual({
+        notes: 'Fixed by rounding',
+      });
       expect(await screen.findByText('Exception group resolved')).toBeVisible();
       expect(await screen.findByRole('button', { name: 'Unresolve' })).toBeVisible();
       expect(screen.getByRole('region', { name: 'Summary' })).toHaveTextContent(
@@ -185,7 +188,7 @@ describe('ExceptionGroupPage', () => {
       await user.click(within(dialog).getByRole('button', { name: 'Ignore' }));
 
       await waitFor(() => expect(api.requestsTo(IGNORE)).toHaveLength(1));
-      expect(await api.requestsTo(IGNORE)[0].json()).toEqual({ untilCount: 100 });
+      expect(await defined(api.requestsTo(IGNORE)[0]).json()).toEqual({ untilCount: 100 });
       expect(await screen.findByText('Ignored for 100 more occurrences (100 left).')).toBeVisible();
     });
 
@@ -206,7 +209,7 @@ describe('ExceptionGroupPage', () => {
       );
       const alert = within(dialog).getByRole('alert');
       expect(alert.parentElement?.firstElementChild).toBe(alert);
-      expect(await api.requestsTo(IGNORE)[0].json()).toEqual({
+      expect(await defined(api.requestsTo(IGNORE)[0]).json()).toEqual({
         until: new Date(2020, 0, 1, 10, 0).toISOString(),
       });
     });

@@ -3,6 +3,7 @@ import { apiError, fakeApi, type FakeRoute, json, pending } from '../../test/fak
 import { renderPage } from '../../test/render';
 import { ExceptionsPage } from './ExceptionsPage';
 import { aGroup, aGroupPage, somePatterns } from './testing/factories';
+import { defined } from '../../test/defined';
 
 const LIST = 'GET /api/v1/logging/exceptions';
 const PATTERNS = 'GET /api/v1/logging/exceptions/patterns';
@@ -93,12 +94,12 @@ describe('ExceptionsPage', () => {
       const api = network({ [LIST]: json(aGroupPage([aGroup()], { total: 120, page: 2 })) });
       const { user, router } = show('/admin/exceptions?page=2');
       await screen.findByText(/Page 2 of 3/);
-      expect(queryOf(api.requestsTo(LIST)[0]).get('page')).toBe('2');
+      expect(queryOf(defined(api.requestsTo(LIST)[0])).get('page')).toBe('2');
 
       await user.selectOptions(screen.getByLabelText('Status'), 'resolved');
       await waitFor(() => expect(router.state.location.search).toBe('?status=resolved'));
       await waitFor(() => expect(api.requestsTo(LIST)).toHaveLength(2));
-      const query = queryOf(api.requestsTo(LIST)[1]);
+      const query = queryOf(defined(api.requestsTo(LIST)[1]));
       expect(query.get('status')).toBe('resolved');
       expect(query.get('page')).toBe('1');
       expect(query.get('limit')).toBe('50');
@@ -125,9 +126,9 @@ describe('ExceptionsPage', () => {
         sort: 'count',
       });
       await waitFor(() =>
-        expect(queryOf(api.requests[api.requests.length - 1]).get('sort')).toBe('count'),
+        expect(queryOf(defined(api.requests[api.requests.length - 1])).get('sort')).toBe('count'),
       );
-      const query = queryOf(api.requests[api.requests.length - 1]);
+      const query = queryOf(defined(api.requests[api.requests.length - 1]));
       expect(query.get('q')).toBe('amount');
       expect(query.get('type')).toBe('TypeError');
       expect(query.get('source')).toBe('frontend');
@@ -153,7 +154,7 @@ describe('ExceptionsPage', () => {
       const expectedFrom = new Date(2026, 10, 20, 8, 0).toISOString();
       const expectedTo = new Date(2026, 10, 20, 9, 30).toISOString();
       await waitFor(() => {
-        const query = queryOf(api.requests[api.requests.length - 1]);
+        const query = queryOf(defined(api.requests[api.requests.length - 1]));
         expect([query.get('from'), query.get('to')]).toEqual([expectedFrom, expectedTo]);
       });
       const params = new URLSearchParams(router.state.location.search);
@@ -248,7 +249,7 @@ describe('ExceptionsPage', () => {
       await user.selectOptions(screen.getByLabelText('Range'), '7d');
       expect(router.state.location.search).toBe('?view=patterns&range=7d');
       await waitFor(() => expect(api.requestsTo(PATTERNS)).toHaveLength(2));
-      const from = Date.parse(queryOf(api.requestsTo(PATTERNS)[1]).get('from') as string);
+      const from = Date.parse(queryOf(defined(api.requestsTo(PATTERNS)[1])).get('from') as string);
       expect(Date.now() - from).toBeGreaterThanOrEqual(7 * 24 * 3600_000);
     });
 

@@ -34,7 +34,7 @@ const NATIVE = /^(?:native|<anonymous>|\[native code\]|index \d+|eval code|debug
 /** Where a frame line points, or undefined when the line is not a frame. */
 function frameLocation(line: string): string | undefined {
   const v8 = V8_FRAME.exec(line);
-  if (v8) return (v8[1] ?? v8[2]).trim();
+  if (v8) return (v8[1] ?? v8[2])?.trim();
   return GECKO_FRAME.exec(line)?.[1];
 }
 

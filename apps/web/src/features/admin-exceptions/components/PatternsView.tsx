@@ -62,7 +62,7 @@ function PatternsContent({
 }) {
   const stack = typeStackSeries(data);
   const spanMs = Date.parse(data.to) - Date.parse(data.from);
-  const drawn = stack.rows.some((row) => stack.keys.some((key) => row[key] > 0));
+  const drawn = stack.rows.some((row) => stack.keys.some((key) => (row[key] ?? 0) > 0));
   return (
     <>
       <dl className="exception-summary">
