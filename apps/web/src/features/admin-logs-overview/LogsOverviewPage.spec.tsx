@@ -7,6 +7,7 @@ import { aPoint, aSeries, anEmptyPoint } from '../admin-performance/testing/moni
 import { filterValuesOf } from '../admin-logs';
 import { LogsOverviewPage, OVERVIEW_REFRESH_MS } from './LogsOverviewPage';
 import { emptyStatistics, someStatistics } from './testing/statistics-factories';
+import { defined } from '../../test/defined';
 
 const STATISTICS = 'GET /api/v1/logging/logs/statistics';
 const METRICS = 'GET /api/v1/monitoring/metrics';
@@ -166,7 +167,7 @@ describe('LogsOverviewPage', () => {
       'true',
     );
     for (const route of ROUTES) {
-      expect(reachMs(api.requestsTo(route)[0], Date.now())).toBeCloseTo(HOUR_MS, -4);
+      expect(reachMs(defined(api.requestsTo(route)[0]), Date.now())).toBeCloseTo(HOUR_MS, -4);
     }
 
     const clickedAt = Date.now();
@@ -181,8 +182,8 @@ describe('LogsOverviewPage', () => {
     });
     for (const route of ROUTES) {
       const request = api.requestsTo(route)[1];
-      expect(reachMs(request, clickedAt)).toBeGreaterThan(30 * 24 * HOUR_MS - 60_000);
-      expect(reachMs(request, clickedAt)).toBeLessThan(30 * 24 * HOUR_MS + 60_000);
+      expect(reachMs(defined(request), clickedAt)).toBeGreaterThan(30 * 24 * HOUR_MS - 60_000);
+      expect(reachMs(defined(request), clickedAt)).toBeLessThan(30 * 24 * HOUR_MS + 60_000);
     }
     // A link from elsewhere opens the same view.
     const link = within(await region('Exceptions')).getByRole('link', {
@@ -195,7 +196,7 @@ describe('LogsOverviewPage', () => {
     const api = network();
     show('/admin/logs/overview?range=2y');
     await waitFor(() => expect(api.requestsTo(STATISTICS)).toHaveLength(1));
-    expect(reachMs(api.requestsTo(STATISTICS)[0], Date.now())).toBeCloseTo(HOUR_MS, -4);
+    expect(reachMs(defined(api.requestsTo(STATISTICS)[0]), Date.now())).toBeCloseTo(HOUR_MS, -4);
   });
 
   it('refreshes every section on demand, and turns auto-refresh off in the URL', async () => {

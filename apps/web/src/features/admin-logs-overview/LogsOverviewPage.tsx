@@ -52,7 +52,7 @@ function Volume({ range }: { range: Range }) {
       <ErrorState
         title="The log volume could not be loaded"
         error={statistics.error}
-        onRetry={() => statistics.refetch()}
+        onRetry={() => void statistics.refetch()}
       />
     );
   }
@@ -90,7 +90,7 @@ function TopErrors({ range }: { range: Range }) {
       <ErrorState
         title="The top errors could not be loaded"
         error={statistics.error}
-        onRetry={() => statistics.refetch()}
+        onRetry={() => void statistics.refetch()}
       />
     );
   }
@@ -118,7 +118,7 @@ function ResponseTimes({ range }: { range: Range }) {
       <ErrorState
         title="The response times could not be loaded"
         error={series.error}
-        onRetry={() => series.refetch()}
+        onRetry={() => void series.refetch()}
       />
     );
   }
@@ -154,7 +154,7 @@ function Exceptions({ range }: { range: Range }) {
       <ErrorState
         title="The exception trend could not be loaded"
         error={patterns.error}
-        onRetry={() => patterns.refetch()}
+        onRetry={() => void patterns.refetch()}
       />
     );
   }

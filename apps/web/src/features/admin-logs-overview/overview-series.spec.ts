@@ -11,6 +11,7 @@ import {
   volumeRows,
 } from './overview-series';
 import { aTopError, counts, emptyStatistics, someStatistics } from './testing/statistics-factories';
+import { defined } from '../../test/defined';
 
 const NOW = Date.parse('2026-11-21T11:00:00.000Z');
 /** What the LogViewer reads from a link: the filters it would apply. */
@@ -138,6 +139,6 @@ describe('topErrorRows', () => {
       ['Payment <num> failed for user <uuid>', 12, '2026-11-21T10:45:00.000Z'],
       ['Timeout after <duration>', 3, '2026-11-21T10:45:00.000Z'],
     ]);
-    expect(viewerFiltersOf(rows[1].linesHref).q).toBe('Timeout after');
+    expect(viewerFiltersOf(defined(rows[1]).linesHref).q).toBe('Timeout after');
   });
 });
