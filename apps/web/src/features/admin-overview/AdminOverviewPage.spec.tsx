@@ -9,8 +9,13 @@ import { counts, someStatistics } from '../admin-logs-overview/testing/statistic
 import { anOverview } from '../admin-performance/testing/monitoring-factories';
 import { AdminOverviewPage } from './AdminOverviewPage';
 import { HOUR_MS } from './overview-figures';
+import { defined } from '../../test/defined';
 
-jest.mock('socket.io-client', () => require('../../test/fake-socket').socketIoModule);
+jest.mock(
+  'socket.io-client',
+  () =>
+    (require('../../test/fake-socket') as typeof import('../../test/fake-socket')).socketIoModule,
+);
 
 const ALERTS = 'GET /api/v1/monitoring/alerts';
 const EXCEPTIONS = 'GET /api/v1/logging/exceptions';
@@ -165,7 +170,7 @@ describe('AdminOverviewPage', () => {
       'href',
       '/admin/exceptions',
     );
-    expect(Object.fromEntries(queryOf(api.requestsTo(EXCEPTIONS)[0]))).toEqual({
+    expect(Object.fromEntries(queryOf(defined(api.requestsTo(EXCEPTIONS)[0])))).toEqual({
       status: 'unresolved',
       limit: '200',
     });
@@ -192,10 +197,14 @@ describe('AdminOverviewPage', () => {
 
     const windows = api
       .requestsTo(OVERVIEW)
-      .map((request) => [queryOf(request).get('from') ?? '', queryOf(request).get('to') ?? ''])
+      .map((request): [string, string] => [
+        queryOf(request).get('from') ?? '',
+        queryOf(request).get('to') ?? '',
+      ])
       .sort();
     expect(windows).toHaveLength(2);
-    const [[previousFrom, previousTo], [currentFrom, currentTo]] = windows;
+    const [previousFrom, previousTo] = defined(windows[0]);
+    const [currentFrom, currentTo] = defined(windows[1]);
     expect(Date.parse(previousTo) - Date.parse(previousFrom)).toBe(HOUR_MS);
     expect(previousTo).toBe(currentFrom);
     expect(Date.parse(currentTo) - Date.parse(currentFrom)).toBe(HOUR_MS);
@@ -217,7 +226,7 @@ describe('AdminOverviewPage', () => {
       await within(logs).findByRole('link', { name: '10 lines at error level or worse' }),
     ).toHaveAttribute('href', '/admin/logs?minLevel=error&range=1h');
     expect(logs).toHaveTextContent('Of 480 lines logged in the last hour.');
-    const query = queryOf(api.requestsTo(STATISTICS)[0]);
+    const query = queryOf(defined(api.requestsTo(STATISTICS)[0]));
     expect(Date.parse(query.get('to') ?? '') - Date.parse(query.get('from') ?? '')).toBe(HOUR_MS);
   });
 
@@ -236,7 +245,7 @@ describe('AdminOverviewPage', () => {
       'href',
       '/admin/audit?view=errors',
     );
-    expect(queryOf(api.requestsTo(AUDIT_ERRORS)[0]).get('limit')).toBe('5');
+    expect(queryOf(defined(api.requestsTo(AUDIT_ERRORS)[0])).get('limit')).toBe('5');
   });
 
   it('says when no action failed', async () => {

@@ -18,7 +18,7 @@ export function QueryContent<T>({
 }) {
   if (query.isPending) return <Skeleton label={loading} rows={2} />;
   if (query.isError) {
-    return <ErrorState title={failed} error={query.error} onRetry={() => query.refetch()} />;
+    return <ErrorState title={failed} error={query.error} onRetry={() => void query.refetch()} />;
   }
   return <>{children(query.data)}</>;
 }
