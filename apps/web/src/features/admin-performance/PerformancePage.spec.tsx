@@ -15,6 +15,7 @@ import {
   anOverview,
   errorRates,
 } from './testing/monitoring-factories';
+import { defined } from '../../test/defined';
 
 const OVERVIEW = 'GET /api/v1/monitoring/overview';
 const METRICS = 'GET /api/v1/monitoring/metrics';
@@ -158,7 +159,9 @@ describe('PerformancePage', () => {
 
       const rates = await region('Error rates by endpoint');
       const [, first, second] = await within(rates).findAllByRole('row');
-      expect(within(first).getByRole('link', { name: 'GET /api/v1/transactions' })).toHaveAttribute(
+      expect(
+        within(defined(first)).getByRole('link', { name: 'GET /api/v1/transactions' }),
+      ).toHaveAttribute(
         'href',
         '/admin/performance?range=1h&endpoint=GET+%2Fapi%2Fv1%2Ftransactions',
       );
@@ -172,17 +175,17 @@ describe('PerformancePage', () => {
       expect(request).toHaveTextContent('2,345 ms');
       expect(request).toHaveTextContent('500 failed');
       expect(within(slow).getByText('The 1 newest of 7.')).toBeInTheDocument();
-      expect(within(request).getByRole('link', { name: /Logs of trace/ })).toHaveAttribute(
+      expect(within(defined(request)).getByRole('link', { name: /Logs of trace/ })).toHaveAttribute(
         'href',
         '/admin/logs?traceId=4bf92f3577b34da6a3ce929d0e0e4736',
       );
-      expect(within(request).getByTitle('2026-11-21 10:15:30 UTC')).toBeInTheDocument();
+      expect(within(defined(request)).getByTitle('2026-11-21 10:15:30 UTC')).toBeInTheDocument();
 
       const queries = await region('Slow queries');
       const [, query] = await within(queries).findAllByRole('row');
       expect(query).toHaveTextContent('420 ms');
       expect(query).toHaveTextContent('SELECT * FROM "transactions"');
-      expect(within(query).getByRole('link', { name: /Logs of trace/ })).toHaveAttribute(
+      expect(within(defined(query)).getByRole('link', { name: /Logs of trace/ })).toHaveAttribute(
         'href',
         `/admin/logs?traceId=${'c'.repeat(32)}`,
       );

@@ -35,7 +35,7 @@ function Overview({ range }: { range: Range }) {
       <ErrorState
         title="The summary could not be loaded"
         error={overview.error}
-        onRetry={() => overview.refetch()}
+        onRetry={() => void overview.refetch()}
       />
     );
   }
@@ -55,7 +55,7 @@ function Trends({ view }: { view: PerformanceView }) {
       <ErrorState
         title="The charts could not be loaded"
         error={series.error}
-        onRetry={() => series.refetch()}
+        onRetry={() => void series.refetch()}
       />
     );
   }
@@ -88,7 +88,7 @@ function ErrorRates({ view, hrefOf }: { view: PerformanceView; hrefOf: (e: strin
       <ErrorState
         title="Error rates could not be loaded"
         error={rates.error}
-        onRetry={() => rates.refetch()}
+        onRetry={() => void rates.refetch()}
       />
     );
   }
@@ -117,13 +117,14 @@ function EndpointRate({ view }: { view: PerformanceView & { endpoint: string } }
       <ErrorState
         title="The endpoint's error rate could not be loaded"
         error={rates.error}
-        onRetry={() => rates.refetch()}
+        onRetry={() => void rates.refetch()}
       />
     );
   }
   const item = rates.data.items.find((rate) => rate.endpoint === view.endpoint);
   if (!item) return null;
   const [row] = errorRateRows([item]);
+  if (!row) return null;
   const trend = TREND_TEXT[row.trend];
   return (
     <p className="perf-endpoint-rate">
@@ -158,7 +159,7 @@ function SlowSamples<Item>({
       <ErrorState
         title={`Slow ${noun} could not be loaded`}
         error={samples.error}
-        onRetry={() => samples.refetch()}
+        onRetry={() => void samples.refetch()}
       />
     );
   }
@@ -235,7 +236,7 @@ export function PerformancePage() {
           <button
             type="button"
             className="button button--ghost"
-            onClick={() => queryClient.invalidateQueries({ queryKey: performanceKeys.all })}
+            onClick={() => void queryClient.invalidateQueries({ queryKey: performanceKeys.all })}
           >
             Refresh
           </button>

@@ -1,5 +1,6 @@
 import { chartRows, hasRequests } from './series';
 import { aPoint, aSeries, anEmptyPoint } from './testing/monitoring-factories';
+import { defined } from '../../test/defined';
 
 describe('chartRows', () => {
   it('turns each point into percentiles, a rate per minute and error rates in percent', () => {
@@ -53,7 +54,7 @@ describe('chartRows', () => {
   });
 
   it('keeps a percentile the API could not give (null) as a gap even with requests', () => {
-    const [row] = chartRows(aSeries([aPoint({ p99Ms: null })]));
+    const row = defined(chartRows(aSeries([aPoint({ p99Ms: null })]))[0]);
     expect(row.p99Ms).toBeNull();
     expect(row.p50Ms).toBe(25);
   });
@@ -61,8 +62,8 @@ describe('chartRows', () => {
   it('gives rates per minute for hourly and daily points', () => {
     const hourly = chartRows(aSeries([aPoint({ count: 120 })], { period: '1h' }));
     const daily = chartRows(aSeries([aPoint({ count: 2_880 })], { period: '1d' }));
-    expect(hourly[0].requestsPerMinute).toBe(2);
-    expect(daily[0].requestsPerMinute).toBe(2);
+    expect(defined(hourly[0]).requestsPerMinute).toBe(2);
+    expect(defined(daily[0]).requestsPerMinute).toBe(2);
   });
 
   it('gives no rows for no points', () => {

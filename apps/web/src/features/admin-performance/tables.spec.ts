@@ -97,6 +97,6 @@ describe('errorRateRows', () => {
       p95: '160 ms',
     });
     expect(newcomer).toMatchObject({ previousErrorRate: '—', change: '—', trend: 'new', p95: '—' });
-    expect(falling.change).toBe('\u22121.25 pp');
+    expect(falling).toMatchObject({ change: '\u22121.25 pp' });
   });
 });

@@ -3,15 +3,17 @@ import { formatMs, formatPointChange, formatRatio } from './format';
 
 const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
+const isHttpMethod = (name: string): name is HttpMethod =>
+  (HTTP_METHODS as readonly string[]).includes(name);
 
 /**
  * An endpoint as the metrics name it (`GET /api/v1/transactions/:id`) split into the slow
  * request filters; `null` when it is not "METHOD /route".
  */
 export function splitEndpoint(endpoint: string): { method: HttpMethod; route: string } | null {
-  const match = /^([A-Z]+) (\/\S*)$/.exec(endpoint.trim());
-  if (!match || !(HTTP_METHODS as readonly string[]).includes(match[1])) return null;
-  return { method: match[1] as HttpMethod, route: match[2] };
+  const [, method, route] = /^([A-Z]+) (\/\S*)$/.exec(endpoint.trim()) ?? [];
+  if (!method || !route || !isHttpMethod(method)) return null;
+  return { method, route };
 }
 
 /** Where the stored logs of a trace are read in the console. */

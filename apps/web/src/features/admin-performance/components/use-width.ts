@@ -11,7 +11,7 @@ export function useWidth<T extends HTMLElement>(fallback: number) {
     const element = ref.current;
     if (!element || typeof ResizeObserver === 'undefined') return;
     const observer = new ResizeObserver(([entry]) => {
-      const next = Math.floor(entry.contentRect.width);
+      const next = Math.floor(entry?.contentRect.width ?? 0);
       if (next > 0) setWidth(next);
     });
     observer.observe(element);
