@@ -11,6 +11,7 @@ import { aCategory, aCategoryList } from '../../test/factories/categories';
 import { apiError, fakeApi, type FakeRoute, json, pending } from '../../test/fake-api';
 import { renderPage } from '../../test/render';
 import { BudgetsPage } from './BudgetsPage';
+import { defined } from '../../test/defined';
 
 const BUDGETS = 'GET /api/v1/budgets';
 const CATEGORIES = 'GET /api/v1/categories';
@@ -167,7 +168,7 @@ describe('BudgetsPage', () => {
       await user.click(within(dialog).getByRole('button', { name: 'Create budget' }));
 
       expect(await screen.findByText('Groceries budget created')).toBeInTheDocument();
-      expect(await api.requestsTo('POST /api/v1/budgets')[0].json()).toEqual({
+      expect(await defined(api.requestsTo('POST /api/v1/budgets')[0]).json()).toEqual({
         categoryId: groceries.id,
         period: 'weekly',
         limitCents: 49_990,
@@ -244,12 +245,14 @@ describe('BudgetsPage', () => {
       await user.click(within(dialog).getByRole('button', { name: 'Save budget' }));
 
       expect(await screen.findByText('Groceries budget saved')).toBeInTheDocument();
-      expect(await api.requestsTo(`PATCH /api/v1/budgets/${budget.id}`)[0].json()).toEqual({
-        period: 'monthly',
-        limitCents: 60_050,
-        startDate: '2026-01-01',
-        alertThresholds: [90, 100],
-      });
+      expect(await defined(api.requestsTo(`PATCH /api/v1/budgets/${budget.id}`)[0]).json()).toEqual(
+        {
+          period: 'monthly',
+          limitCents: 60_050,
+          startDate: '2026-01-01',
+          alertThresholds: [90, 100],
+        },
+      );
     });
 
     it('deletes a budget after confirmation', async () => {

@@ -19,7 +19,11 @@ import { fakeApi, json } from '../../test/fake-api';
 import { lastSocket, resetFakeSockets } from '../../test/fake-socket';
 import { renderApp } from '../../test/render-app';
 
-jest.mock('socket.io-client', () => require('../../test/fake-socket').socketIoModule);
+jest.mock(
+  'socket.io-client',
+  () =>
+    (require('../../test/fake-socket') as typeof import('../../test/fake-socket')).socketIoModule,
+);
 
 const BUDGETS = 'GET /api/v1/budgets';
 const ALERTS = 'GET /api/v1/budgets/alerts';

@@ -36,7 +36,7 @@ export function BudgetAlertList({ budgets }: { budgets: BudgetView[] }) {
       <ErrorState
         title="Alerts could not be loaded"
         error={alerts.error}
-        onRetry={() => alerts.refetch()}
+        onRetry={() => void alerts.refetch()}
       />
     );
   }
@@ -64,7 +64,7 @@ export function BudgetAlertList({ budgets }: { budgets: BudgetView[] }) {
           type="button"
           className="button button--ghost"
           disabled={alerts.isFetchingNextPage}
-          onClick={() => alerts.fetchNextPage()}
+          onClick={() => void alerts.fetchNextPage()}
         >
           {alerts.isFetchingNextPage ? 'Loading older alerts…' : 'Show older alerts'}
         </button>
