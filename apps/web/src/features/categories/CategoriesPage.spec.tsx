@@ -3,6 +3,7 @@ import { aCategory, aCategoryList } from '../../test/factories/categories';
 import { apiError, fakeApi, json, pending } from '../../test/fake-api';
 import { renderPage } from '../../test/render';
 import { CategoriesPage } from './CategoriesPage';
+import { defined } from '../../test/defined';
 
 const LIST = 'GET /api/v1/categories';
 
@@ -53,7 +54,7 @@ describe('CategoriesPage', () => {
       ]);
       const income = screen.getByRole('region', { name: 'Income categories' });
       expect(within(income).getByText('Salary')).toBeInTheDocument();
-      expect(new URL(network.requests[0].url).searchParams.get('limit')).toBe('100');
+      expect(new URL(defined(network.requests[0]).url).searchParams.get('limit')).toBe('100');
     });
 
     it('fetches every page when there are more categories than one page holds', async () => {
@@ -91,7 +92,7 @@ describe('CategoriesPage', () => {
       await user.click(within(dialog).getByRole('button', { name: 'Create category' }));
 
       expect(await screen.findByText('Category “Bonus” created')).toBeInTheDocument();
-      const [request] = network.requestsTo('POST /api/v1/categories');
+      const request = defined(network.requestsTo('POST /api/v1/categories')[0]);
       expect(await request.json()).toEqual({ name: 'Bonus', kind: 'income', color: '#a855f7' });
       expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
       expect(await screen.findByText('Bonus')).toBeInTheDocument();
@@ -177,7 +178,7 @@ describe('CategoriesPage', () => {
       await user.click(within(dialog).getByRole('button', { name: 'Save category' }));
 
       expect(await screen.findByText('Category “Food” saved')).toBeInTheDocument();
-      const [request] = network.requestsTo(`PATCH /api/v1/categories/${groceries.id}`);
+      const request = defined(network.requestsTo(`PATCH /api/v1/categories/${groceries.id}`)[0]);
       expect(await request.json()).toEqual({ name: 'Food', kind: 'expense', color: '#22c55e' });
       for (const key of [
         ['transactions', 'list'],

@@ -26,7 +26,7 @@ function CategoriesContent({
       <ErrorState
         title="Categories could not be loaded"
         error={categories.error}
-        onRetry={() => categories.refetch()}
+        onRetry={() => void categories.refetch()}
       />
     );
   }
