@@ -11,6 +11,7 @@ import {
 import { renderPage } from '../../test/render';
 import { DashboardPage } from './DashboardPage';
 import { NEW_BADGE_MS } from './hooks/use-new-transaction-ids';
+import { defined } from '../../test/defined';
 
 const TRANSACTIONS = 'GET /api/v1/transactions';
 const SUMMARY = 'GET /api/v1/transactions/summary';
@@ -198,8 +199,8 @@ describe('DashboardPage', () => {
       const charts = month.querySelectorAll('.spending__chart');
       expect(charts).toHaveLength(1);
       expect(charts[0]).toHaveAttribute('aria-hidden', 'true');
-      expect(charts[0].querySelector('svg')).not.toBeNull();
-      const tabbable = [...charts[0].querySelectorAll('[tabindex]')].filter(
+      expect(defined(charts[0]).querySelector('svg')).not.toBeNull();
+      const tabbable = [...defined(charts[0]).querySelectorAll('[tabindex]')].filter(
         (element) => Number(element.getAttribute('tabindex')) >= 0,
       );
       expect(tabbable).toEqual([]);
@@ -332,7 +333,7 @@ describe('DashboardPage', () => {
         'href',
         '/transactions',
       );
-      const [request] = api.requestsTo(TRANSACTIONS);
+      const request = defined(api.requestsTo(TRANSACTIONS)[0]);
       expect(Object.fromEntries(new URL(request.url).searchParams)).toEqual({
         limit: '8',
         sort: 'occurredOn',
@@ -345,7 +346,10 @@ describe('DashboardPage', () => {
       show();
       const recent = await region('Recent transactions');
       const market = await within(recent).findByRole('link', { name: /Market/ });
-      expect(market).toHaveAttribute('href', `/transactions?open=${recentTransactions[0].id}`);
+      expect(market).toHaveAttribute(
+        'href',
+        `/transactions?open=${defined(recentTransactions[0]).id}`,
+      );
       expect(market).toHaveAccessibleName(/Market.*Groceries.*−€12\.50/);
     });
 
@@ -383,7 +387,7 @@ describe('DashboardPage', () => {
         budgets: api.requestsTo(BUDGETS).length,
       };
 
-      announce('transaction.deleted', recentTransactions[0].id);
+      announce('transaction.deleted', defined(recentTransactions[0]).id);
       await waitFor(() =>
         expect(api.requestsTo(TRANSACTIONS).length).toBe(before.transactions + 1),
       );

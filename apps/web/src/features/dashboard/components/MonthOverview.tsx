@@ -20,7 +20,7 @@ function MonthFigures({ month }: { month: Month }) {
       <ErrorState
         title={`${month.name} could not be summed up`}
         error={summary.error}
-        onRetry={() => summary.refetch()}
+        onRetry={() => void summary.refetch()}
       />
     );
   }

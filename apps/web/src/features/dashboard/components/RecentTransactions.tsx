@@ -51,7 +51,7 @@ function RecentList({
       <ErrorState
         title="Recent transactions could not be loaded"
         error={recent.error}
-        onRetry={() => recent.refetch()}
+        onRetry={() => void recent.refetch()}
       />
     );
   }
