@@ -4,6 +4,7 @@ import { currentUrl } from '../../test/render-app';
 import { renderPage } from '../../test/render';
 import { NotificationsPage } from './NotificationsPage';
 import { aNotification, aNotificationPage, markedRead } from './testing/factories';
+import { defined } from '../../test/defined';
 
 const LIST = 'GET /api/v1/notifications';
 
@@ -29,18 +30,19 @@ describe('NotificationsPage', () => {
       .getAllByRole('listitem')
       .filter((item) => item.matches('.notification'));
     expect(items).toHaveLength(2);
-    expect(within(items[0]).getByRole('link', { name: 'Groceries at 80 %' })).toHaveAttribute(
-      'href',
-      '/budgets',
-    );
-    expect(within(items[0]).getByText('Unread')).toBeInTheDocument();
-    expect(within(items[0]).getByRole('list', { name: 'Details' })).toHaveTextContent(
+    expect(
+      within(defined(items[0])).getByRole('link', { name: 'Groceries at 80 %' }),
+    ).toHaveAttribute('href', '/budgets');
+    expect(within(defined(items[0])).getByText('Unread')).toBeInTheDocument();
+    expect(within(defined(items[0])).getByRole('list', { name: 'Details' })).toHaveTextContent(
       'Threshold 80%€85.00 of €100.00 (85%)Period from Nov 1, 2026',
     );
-    expect(within(items[1]).queryByText('Unread')).not.toBeInTheDocument();
-    expect(within(items[1]).queryByRole('button', { name: /Mark read/ })).not.toBeInTheDocument();
+    expect(within(defined(items[1])).queryByText('Unread')).not.toBeInTheDocument();
+    expect(
+      within(defined(items[1])).queryByRole('button', { name: /Mark read/ }),
+    ).not.toBeInTheDocument();
     expect(screen.getByText('2 notifications, 1 unread.')).toBeInTheDocument();
-    expect(queryOf(api.requestsTo(LIST)[0])).toEqual({ page: '1', limit: '20' });
+    expect(queryOf(defined(api.requestsTo(LIST)[0]))).toEqual({ page: '1', limit: '20' });
     expect(screen.getByRole('link', { name: 'Email settings' })).toHaveAttribute(
       'href',
       '/settings/notifications',
@@ -69,7 +71,7 @@ describe('NotificationsPage', () => {
     await user.click(within(pager).getByRole('button', { name: 'Next page' }));
     expect(await screen.findByRole('link', { name: 'Page 2 item' })).toBeInTheDocument();
     expect(currentUrl(router)).toBe('/notifications?page=2');
-    expect(queryOf(api.requestsTo(LIST)[1])).toEqual({ page: '2', limit: '20' });
+    expect(queryOf(defined(api.requestsTo(LIST)[1]))).toEqual({ page: '2', limit: '20' });
 
     await user.click(within(pager).getByRole('button', { name: 'Previous page' }));
     expect(await screen.findByRole('link', { name: 'Page 1 item' })).toBeInTheDocument();
@@ -84,7 +86,7 @@ describe('NotificationsPage', () => {
     expect(await screen.findByRole('navigation', { name: 'Pages' })).toHaveTextContent(
       'Page 3 of 3',
     );
-    expect(queryOf(api.requestsTo(LIST)[0]).page).toBe('3');
+    expect(queryOf(defined(api.requestsTo(LIST)[0])).page).toBe('3');
   });
 
   it('marks one and all read', async () => {

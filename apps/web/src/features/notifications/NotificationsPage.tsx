@@ -20,7 +20,7 @@ export function NotificationsPage() {
       <ErrorState
         title="Notifications could not be loaded"
         error={notifications.error}
-        onRetry={() => notifications.refetch()}
+        onRetry={() => void notifications.refetch()}
       />
     );
   else if (notifications.data.total === 0)

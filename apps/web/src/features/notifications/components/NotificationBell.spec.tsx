@@ -5,8 +5,14 @@ import { connectRealtimeForEachTest, pushRealtimeEvent } from '../../../test/rea
 import { renderPage } from '../../../test/render';
 import { aNotification, aNotificationPage, markedRead } from '../testing/factories';
 import { NotificationBell } from './NotificationBell';
+import { defined } from '../../../test/defined';
 
-jest.mock('socket.io-client', () => require('../../../test/fake-socket').socketIoModule);
+jest.mock(
+  'socket.io-client',
+  () =>
+    (require('../../../test/fake-socket') as typeof import('../../../test/fake-socket'))
+      .socketIoModule,
+);
 
 const LIST = 'GET /api/v1/notifications';
 
@@ -49,20 +55,20 @@ describe('NotificationBell', () => {
     await within(panel()).findByRole('list', { name: 'Newest notifications' });
 
     const dining = aNotification({ title: 'Dining out at 90 %' });
-    await push(dining);
+    push(dining);
 
     expect(bell('Notifications, 2 unread')).toHaveTextContent('2');
     const titles = within(panel())
       .getAllByRole('listitem')
       .filter((item) => item.classList.contains('notification'))
-      .map((item) => within(item).getAllByText(/ at /)[0].textContent);
+      .map((item) => defined(within(item).getAllByText(/ at /)[0]).textContent);
     expect(titles).toEqual(['Dining out at 90 %', 'Groceries at 80 %', 'Travel at 50 %']);
     expect(screen.getByText('New notification: Dining out at 90 %')).toHaveAttribute(
       'role',
       'status',
     );
     // Pushed again after a reconnection, it is not counted twice; nothing was reloaded for it.
-    await push(dining);
+    push(dining);
     expect(bell('Notifications, 2 unread')).toBeInTheDocument();
     expect(api.requestsTo(LIST)).toHaveLength(1);
   });

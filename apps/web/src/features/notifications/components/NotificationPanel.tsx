@@ -29,7 +29,7 @@ export function NotificationPanel({
       <ErrorState
         title="Notifications could not be loaded"
         error={recent.error}
-        onRetry={() => recent.refetch()}
+        onRetry={() => void recent.refetch()}
       />
     );
   else if (recent.data.items.length === 0)
