@@ -5,6 +5,7 @@ import { renderPage } from '../../test/render';
 import { useSession } from '../session';
 import { NotificationSettingsPage } from './NotificationSettingsPage';
 import { somePreferences } from './testing/factories';
+import { defined } from '../../test/defined';
 
 const PREFERENCES = '/api/v1/users/me/preferences';
 const GET = `GET ${PREFERENCES}`;
@@ -54,7 +55,7 @@ describe('NotificationSettingsPage', () => {
     expect(control).toBeChecked();
     expect(control).toHaveAttribute('aria-disabled', 'true');
     expect(screen.getByText('Saving…')).toBeInTheDocument();
-    expect(await api.requestsTo(PATCH)[0].json()).toEqual({ budgetAlertEmails: true });
+    expect(await defined(api.requestsTo(PATCH)[0]).json()).toEqual({ budgetAlertEmails: true });
 
     // A second flip while saving is not sent.
     await user.click(control);
@@ -75,7 +76,7 @@ describe('NotificationSettingsPage', () => {
     await user.click(await emailSwitch());
     expect(await screen.findByText('Budget alerts will no longer be emailed')).toBeInTheDocument();
     expect(await emailSwitch()).not.toBeChecked();
-    expect(await api.requestsTo(PATCH)[0].json()).toEqual({ budgetAlertEmails: false });
+    expect(await defined(api.requestsTo(PATCH)[0]).json()).toEqual({ budgetAlertEmails: false });
   });
 
   it('puts the switch back and says why when saving fails', async () => {

@@ -95,7 +95,7 @@ export function NotificationSettingsPage() {
       <ErrorState
         title="Your settings could not be loaded"
         error={preferences.error}
-        onRetry={() => preferences.refetch()}
+        onRetry={() => void preferences.refetch()}
       />
     );
   else content = <BudgetEmailSwitch stored={preferences.data.budgetAlertEmails} email={email} />;
