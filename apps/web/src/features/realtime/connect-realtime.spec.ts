@@ -14,7 +14,11 @@ import {
 import { resetConnection, useConnection } from './connection-store';
 import { type RealtimeEnvelope, subscribeRealtime } from './realtime-events';
 
-jest.mock('socket.io-client', () => require('../../test/fake-socket').socketIoModule);
+jest.mock(
+  'socket.io-client',
+  () =>
+    (require('../../test/fake-socket') as typeof import('../../test/fake-socket')).socketIoModule,
+);
 
 const user = aUser();
 const connection = () => useConnection.getState();
@@ -249,7 +253,7 @@ describe('realtime commands', () => {
   it('answers failed, sending nothing, while not connected', async () => {
     await expect(sendRealtimeCommand('audit.subscribe')).resolves.toMatchObject({
       ok: false,
-      error: { code: 'failed', message: expect.stringContaining('not connected') },
+      error: { code: 'failed', message: expect.stringContaining('not connected') as unknown },
     });
     disconnect = connectRealtime();
     await expect(sendRealtimeCommand('audit.subscribe')).resolves.toMatchObject({ ok: false });
