@@ -4,6 +4,7 @@ import { aSession, aUser } from '../../test/factories/session';
 import { renderPage } from '../../test/render';
 import { RegisterPage } from './RegisterPage';
 import { useSession } from './session-store';
+import { defined } from '../../test/defined';
 
 const grace = aUser({ email: 'grace@example.com', displayName: 'Grace Hopper' });
 
@@ -31,7 +32,7 @@ describe('RegisterPage', () => {
     });
 
     await waitFor(() => expect(router.state.location.pathname).toBe('/budgets'));
-    expect(await network.requestsTo('POST /api/v1/auth/register')[0].json()).toEqual({
+    expect(await defined(network.requestsTo('POST /api/v1/auth/register')[0]).json()).toEqual({
       displayName: 'Grace Hopper',
       email: 'grace@example.com',
       password: 'compilers-rule',

@@ -4,6 +4,7 @@ import { aSession, aUser } from '../../test/factories/session';
 import { renderPage } from '../../test/render';
 import { SignInPage } from './SignInPage';
 import { REFRESH_TOKEN_KEY, useSession } from './session-store';
+import { defined } from '../../test/defined';
 
 const ada = aUser({ email: 'ada@example.com', displayName: 'Ada Lovelace' });
 
@@ -33,7 +34,7 @@ describe('SignInPage', () => {
 
     await waitFor(() => expect(router.state.location.pathname).toBe('/transactions'));
     expect(router.state.location.search).toBe('?from=2026-11-01');
-    expect(await network.requestsTo('POST /api/v1/auth/login')[0].json()).toEqual({
+    expect(await defined(network.requestsTo('POST /api/v1/auth/login')[0]).json()).toEqual({
       email: 'ada@example.com',
       password: 'correct horse',
     });

@@ -1,5 +1,5 @@
 import { ApiError } from '../../lib/api-error';
-import { REFRESH_TOKEN_KEY, useSession } from './session-store';
+import { REFRESH_TOKEN_KEY, useSession, type AuthSession } from './session-store';
 
 let inFlight: Promise<boolean> | null = null;
 
@@ -32,9 +32,9 @@ async function exchangeRefreshToken(): Promise<boolean> {
     headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
     body: JSON.stringify({ refreshToken }),
   });
-  const body = await response.json().catch(() => undefined);
-  if (response.ok) {
-    useSession.getState().signedIn(body);
+  const answer = await refreshAnswerOf(response);
+  if (answer.ok) {
+    useSession.getState().signedIn(answer.session);
     return true;
   }
   if (response.status === 400 || response.status === 401) {
@@ -43,8 +43,22 @@ async function exchangeRefreshToken(): Promise<boolean> {
   }
   throw new ApiError(
     response.status,
-    body,
+    answer.error,
     response.statusText,
     response.headers.get('X-Trace-Id'),
   );
+}
+
+type ErrorBody = ConstructorParameters<typeof ApiError>[1];
+type RefreshAnswer = { ok: true; session: AuthSession } | { ok: false; error: ErrorBody };
+
+/**
+ * The refresh endpoint's answer as its contract types it: the new session when it succeeded, the
+ * error body otherwise (none when the body is not JSON, e.g. a proxy's error page).
+ */
+async function refreshAnswerOf(response: Response): Promise<RefreshAnswer> {
+  const body: unknown = await response.json().catch(() => undefined);
+  return response.ok
+    ? { ok: true, session: body as AuthSession }
+    : { ok: false, error: body as ErrorBody };
 }

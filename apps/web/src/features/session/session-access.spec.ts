@@ -3,6 +3,7 @@ import { appLogger } from '../../lib/logger';
 import { apiError, fakeApi, json } from '../../test/fake-api';
 import { aSession, aUser } from '../../test/factories/session';
 import { REFRESH_TOKEN_KEY, useSession } from './session-store';
+import { defined } from '../../test/defined';
 
 /*
  * The API client and the logger with the session they are given at start-up (main.tsx; for tests,
@@ -17,7 +18,7 @@ describe('the session, as the API client and the logger use it', () => {
     useSession.getState().signedIn(session('access-1', 'refresh-1'));
     const network = fakeApi({ 'GET /api/v1/auth/me': json(user) });
     await unwrap(api.GET('/api/v1/auth/me'));
-    expect(network.requests[0].headers.get('Authorization')).toBe('Bearer access-1');
+    expect(defined(network.requests[0]).headers.get('Authorization')).toBe('Bearer access-1');
   });
 
   it('sends the signed-in access token with log batches', async () => {
@@ -25,7 +26,7 @@ describe('the session, as the API client and the logger use it', () => {
     const network = fakeApi({ 'POST /api/v1/logging/logs/batch': json({ accepted: 1 }, 202) });
     appLogger().warn('Slow chart');
     await appLogger().flush();
-    const [batch] = network.requestsTo('POST /api/v1/logging/logs/batch');
+    const batch = defined(network.requestsTo('POST /api/v1/logging/logs/batch')[0]);
     expect(batch.headers.get('Authorization')).toBe('Bearer access-1');
   });
 
@@ -40,7 +41,7 @@ describe('the session, as the API client and the logger use it', () => {
     });
     await expect(unwrap(api.GET('/api/v1/auth/me'))).resolves.toMatchObject({ id: user.id });
     expect(network.requestsTo('POST /api/v1/auth/refresh')).toHaveLength(1);
-    expect(await network.requestsTo('POST /api/v1/auth/refresh')[0].json()).toEqual({
+    expect(await defined(network.requestsTo('POST /api/v1/auth/refresh')[0]).json()).toEqual({
       refreshToken: 'refresh-1',
     });
     expect(localStorage.getItem(REFRESH_TOKEN_KEY)).toBe('refresh-2');

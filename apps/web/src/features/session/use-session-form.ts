@@ -29,7 +29,7 @@ export function useSessionForm<Name extends string>(
     const values = readForm(event.currentTarget, Object.keys(fields) as Name[]);
     if (!form.accepts(firstProblems(values, validators))) return;
     mutation.mutate(values, {
-      onSuccess: () => navigate(nextPathFrom(search), { replace: true }),
+      onSuccess: () => void navigate(nextPathFrom(search), { replace: true }),
       onError: form.refuse,
     });
   }
