@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { ApiError } from '../../lib/api-error';
 import { toast, useToasts } from './toast-store';
 import { Toaster } from './Toaster';
+import { defined } from '../../test/defined';
 
 /** The toaster beside a page button, on fake timers to step through countdowns. */
 function renderToaster() {
@@ -79,7 +80,7 @@ describe('Toaster', () => {
     });
     await passTime(60_000);
     expect(useToasts.getState().toasts.map((shown) => shown.message)).toContain('Oldest');
-    act(() => useToasts.getState().dismiss(useToasts.getState().toasts[2].id));
+    act(() => useToasts.getState().dismiss(defined(useToasts.getState().toasts[2]).id));
     expect(shownMessages()).toEqual(['Oldest', 'Stays']);
     await passTime(5_000);
     expect(shownMessages()).toEqual(['Stays']);
