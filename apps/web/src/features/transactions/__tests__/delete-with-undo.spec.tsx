@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { aTransaction, aTransactionPage } from '../../../test/factories/transactions';
 import { apiError, json } from '../../../test/fake-api';
 import { renderTransactionsPage } from './render-transactions-page';
+import { defined } from '../../../test/defined';
 
 const coffee = aTransaction({ description: 'Coffee' });
 const tea = aTransaction({ description: 'Tea' });
@@ -117,7 +118,7 @@ describe('TransactionsPage delete with undo', () => {
     expect(network.requestsTo(deleteRoute)).toHaveLength(0);
     unmount();
     await waitFor(() => expect(network.requestsTo(deleteRoute)).toHaveLength(1));
-    expect(network.requestsTo(deleteRoute)[0].keepalive).toBe(true);
+    expect(defined(network.requestsTo(deleteRoute)[0]).keepalive).toBe(true);
   });
 
   it('sends a waiting delete when the tab is closed', async () => {

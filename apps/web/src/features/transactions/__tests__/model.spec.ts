@@ -4,6 +4,7 @@ import { groupByDay, uniqueById } from '../model/group-by-day';
 import { formatSignedMoney } from '../../../ui';
 import { centsFromDecimal, decimalFromCents } from '../../../lib/money';
 import { apiFiltersOf, filterErrorsOf, filterValuesOf } from '../model/transaction-filters';
+import { defined } from '../../../test/defined';
 
 describe('money', () => {
   it.each([
@@ -44,15 +45,17 @@ describe('groupByDay', () => {
     ];
     const groups = groupByDay(transactions);
     expect(groups.map((group) => group.day)).toEqual(['2026-11-21', '2026-11-20']);
-    expect(groups[0].transactions).toEqual([transactions[2], transactions[0]]);
+    expect(defined(groups[0]).transactions).toEqual([transactions[2], transactions[0]]);
   });
 
   it('nets income against expenses per currency', () => {
-    const [day] = groupByDay([
-      aTransaction({ type: 'income', amountCents: 5000, currency: 'EUR' }),
-      aTransaction({ type: 'expense', amountCents: 1250, currency: 'EUR' }),
-      aTransaction({ type: 'expense', amountCents: 300, currency: 'USD' }),
-    ]);
+    const day = defined(
+      groupByDay([
+        aTransaction({ type: 'income', amountCents: 5000, currency: 'EUR' }),
+        aTransaction({ type: 'expense', amountCents: 1250, currency: 'EUR' }),
+        aTransaction({ type: 'expense', amountCents: 300, currency: 'USD' }),
+      ])[0],
+    );
     expect(day.totals).toHaveLength(2);
     expect(day.totals).toEqual(
       expect.arrayContaining([

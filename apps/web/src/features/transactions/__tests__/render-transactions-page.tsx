@@ -2,6 +2,7 @@ import { aCategory, aCategoryList } from '../../../test/factories/categories';
 import { type FakeRoute, fakeApi, json } from '../../../test/fake-api';
 import { renderPage } from '../../../test/render';
 import { TransactionsPage } from '../TransactionsPage';
+import { defined } from '../../../test/defined';
 
 export const groceries = aCategory({ name: 'Groceries', kind: 'expense', color: '#f97316' });
 export const salary = aCategory({ name: 'Salary', kind: 'income', color: '#22c55e' });
@@ -25,5 +26,5 @@ export function renderTransactionsPage(
 /** The query string the list was last asked with, as an object. */
 export function lastListQuery(network: ReturnType<typeof fakeApi>): Record<string, string> {
   const requests = network.requestsTo('GET /api/v1/transactions');
-  return Object.fromEntries(new URL(requests[requests.length - 1].url).searchParams);
+  return Object.fromEntries(new URL(defined(requests[requests.length - 1]).url).searchParams);
 }

@@ -7,6 +7,7 @@ import {
 } from '../../../test/factories/transactions';
 import { apiError, json } from '../../../test/fake-api';
 import { groceries, lastListQuery, renderTransactionsPage } from './render-transactions-page';
+import { defined } from '../../../test/defined';
 
 const anyTransactions = () => json(aTransactionPage([aTransaction({ description: 'Coffee' })]));
 
@@ -97,7 +98,7 @@ describe('TransactionsPage filters', () => {
     expect(screen.queryByText('No transactions yet')).not.toBeInTheDocument();
 
     const clearButtons = screen.getAllByRole('button', { name: 'Clear filters' });
-    await user.click(clearButtons[clearButtons.length - 1]);
+    await user.click(defined(clearButtons[clearButtons.length - 1]));
     expect(await screen.findByText('Coffee')).toBeInTheDocument();
     expect(lastListQuery(network)).not.toHaveProperty('q');
   });
@@ -265,7 +266,7 @@ describe('TransactionsPage filters', () => {
     const totals = await screen.findByText(/Total of the 3 matching transactions/);
     expect(totals).toHaveTextContent('−€10.50');
     expect(totals).toHaveTextContent('−$5.00');
-    const [request] = network.requestsTo('GET /api/v1/transactions/totals');
+    const request = defined(network.requestsTo('GET /api/v1/transactions/totals')[0]);
     expect(Object.fromEntries(new URL(request.url).searchParams)).toEqual({ q: 'coffee' });
   });
 

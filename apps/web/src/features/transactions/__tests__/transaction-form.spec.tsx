@@ -1,8 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { aTransaction, aTransactionPage } from '../../../test/factories/transactions';
 import { aCategoryList } from '../../../test/factories/categories';
-import { apiError, json } from '../../../test/fake-api';
+import { apiError, bodyOf, json } from '../../../test/fake-api';
 import { groceries, renderTransactionsPage } from './render-transactions-page';
+import { defined } from '../../../test/defined';
 
 /** Today as the date input holds it, in the local time zone. */
 const today = () => new Date().toLocaleDateString('en-CA');
@@ -38,7 +39,7 @@ describe('TransactionsPage form', () => {
       await user.click(within(dialog).getByRole('button', { name: 'Add transaction' }));
 
       await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
-      expect(await network.requestsTo('POST /api/v1/transactions')[0].json()).toEqual({
+      expect(await defined(network.requestsTo('POST /api/v1/transactions')[0]).json()).toEqual({
         description: 'Groceries run',
         amountCents: 1250,
         currency: 'USD',
@@ -72,7 +73,7 @@ describe('TransactionsPage form', () => {
       await user.click(within(dialog).getByRole('button', { name: 'Add transaction' }));
 
       await waitFor(() => expect(network.requestsTo('POST /api/v1/transactions')).toHaveLength(1));
-      const body = await network.requestsTo('POST /api/v1/transactions')[0].json();
+      const body = await bodyOf(defined(network.requestsTo('POST /api/v1/transactions')[0]));
       expect(body).toMatchObject({ amountCents: 320, categoryId: groceries.id });
       expect(body).not.toHaveProperty('type');
     });
@@ -190,7 +191,9 @@ describe('TransactionsPage form', () => {
       await user.click(within(dialog).getByRole('button', { name: 'Save changes' }));
 
       await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
-      expect(await network.requestsTo(`PATCH /api/v1/transactions/${lunch.id}`)[0].json()).toEqual({
+      expect(
+        await defined(network.requestsTo(`PATCH /api/v1/transactions/${lunch.id}`)[0]).json(),
+      ).toEqual({
         description: 'Lunch',
         amountCents: 1500,
         currency: 'EUR',
@@ -218,7 +221,7 @@ describe('TransactionsPage form', () => {
         expect(network.requestsTo(`PATCH /api/v1/transactions/${lunch.id}`)).toHaveLength(1),
       );
       expect(
-        await network.requestsTo(`PATCH /api/v1/transactions/${lunch.id}`)[0].json(),
+        await defined(network.requestsTo(`PATCH /api/v1/transactions/${lunch.id}`)[0]).json(),
       ).toMatchObject({ categoryId: groceries.id });
     });
 

@@ -117,7 +117,12 @@ function TransactionForm({
   const chosenCategory = options.find((category) => category.id === draft.categoryId);
 
   return (
-    <form ref={formRef} className="transaction-form" noValidate onSubmit={submit}>
+    <form
+      ref={formRef}
+      className="transaction-form"
+      noValidate
+      onSubmit={(event) => void submit(event)}
+    >
       <FormError {...form.banner} />
       <TextField
         label={TRANSACTION_FIELDS.description.label}
