@@ -2,6 +2,7 @@ import nx from '@nx/eslint-plugin';
 import prettier from 'eslint-config-prettier';
 import reactHooks from 'eslint-plugin-react-hooks';
 import apiBoundaries from './tools/eslint/api-boundaries.mjs';
+import typeChecked from './tools/eslint/type-checked.mjs';
 import webBoundaries from './tools/eslint/web-boundaries.mjs';
 
 export default [
@@ -58,5 +59,6 @@ export default [
   },
   ...apiBoundaries,
   ...webBoundaries,
+  ...typeChecked,
   prettier,
 ];

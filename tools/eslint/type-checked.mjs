@@ -13,8 +13,9 @@ const PROJECTS = [
 ];
 
 /**
- * Type-aware rules: promises that are neither awaited nor handled, promises where a callback's
- * result is ignored, awaits of what is no promise, and `any` flowing into typed code.
+ * Type-aware rules for the SPA, the libraries and the browser journeys (the API follows once its
+ * raw queries return typed rows): promises neither awaited nor handled, promises where a
+ * callback's result is ignored, awaits of what is no promise, and `any` flowing into typed code.
  */
 export default [
   {
