@@ -99,7 +99,7 @@ describe('notifications of budget threshold crossings', () => {
         {
           id: expect.any(String),
           kind: 'budget_threshold',
-          title: 'Groceries is at 80 % of its budget',
+          title: 'Groceries is at 80% of its budget',
           body: `You have spent €85.00 of your €100.00 budget in the period from ${today().slice(0, 7)}-01.`,
           link: '/budgets',
           data: {
@@ -129,7 +129,7 @@ describe('notifications of budget threshold crossings', () => {
     const both = await notificationsOf(ada);
     expect(both.body.items.map((n: NotificationSnapshot) => n.title)).toEqual([
       'Groceries is over budget',
-      'Groceries is at 80 % of its budget',
+      'Groceries is at 80% of its budget',
     ]);
     expect(both.body.unreadCount).toBe(2);
 
@@ -310,18 +310,18 @@ describe('notifications of budget threshold crossings', () => {
       expect(received).toHaveLength(1);
       return received;
     });
-    expect(mail.subject).toBe('Budget alert: Groceries is at 80 % of its budget');
+    expect(mail.subject).toBe('Budget alert: Groceries is at 80% of its budget');
     expect(mail.from?.value[0].address).toBe('alerts@localhost');
     expect(mail.text).toContain('You have spent €80.00 of your €100.00 budget');
     expect(mail.text).toContain(`${PUBLIC_URL}/budgets`);
     expect(mail.html).toContain(`<a href="${PUBLIC_URL}/budgets">`);
-    expect(mail.html).toContain('<h1>Groceries is at 80 % of its budget</h1>');
+    expect(mail.html).toContain('<h1>Groceries is at 80% of its budget</h1>');
 
     // Spending more below 100 % sends nothing; crossing 100 % sends the one more email.
     await spend(keen, keenBudget.categoryId, 500);
     await spend(keen, keenBudget.categoryId, 1_500);
     expect(mailTo(keen).map((received) => received.subject)).toEqual([
-      'Budget alert: Groceries is at 80 % of its budget',
+      'Budget alert: Groceries is at 80% of its budget',
       'Budget alert: Groceries is over budget',
     ]);
 
@@ -340,7 +340,7 @@ describe('notifications of budget threshold crossings', () => {
     }).expect(201);
     await spend(keen, keenBudget.categoryId, 100);
     expect((await notificationsOf(keen)).body.items[0]).toMatchObject({
-      title: 'All spending is at 50 % of its budget',
+      title: 'All spending is at 50% of its budget',
       data: expect.objectContaining({ budgetId: other.body.id, categoryId: null }),
     });
     expect(mailTo(keen)).toHaveLength(2);
@@ -417,7 +417,7 @@ describe('notifications of budget threshold crossings', () => {
     const pushed = await ownerSocket.next(RealtimeEvent.NotificationCreated);
     const [stored] = (await notificationsOf(owner)).body.items as NotificationSnapshot[];
     expect(pushed.payload).toEqual(stored);
-    expect(pushed.payload.title).toBe('Groceries is at 80 % of its budget');
+    expect(pushed.payload.title).toBe('Groceries is at 80% of its budget');
     expect(pushed.traceId).toEqual(expect.any(String));
 
     // Pushes reach a socket in order: had the owner's event gone to the other user, it would be there.

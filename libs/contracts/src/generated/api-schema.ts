@@ -2703,7 +2703,7 @@ export interface components {
              * @description When you read it
              */
             readAt: string | null;
-            /** @example Groceries is at 80 % of its budget */
+            /** @example Groceries is at 80% of its budget */
             title: string;
         };
         NotificationPageDto: {

@@ -29,7 +29,7 @@ describe('budget alert content', () => {
     const notification = budgetThresholdNotification(crossing, 'Groceries');
     expect(notification).toEqual({
       kind: 'budget_threshold',
-      title: 'Groceries is at 80 % of its budget',
+      title: 'Groceries is at 80% of its budget',
       body: 'You have spent €85.00 of your €100.00 budget in the period from 2026-11-01.',
       link: '/budgets',
       dedupeKey: 'budget:b1:2026-11-01:80',
@@ -44,10 +44,10 @@ describe('budget alert content', () => {
       },
     });
     expect(budgetThresholdNotification({ ...crossing, categoryId: null }, null).title).toBe(
-      'All spending is at 80 % of its budget',
+      'All spending is at 80% of its budget',
     );
     expect(budgetThresholdNotification(crossing, null).title).toBe(
-      'A deleted category is at 80 % of its budget',
+      'A deleted category is at 80% of its budget',
     );
   });
 
@@ -64,7 +64,7 @@ describe('budget alert content', () => {
         { ...over, spentCents: '15000', thresholdPercent: 150 },
         'Groceries',
       ).title,
-    ).toBe('Groceries is over budget, at 150 %');
+    ).toBe('Groceries is over budget, at 150%');
   });
 
   it('emails the same words with the link, escaping HTML and keeping the subject on one line', () => {
@@ -76,7 +76,7 @@ describe('budget alert content', () => {
     });
     const email = budgetAlertEmail(snapshotOf(stored), 'https://ledgerlens.example');
     expect(email.subject).toBe(
-      'Budget alert: <b>Food</b> & "drinks" Bcc: x@example.com is at 80 % of its budget',
+      'Budget alert: <b>Food</b> & "drinks" Bcc: x@example.com is at 80% of its budget',
     );
     expect(email.text).toContain('You have spent €85.00 of your €100.00 budget');
     expect(email.text).toContain('https://ledgerlens.example/budgets');

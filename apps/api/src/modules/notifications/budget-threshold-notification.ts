@@ -10,11 +10,14 @@ function budgetSubject(crossing: BudgetThresholdCrossedPayload, categoryName: st
   return categoryName ?? (crossing.categoryId === null ? 'All spending' : 'A deleted category');
 }
 
-/** "Groceries is at 80 % of its budget", "Groceries is over budget" (from 100 %). */
+/**
+ * "Groceries is at 80% of its budget", "Groceries is over budget" (from 100%): percentages as
+ * the SPA writes them.
+ */
 function crossingTitle(subject: string, thresholdPercent: number): string {
-  if (thresholdPercent < 100) return `${subject} is at ${thresholdPercent} % of its budget`;
+  if (thresholdPercent < 100) return `${subject} is at ${thresholdPercent}% of its budget`;
   if (thresholdPercent === 100) return `${subject} is over budget`;
-  return `${subject} is over budget, at ${thresholdPercent} %`;
+  return `${subject} is over budget, at ${thresholdPercent}%`;
 }
 
 /**

@@ -11,7 +11,7 @@ export class NotificationDto implements NotificationSnapshot {
   @ApiProperty({ enum: NOTIFICATION_KINDS })
   kind: NotificationKind;
 
-  @ApiProperty({ example: 'Groceries is at 80 % of its budget' })
+  @ApiProperty({ example: 'Groceries is at 80% of its budget' })
   title: string;
 
   @ApiProperty({
