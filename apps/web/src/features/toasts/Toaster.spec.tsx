@@ -49,6 +49,35 @@ describe('Toaster', () => {
     expect(within(region()).getByRole('button', { name: 'Copy reference' })).toBeInTheDocument();
   });
 
+  it('counts a repeated message on screen instead of stacking it, and starts its time again', async () => {
+    renderToaster();
+    act(() => {
+      toast.success('Transaction added');
+      toast.info('Budget saved');
+    });
+    await passTime(4000);
+    act(() => {
+      toast.success('Transaction added');
+      toast.success('Transaction added');
+    });
+    expect(shownMessages()).toEqual(['Budget saved', 'Transaction added ×3(3 times)']);
+    // The first one's 5 s would have run out by now; the repeat's have not.
+    await passTime(2000);
+    expect(shownMessages()).toEqual(['Transaction added ×3(3 times)']);
+    await passTime(3000);
+    expect(shownMessages()).toEqual([]);
+  });
+
+  it('keeps toasts with their own action or reference apart, even with the same words', () => {
+    renderToaster();
+    const undo = { label: 'Undo', onClick: jest.fn() };
+    act(() => {
+      toast.success('Transaction deleted', undo);
+      toast.success('Transaction deleted', undo);
+    });
+    expect(within(region()).getAllByRole('button', { name: 'Undo' })).toHaveLength(2);
+  });
+
   it('shows the newest two and sums up the rest, which can be shown or dismissed', async () => {
     const user = renderToaster();
     act(() => {

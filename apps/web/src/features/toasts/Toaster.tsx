@@ -38,6 +38,13 @@ function ToastItem({
       >
         <span className="toast__message">
           {toast.message}
+          {toast.times > 1 && (
+            <span className="toast__times">
+              {' '}
+              <span aria-hidden="true">×{toast.times}</span>
+              <span className="visually-hidden">({toast.times} times)</span>
+            </span>
+          )}
           {toast.reference && (
             <>
               {' '}

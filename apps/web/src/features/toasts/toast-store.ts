@@ -15,11 +15,22 @@ export interface Toast {
   onDismiss?: () => void;
   /** An error's trace ID, shown as its reference. */
   reference?: string;
+  /** How many times the same plain message was shown in a row while it was on screen. */
+  times: number;
 }
+
+type NewToast = Omit<Toast, 'id' | 'durationMs' | 'times'> & { durationMs?: number };
+
+/** A message with nothing of its own (no action, callback or reference): repeats may merge. */
+const isPlain = (toast: NewToast | Toast) => !toast.action && !toast.onDismiss && !toast.reference;
 
 interface ToastState {
   toasts: Toast[];
-  show(toast: Omit<Toast, 'id' | 'durationMs'> & { durationMs?: number }): number;
+  /**
+   * Shows a toast, newest last. A plain message equal to one on screen replaces it, counted
+   * ("Transaction added ×3"), with its time started again: repeats do not pile up.
+   */
+  show(toast: NewToast): number;
   /** Removes the toast (if still there) and tells its `onDismiss`. */
   dismiss(id: number): void;
   /** Removes the toast (if still there) and runs its action. */
@@ -40,12 +51,21 @@ export const useToasts = create<ToastState>()((set, get) => {
     toasts: [],
     show: (toast) => {
       const id = nextId++;
-      set((state) => ({
-        toasts: [
-          ...state.toasts,
-          { ...toast, id, durationMs: toast.durationMs ?? DEFAULT_DURATION_MS[toast.kind] },
-        ],
-      }));
+      set((state) => {
+        const repeated = isPlain(toast)
+          ? state.toasts.find(
+              (shown) =>
+                isPlain(shown) && shown.kind === toast.kind && shown.message === toast.message,
+            )
+          : undefined;
+        const durationMs = toast.durationMs ?? DEFAULT_DURATION_MS[toast.kind];
+        return {
+          toasts: [
+            ...state.toasts.filter((shown) => shown !== repeated),
+            { ...toast, id, durationMs, times: (repeated?.times ?? 0) + 1 },
+          ],
+        };
+      });
       return id;
     },
     dismiss: (id) => take(id)?.onDismiss?.(),
