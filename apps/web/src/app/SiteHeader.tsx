@@ -26,7 +26,7 @@ export function SiteHeader() {
     <header className="site-header">
       <div className="site-header__bar">
         <Link to="/" className="brand site-header__brand">
-          Ledgerlens
+          <span className="site-header__brand-name">Ledgerlens</span>
         </Link>
         <ConnectionIndicator />
         <NotificationBell />
