@@ -48,3 +48,13 @@ export async function execute(
 ): Promise<number> {
   return (await resultOf(db, sql, params)).affected ?? 0;
 }
+
+/**
+ * `Row` with some columns narrowed to what the schema promises beyond their type — a CHECK's
+ * values, a jsonb column's shape. Only columns `Row` has, only to narrower types: a renamed
+ * column or a changed type stops compiling here too.
+ */
+export type Narrowed<
+  Row,
+  Columns extends { [Column in keyof Columns]: Column extends keyof Row ? Row[Column] : never },
+> = Omit<Row, keyof Columns> & Columns;

@@ -1,8 +1,29 @@
 import { Injectable } from '@nestjs/common';
+import type { AlertState } from '@ledgerlens/contracts';
 import { DataSource, EntityManager } from 'typeorm';
+import type { AlertHistoryTable, AlertInstancesTable } from '../../../database/generated/db-tables';
+import { execute, Narrowed, rowsOf } from '../../../database/typed-rows';
 import type { InstanceRecord, Transition } from './rule-evaluation';
 
-type InstanceRow = InstanceRecord & { ruleId: string };
+/** A row of `alert_instances` as evaluation stores it. */
+type InstanceRow = Narrowed<
+  AlertInstancesTable,
+  { labels: Record<string, string>; state: AlertState }
+>;
+
+function instanceOf(row: InstanceRow): InstanceRecord {
+  return {
+    key: row.instance_key,
+    labels: row.labels,
+    state: row.state,
+    value: row.value,
+    activeSince: row.active_since,
+    firingSince: row.firing_since,
+    lastActiveAt: row.last_active_at,
+    error: row.error,
+    historyId: row.history_id,
+  };
+}
 
 /** A rule's cycle: its instances after it, and its changes with their threshold. */
 export interface RuleCycle {
@@ -21,17 +42,15 @@ export class AlertInstancesStore {
 
   /** Per rule ID, per instance key, the stored instances. */
   async load(ruleIds: readonly string[]): Promise<Map<string, Map<string, InstanceRecord>>> {
-    const rows: InstanceRow[] = await this.dataSource.query(
-      `SELECT rule_id AS "ruleId", instance_key AS key, labels, state, value,
-         active_since AS "activeSince", firing_since AS "firingSince",
-         last_active_at AS "lastActiveAt", error, history_id::text AS "historyId"
-       FROM alert_instances WHERE rule_id = ANY($1)`,
+    const rows = await rowsOf<InstanceRow>(
+      this.dataSource,
+      `SELECT * FROM alert_instances WHERE rule_id = ANY($1)`,
       [ruleIds],
     );
     const byRule = new Map<string, Map<string, InstanceRecord>>(
       ruleIds.map((id) => [id, new Map()]),
     );
-    for (const { ruleId, ...record } of rows) byRule.get(ruleId)?.set(record.key, record);
+    for (const row of rows) byRule.get(row.rule_id)?.set(row.instance_key, instanceOf(row));
     return byRule;
   }
 
@@ -40,12 +59,13 @@ export class AlertInstancesStore {
    * last state; its notification group, still under way, resolves what it had said.)
    */
   async alertingRuleIds(): Promise<string[]> {
-    const rows: { ruleId: string }[] = await this.dataSource.query(
-      `SELECT DISTINCT i.rule_id AS "ruleId" FROM alert_instances i
+    const rows = await rowsOf<Pick<AlertInstancesTable, 'rule_id'>>(
+      this.dataSource,
+      `SELECT DISTINCT i.rule_id FROM alert_instances i
        JOIN alert_configs r ON r.id = i.rule_id AND r.enabled AND r.deleted_at IS NULL
        WHERE i.state IN ('firing', 'recovering')`,
     );
-    return rows.map((row) => row.ruleId);
+    return rows.map((row) => row.rule_id);
   }
 
   /**
@@ -87,14 +107,15 @@ export class AlertInstancesStore {
     traceId: string | undefined,
   ): Promise<Map<string, string>> {
     // One change per instance and cycle: the rule and instance key name the new entry.
-    const rows: { id: string; ruleId: string; key: string }[] = await manager.query(
+    const rows = await rowsOf<Pick<AlertHistoryTable, 'id' | 'rule_id' | 'instance_key'>>(
+      manager,
       `INSERT INTO alert_history (rule_id, instance_key, labels, from_state, to_state, value,
          threshold, error, trace_id, occurred_at)
        SELECT h.rule_id, h.instance_key, h.labels, h.from_state, h.to_state, h.value, h.threshold,
          h.error, $2, $3
        FROM jsonb_to_recordset($1::jsonb) AS h(rule_id uuid, instance_key text,
          labels jsonb, from_state text, to_state text, value float8, threshold float8, error text)
-       RETURNING id::text AS id, rule_id AS "ruleId", instance_key AS key`,
+       RETURNING id, rule_id, instance_key`,
       [
         JSON.stringify(
           changes.map(({ cycle, transition }) => ({
@@ -112,7 +133,7 @@ export class AlertInstancesStore {
         now,
       ],
     );
-    return new Map(rows.map((row) => [`${row.ruleId}\0${row.key}`, row.id]));
+    return new Map(rows.map((row) => [`${row.rule_id}\0${row.instance_key}`, row.id]));
   }
 
   private async deleteInstances(manager: EntityManager, cycles: readonly RuleCycle[]) {
@@ -120,7 +141,8 @@ export class AlertInstancesStore {
       cycle.dropped.map((key) => ({ rule_id: cycle.ruleId, instance_key: key })),
     );
     if (dropped.length === 0) return;
-    await manager.query(
+    await execute(
+      manager,
       `DELETE FROM alert_instances i USING jsonb_to_recordset($1::jsonb) AS d(rule_id uuid,
          instance_key text)
        WHERE i.rule_id = d.rule_id AND i.instance_key = d.instance_key`,
@@ -130,7 +152,7 @@ export class AlertInstancesStore {
 
   private async upsertInstances(manager: EntityManager, cycles: readonly RuleCycle[], now: Date) {
     const rows = cycles.flatMap((cycle) =>
-      cycle.instances.map((instance) => ({
+      cycle.instances.map((instance): Omit<InstanceRow, 'evaluated_at'> => ({
         rule_id: cycle.ruleId,
         instance_key: instance.key,
         labels: instance.labels,
@@ -144,7 +166,8 @@ export class AlertInstancesStore {
       })),
     );
     if (rows.length === 0) return;
-    await manager.query(
+    await execute(
+      manager,
       `INSERT INTO alert_instances (rule_id, instance_key, labels, state, value, active_since,
          firing_since, last_active_at, error, history_id, evaluated_at)
        SELECT i.*, $2 FROM jsonb_to_recordset($1::jsonb) AS i(rule_id uuid, instance_key text,

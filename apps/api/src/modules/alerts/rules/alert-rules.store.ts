@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { AlertState } from '@ledgerlens/contracts';
 import { DataSource, EntityManager } from 'typeorm';
+import type { AlertConfigsTable, AlertRuleRunsTable } from '../../../database/generated/db-tables';
+import { execute, Narrowed, oneRowOf, Queryable, rowsOf } from '../../../database/typed-rows';
 import type { AlertRule } from './alert-rule';
 import type { RuleDraft } from './rule-problems';
 
@@ -14,35 +16,24 @@ export interface StoredRule extends AlertRule {
   state: AlertState;
 }
 
-interface RuleRow {
-  id: string;
-  name: string;
-  description: string;
-  severity: AlertRule['severity'];
-  labels: Record<string, string>;
-  annotations: Record<string, string>;
-  enabled: boolean;
-  metric_type: AlertRule['metricType'];
-  filters: AlertRule['filters'];
-  group_by: AlertRule['groupBy'];
-  condition_operator: AlertRule['operator'];
-  threshold_value: number;
-  window_seconds: number;
-  interval_seconds: number;
-  pending_seconds: number;
-  keep_firing_seconds: number;
-  no_data_state: AlertRule['noDataState'];
-  contact_point_ids: string[];
-  group_wait_seconds: number;
-  group_interval_seconds: number;
-  repeat_interval_seconds: number;
-  send_resolved: boolean;
-  created_at: Date;
-  updated_at: Date;
-  last_evaluated_at: Date | null;
-  last_error: string | null;
-  state: AlertState | null;
-}
+/** A row of `alert_configs` with what its checks and the API's validation promise. */
+type RuleRow = Narrowed<
+  AlertConfigsTable,
+  {
+    severity: AlertRule['severity'];
+    labels: Record<string, string>;
+    annotations: Record<string, string>;
+    metric_type: AlertRule['metricType'];
+    filters: AlertRule['filters'];
+    group_by: AlertRule['groupBy'];
+    condition_operator: AlertRule['operator'];
+    no_data_state: AlertRule['noDataState'];
+  }
+>;
+
+/** A rule with its last run and the worst state of its instances. */
+type ShownRuleRow = RuleRow &
+  Pick<AlertRuleRunsTable, 'last_evaluated_at' | 'last_error'> & { state: AlertState };
 
 /** Worst first, as `worstState` orders them. */
 const STATE_RANK = `CASE i.state WHEN 'firing' THEN 5 WHEN 'error' THEN 4 WHEN 'nodata' THEN 3
@@ -58,7 +49,7 @@ const SELECT_RULES = `
 const SELECT_RULES_TO_EVALUATE = `
   SELECT r.* FROM alert_configs r LEFT JOIN alert_rule_runs run ON run.rule_id = r.id`;
 
-function ruleOf(row: RuleRow): StoredRule {
+function ruleOf(row: RuleRow): AlertRule {
   return {
     id: row.id,
     name: row.name,
@@ -84,11 +75,17 @@ function ruleOf(row: RuleRow): StoredRule {
       repeatIntervalSeconds: row.repeat_interval_seconds,
       sendResolved: row.send_resolved,
     },
+  };
+}
+
+function storedRuleOf(row: ShownRuleRow): StoredRule {
+  return {
+    ...ruleOf(row),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
-    lastEvaluatedAt: row.last_evaluated_at ?? null,
-    lastError: row.last_error ?? null,
-    state: row.state ?? 'normal',
+    lastEvaluatedAt: row.last_evaluated_at,
+    lastError: row.last_error,
+    state: row.state,
   };
 }
 
@@ -130,23 +127,26 @@ export class AlertRulesStore {
   constructor(private readonly dataSource: DataSource) {}
 
   async list(): Promise<StoredRule[]> {
-    const rows: RuleRow[] = await this.dataSource.query(
+    const rows = await rowsOf<ShownRuleRow>(
+      this.dataSource,
       `${SELECT_RULES} WHERE r.deleted_at IS NULL ORDER BY lower(r.name), r.id`,
     );
-    return rows.map(ruleOf);
+    return rows.map(storedRuleOf);
   }
 
-  async find(id: string, manager: EntityManager | DataSource = this.dataSource) {
-    const rows: RuleRow[] = await manager.query(
+  async find(id: string, db: Queryable = this.dataSource): Promise<StoredRule | undefined> {
+    const row = await oneRowOf<ShownRuleRow>(
+      db,
       `${SELECT_RULES} WHERE r.id = $1 AND r.deleted_at IS NULL`,
       [id],
     );
-    return rows.length === 0 ? undefined : ruleOf(rows[0]);
+    return row && storedRuleOf(row);
   }
 
   /** Enabled rules whose next evaluation is due at `now` (new rules are due at once). */
   async due(now: Date): Promise<AlertRule[]> {
-    const rows: RuleRow[] = await this.dataSource.query(
+    const rows = await rowsOf<RuleRow>(
+      this.dataSource,
       `${SELECT_RULES_TO_EVALUATE} WHERE r.deleted_at IS NULL AND r.enabled
         AND (run.next_evaluation_at IS NULL OR run.next_evaluation_at <= $1)`,
       [now],
@@ -157,7 +157,8 @@ export class AlertRulesStore {
   /** Rules by ID, deleted and disabled ones included (their groups may still need to resolve). */
   async byIds(ids: readonly string[]): Promise<AlertRule[]> {
     if (ids.length === 0) return [];
-    const rows: RuleRow[] = await this.dataSource.query(
+    const rows = await rowsOf<RuleRow>(
+      this.dataSource,
       `${SELECT_RULES_TO_EVALUATE} WHERE r.id = ANY($1)`,
       [ids],
     );
@@ -165,34 +166,36 @@ export class AlertRulesStore {
   }
 
   async insert(manager: EntityManager, rule: RuleDraft): Promise<string> {
-    const [{ id }] = await manager.query(
+    const [row] = await rowsOf<Pick<AlertConfigsTable, 'id'>>(
+      manager,
       `INSERT INTO alert_configs (${COLUMNS}) VALUES (${PLACEHOLDERS}) RETURNING id`,
       columnsOf(rule),
     );
-    return id;
+    return row.id;
   }
 
   /** Replaces a rule; false when there is none. Its schedule restarts: it is evaluated next cycle. */
   async replace(manager: EntityManager, id: string, rule: RuleDraft): Promise<boolean> {
-    // TypeORM answers an UPDATE with [rows, affected count].
-    const [rows]: [unknown[], number] = await manager.query(
+    const replaced = await execute(
+      manager,
       `UPDATE alert_configs SET (${COLUMNS}) = (${PLACEHOLDERS})
-       WHERE id = $22 AND deleted_at IS NULL RETURNING id`,
+       WHERE id = $22 AND deleted_at IS NULL`,
       [...columnsOf(rule), id],
     );
-    if (rows.length === 0) return false;
-    await manager.query(`DELETE FROM alert_rule_runs WHERE rule_id = $1`, [id]);
+    if (replaced === 0) return false;
+    await execute(manager, `DELETE FROM alert_rule_runs WHERE rule_id = $1`, [id]);
     return true;
   }
 
   /** Soft-deletes a rule; false when there is none. */
   async softDelete(manager: EntityManager, id: string): Promise<boolean> {
-    const [rows]: [unknown[], number] = await manager.query(
+    const deleted = await execute(
+      manager,
       `UPDATE alert_configs SET deleted_at = now(), enabled = false
-       WHERE id = $1 AND deleted_at IS NULL RETURNING id`,
+       WHERE id = $1 AND deleted_at IS NULL`,
       [id],
     );
-    return rows.length > 0;
+    return deleted > 0;
   }
 
   /** Records a cycle's outcome for each rule: when it ran, what failed, when it runs next. */
@@ -201,7 +204,8 @@ export class AlertRulesStore {
     now: Date,
   ): Promise<void> {
     if (runs.length === 0) return;
-    await this.dataSource.query(
+    await execute(
+      this.dataSource,
       `INSERT INTO alert_rule_runs (rule_id, next_evaluation_at, last_evaluated_at, last_error)
        SELECT r.rule_id, r.next_at, $2, r.error
        FROM jsonb_to_recordset($1::jsonb) AS r(rule_id uuid, next_at timestamptz, error text)
