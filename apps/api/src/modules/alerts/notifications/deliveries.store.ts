@@ -6,7 +6,44 @@ import type {
 } from '@ledgerlens/contracts';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
+import type { AlertNotificationsTable } from '../../../database/generated/db-tables';
+import { execute, Narrowed, oneRowOf, rowsOf } from '../../../database/typed-rows';
 import type { AlertMessage, NotifiedInstance } from '../channels/contact-point';
+
+/** A row of `alert_notifications` with what its checks promise. */
+type NotificationRow = Narrowed<
+  AlertNotificationsTable,
+  {
+    channel_type: ContactPointType;
+    kind: AlertNotificationKind;
+    message: AlertMessage;
+    status: DeliveryStatus;
+  }
+>;
+
+type ClaimedRow = Pick<
+  NotificationRow,
+  'id' | 'rule_id' | 'channel_id' | 'recipient' | 'kind' | 'message' | 'attempts' | 'trace_id'
+>;
+
+type NewRow = Pick<
+  NotificationRow,
+  | 'id'
+  | 'rule_id'
+  | 'channel_id'
+  | 'channel_type'
+  | 'recipient'
+  | 'kind'
+  | 'history_ids'
+  | 'message'
+  | 'status'
+  | 'trace_id'
+>;
+
+type RecordRow = Omit<NotificationRow, 'message' | 'trace_id' | 'updated_at'> & {
+  /** The fingerprints of the instances the message names. */
+  instances: string[];
+};
 
 /** What every delivery names: which rule, contact point and recipient, and why. */
 interface DeliveryAddress {
@@ -68,12 +105,43 @@ function reviveMessage(stored: AlertMessage): AlertMessage {
   return { ...stored, firing: stored.firing.map(revive), resolved: stored.resolved.map(revive) };
 }
 
-const RECORD_COLUMNS = `id, rule_id AS "ruleId", channel_id AS "channelId",
-  channel_type AS "channelType", recipient, kind, history_ids::text[] AS "historyIds",
+function claimedOf(row: ClaimedRow): ClaimedDelivery {
+  return {
+    id: row.id,
+    ruleId: row.rule_id,
+    channelId: row.channel_id,
+    recipient: row.recipient,
+    kind: row.kind,
+    message: reviveMessage(row.message),
+    attempts: row.attempts,
+    traceId: row.trace_id,
+  };
+}
+
+function recordOf(row: RecordRow): DeliveryRecord {
+  return {
+    id: row.id,
+    ruleId: row.rule_id,
+    channelId: row.channel_id,
+    channelType: row.channel_type,
+    recipient: row.recipient,
+    kind: row.kind,
+    historyIds: row.history_ids,
+    instances: row.instances,
+    status: row.status,
+    attempts: row.attempts,
+    nextAttemptAt: row.next_attempt_at,
+    responseCode: row.response_code,
+    lastError: row.last_error,
+    sentAt: row.sent_at,
+    createdAt: row.created_at,
+  };
+}
+
+const RECORD_COLUMNS = `id, rule_id, channel_id, channel_type, recipient, kind, history_ids,
   (SELECT coalesce(array_agg(f->>'fingerprint'), '{}') FROM jsonb_array_elements(
     (message->'firing') || (message->'resolved')) f) AS instances,
-  status, attempts, next_attempt_at AS "nextAttemptAt", response_code AS "responseCode",
-  last_error AS "lastError", sent_at AS "sentAt", created_at AS "createdAt"`;
+  status, attempts, next_attempt_at, response_code, last_error, sent_at, created_at`;
 
 /**
  * `alert_notifications`: one row per delivery to one recipient. Pending rows are the retry
@@ -92,7 +160,7 @@ export class DeliveriesStore {
     manager: EntityManager = this.dataSource.manager,
   ): Promise<string[]> {
     if (deliveries.length === 0) return [];
-    const rows = deliveries.map((delivery) => ({
+    const rows = deliveries.map((delivery): NewRow => ({
       id: randomUUID(),
       rule_id: delivery.ruleId,
       channel_id: delivery.channelId,
@@ -104,7 +172,8 @@ export class DeliveriesStore {
       status: delivery.status,
       trace_id: delivery.traceId,
     }));
-    await manager.query(
+    await execute(
+      manager,
       `INSERT INTO alert_notifications (id, rule_id, channel_id, channel_type, recipient, kind,
          history_ids, message, status, next_attempt_at, trace_id, created_at, updated_at)
        SELECT d.id, d.rule_id, d.channel_id, d.channel_type, d.recipient, d.kind, d.history_ids,
@@ -119,24 +188,30 @@ export class DeliveriesStore {
   }
 
   /** Claims up to `limit` due pending deliveries (all of `ids` when given) for `leaseMs`. */
-  async claim(now: Date, limit: number, leaseMs: number, ids?: readonly string[]) {
-    // TypeORM answers an UPDATE with [rows, affected count].
-    const [rows]: [ClaimedDelivery[], number] = await this.dataSource.query(
+  async claim(
+    now: Date,
+    limit: number,
+    leaseMs: number,
+    ids?: readonly string[],
+  ): Promise<ClaimedDelivery[]> {
+    const rows = await rowsOf<ClaimedRow>(
+      this.dataSource,
       `UPDATE alert_notifications n SET next_attempt_at = $2, updated_at = $1
        WHERE n.id IN (
          SELECT id FROM alert_notifications
          WHERE status = 'pending' AND next_attempt_at <= $1 AND ($4::uuid[] IS NULL OR id = ANY($4))
          ORDER BY next_attempt_at LIMIT $3 FOR UPDATE SKIP LOCKED)
-       RETURNING n.id, n.rule_id AS "ruleId", n.channel_id AS "channelId", n.recipient, n.kind,
-         n.message, n.attempts, n.trace_id AS "traceId"`,
+       RETURNING n.id, n.rule_id, n.channel_id, n.recipient, n.kind, n.message, n.attempts,
+         n.trace_id`,
       [now, new Date(now.getTime() + leaseMs), limit, ids ?? null],
     );
-    return rows.map((row) => ({ ...row, message: reviveMessage(row.message) }));
+    return rows.map(claimedOf);
   }
 
   // Only a pending row changes: a late result never turns a sent delivery back.
   async markSent(id: string, now: Date, responseCode: number | null): Promise<void> {
-    await this.dataSource.query(
+    await execute(
+      this.dataSource,
       `UPDATE alert_notifications SET status = 'sent', sent_at = $2, attempts = attempts + 1,
          response_code = $3, last_error = NULL, next_attempt_at = NULL, updated_at = $2
        WHERE id = $1 AND status = 'pending'`,
@@ -150,7 +225,8 @@ export class DeliveriesStore {
     now: Date,
     failure: { responseCode: number | null; error: string; retryAt: Date | null },
   ): Promise<void> {
-    await this.dataSource.query(
+    await execute(
+      this.dataSource,
       `UPDATE alert_notifications SET attempts = attempts + 1, response_code = $3,
          last_error = left($4, 1000), status = CASE WHEN $5::timestamptz IS NULL THEN 'failed'
          ELSE 'pending' END, next_attempt_at = $5, updated_at = $2
@@ -164,25 +240,28 @@ export class DeliveriesStore {
       AND ($2::bigint IS NULL OR history_ids @> ARRAY[$2::bigint])
       AND ($3::text IS NULL OR status = $3)`;
     const parameters = [filter.ruleId ?? null, filter.historyId ?? null, filter.status ?? null];
-    const [items, [{ total }]] = await Promise.all([
-      this.dataSource.query(
+    const [rows, [{ total }]] = await Promise.all([
+      rowsOf<RecordRow>(
+        this.dataSource,
         `SELECT ${RECORD_COLUMNS} FROM alert_notifications ${where}
          ORDER BY created_at DESC, id DESC LIMIT $4 OFFSET $5`,
         [...parameters, filter.limit, filter.offset],
-      ) as Promise<DeliveryRecord[]>,
-      this.dataSource.query(
+      ),
+      rowsOf<{ total: number }>(
+        this.dataSource,
         `SELECT count(*)::int AS total FROM alert_notifications ${where}`,
         parameters,
-      ) as Promise<{ total: number }[]>,
+      ),
     ]);
-    return { items, total };
+    return { items: rows.map(recordOf), total };
   }
 
   async find(id: string): Promise<DeliveryRecord | undefined> {
-    const rows: DeliveryRecord[] = await this.dataSource.query(
+    const row = await oneRowOf<RecordRow>(
+      this.dataSource,
       `SELECT ${RECORD_COLUMNS} FROM alert_notifications WHERE id = $1`,
       [id],
     );
-    return rows[0];
+    return row && recordOf(row);
   }
 }
