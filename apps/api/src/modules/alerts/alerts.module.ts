@@ -27,6 +27,7 @@ import { AlertRulesStore } from './rules/alert-rules.store';
 import { KnownRoutes } from './rules/known-routes';
 import { SilencesController } from './silences/silences.controller';
 import { SilencesService } from './silences/silences.service';
+import { SilencesStore } from './silences/silences.store';
 
 /**
  * Alerting: rules over metrics, exceptions and logs evaluated on a schedule (Grafana's states),
@@ -41,6 +42,7 @@ import { SilencesService } from './silences/silences.service';
     SecretBox,
     ContactPointsService,
     SilencesService,
+    SilencesStore,
     EmailSender,
     WebhookSender,
     TwilioSmsSender,
