@@ -17,6 +17,7 @@ import { AlertInstancesStore } from './evaluation/alert-instances.store';
 import { MetricReaders } from './evaluation/metric-readers';
 import { RuleSeries } from './evaluation/rule-series';
 import { AlertHistoryService } from './history/alert-history.service';
+import { AlertHistoryStore } from './history/alert-history.store';
 import { AlertGroupsStore } from './notifications/alert-groups.store';
 import { AlertNotifier } from './notifications/alert-notifier';
 import { DeliveriesStore } from './notifications/deliveries.store';
@@ -60,6 +61,7 @@ import { SilencesStore } from './silences/silences.store';
     DeliveryWorker,
     TestNotifications,
     AlertHistoryService,
+    AlertHistoryStore,
     AlertCycle,
     AlertJobs,
   ],

@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { NotFoundError } from '../../../common/errors/domain-errors';
-import { SqlConditions } from '../../../common/sql/sql-conditions';
 import { DeliveriesStore, DeliveryRecord } from '../notifications/deliveries.store';
+import { AlertHistoryStore } from './alert-history.store';
 import type {
-  AlertHistoryEntryDto,
   AlertHistoryPageDto,
   AlertHistoryQueryDto,
   DeliveryDto,
@@ -46,37 +44,14 @@ export function deliveryDtoOf(record: DeliveryRecord): DeliveryDto {
 @Injectable()
 export class AlertHistoryService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly store: AlertHistoryStore,
     private readonly deliveries: DeliveriesStore,
   ) {}
 
   async history(query: AlertHistoryQueryDto): Promise<AlertHistoryPageDto> {
-    const conditions = new SqlConditions();
-    if (query.ruleId) conditions.and(`h.rule_id = ${conditions.param(query.ruleId)}`);
-    if (query.state) conditions.and(`h.to_state = ${conditions.param(query.state)}`);
-    if (query.from) conditions.and(`h.occurred_at >= ${conditions.param(query.from)}`);
-    if (query.to) conditions.and(`h.occurred_at < ${conditions.param(query.to)}`);
-    const filters = [...conditions.params];
-    const limit = conditions.param(query.limit);
-    const offset = conditions.param(query.offset);
-    const [rows, [{ total }]] = await Promise.all([
-      this.dataSource.query(
-        `SELECT h.id::text AS id, h.rule_id AS "ruleId", r.name AS "ruleName",
-           h.instance_key AS "instanceKey", h.labels, h.from_state AS "fromState",
-           h.to_state AS "toState", h.value, h.threshold, h.error, h.trace_id AS "traceId",
-           h.occurred_at AS "occurredAt"
-         FROM alert_history h JOIN alert_configs r ON r.id = h.rule_id
-         ${conditions.where()}
-         ORDER BY h.occurred_at DESC, h.id DESC LIMIT ${limit} OFFSET ${offset}`,
-        conditions.params,
-      ) as Promise<(Omit<AlertHistoryEntryDto, 'occurredAt'> & { occurredAt: Date })[]>,
-      this.dataSource.query(
-        `SELECT count(*)::int AS total FROM alert_history h ${conditions.where()}`,
-        filters,
-      ) as Promise<{ total: number }[]>,
-    ]);
+    const { entries, total } = await this.store.page(query);
     return {
-      items: rows.map((entry) => ({ ...entry, occurredAt: entry.occurredAt.toISOString() })),
+      items: entries.map((entry) => ({ ...entry, occurredAt: entry.occurredAt.toISOString() })),
       total,
       page: query.page,
       limit: query.limit,
@@ -96,8 +71,8 @@ export class AlertHistoryService {
 
   /** The deliveries that reported a history entry (404 when there is no such entry). */
   async deliveriesOfEntry(id: string, query: DeliveryQueryDto): Promise<DeliveryPageDto> {
-    const [entry] = await this.dataSource.query(`SELECT 1 FROM alert_history WHERE id = $1`, [id]);
-    if (!entry) throw new NotFoundError('No alert history entry with this ID');
+    if (!(await this.store.exists(id)))
+      throw new NotFoundError('No alert history entry with this ID');
     return this.listDeliveries(Object.assign(query, { historyId: id }));
   }
 }
