@@ -12,6 +12,7 @@ import { TwilioSmsSender } from './channels/twilio-sms.sender';
 import { WebhookSender } from './channels/webhook.sender';
 import { ContactPointsController } from './contact-points/contact-points.controller';
 import { ContactPointsService } from './contact-points/contact-points.service';
+import { ContactPointsStore } from './contact-points/contact-points.store';
 import { AlertEvaluator } from './evaluation/alert-evaluator';
 import { AlertInstancesStore } from './evaluation/alert-instances.store';
 import { MetricReaders } from './evaluation/metric-readers';
@@ -42,6 +43,7 @@ import { SilencesStore } from './silences/silences.store';
   providers: [
     SecretBox,
     ContactPointsService,
+    ContactPointsStore,
     SilencesService,
     SilencesStore,
     EmailSender,

@@ -10,8 +10,10 @@ import { softDeleteLive } from '../../../database/live-rows';
 import { UserContext } from '../../../database/user-context';
 import type { ContactPoint } from '../channels/contact-point';
 import { newWebhookSecret } from '../channels/standard-webhooks';
+import { AlertRulesStore } from '../rules/alert-rules.store';
 import { unavailableReason } from './contact-point-availability';
 import { validContactPoint } from './contact-point-input';
+import { ContactPointsStore } from './contact-points.store';
 import {
   ContactPointBodyDto,
   ContactPointDto,
@@ -67,6 +69,8 @@ export class ContactPointsService {
     private readonly requestContext: RequestContext,
     private readonly secretBox: SecretBox,
     private readonly config: AppConfig,
+    private readonly store: ContactPointsStore,
+    private readonly rules: AlertRulesStore,
   ) {}
 
   async list(): Promise<ContactPointDto[]> {
@@ -146,12 +150,7 @@ export class ContactPointsService {
     return this.userContext.runAsAdmin(async (manager) => {
       // Locked, so a rule saved meanwhile (which reads it FOR SHARE) waits or is seen here.
       await this.row(manager, id, true);
-      const rules: { id: string; name: string }[] = await manager.query(
-        `SELECT id, name FROM alert_configs
-         WHERE deleted_at IS NULL AND enabled AND $1 = ANY(contact_point_ids)
-         ORDER BY lower(name), id`,
-        [id],
-      );
+      const rules = await this.rules.enabledUsing(manager, id);
       if (rules.length > 0) {
         const names = rules.map((rule) => `"${rule.name}"`).join(', ');
         throw new ConflictError(
@@ -289,11 +288,6 @@ export class ContactPointsService {
     name: string,
     exceptId?: string,
   ): Promise<void> {
-    const [clash] = await manager.query(
-      `SELECT 1 FROM notification_channels
-       WHERE lower(name) = lower($1) AND deleted_at IS NULL AND ($2::uuid IS NULL OR id <> $2::uuid)`,
-      [name, exceptId ?? null],
-    );
-    if (clash) throw nameTaken(name);
+    if (await this.store.nameTaken(manager, name, exceptId)) throw nameTaken(name);
   }
 }

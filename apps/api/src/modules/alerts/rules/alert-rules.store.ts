@@ -143,6 +143,20 @@ export class AlertRulesStore {
     return row && storedRuleOf(row);
   }
 
+  /** Enabled rules that notify a contact point, by name. */
+  enabledUsing(
+    manager: EntityManager,
+    contactPointId: string,
+  ): Promise<Pick<AlertConfigsTable, 'id' | 'name'>[]> {
+    return rowsOf<Pick<AlertConfigsTable, 'id' | 'name'>>(
+      manager,
+      `SELECT id, name FROM alert_configs
+       WHERE deleted_at IS NULL AND enabled AND $1 = ANY(contact_point_ids)
+       ORDER BY lower(name), id`,
+      [contactPointId],
+    );
+  }
+
   /** Enabled rules whose next evaluation is due at `now` (new rules are due at once). */
   async due(now: Date): Promise<AlertRule[]> {
     const rows = await rowsOf<RuleRow>(
