@@ -58,3 +58,9 @@ export type Narrowed<
   Row,
   Columns extends { [Column in keyof Columns]: Column extends keyof Row ? Row[Column] : never },
 > = Omit<Row, keyof Columns> & Columns;
+
+/**
+ * Columns of `Row` read through a cast to one type (`count::float8`): they must exist in
+ * `Row`, so a renamed column stops compiling here too.
+ */
+export type CastColumns<Row, Column extends keyof Row, Type> = { [Key in Column]: Type };

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { LOG_SEVERITY_NUMBERS } from '@ledgerlens/contracts';
 import { DataSource } from 'typeorm';
+import type { PerformanceMetricsTable } from '../../../database/generated/db-tables';
+import { CastColumns, rowsOf } from '../../../database/typed-rows';
 import { LatencyHistogram, emptyHistogram, mergeInto, percentileUs } from '../../monitoring';
 import type { AlertRule } from '../rules/alert-rule';
 import { FAMILY_OF, MetricFamily } from '../rules/metric-kinds';
@@ -20,10 +22,28 @@ export const WHOLE = '';
 /** Marks the evaluator's queries in logs and pg_stat_statements. */
 const MARK = '/* alerting */';
 
+/** A minute of one endpoint's requests. */
 interface RequestRow extends LatencyHistogram {
   name: string;
   periodStart: Date;
   count5xx: number;
+}
+
+/** A minute of `performance_metrics`, its counters read as numbers. */
+type MinuteRow = Pick<PerformanceMetricsTable, 'metric_name' | 'period_start'> &
+  CastColumns<PerformanceMetricsTable, 'count' | 'count_5xx' | 'sum_us' | 'max_us', number> &
+  CastColumns<PerformanceMetricsTable, 'buckets', number[]>;
+
+function requestRowOf(row: MinuteRow): RequestRow {
+  return {
+    name: row.metric_name,
+    periodStart: row.period_start,
+    count: row.count,
+    count5xx: row.count_5xx,
+    sumUs: row.sum_us,
+    maxUs: row.max_us,
+    buckets: row.buckets,
+  };
 }
 
 interface CountRow {
@@ -78,16 +98,17 @@ export class MetricReaders {
 
   private async requests(rules: readonly AlertRule[], now: Date): Promise<Measurements> {
     const longest = Math.max(...rules.map((rule) => rule.windowSeconds));
-    const rows: RequestRow[] = await this.dataSource.query(
-      `${MARK} SELECT metric_name AS name, period_start AS "periodStart", count::float8 AS count,
-         count_5xx::float8 AS "count5xx", sum_us::float8 AS "sumUs", max_us::float8 AS "maxUs",
+    const rows = await rowsOf<MinuteRow>(
+      this.dataSource,
+      `${MARK} SELECT metric_name, period_start, count::float8 AS count,
+         count_5xx::float8 AS count_5xx, sum_us::float8 AS sum_us, max_us::float8 AS max_us,
          buckets::float8[] AS buckets
        FROM performance_metrics
        WHERE aggregation_period = '1m' AND metric_type = 'http_request'
          AND period_start >= $1 AND period_start <= $2`,
       [new Date(now.getTime() - longest * 1000), now],
     );
-    const windows = new RequestWindows(rows, now);
+    const windows = new RequestWindows(rows.map(requestRowOf), now);
     return new Map(rules.map((rule) => [rule.id, measureRequests(rule, windows)]));
   }
 
@@ -96,7 +117,7 @@ export class MetricReaders {
     now: Date,
     query: CountQuery,
   ): Promise<Measurements> {
-    const rows: CountRow[] = await this.dataSource.query(`${MARK} ${query.sql}`, [
+    const rows = await rowsOf<CountRow>(this.dataSource, `${MARK} ${query.sql}`, [
       JSON.stringify(rules.map((rule) => query.parameters(rule, now))),
       now,
     ]);
