@@ -7,8 +7,13 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { openDatabaseServerOf, sql, withDatabase } from '../apps/api/harness';
-import { TABLE_TYPES_FILE, tableTypesOf } from '../apps/api/harness/table-types';
+import {
+  openDatabaseServerOf,
+  sql,
+  TABLE_TYPES_FILE,
+  tableTypesOf,
+  withDatabase,
+} from '../apps/api/harness';
 import { dataSourceOptions } from '../apps/api/src/database/data-source-options';
 
 async function migrate(url: string): Promise<void> {

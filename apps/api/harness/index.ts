@@ -10,3 +10,4 @@ export { openDatabaseServerOf } from './database-server';
 export { freePort } from './free-port';
 export { sql, withClient, withDatabase } from './postgres';
 export { waitForHealth } from './wait-for-health';
+export { TABLE_TYPES_FILE, tableTypesOf } from './table-types';

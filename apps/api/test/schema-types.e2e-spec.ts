@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sql, withClient } from '../harness';
-import { TABLE_TYPES_FILE, tableTypesOf } from '../harness/table-types';
+import { sql, TABLE_TYPES_FILE, tableTypesOf, withClient } from '../harness';
 import { createTestDatabase, dropTestDatabase } from './support/test-database';
 
 describe('the committed row types', () => {
