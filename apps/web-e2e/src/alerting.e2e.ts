@@ -254,7 +254,10 @@ describe('an admin sets up alerting, and a user is told about a budget', () => {
     });
     await page.getByRole('button', { name: 'Notifications, 1 unread' }).waitFor();
     await page.getByRole('button', { name: 'Notifications, 1 unread' }).click();
-    await page.getByText(/80 %/).first().waitFor();
+    await page
+      .getByText(/is at 80% of its budget/)
+      .first()
+      .waitFor();
     await checkAndPhotograph(page, 'alerting-10-user-bell-laptop');
   }, 120_000);
 
