@@ -1,5 +1,4 @@
-import { errorMessageOf, traceIdOf } from '../lib/api-error';
-import { ErrorReference } from './ErrorReference';
+import { ErrorMessage } from './ErrorMessage';
 
 /** A failed load: the reason with its reference, and a way to try again. */
 export function ErrorState({
@@ -15,7 +14,7 @@ export function ErrorState({
     <div className="error-state" role="alert">
       <p className="error-state__title">{title}</p>
       <p>
-        {errorMessageOf(error)} <ErrorReference traceId={traceIdOf(error)} />
+        <ErrorMessage error={error} />
       </p>
       <button type="button" className="button" onClick={onRetry}>
         Try again

@@ -1,7 +1,6 @@
 import { useEffect, useRef } from 'react';
-import { errorMessageOf, traceIdOf } from '../lib/api-error';
 import { refusalOf } from '../lib/field-errors';
-import { ErrorReference } from './ErrorReference';
+import { ErrorMessage } from './ErrorMessage';
 
 /** Pieces every create/edit dialog shares. */
 
@@ -27,7 +26,7 @@ export function FormError({ error, message }: { error: unknown; message?: string
   if (!error) return null;
   return (
     <p ref={banner} role="alert" className="form-error">
-      {message ?? errorMessageOf(error)} <ErrorReference traceId={traceIdOf(error)} />
+      <ErrorMessage error={error} message={message} />
     </p>
   );
 }

@@ -5,6 +5,7 @@ export { ConfirmDeleteDialog } from './ConfirmDeleteDialog';
 export { DebouncedTextField } from './DebouncedTextField';
 export { Dialog } from './Dialog';
 export { EmptyState } from './EmptyState';
+export { ErrorMessage } from './ErrorMessage';
 export { ErrorReference } from './ErrorReference';
 export { ErrorState } from './ErrorState';
 export { FieldFrame, fieldDescribedBy, SelectField, TextAreaField, TextField } from './Field';

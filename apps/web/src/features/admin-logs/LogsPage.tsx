@@ -4,6 +4,7 @@ import { useAutoRefresh } from '../../lib/use-auto-refresh';
 import {
   AutoRefreshToggle,
   EmptyState,
+  ErrorMessage,
   ErrorReference,
   ErrorState,
   PageHeader,
@@ -68,8 +69,7 @@ export function LogsPage() {
           )}
           {logs.isFetchNextPageError && (
             <p className="log-notice" role="alert">
-              Older lines could not be loaded: {errorMessageOf(logs.error)}{' '}
-              <ErrorReference traceId={traceIdOf(logs.error)} />
+              Older lines could not be loaded: <ErrorMessage error={logs.error} />
             </p>
           )}
           <LogList

@@ -1,7 +1,6 @@
 import { useId } from 'react';
 import { Link } from 'react-router';
-import { errorMessageOf, traceIdOf } from '../../../lib/api-error';
-import { ErrorReference } from '../../../ui';
+import { ErrorMessage } from '../../../ui';
 import { useContactPoints } from '../api/alert-queries';
 
 const TYPES = { email: 'Email', webhook: 'Webhook', sms: 'SMS' } as const;
@@ -25,8 +24,7 @@ export function ContactPointChoices({
   if (contactPoints.error) {
     choices = (
       <p className="field__error">
-        The contact points could not be loaded: {errorMessageOf(contactPoints.error)}{' '}
-        <ErrorReference traceId={traceIdOf(contactPoints.error)} />
+        The contact points could not be loaded: <ErrorMessage error={contactPoints.error} />
       </p>
     );
   } else if (!contactPoints.data) {

@@ -1,6 +1,6 @@
-import { ApiError, errorMessageOf, traceIdOf } from '../../../lib/api-error';
+import { ApiError } from '../../../lib/api-error';
 import { refusalOf } from '../../../lib/field-errors';
-import { ErrorReference, LocalTime, Skeleton } from '../../../ui';
+import { ErrorMessage, LocalTime, Skeleton } from '../../../ui';
 import { CHART_HOURS, useDraftPreview } from '../api/alert-queries';
 import { useSettledValue } from '../hooks/use-settled-value';
 import { RULE_FIELDS, type RuleFormValues, ruleInputOf } from '../rule-form';
@@ -68,8 +68,7 @@ export function PreviewPanel({ values }: { values: RuleFormValues }) {
       ) : (
         <div role="alert" className="alert-preview__refusal">
           <p>
-            The preview failed: {errorMessageOf(preview.error)}{' '}
-            <ErrorReference traceId={traceIdOf(preview.error)} />
+            The preview failed: <ErrorMessage error={preview.error} />
           </p>
           <button
             type="button"

@@ -1,6 +1,5 @@
-import { errorMessageOf, traceIdOf } from '../../../lib/api-error';
 import { useChainVerification } from '../api/audit-queries';
-import { ErrorReference, LocalTime } from '../../../ui';
+import { ErrorMessage, LocalTime } from '../../../ui';
 
 /** Whether the row history's hash chain is intact, when that was last checked, and a re-check. */
 export function ChainStatus() {
@@ -11,8 +10,7 @@ export function ChainStatus() {
   else if (check.isError)
     text = (
       <p>
-        The verification could not run: {errorMessageOf(check.error)}{' '}
-        <ErrorReference traceId={traceIdOf(check.error)} />
+        The verification could not run: <ErrorMessage error={check.error} />
       </p>
     );
   else if (check.data.ok)

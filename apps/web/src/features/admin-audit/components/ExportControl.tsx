@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { errorMessageOf, traceIdOf } from '../../../lib/api-error';
-import { ErrorReference, SelectField } from '../../../ui';
+import { ErrorMessage, SelectField } from '../../../ui';
 import { type ExportProgress, saveFile, streamExport } from '../api/stream-export';
 import type { AuditLogFilters, ExportFormat } from '../api/types';
 import { formatBytes } from '../model/time';
@@ -87,8 +86,7 @@ export function ExportControl({
           `Exported ${rowsText(state.rows)} (${formatBytes(state.bytes)}) to ${state.fileName}`}
         {state.phase === 'failed' && (
           <>
-            The export failed: {errorMessageOf(state.error)}{' '}
-            <ErrorReference traceId={traceIdOf(state.error)} />
+            The export failed: <ErrorMessage error={state.error} />
           </>
         )}
       </p>

@@ -1,7 +1,6 @@
 import { LOG_EXPORT_FORMATS, type LogExportFormat } from '@ledgerlens/contracts';
 import { useState } from 'react';
-import { errorMessageOf, traceIdOf } from '../../../lib/api-error';
-import { ErrorReference, SelectField } from '../../../ui';
+import { ErrorMessage, SelectField } from '../../../ui';
 import type { ExportState } from '../hooks/use-log-export';
 import { formatBytes } from '../model/export-rows';
 
@@ -72,8 +71,7 @@ export function ExportPanel({ state, onStart, onCancel }: Props) {
       </div>
       {state.status === 'failed' && (
         <p className="log-export__error" role="alert">
-          The export failed: {errorMessageOf(state.error)}{' '}
-          <ErrorReference traceId={traceIdOf(state.error)} />
+          The export failed: <ErrorMessage error={state.error} />
         </p>
       )}
     </section>
