@@ -47,7 +47,7 @@ describe('alertmanagerPayload', () => {
       startsAt: STARTED_AT.toISOString(),
       endsAt: ZERO_TIME,
       generatorURL: firingMessage().ruleUrl,
-      fingerprint: expect.stringMatching(/^[0-9a-f]{16}$/),
+      fingerprint: expect.stringMatching(/^[0-9a-f]{16}$/) as unknown,
       value: 350,
     });
   });

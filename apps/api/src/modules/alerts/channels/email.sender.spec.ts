@@ -119,7 +119,7 @@ describe('EmailSender', () => {
     ).toMatchObject({
       status: 'failed',
       permanent: true,
-      error: expect.stringMatching(/SMTP_URL/),
+      error: expect.stringMatching(/SMTP_URL/) as unknown,
     });
   });
 

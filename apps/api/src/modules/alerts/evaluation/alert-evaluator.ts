@@ -7,7 +7,7 @@ import { AlertRulesStore } from '../rules/alert-rules.store';
 import { conditionText, formatValue, metricName } from '../channels/alert-text';
 import { AlertInstancesStore, RuleCycle } from './alert-instances.store';
 import { isAlerting } from './instance-state';
-import { byFamily, MetricReaders } from './metric-readers';
+import { byFamily, Measured, MetricReaders } from './metric-readers';
 import { evaluateRule, InstanceRecord, RuleMeasurement, Transition } from './rule-evaluation';
 
 const errorText = (error: unknown) =>
@@ -83,7 +83,9 @@ export class AlertEvaluator {
         try {
           const measured = await this.readers.read(family, members, now);
           for (const rule of members)
-            results.set(rule.id, { measured: measured.get(rule.id) ?? new Map() });
+            results.set(rule.id, {
+              measured: measured.get(rule.id) ?? new Map<string, Measured>(),
+            });
         } catch (error) {
           this.logger.error({ err: error, family }, `Alert evaluation of ${family} failed`);
           for (const rule of members) results.set(rule.id, { error: errorText(error) });

@@ -152,7 +152,7 @@ describe('prometheusRuleFile', () => {
         rules: [
           {
             alert: 'APIP95LatencyTooHigh',
-            expr: expect.any(String),
+            expr: expect.any(String) as unknown,
             for: '2m',
             keep_firing_for: '10m',
             labels: { severity: 'critical', team: 'payments', ledgerlens_rule_id: slow.id },
