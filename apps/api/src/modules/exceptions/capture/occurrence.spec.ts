@@ -141,7 +141,7 @@ describe('occurrenceOf', () => {
     expect(occurrence.context).toEqual({
       origin: 'test',
       omitted: true,
-      sizeBytes: expect.any(Number),
+      sizeBytes: expect.any(Number) as unknown,
     });
   });
 });
