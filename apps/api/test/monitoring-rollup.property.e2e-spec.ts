@@ -12,7 +12,7 @@ import { ErrorRatesService } from '../src/modules/monitoring/query/error-rates.s
 import { MetricSeriesService } from '../src/modules/monitoring/query/metric-series.service';
 import { MetricsRetentionService } from '../src/modules/monitoring/rollup/metrics-retention.service';
 import { MetricsRollupService } from '../src/modules/monitoring/rollup/metrics-rollup.service';
-import { MinuteRowsWriter } from '../src/modules/monitoring/storage/minute-rows.writer';
+import { MinuteRowsStore } from '../src/modules/monitoring/storage/minute-rows.store';
 import { createTestApp, TestApp } from './support/test-app';
 
 const MINUTE = 60_000;
@@ -39,7 +39,7 @@ function histogramOf(values: number[]): LatencyHistogram {
 
 describe('rollups on PostgreSQL (property)', () => {
   let testApp: TestApp;
-  const writer = () => testApp.app.get(MinuteRowsWriter);
+  const writer = () => testApp.app.get(MinuteRowsStore);
   const rollups = () => testApp.app.get(MetricsRollupService);
 
   const stored = (period: string): Promise<StoredRow[]> =>

@@ -4,8 +4,8 @@ import { MetricsRecorder } from '../src/modules/monitoring/capture/metrics-recor
 import { MinuteAggregator } from '../src/modules/monitoring/capture/minute-aggregator';
 import { emptyHistogram, observe } from '../src/modules/monitoring/histogram/latency-histogram';
 import { MetricsRollupService } from '../src/modules/monitoring/rollup/metrics-rollup.service';
-import { MinuteRowsWriter } from '../src/modules/monitoring/storage/minute-rows.writer';
-import { SlowSamplesWriter } from '../src/modules/monitoring/storage/slow-samples.writer';
+import { MinuteRowsStore } from '../src/modules/monitoring/storage/minute-rows.store';
+import { SlowSamplesStore } from '../src/modules/monitoring/storage/slow-samples.store';
 import { eventually } from './support/eventually';
 import {
   ADMIN_ENV,
@@ -149,7 +149,7 @@ describe('performance metrics: capture, rollups, admin API and Prometheus scrape
   });
 
   it('adds a later flush of the same minute to its row', async () => {
-    const writer = testApp.app.get(MinuteRowsWriter);
+    const writer = testApp.app.get(MinuteRowsStore);
     const aggregator = new MinuteAggregator();
     const minute = Date.now() - 3 * 3_600_000;
     const record = (durationUs: number, status: number) =>
@@ -359,7 +359,7 @@ describe('performance metrics: capture, rollups, admin API and Prometheus scrape
       durationMs: 55,
     });
     await testApp.app
-      .get(SlowSamplesWriter)
+      .get(SlowSamplesStore)
       .write('e2e-instance', [
         sample('GET /api/v1/transactions', 'SELECT ? AS listed'),
         sample('GET /api/v1/transactions/:id', 'SELECT ? AS one_item'),

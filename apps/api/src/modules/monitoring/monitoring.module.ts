@@ -15,14 +15,16 @@ import { MonitoringController } from './monitoring.controller';
 import { PrometheusController } from './prometheus/prometheus.controller';
 import { PrometheusMetrics, QueueProbe } from './prometheus/prometheus-metrics';
 import { ErrorRatesService } from './query/error-rates.service';
-import { MetricRowsReader } from './query/metric-rows.reader';
+import { MetricRowsStore } from './query/metric-rows.store';
 import { MetricSeriesService } from './query/metric-series.service';
 import { MonitoringOverviewService } from './query/overview.service';
 import { SlowSamplesService } from './query/slow-samples.service';
 import { MetricsRetentionService } from './rollup/metrics-retention.service';
+import { MetricsRetentionStore } from './rollup/metrics-retention.store';
 import { MetricsRollupService } from './rollup/metrics-rollup.service';
-import { MinuteRowsWriter } from './storage/minute-rows.writer';
-import { SlowSamplesWriter } from './storage/slow-samples.writer';
+import { MetricsRollupStore } from './rollup/metrics-rollup.store';
+import { MinuteRowsStore } from './storage/minute-rows.store';
+import { SlowSamplesStore } from './storage/slow-samples.store';
 
 export interface MonitoringModuleOptions {
   /** Queues made outside Nest whose depth and drops `GET /metrics` exports, by name. */
@@ -56,13 +58,15 @@ export class MonitoringModule implements NestModule {
             return metrics;
           },
         },
-        MinuteRowsWriter,
-        SlowSamplesWriter,
+        MinuteRowsStore,
+        SlowSamplesStore,
         MetricsRecorder,
         QueryTimingSubscriber,
+        MetricsRollupStore,
         MetricsRollupService,
+        MetricsRetentionStore,
         MetricsRetentionService,
-        MetricRowsReader,
+        MetricRowsStore,
         MetricSeriesService,
         SlowSamplesService,
         ErrorRatesService,

@@ -14,8 +14,8 @@ import { AppConfig } from '../../../config/app-config';
 import { shortenParameter } from '../../../database/sql-logger';
 import { microsecondsOf } from '../histogram/latency-histogram';
 import { PrometheusMetrics } from '../prometheus/prometheus-metrics';
-import { MinuteRowsWriter } from '../storage/minute-rows.writer';
-import { SlowSampleRecord, SlowSamplesWriter } from '../storage/slow-samples.writer';
+import { MinuteRowsStore } from '../storage/minute-rows.store';
+import { SlowSampleRecord, SlowSamplesStore } from '../storage/slow-samples.store';
 import { MinuteAggregator } from './minute-aggregator';
 import { isSlow, SlowThresholds } from './slow-thresholds';
 import { normaliseSql, queryKindOf } from './sql-normaliser';
@@ -66,8 +66,8 @@ export class MetricsRecorder implements OnApplicationBootstrap, BeforeApplicatio
 
   constructor(
     private readonly config: AppConfig,
-    private readonly minuteRows: MinuteRowsWriter,
-    private readonly slowWriter: SlowSamplesWriter,
+    private readonly minuteRows: MinuteRowsStore,
+    private readonly slowSampleStore: SlowSamplesStore,
     private readonly prometheus: PrometheusMetrics,
     private readonly redactor: AppRedactor,
     private readonly context: RequestContext,
@@ -187,7 +187,7 @@ export class MetricsRecorder implements OnApplicationBootstrap, BeforeApplicatio
   /** A batch the database refuses as data is dropped (logged), not retried forever. */
   private async writeSlowSamples(batch: SlowSampleRecord[]): Promise<void> {
     try {
-      await this.slowWriter.write(this.instance, batch);
+      await this.slowSampleStore.write(this.instance, batch);
     } catch (error) {
       if (!isDataError(error)) throw error;
       this.logger.warn({ err: error }, `Slow samples: dropped a batch of ${batch.length}`);

@@ -3,7 +3,8 @@ import { AppConfig } from '../../../config/app-config';
 import { EndpointErrorRateDto, ErrorRatesDto, ErrorRateTrend } from '../dto/error-rates.dto';
 import { TimeRangeQueryDto } from '../dto/monitoring-query.dto';
 import { periodStartOf } from '../metric-periods';
-import { errorRateOf, latencyOf, MergedRow, MetricRowsReader } from './metric-rows.reader';
+import { errorRateOf, latencyOf } from './latency-figures';
+import { MergedRow, MetricRowsStore } from './metric-rows.store';
 import { metricWindowOf } from './metric-window';
 
 /** A change of the error rate within this (half a percentage point) is steady. */
@@ -20,7 +21,7 @@ function trendOf(current: number, previous: number | null): ErrorRateTrend {
 @Injectable()
 export class ErrorRatesService {
   constructor(
-    private readonly reader: MetricRowsReader,
+    private readonly reader: MetricRowsStore,
     private readonly config: AppConfig,
   ) {}
 

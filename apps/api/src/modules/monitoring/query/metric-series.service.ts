@@ -4,7 +4,8 @@ import { MetricSeriesDto } from '../dto/metric-series.dto';
 import { MetricSeriesQueryDto } from '../dto/monitoring-query.dto';
 import { emptyHistogram } from '../histogram/latency-histogram';
 import { PERIOD_SECONDS } from '../metric-periods';
-import { errorRateOf, latencyOf, MetricRowsReader } from './metric-rows.reader';
+import { errorRateOf, latencyOf } from './latency-figures';
+import { MetricRowsStore } from './metric-rows.store';
 import { metricWindowOf } from './metric-window';
 
 const isoSeconds = (time: number) => new Date(time).toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -13,7 +14,7 @@ const isoSeconds = (time: number) => new Date(time).toISOString().replace(/\.\d{
 @Injectable()
 export class MetricSeriesService {
   constructor(
-    private readonly reader: MetricRowsReader,
+    private readonly reader: MetricRowsStore,
     private readonly config: AppConfig,
   ) {}
 

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { AppConfig } from '../../../config/app-config';
 import { TimeRangeQueryDto } from '../dto/monitoring-query.dto';
 import { EndpointFigureDto, MonitoringOverviewDto } from '../dto/overview.dto';
 import { mergeHistograms } from '../histogram/latency-histogram';
 import { retentionDaysOf } from '../metric-periods';
-import { MONITORING_QUERY_MARK } from '../storage/monitoring-sql';
-import { errorRateOf, latencyOf, MergedRow, MetricRowsReader } from './metric-rows.reader';
+import { SlowSamplesStore } from '../storage/slow-samples.store';
+import { errorRateOf, latencyOf } from './latency-figures';
+import { MergedRow, MetricRowsStore } from './metric-rows.store';
 import { metricWindowOf } from './metric-window';
 
 const perMinute = (count: number, from: Date, to: Date) =>
@@ -34,8 +34,8 @@ function top(rows: MergedRow[], score: (row: MergedRow) => number): EndpointFigu
 @Injectable()
 export class MonitoringOverviewService {
   constructor(
-    private readonly reader: MetricRowsReader,
-    private readonly dataSource: DataSource,
+    private readonly reader: MetricRowsStore,
+    private readonly slowSamples: SlowSamplesStore,
     private readonly config: AppConfig,
   ) {}
 
@@ -45,7 +45,7 @@ export class MonitoringOverviewService {
     const [endpoints, queries, slow, instances] = await Promise.all([
       this.reader.merged({ ...window, metricType: 'http_request', groupBy: 'name' }),
       this.reader.merged({ ...window, metricType: 'db_query', groupBy: 'none' }),
-      this.slowCounts(from, to),
+      this.slowSamples.countsBetween(from, to),
       this.instances(from, to),
     ]);
     const requests = {
@@ -87,27 +87,10 @@ export class MonitoringOverviewService {
     };
   }
 
-  private async slowCounts(from: Date, to: Date): Promise<{ requests: number; queries: number }> {
-    const [row] = await this.dataSource.query(
-      `${MONITORING_QUERY_MARK}
-      SELECT
-        (SELECT count(*) FROM slow_requests WHERE started_at >= $1 AND started_at < $2)::int AS requests,
-        (SELECT count(*) FROM slow_queries WHERE started_at >= $1 AND started_at < $2)::int AS queries`,
-      [from.toISOString(), to.toISOString()],
-    );
-    return row;
-  }
-
   /** Instances with minute rows in the range; null when minute rows of its start are gone. */
   private async instances(from: Date, to: Date): Promise<number | null> {
     const keptDays = retentionDaysOf(this.config, '1m') ?? 0;
     if (Date.now() - from.getTime() > keptDays * 86_400_000) return null;
-    const [row] = await this.dataSource.query(
-      `${MONITORING_QUERY_MARK}
-      SELECT count(DISTINCT instance)::int AS n FROM performance_metrics
-      WHERE aggregation_period = '1m' AND period_start >= $1 AND period_start < $2`,
-      [from.toISOString(), to.toISOString()],
-    );
-    return row.n;
+    return this.reader.instancesBetween(from, to);
   }
 }

@@ -1,10 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { METRIC_PERIODS } from '@ledgerlens/contracts';
 import { ClusterCron } from '../../../common/jobs/cluster-cron.decorator';
 import { AppConfig } from '../../../config/app-config';
 import { retentionDaysOf } from '../metric-periods';
-import { MONITORING_QUERY_MARK } from '../storage/monitoring-sql';
+import { MetricsRetentionStore } from './metrics-retention.store';
 
 const METRICS_RETENTION_JOB = 'metrics-retention';
 
@@ -26,7 +25,7 @@ export class MetricsRetentionService {
   private readonly logger = new Logger('Metrics');
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly store: MetricsRetentionStore,
     private readonly config: AppConfig,
   ) {}
 
@@ -42,27 +41,11 @@ export class MetricsRetentionService {
     for (const period of METRIC_PERIODS) {
       const days = retentionDaysOf(this.config, period);
       if (days === undefined) continue;
-      metrics[period] = await this.remove(
-        `DELETE FROM performance_metrics
-         WHERE aggregation_period = $2 AND period_start < now() - make_interval(days => $1)`,
-        days,
-        period,
-      );
+      metrics[period] = await this.store.deleteMetricRows(period, days);
     }
     const slowDays = this.config.METRICS_RETENTION_SLOW_DAYS;
-    const slowRequests = await this.remove(
-      `DELETE FROM slow_requests WHERE started_at < now() - make_interval(days => $1)`,
-      slowDays,
-    );
-    const slowQueries = await this.remove(
-      `DELETE FROM slow_queries WHERE started_at < now() - make_interval(days => $1)`,
-      slowDays,
-    );
+    const slowRequests = await this.store.deleteSlowRequests(slowDays);
+    const slowQueries = await this.store.deleteSlowQueries(slowDays);
     return { metrics, slowRequests, slowQueries };
-  }
-
-  private async remove(sql: string, ...params: unknown[]): Promise<number> {
-    const [, affected] = await this.dataSource.query(`${MONITORING_QUERY_MARK} ${sql}`, params);
-    return Number(affected ?? 0);
   }
 }

@@ -1,19 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { execute } from '../../../database/typed-rows';
 import { MinuteCell } from '../capture/minute-aggregator';
 import { MONITORING_QUERY_MARK } from './monitoring-sql';
 
 /** Element-wise sum of two bucket arrays of the same length. */
-export const ADD_BUCKETS_SQL = (left: string, right: string) =>
+const ADD_BUCKETS_SQL = (left: string, right: string) =>
   `ARRAY(SELECT a + b FROM unnest(${left}, ${right}) WITH ORDINALITY AS u(a, b, i) ORDER BY i)`;
 
 /**
- * Adds an instance's per-minute figures to its '1m' rows: a new minute is inserted, a minute
- * already stored is added to (counts, sums and buckets summed, maximum kept), so figures of one
- * minute written in several flushes add up. One statement per flush, whatever its size.
+ * `performance_metrics`' '1m' rows in SQL. Adds an instance's per-minute figures: a new minute
+ * is inserted, a minute already stored is added to (counts, sums and buckets summed, maximum
+ * kept), so figures of one minute written in several flushes add up. One statement per flush,
+ * whatever its size.
  */
 @Injectable()
-export class MinuteRowsWriter {
+export class MinuteRowsStore {
   constructor(private readonly dataSource: DataSource) {}
 
   async add(instance: string, cells: MinuteCell[]): Promise<void> {
@@ -29,7 +31,8 @@ export class MinuteRowsWriter {
       max_us: cell.maxUs,
       buckets: cell.buckets,
     }));
-    await this.dataSource.query(
+    await execute(
+      this.dataSource,
       `${MONITORING_QUERY_MARK}
       INSERT INTO performance_metrics AS m (metric_type, metric_name, instance, aggregation_period,
         period_start, period_end, value, unit, count, count_4xx, count_5xx, sum_us, max_us, buckets)
