@@ -70,7 +70,7 @@ describe("a request's trace context", () => {
     expect(context).toEqual({
       traceId,
       parentId,
-      spanId: expect.stringMatching(/^[0-9a-f]{16}$/),
+      spanId: expect.stringMatching(/^[0-9a-f]{16}$/) as unknown,
       flags: FLAG_SAMPLED,
       tracestate: [
         { key: 'rojo', value: '00f067aa0ba902b7' },

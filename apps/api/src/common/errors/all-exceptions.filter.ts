@@ -75,7 +75,7 @@ function fromHttpException(exception: HttpException): Mapped {
   };
 }
 
-function fromQueryFailed(exception: QueryFailedError): Mapped | undefined {
+function fromQueryFailed(exception: QueryFailedError<unknown>): Mapped | undefined {
   const code = (exception.driverError as { code?: string }).code ?? '';
   if (code === PG_UNIQUE_VIOLATION) {
     return { status: HttpStatus.CONFLICT, message: 'This conflicts with an existing record' };
@@ -119,7 +119,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const mapped = this.map(exception);
     const http = host.switchToHttp();
-    const response = http.getResponse();
+    const response = http.getResponse<unknown>();
     // Errors raised before the request context exists (e.g. malformed JSON) still get a trace ID.
     const traceId = this.context.traceId ?? traceIdOf(http.getRequest());
     const { httpAdapter } = this.adapterHost;

@@ -18,13 +18,15 @@ function fieldOf(pointer: string, child?: string): string {
 
 /** Where an error belongs and what to say, in class-validator's words (one style for all 400s). */
 function describe(error: ErrorObject): [field: string, message: string] {
-  const { params } = error;
+  // ajv types every keyword's parameters as `any`; read them as the plain values they are.
+  const params = error.params as Record<string, unknown>;
+  const text = (name: string) => String(params[name]);
   const field = fieldOf(
     error.instancePath,
     error.keyword === 'required'
-      ? params.missingProperty
+      ? text('missingProperty')
       : error.keyword === 'additionalProperties'
-        ? params.additionalProperty
+        ? text('additionalProperty')
         : undefined,
   );
   const name = field.split('.').pop() || 'body';
@@ -34,26 +36,29 @@ function describe(error: ErrorObject): [field: string, message: string] {
     case 'additionalProperties':
       return [field, `property ${name} should not exist`];
     case 'format':
-      return [field, `${name} must be ${FORMAT_NAMES[params.format] ?? params.format}`];
+      return [field, `${name} must be ${FORMAT_NAMES[text('format')] ?? text('format')}`];
     case 'enum':
       return [
         field,
-        `${name} must be one of the following values: ${params.allowedValues.join(', ')}`,
+        `${name} must be one of the following values: ${(params.allowedValues as unknown[]).join(', ')}`,
       ];
     case 'maxItems':
-      return [field, `${name} must contain no more than ${params.limit} elements`];
+      return [field, `${name} must contain no more than ${text('limit')} elements`];
     case 'minItems':
-      return [field, `${name} must contain at least ${params.limit} elements`];
+      return [field, `${name} must contain at least ${text('limit')} elements`];
     case 'maxLength':
-      return [field, `${name} must be shorter than or equal to ${params.limit} characters`];
+      return [field, `${name} must be shorter than or equal to ${text('limit')} characters`];
     case 'minimum':
-      return [field, `${name} must not be less than ${params.limit}`];
+      return [field, `${name} must not be less than ${text('limit')}`];
     case 'maximum':
-      return [field, `${name} must not be greater than ${params.limit}`];
+      return [field, `${name} must not be greater than ${text('limit')}`];
     case 'type':
-      return [field, `${name} must be ${/^[aeiou]/.test(params.type) ? 'an' : 'a'} ${params.type}`];
+      return [
+        field,
+        `${name} must be ${/^[aeiou]/.test(text('type')) ? 'an' : 'a'} ${text('type')}`,
+      ];
     case 'pattern':
-      return [field, `${name} must match ${params.pattern}`];
+      return [field, `${name} must match ${text('pattern')}`];
     default:
       return [field, `${name} ${error.message ?? 'is invalid'}`];
   }

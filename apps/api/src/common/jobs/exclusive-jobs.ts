@@ -75,11 +75,12 @@ export class ExclusiveJobs implements BeforeApplicationShutdown {
   }
 
   private async lock(connection: QueryRunner, name: string): Promise<boolean> {
-    const [{ locked }] = await connection.query(
+    // `common` sits below the typed-rows helpers of `database/`; this one row is typed here.
+    const rows: unknown = await connection.query(
       `SELECT pg_try_advisory_lock(hashtext($1), hashtext($2)) AS locked`,
       [LOCK_NAMESPACE, name],
     );
-    return locked;
+    return (rows as [{ locked: boolean }])[0].locked;
   }
 
   /**

@@ -114,7 +114,7 @@ function documentRouteConstraints(
 ): void {
   const types = (Reflect.getMetadata(
     'design:paramtypes',
-    route.controller.prototype,
+    route.controller.prototype as object,
     route.methodName,
   ) ?? []) as unknown[];
   for (const argument of routeArgumentsOf(route)) {

@@ -65,7 +65,8 @@ export class RealtimeCommands {
               ok: false,
               error: { code: 'forbidden', message: `${command} is for admins only` },
             });
-      answer
+      // Settles exactly once: failures become an error acknowledgement, so nothing is left unhandled.
+      void answer
         .catch((error: unknown): CommandAck => {
           this.logger.error({ err: error, command }, 'A realtime command failed');
           return { ok: false, error: { code: 'failed', message: `${command} failed; try again` } };

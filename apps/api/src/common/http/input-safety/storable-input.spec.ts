@@ -52,11 +52,13 @@ describe('unstorableInputErrors', () => {
   });
 
   it('stops at the depth limit without overflowing the stack on 10 000 levels', () => {
-    const deep = JSON.parse(`${'['.repeat(10_000)}${']'.repeat(10_000)}`);
+    const deep: unknown = JSON.parse(`${'['.repeat(10_000)}${']'.repeat(10_000)}`);
     expect(unstorableInputErrors(deep)).toEqual({
       body: [`body is nested more than ${MAX_INPUT_DEPTH} levels deep`],
     });
-    const fits = JSON.parse(`${'['.repeat(MAX_INPUT_DEPTH)}${']'.repeat(MAX_INPUT_DEPTH)}`);
+    const fits: unknown = JSON.parse(
+      `${'['.repeat(MAX_INPUT_DEPTH)}${']'.repeat(MAX_INPUT_DEPTH)}`,
+    );
     expect(unstorableInputErrors(fits)).toEqual({});
   });
 });

@@ -9,7 +9,7 @@ function watchedBatch() {
   const batch = new Proxy([] as AppLogRecord[], {
     get(target, property, receiver) {
       reads.count += 1;
-      return Reflect.get(target, property, receiver);
+      return Reflect.get(target, property, receiver) as unknown;
     },
   });
   return { batch, reads };
@@ -17,7 +17,7 @@ function watchedBatch() {
 
 function relay() {
   return {
-    forward: jest.fn(),
+    forward: jest.fn<void, [AppLogRecord[]]>(),
     setWanted: jest.fn(async () => undefined),
     attach: jest.fn(),
   };

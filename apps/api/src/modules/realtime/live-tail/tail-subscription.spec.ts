@@ -59,7 +59,7 @@ describe('TailSubscription', () => {
           extra: { a: 1 },
         },
         traceId: 'trace-1',
-        at: expect.any(String),
+        at: expect.any(String) as unknown,
       },
     ]);
   });
