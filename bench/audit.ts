@@ -36,14 +36,14 @@ async function signedInWithCategory(server: BuiltApi) {
       password: 'bench-password',
       displayName: 'B',
     }),
-  }).then((response) => response.json());
+  }).then((response) => response.json() as Promise<{ accessToken: string }>);
   const authorization = `Bearer ${registered.accessToken}`;
   const category = await fetch(`${server.baseUrl}/api/v1/categories`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization },
     body: JSON.stringify({ name: 'Bench', kind: 'expense' }),
-  }).then((response) => response.json());
-  return { authorization, categoryId: category.id as string };
+  }).then((response) => response.json() as Promise<{ id: string }>);
+  return { authorization, categoryId: category.id };
 }
 
 function load(server: BuiltApi, authorization: string, categoryId: string, seconds: number) {

@@ -51,7 +51,9 @@ async function main(): Promise<void> {
       url: server.databaseUrl,
       entities: [],
     }).initialize();
-    const [{ server_version: version }] = await db.query('SHOW server_version');
+    const [{ server_version: version }] = (await db.query('SHOW server_version')) as [
+      { server_version: string },
+    ];
     const settings: Record<string, string> = Object.fromEntries(
       (
         (await db.query(

@@ -58,7 +58,7 @@ async function signedInWithCategories(server: BuiltApi): Promise<string> {
       password: 'bench-password',
       displayName: 'Bench',
     }),
-  }).then((response) => response.json());
+  }).then((response) => response.json() as Promise<{ accessToken: string }>);
   const authorization = `Bearer ${registered.accessToken}`;
   for (let i = 0; i < CATEGORIES; i++) {
     await fetch(`${server.baseUrl}/api/v1/categories`, {
@@ -151,12 +151,12 @@ async function main(): Promise<void> {
     // Proof that the "on" instance measured what it served (its minute rows are flushed every 5 s).
     await new Promise((resolve) => setTimeout(resolve, 6000));
     metricRows = await withClient(on.databaseUrl, async (client) => {
-      const result = await client.query(
+      const result = await client.query<{ n: number }>(
         `SELECT coalesce(sum(count), 0)::int AS n FROM performance_metrics
          WHERE metric_type = 'http_request' AND metric_name = $1`,
         [`GET ${PATH}`],
       );
-      return result.rows[0].n as number;
+      return result.rows[0]?.n ?? 0;
     });
   } finally {
     await off?.stop();

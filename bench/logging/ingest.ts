@@ -31,9 +31,9 @@ import { CONNECTIONS, format, ROUNDS, SECONDS, TARGETS, USER_AGENT } from './set
 const WARM_UP_SECONDS = 3;
 
 async function frontendRows(db: DataSource): Promise<number> {
-  const [{ count }] = await db.query(
+  const [{ count }] = (await db.query(
     `SELECT count(*)::int AS count FROM app_logs WHERE source = 'frontend'`,
-  );
+  )) as [{ count: number }];
   return count;
 }
 

@@ -48,14 +48,14 @@ async function loadQueryRows(db: DataSource) {
   });
   process.stdout.write('\n');
   const vacuum = await timed(() => db.query('VACUUM (ANALYZE) app_logs'));
-  const [{ rows, bytes }] = await db.query(
+  const [{ rows, bytes }] = (await db.query(
     `SELECT (SELECT count(*)::int FROM app_logs) AS rows,
        (SELECT sum(pg_total_relation_size(inhrelid))::bigint FROM pg_inherits
         WHERE inhparent = 'app_logs'::regclass) AS bytes`,
-  );
-  const levels: { level: string; count: number }[] = await db.query(
+  )) as [{ rows: number; bytes: string }];
+  const levels = (await db.query(
     `SELECT level, count(*)::int AS count FROM app_logs GROUP BY 1 ORDER BY 2 DESC`,
-  );
+  )) as { level: string; count: number }[];
   console.log(
     `   ${format(rows)} rows, ${format(Number(bytes) / 1024 ** 2)} MB with indexes; generated ` +
       `in ${format(load.ms / 1000, 1)} s (${format(rows / (load.ms / 1000))} rows/s), ` +

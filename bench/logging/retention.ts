@@ -26,16 +26,14 @@ export async function retention(db: DataSource) {
     );
     await db.query(`VACUUM (ANALYZE) "${day.partition}"`);
   }
-  const sizes: { rows: number; bytes: string }[] = await Promise.all(
-    [dropped, deleted].map(
-      async (day) =>
-        (
-          await db.query(
-            `SELECT (SELECT count(*)::int FROM "${day.partition}") AS rows,
-             pg_total_relation_size('"${day.partition}"') AS bytes`,
-          )
-        )[0],
-    ),
+  const sizes = await Promise.all(
+    [dropped, deleted].map(async (day) => {
+      const [size] = (await db.query(
+        `SELECT (SELECT count(*)::int FROM "${day.partition}") AS rows,
+         pg_total_relation_size('"${day.partition}"') AS bytes`,
+      )) as [{ rows: number; bytes: string }];
+      return size;
+    }),
   );
 
   await db.query('CHECKPOINT');
@@ -48,7 +46,9 @@ export async function retention(db: DataSource) {
     ]),
   );
   const vacuum = await timed(() => db.query(`VACUUM "${deleted.partition}"`));
-  const [{ left }] = await db.query(`SELECT count(*)::int AS left FROM "${deleted.partition}"`);
+  const [{ left }] = (await db.query(
+    `SELECT count(*)::int AS left FROM "${deleted.partition}"`,
+  )) as [{ left: number }];
   if (left !== 0) throw new Error(`DELETE left ${left} rows`);
   console.log(
     `   DROP TABLE ${dropped.partition}: ${format(drop.ms, 1)} ms; DELETE of ${deleted.day}: ` +

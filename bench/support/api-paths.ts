@@ -7,12 +7,12 @@ import { register } from 'tsconfig-paths';
  * by itself: importing this module first (before any API module) registers them at run time.
  */
 const ROOT = resolve(__dirname, '../..');
-const base = JSON.parse(readFileSync(resolve(ROOT, 'tsconfig.base.json'), 'utf8'));
+const base = JSON.parse(readFileSync(resolve(ROOT, 'tsconfig.base.json'), 'utf8')) as {
+  compilerOptions: { paths: Record<string, string[]> };
+};
 register({
   baseUrl: ROOT,
   paths: Object.fromEntries(
-    Object.entries(base.compilerOptions.paths as Record<string, string[]>).filter(([name]) =>
-      name.startsWith('@ledgerlens/'),
-    ),
+    Object.entries(base.compilerOptions.paths).filter(([name]) => name.startsWith('@ledgerlens/')),
   ),
 });

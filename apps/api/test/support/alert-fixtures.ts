@@ -16,7 +16,7 @@ export function alertFixtures(testApp: () => TestApp, admin: () => SignedInUser)
         .set(admin().auth)
         .send({ name: `Hook ${url}`, type: 'webhook', settings: { url } })
         .expect(201);
-      return response.body.id;
+      return (response.body as { id: string }).id;
     },
 
     /**
@@ -49,8 +49,9 @@ export function alertFixtures(testApp: () => TestApp, admin: () => SignedInUser)
           },
         })
         .expect(201);
-      rules.push(response.body.id);
-      return response.body.id as string;
+      const { id } = response.body as { id: string };
+      rules.push(id);
+      return id;
     },
 
     async removeRules(): Promise<void> {

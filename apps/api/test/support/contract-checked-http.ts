@@ -1,4 +1,5 @@
 import { INestApplication } from '@nestjs/common';
+import type { Server } from 'node:http';
 import request, { type Response, type Test } from 'supertest';
 import { buildOpenApiDocument } from '../../src/app/configure-app';
 import { ObservedResponse, OpenApiResponseValidator } from './openapi-response-validator';
@@ -49,7 +50,7 @@ export function contractCheckedHttp(app: INestApplication): ContractCheckedHttp 
         done?.(ownError ?? (problem ? new Error(`OpenAPI contract: ${problem}`) : null), res);
       });
   };
-  const agent = request(app.getHttpServer());
+  const agent = request(app.getHttpServer() as Server);
   const http = new Proxy(agent, {
     get(target, property, receiver) {
       const value: unknown = Reflect.get(target, property, receiver);

@@ -40,8 +40,9 @@ export async function groupsTitled(
       .query({ q: text, limit: 200 })
       .set(admin.auth)
       .expect(200);
-    expect(response.body.items).toHaveLength(expected);
-    return response.body.items as ExceptionGroupDto[];
+    const { items } = response.body as { items: ExceptionGroupDto[] };
+    expect(items).toHaveLength(expected);
+    return items;
   });
 }
 
@@ -54,8 +55,9 @@ export function groupWithCount(
 ): Promise<ExceptionGroupDto> {
   return eventually(async () => {
     const response = await testApp.http.get(`${EXCEPTIONS}/${id}`).set(admin.auth).expect(200);
-    expect(response.body.group.count).toBe(count);
-    return response.body.group as ExceptionGroupDto;
+    const { group } = response.body as { group: ExceptionGroupDto };
+    expect(group.count).toBe(count);
+    return group;
   });
 }
 

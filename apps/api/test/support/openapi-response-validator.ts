@@ -62,7 +62,10 @@ export function jsonSchemaOf(schema: unknown): unknown {
     } else if (NAMED_SCHEMA_KEYS.has(key) && value && typeof value === 'object') {
       // Names of properties are not keywords: a property may be called `example`.
       converted[key] = Object.fromEntries(
-        Object.entries(value).map(([name, child]) => [name, jsonSchemaOf(child)]),
+        Object.entries(value as Record<string, unknown>).map(([name, child]) => [
+          name,
+          jsonSchemaOf(child),
+        ]),
       );
     } else {
       converted[key] = jsonSchemaOf(value);

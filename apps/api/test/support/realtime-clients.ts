@@ -5,6 +5,7 @@ import type {
   ServerToClientEvents,
 } from '@ledgerlens/contracts';
 import { INestApplication } from '@nestjs/common';
+import type { Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { io, ManagerOptions, Socket, SocketOptions } from 'socket.io-client';
 import { eventually } from './eventually';
@@ -34,7 +35,7 @@ const open = new Set<RealtimeSocket>();
 /** Serves the app on a free loopback port (socket.io needs a real one); answers its URL. */
 export async function listen(app: INestApplication): Promise<string> {
   await app.listen(0, '127.0.0.1');
-  const { port } = app.getHttpServer().address() as AddressInfo;
+  const { port } = (app.getHttpServer() as Server).address() as AddressInfo;
   return `http://127.0.0.1:${port}`;
 }
 

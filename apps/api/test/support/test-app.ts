@@ -74,12 +74,15 @@ export interface SignedInUser {
 
 let counter = 0;
 
-/** The signed-in user an auth response (register or login) describes. */
-function signedIn(session: {
+/** What register and login answer, as far as the tests read it. */
+interface SessionBody {
   accessToken: string;
   refreshToken: string;
   user: { id: string; email: string };
-}): SignedInUser {
+}
+
+/** The signed-in user an auth response (register or login) describes. */
+function signedIn(session: SessionBody): SignedInUser {
   return {
     id: session.user.id,
     email: session.user.email,
@@ -96,7 +99,7 @@ export async function registerUser(testApp: TestApp, name = 'user'): Promise<Sig
     .post('/api/v1/auth/register')
     .send({ email, password: 'correct horse battery', displayName: name })
     .expect(201);
-  return signedIn(response.body);
+  return signedIn(response.body as SessionBody);
 }
 
 /** Makes `createTestApp` ensure an admin that `signInAdmin` can sign in as. */
@@ -107,5 +110,5 @@ export async function signInAdmin(testApp: TestApp): Promise<SignedInUser> {
     .post('/api/v1/auth/login')
     .send({ email: ADMIN_ENV.ADMIN_EMAIL, password: ADMIN_ENV.ADMIN_PASSWORD })
     .expect(200);
-  return signedIn(response.body);
+  return signedIn(response.body as SessionBody);
 }

@@ -6,7 +6,10 @@ function base64urlJson(value: object): string {
 
 /** The claims of a JWT, read without checking its signature. */
 export function claimsOf(token: string): Record<string, unknown> {
-  return JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString());
+  return JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as Record<
+    string,
+    unknown
+  >;
 }
 
 /** A JWT signed HS256 with `secret` (the test secret, or another) and claims of our choosing. */

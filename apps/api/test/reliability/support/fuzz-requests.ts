@@ -112,7 +112,7 @@ function setAt(target: unknown, path: string[], value: unknown): unknown {
   const container: Record<string, unknown> | unknown[] =
     target !== null && typeof target === 'object'
       ? Array.isArray(target)
-        ? [...target]
+        ? [...(target as unknown[])]
         : { ...(target as Record<string, unknown>) }
       : isIndex
         ? []
