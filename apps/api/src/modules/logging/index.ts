@@ -2,6 +2,8 @@
 export { LoggingModule } from './logging.module';
 export type { AppLogRecord } from './persistence/app-log-record';
 export { LogSink } from './persistence/log-sink';
+export { LogWindowedCountsModule } from './query/windowed-counts.module';
+export { LogWindowedCountsStore } from './query/windowed-counts.store';
 
 // The logging benchmark (bench/logging) runs the module's own SQL in its process with these.
 export { AppLogWriter } from './persistence/app-log.writer';
