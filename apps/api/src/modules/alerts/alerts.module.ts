@@ -3,6 +3,9 @@ import { SecretBox } from '../../common/crypto/secret-box';
 import { HttpClientModule } from '../../common/http-client/http-client.module';
 import { JobsModule } from '../../common/jobs/jobs.module';
 import { MailModule } from '../../common/mail/mail.module';
+import { ExceptionWindowedCountsModule } from '../exceptions';
+import { LogWindowedCountsModule } from '../logging';
+import { MonitoringWindowedCountsModule } from '../monitoring';
 import { AlertCycle } from './alert-cycle';
 import { AlertJobs } from './alert-jobs';
 import { AlertsController } from './alerts.controller';
@@ -37,7 +40,15 @@ import { SilencesStore } from './silences/silences.store';
  * SMS, every delivery recorded and retried. See docs/alerting.md.
  */
 @Module({
-  imports: [JobsModule, MailModule, HttpClientModule],
+  imports: [
+    JobsModule,
+    MailModule,
+    HttpClientModule,
+    // What rules measure, counted by the modules that own the data.
+    MonitoringWindowedCountsModule,
+    ExceptionWindowedCountsModule,
+    LogWindowedCountsModule,
+  ],
   // `/contact-points` and `/silences` are matched before the rules' `/:id` routes.
   controllers: [ContactPointsController, SilencesController, AlertsController],
   providers: [
