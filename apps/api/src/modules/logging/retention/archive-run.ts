@@ -13,3 +13,11 @@ export interface ArchivedFile {
   sha256: string;
   bytes: number;
 }
+
+/** A UTC day that may hold expired logs, and its partition. */
+export interface ArchiveDay {
+  /** `YYYY-MM-DD`. */
+  day: string;
+  /** `app_logs_pYYYYMMDD`. */
+  table: string;
+}

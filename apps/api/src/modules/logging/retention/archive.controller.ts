@@ -14,7 +14,7 @@ import { Roles } from '../../../common/auth/roles.decorator';
 import { ErrorResponseDto } from '../../../common/http/error-response.dto';
 import { PaginationQueryDto } from '../../../common/http/pagination.dto';
 import { Audit } from '../../audit';
-import { ArchiveRunsRepository } from './archive-runs.repository';
+import { ArchiveRunsStore } from './archive-runs.store';
 import { ArchiveRunDto, ArchiveRunPageDto, ArchiveRunParamsDto } from './dto/archive-run.dto';
 import { LogArchiveService } from './log-archive.service';
 
@@ -26,7 +26,7 @@ import { LogArchiveService } from './log-archive.service';
 export class ArchiveController {
   constructor(
     private readonly archive: LogArchiveService,
-    private readonly runs: ArchiveRunsRepository,
+    private readonly runs: ArchiveRunsStore,
   ) {}
 
   @Post('run')

@@ -1,65 +1,29 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource, QueryRunner } from 'typeorm';
+import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { AppConfig } from '../../../config/app-config';
 import { archivePathsOf, ArchivePaths } from './archive-layout';
 import { placeArchive, removeArchive, writeVerifiedArchive } from './archive-files';
-import { ArchivedFile } from './archive-run';
-import { ArchiveRunsRepository } from './archive-runs.repository';
-import { RetentionPolicy, expiredSql } from './retention-policy';
-import { isoTimestampSql } from '../../../common/sql/iso-timestamp';
-import { SqlConditions } from '../../../common/sql/sql-conditions';
+import { ArchiveDay, ArchivedFile } from './archive-run';
+import { ArchiveRunsStore } from './archive-runs.store';
+import {
+  countDay,
+  DayCounts,
+  deleteExpired,
+  expiredLines,
+  ExpiredRowsCursor,
+  expiredStillStored,
+  Expiry,
+} from './expired-logs.store';
+import { dropPartition, lockPartition, partitionExists, recountDay } from './log-partitions.store';
 
 /** Rows read per query while archiving: memory stays flat however large a day is. */
 const READ_CHUNK_ROWS = 1000;
 
-const ISO_LOGGED_AT = isoTimestampSql('logged_at');
-
-/** A UTC day that may hold expired logs, and its partition. */
-export interface ArchiveDay {
-  /** `YYYY-MM-DD`. */
-  day: string;
-  /** `app_logs_pYYYYMMDD`. */
-  table: string;
-}
-
 /** What every day of one run shares. */
-export interface ArchiveRunContext {
+export interface ArchiveRunContext extends Expiry {
   runId: string;
-  policy: RetentionPolicy;
-  /** UTC, `YYYY-MM-DD`: fixed when the run starts. */
-  today: string;
   /** Aborts when the application shuts down. */
   signal: AbortSignal;
-}
-
-interface DayCounts {
-  expired: number;
-  total: number;
-  minLoggedAt: string | null;
-  maxLoggedAt: string | null;
-}
-
-interface Cursor {
-  loggedAt: string;
-  id: string;
-}
-
-/** The rows of `day` in its table, as SQL (both bounds bound). */
-function inDaySql(day: string, parameters: SqlConditions): string {
-  const start = parameters.param(day);
-  return (
-    `logged_at >= ${start}::date::timestamp AT TIME ZONE 'UTC' ` +
-    `AND logged_at < (${start}::date + 1)::timestamp AT TIME ZONE 'UTC'`
-  );
-}
-
-/** The expired rows of one day, as SQL. */
-function expiredOfDaySql(
-  run: ArchiveRunContext,
-  target: ArchiveDay,
-  parameters: SqlConditions,
-): string {
-  return `${inDaySql(target.day, parameters)} AND ${expiredSql(run.policy, run.today, parameters)}`;
 }
 
 /**
@@ -76,27 +40,26 @@ export class DayArchiver {
   constructor(
     private readonly dataSource: DataSource,
     private readonly config: AppConfig,
-    private readonly runs: ArchiveRunsRepository,
+    private readonly runs: ArchiveRunsStore,
   ) {}
 
   async archive(run: ArchiveRunContext, target: ArchiveDay): Promise<void> {
     const paths = archivePathsOf(this.config.ARCHIVE_DIR, target.day, run.runId);
     const connection = this.dataSource.createQueryRunner();
+    const transaction = connection.manager;
     let file: ArchivedFile | undefined;
     let committing = false;
     try {
       await connection.startTransaction();
-      await connection.query(`LOCK TABLE "${target.table}" IN EXCLUSIVE MODE`);
-      const counts = await this.count(connection, run, target);
-      if (counts.expired > 0) file = await this.write(connection, run, target, counts, paths);
+      await lockPartition(transaction, target.table);
+      const counts = await countDay(transaction, target, run);
+      if (counts.expired > 0) file = await this.write(transaction, run, target, counts, paths);
       const dropped = counts.expired === counts.total;
-      if (dropped) await connection.query(`DROP TABLE "${target.table}"`);
-      else if (file) await this.deleteExpired(connection, run, target, counts.expired);
+      if (dropped) await dropPartition(transaction, target.table);
+      else if (file) await this.deleteExpired(transaction, run, target, counts.expired);
       // Neither dropping nor deleting from a partition updates the parent's hourly rollups.
-      if (counts.expired > 0) {
-        await connection.query(`SELECT app_logs_recount_day($1::date)`, [target.day]);
-      }
-      if (file || dropped) await this.runs.recordDay(connection, run.runId, { file, dropped });
+      if (counts.expired > 0) await recountDay(transaction, target.day);
+      if (file || dropped) await this.runs.recordDay(transaction, run.runId, { file, dropped });
       committing = true;
       await connection.commitTransaction();
     } catch (error) {
@@ -107,32 +70,15 @@ export class DayArchiver {
     }
   }
 
-  private async count(
-    connection: QueryRunner,
-    run: ArchiveRunContext,
-    target: ArchiveDay,
-  ): Promise<DayCounts> {
-    const parameters = new SqlConditions();
-    const expired = expiredSql(run.policy, run.today, parameters);
-    const [counts] = await connection.query(
-      `SELECT count(*) FILTER (WHERE ${expired})::int AS expired, count(*)::int AS total,
-         min(${ISO_LOGGED_AT}) FILTER (WHERE ${expired}) AS "minLoggedAt",
-         max(${ISO_LOGGED_AT}) FILTER (WHERE ${expired}) AS "maxLoggedAt"
-       FROM "${target.table}" WHERE ${inDaySql(target.day, parameters)}`,
-      parameters.params,
-    );
-    return counts;
-  }
-
   /** Writes, verifies and places the archive of the day's expired rows. */
   private async write(
-    connection: QueryRunner,
+    transaction: EntityManager,
     run: ArchiveRunContext,
     target: ArchiveDay,
     counts: DayCounts,
     paths: ArchivePaths,
   ): Promise<ArchivedFile> {
-    const lines = this.expiredLines(connection, run, target);
+    const lines = this.expiredLines(transaction, run, target);
     const digest = await writeVerifiedArchive(paths, lines, counts.expired);
     await placeArchive(paths, {
       partition: target.table,
@@ -146,53 +92,32 @@ export class DayArchiver {
     return { path: paths.file, day: target.day, rows: counts.expired, ...digest };
   }
 
-  /**
-   * The day's expired rows as NDJSON lines, oldest first, read in keyset chunks: every column,
-   * `id` as a string and `logged_at` in ISO 8601 UTC with microseconds.
-   */
+  /** The day's expired rows as NDJSON lines, oldest first, read in keyset chunks. */
   private async *expiredLines(
-    connection: QueryRunner,
+    transaction: EntityManager,
     run: ArchiveRunContext,
     target: ArchiveDay,
   ): AsyncGenerator<string> {
-    let after: Cursor | undefined;
+    let after: ExpiredRowsCursor | undefined;
     for (;;) {
       run.signal.throwIfAborted();
-      const parameters = new SqlConditions();
-      const expired = expiredOfDaySql(run, target, parameters);
-      const next = after
-        ? `AND (l.logged_at, l.id) > (${parameters.param(after.loggedAt)}::timestamptz, ${parameters.param(after.id)}::bigint)`
-        : '';
-      // `l.id`, not `id`: in ORDER BY that would be the selected text, sorting 10 before 9.
-      const rows: (Cursor & { line: string })[] = await connection.query(
-        `SELECT (to_jsonb(l) || jsonb_build_object('id', l.id::text, 'logged_at', ${ISO_LOGGED_AT}))::text
-             AS line,
-           ${ISO_LOGGED_AT} AS "loggedAt", id::text AS id
-         FROM "${target.table}" AS l WHERE ${expired} ${next}
-         ORDER BY l.logged_at, l.id LIMIT ${parameters.param(READ_CHUNK_ROWS)}`,
-        parameters.params,
-      );
+      const rows = await expiredLines(transaction, target, run, READ_CHUNK_ROWS, after);
       for (const row of rows) yield `${row.line}\n`;
       if (rows.length < READ_CHUNK_ROWS) return;
       const last = rows[rows.length - 1];
-      after = { loggedAt: last.loggedAt, id: last.id };
+      after = { logged_at: last.logged_at, id: last.id };
     }
   }
 
   private async deleteExpired(
-    connection: QueryRunner,
+    transaction: EntityManager,
     run: ArchiveRunContext,
     target: ArchiveDay,
     archived: number,
   ): Promise<void> {
-    const parameters = new SqlConditions();
-    const { affected } = await connection.query(
-      `DELETE FROM "${target.table}" WHERE ${expiredOfDaySql(run, target, parameters)}`,
-      parameters.params,
-      true,
-    );
-    if (affected !== archived) {
-      throw new Error(`Deleting ${target.day} removed ${affected} rows, ${archived} were archived`);
+    const deleted = await deleteExpired(transaction, target, run);
+    if (deleted !== archived) {
+      throw new Error(`Deleting ${target.day} removed ${deleted} rows, ${archived} were archived`);
     }
   }
 
@@ -225,18 +150,8 @@ export class DayArchiver {
   /** True when the day's expired rows are certainly still stored; false when gone or unknown. */
   private async stillStored(run: ArchiveRunContext, target: ArchiveDay): Promise<boolean> {
     try {
-      const [{ exists }] = await this.dataSource.query(
-        `SELECT to_regclass($1) IS NOT NULL AS exists`,
-        [target.table],
-      );
-      if (!exists) return false;
-      const parameters = new SqlConditions();
-      const [{ stored }] = await this.dataSource.query(
-        `SELECT EXISTS (SELECT 1 FROM "${target.table}"
-           WHERE ${expiredOfDaySql(run, target, parameters)}) AS stored`,
-        parameters.params,
-      );
-      return stored;
+      if (!(await partitionExists(this.dataSource, target.table))) return false;
+      return await expiredStillStored(this.dataSource, target, run);
     } catch {
       return false;
     }

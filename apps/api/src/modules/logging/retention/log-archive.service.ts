@@ -3,7 +3,7 @@ import { ExclusiveJobs, JobOutcome } from '../../../common/jobs/exclusive-jobs';
 import { ConflictError } from '../../../common/errors/domain-errors';
 import { AppConfig } from '../../../config/app-config';
 import { ArchiveRunTrigger } from './archive-run';
-import { ArchiveRunsRepository } from './archive-runs.repository';
+import { ArchiveRunsStore } from './archive-runs.store';
 import { DayArchiver } from './day-archiver';
 import { ArchiveRunDto } from './dto/archive-run.dto';
 import { ExpiredDays } from './expired-days';
@@ -20,7 +20,7 @@ export const LOG_ARCHIVE_JOB = 'log-archive';
 export class LogArchiveService {
   constructor(
     private readonly jobs: ExclusiveJobs,
-    private readonly runs: ArchiveRunsRepository,
+    private readonly runs: ArchiveRunsStore,
     private readonly expiredDays: ExpiredDays,
     private readonly days: DayArchiver,
     private readonly config: AppConfig,

@@ -3,6 +3,7 @@ import { CronExpression } from '@nestjs/schedule';
 import { DataSource } from 'typeorm';
 import { ClusterCron } from '../../../common/jobs/cluster-cron.decorator';
 import { AppConfig } from '../../../config/app-config';
+import { ensureDayPartitions } from './log-partitions.store';
 
 const PARTITIONS_JOB = 'app-logs-partitions';
 
@@ -39,11 +40,9 @@ export class PartitionMaintenance implements OnApplicationBootstrap {
   /** Never rejects: a failure is logged by the job runner. */
   @ClusterCron(CronExpression.EVERY_HOUR, PARTITIONS_JOB)
   async ensurePartitions(): Promise<void> {
-    const [{ created }] = await this.dataSource.query(
-      `SELECT count(*) FILTER (WHERE app_logs_ensure_partition(day::date))::int AS created
-       FROM generate_series((now() AT TIME ZONE 'UTC')::date - 1,
-         (now() AT TIME ZONE 'UTC')::date + $1::int, interval '1 day') AS day`,
-      [this.config.LOG_PARTITIONS_AHEAD_DAYS],
+    const created = await ensureDayPartitions(
+      this.dataSource,
+      this.config.LOG_PARTITIONS_AHEAD_DAYS,
     );
     if (created > 0) this.logger.log(`Created ${created} day partitions of app_logs`);
   }

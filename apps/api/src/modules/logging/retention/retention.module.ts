@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { JobsModule } from '../../../common/jobs/jobs.module';
-import { ArchiveRunsRepository } from './archive-runs.repository';
+import { ArchiveRunsStore } from './archive-runs.store';
 import { ArchiveSchedule } from './archive-schedule';
 import { ArchiveController } from './archive.controller';
 import { DayArchiver } from './day-archiver';
@@ -17,7 +17,7 @@ import { PartitionMaintenance } from './partition-maintenance';
   controllers: [ArchiveController],
   providers: [
     PartitionMaintenance,
-    ArchiveRunsRepository,
+    ArchiveRunsStore,
     ExpiredDays,
     DayArchiver,
     LogArchiveService,

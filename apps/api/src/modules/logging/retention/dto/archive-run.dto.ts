@@ -4,20 +4,6 @@ import { Matches } from 'class-validator';
 import { PageOf } from '../../../../common/http/pagination.dto';
 import { ARCHIVE_RUN_TRIGGERS, ArchivedFile, ArchiveRunTrigger } from '../archive-run';
 
-/** A row of `archive_runs` as the repository selects it. */
-export interface ArchiveRunRow {
-  id: string;
-  trigger: ArchiveRunTrigger;
-  requestedBy: string | null;
-  status: ArchiveRunStatus;
-  startedAt: Date;
-  finishedAt: Date | null;
-  partitionsDropped: number;
-  rowsArchived: string;
-  files: ArchivedFile[];
-  error: string | null;
-}
-
 export class ArchivedFileDto implements ArchivedFile {
   @ApiProperty({
     example: 'app_logs/2026/08/app_logs-2026-08-01-run12.ndjson.gz',
@@ -68,15 +54,6 @@ export class ArchiveRunDto {
 
   @ApiProperty({ type: String, nullable: true, description: 'Why the run failed' })
   error: string | null;
-
-  static from(row: ArchiveRunRow): ArchiveRunDto {
-    return {
-      ...row,
-      startedAt: row.startedAt.toISOString(),
-      finishedAt: row.finishedAt?.toISOString() ?? null,
-      rowsArchived: Number(row.rowsArchived),
-    };
-  }
 }
 
 export class ArchiveRunPageDto extends PageOf(ArchiveRunDto) {}

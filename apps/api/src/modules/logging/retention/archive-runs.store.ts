@@ -1,12 +1,35 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, QueryRunner } from 'typeorm';
+import type { ArchiveRunStatus } from '@ledgerlens/contracts';
+import { DataSource } from 'typeorm';
 import { NotFoundError } from '../../../common/errors/domain-errors';
+import type { ArchiveRunsTable } from '../../../database/generated/db-tables';
+import { execute, Narrowed, oneRowOf, Queryable, rowsOf } from '../../../database/typed-rows';
 import { ArchivedFile, ArchiveRunTrigger } from './archive-run';
-import { ArchiveRunDto, ArchiveRunRow } from './dto/archive-run.dto';
+import { ArchiveRunDto } from './dto/archive-run.dto';
 
-const COLUMNS = `id::text AS id, trigger, requested_by AS "requestedBy", status,
-  started_at AS "startedAt", finished_at AS "finishedAt", partitions_dropped AS "partitionsDropped",
-  rows_archived::text AS "rowsArchived", files, error`;
+/** A row of `archive_runs` with what its checks and our own writes promise. */
+type ArchiveRunRow = Narrowed<
+  ArchiveRunsTable,
+  { trigger: ArchiveRunTrigger; status: ArchiveRunStatus; files: ArchivedFile[] }
+>;
+
+const COLUMNS = `id, trigger, requested_by, status, started_at, finished_at, partitions_dropped,
+  rows_archived, files, error`;
+
+function runOf(row: ArchiveRunRow): ArchiveRunDto {
+  return {
+    id: row.id,
+    trigger: row.trigger,
+    requestedBy: row.requested_by,
+    status: row.status,
+    startedAt: row.started_at.toISOString(),
+    finishedAt: row.finished_at?.toISOString() ?? null,
+    partitionsDropped: row.partitions_dropped,
+    rowsArchived: Number(row.rows_archived),
+    files: row.files,
+    error: row.error,
+  };
+}
 
 /** What archiving one day changed. */
 export interface DayProgress {
@@ -18,9 +41,9 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** The record of archive runs (`archive_runs`): opened, updated day by day, finished, read. */
+/** `archive_runs` in SQL: runs opened, updated day by day, finished, read. */
 @Injectable()
-export class ArchiveRunsRepository {
+export class ArchiveRunsStore {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
@@ -28,21 +51,24 @@ export class ArchiveRunsRepository {
    * running was cut short (its instance stopped): it is marked failed first.
    */
   async open(trigger: ArchiveRunTrigger, requestedBy: string | null): Promise<ArchiveRunDto> {
-    await this.dataSource.query(
+    await execute(
+      this.dataSource,
       `UPDATE archive_runs SET status = 'failed', finished_at = now(), error = $1
        WHERE status = 'running'`,
       ['Interrupted: the instance running it stopped'],
     );
-    const [row] = await this.dataSource.query(
+    const [row] = await rowsOf<ArchiveRunRow>(
+      this.dataSource,
       `INSERT INTO archive_runs (trigger, requested_by) VALUES ($1, $2) RETURNING ${COLUMNS}`,
       [trigger, requestedBy],
     );
-    return ArchiveRunDto.from(row);
+    return runOf(row);
   }
 
-  /** Adds one day's outcome to the run, inside that day's transaction (`connection`). */
-  async recordDay(connection: QueryRunner, runId: string, progress: DayProgress): Promise<void> {
-    await connection.query(
+  /** Adds one day's outcome to the run, inside that day's transaction (`db`). */
+  async recordDay(db: Queryable, runId: string, progress: DayProgress): Promise<void> {
+    await execute(
+      db,
       `UPDATE archive_runs SET partitions_dropped = partitions_dropped + $2,
          rows_archived = rows_archived + $3, files = files || $4::jsonb
        WHERE id = $1`,
@@ -57,7 +83,8 @@ export class ArchiveRunsRepository {
 
   /** Marks the run succeeded, or failed with `error`'s message. */
   async finish(runId: string, error?: unknown): Promise<void> {
-    await this.dataSource.query(
+    await execute(
+      this.dataSource,
       `UPDATE archive_runs SET status = $2, error = $3, finished_at = now() WHERE id = $1`,
       [
         runId,
@@ -72,21 +99,25 @@ export class ArchiveRunsRepository {
     offset: number;
     limit: number;
   }): Promise<{ items: ArchiveRunDto[]; total: number }> {
-    const rows: ArchiveRunRow[] = await this.dataSource.query(
+    const rows = await rowsOf<ArchiveRunRow>(
+      this.dataSource,
       `SELECT ${COLUMNS} FROM archive_runs ORDER BY started_at DESC, id DESC OFFSET $1 LIMIT $2`,
       [window.offset, window.limit],
     );
-    const [{ total }] = await this.dataSource.query(
+    const [{ total }] = await rowsOf<{ total: number }>(
+      this.dataSource,
       `SELECT count(*)::int AS total FROM archive_runs`,
     );
-    return { items: rows.map(ArchiveRunDto.from), total };
+    return { items: rows.map(runOf), total };
   }
 
   async get(id: string): Promise<ArchiveRunDto> {
-    const [row] = await this.dataSource.query(`SELECT ${COLUMNS} FROM archive_runs WHERE id = $1`, [
-      id,
-    ]);
+    const row = await oneRowOf<ArchiveRunRow>(
+      this.dataSource,
+      `SELECT ${COLUMNS} FROM archive_runs WHERE id = $1`,
+      [id],
+    );
     if (!row) throw new NotFoundError('No archive run with this ID');
-    return ArchiveRunDto.from(row);
+    return runOf(row);
   }
 }
