@@ -6,9 +6,17 @@ import { gunzipSync } from 'node:zlib';
 import { placeArchive, removeArchive, writeVerifiedArchive } from './archive-files';
 import { archivePathsOf } from './archive-layout';
 
+/** A line `linesOf` writes. */
+interface ArchiveLine {
+  id: string;
+  message: string;
+}
+
 async function* linesOf(count: number): AsyncGenerator<string> {
-  for (let i = 0; i < count; i++)
-    yield `${JSON.stringify({ id: String(i), message: 'é'.repeat(i) })}\n`;
+  for (let i = 0; i < count; i++) {
+    const line: ArchiveLine = { id: String(i), message: 'é'.repeat(i) };
+    yield `${JSON.stringify(line)}\n`;
+  }
 }
 
 describe('archive files', () => {
@@ -42,7 +50,7 @@ describe('archive files', () => {
     });
     const lines = gunzipSync(partial).toString('utf8').split('\n');
     expect(lines.pop()).toBe('');
-    expect(lines.map((line) => JSON.parse(line).id)).toEqual(
+    expect(lines.map((line) => (JSON.parse(line) as ArchiveLine).id)).toEqual(
       Array.from({ length: 2500 }, (_, i) => String(i)),
     );
 
@@ -70,7 +78,7 @@ describe('archive files', () => {
       bytes: digest.bytes,
       minLoggedAt: '2026-08-01T00:00:00.000001Z',
       maxLoggedAt: '2026-08-01T23:59:59.999999Z',
-      createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) as unknown,
     });
   });
 
