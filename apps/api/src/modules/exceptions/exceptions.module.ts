@@ -5,7 +5,10 @@ import { ProcessErrorHandlers } from './capture/process-error-handlers';
 import { ExceptionsController } from './exceptions.controller';
 import { ExceptionGroupsService } from './query/exception-groups.service';
 import { ExceptionPatternsService } from './query/exception-patterns.service';
+import { ExceptionCountsStore } from './storage/exception-counts.store';
+import { ExceptionGroupsStore } from './storage/exception-groups.store';
 import { ExceptionOccurrenceWriter } from './storage/exception-occurrence.writer';
+import { ExceptionOccurrencesStore } from './storage/exception-occurrences.store';
 import { ExceptionRetentionService } from './storage/exception-retention.service';
 
 /**
@@ -18,6 +21,9 @@ import { ExceptionRetentionService } from './storage/exception-retention.service
   imports: [JobsModule],
   controllers: [ExceptionsController],
   providers: [
+    ExceptionGroupsStore,
+    ExceptionOccurrencesStore,
+    ExceptionCountsStore,
     ExceptionOccurrenceWriter,
     ExceptionCapture,
     ProcessErrorHandlers,

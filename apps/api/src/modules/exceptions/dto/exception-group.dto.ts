@@ -8,29 +8,7 @@ import {
 } from '@ledgerlens/contracts';
 import { ApiProperty } from '@nestjs/swagger';
 import { PageOf } from '../../../common/http/pagination.dto';
-import type { Occurrence } from '../capture/occurrence';
-
-/** A row of `exception_groups` as the queries select it; its grouping fields are its occurrences'. */
-export interface ExceptionGroupRow extends Pick<
-  Occurrence,
-  'fingerprint' | 'title' | 'type' | 'culprit' | 'level' | 'source'
-> {
-  id: string;
-  status: ExceptionStatus;
-  regressed: boolean;
-  regressedAt: Date | null;
-  count: string;
-  firstSeen: Date;
-  lastSeen: Date;
-  affectedUsers: string;
-  resolutionNotes: string | null;
-  resolvedBy: string | null;
-  resolvedAt: Date | null;
-  ignoredUntil: Date | null;
-  ignoreUntilCount: string | null;
-  ignoreRemaining: string | null;
-  statusChangedAt: Date;
-}
+import type { ExceptionGroupRow } from '../storage/exception-groups.store';
 
 /** How many hours each group's sparkline covers. */
 export const SPARKLINE_HOURS = 24;
@@ -146,18 +124,28 @@ export class ExceptionGroupDto {
 
   static from(row: ExceptionGroupRow, sparkline: number[]): ExceptionGroupDto {
     return {
-      ...row,
-      sparkline,
-      regressedAt: iso(row.regressedAt),
+      id: row.id,
+      fingerprint: row.fingerprint,
+      title: row.title,
+      type: row.type,
+      culprit: row.culprit,
+      level: row.level,
+      source: row.source,
+      status: row.status,
+      regressed: row.regressed,
+      regressedAt: iso(row.regressed_at),
       count: Number(row.count),
-      firstSeen: new Date(row.firstSeen).toISOString(),
-      lastSeen: new Date(row.lastSeen).toISOString(),
-      affectedUsers: Number(row.affectedUsers),
-      resolvedAt: iso(row.resolvedAt),
-      ignoredUntil: iso(row.ignoredUntil),
-      ignoreUntilCount: numberOrNull(row.ignoreUntilCount),
-      ignoreRemaining: numberOrNull(row.ignoreRemaining),
-      statusChangedAt: new Date(row.statusChangedAt).toISOString(),
+      firstSeen: new Date(row.first_seen).toISOString(),
+      lastSeen: new Date(row.last_seen).toISOString(),
+      affectedUsers: Number(row.affected_users),
+      resolutionNotes: row.resolution_notes,
+      resolvedBy: row.resolved_by,
+      resolvedAt: iso(row.resolved_at),
+      ignoredUntil: iso(row.ignored_until),
+      ignoreUntilCount: numberOrNull(row.ignore_until_count),
+      ignoreRemaining: numberOrNull(row.ignore_remaining),
+      statusChangedAt: new Date(row.status_changed_at).toISOString(),
+      sparkline,
     };
   }
 }

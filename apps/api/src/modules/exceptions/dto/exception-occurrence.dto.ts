@@ -1,22 +1,9 @@
 import { EXCEPTION_LEVELS, ExceptionLevel, LOG_SOURCES, LogSource } from '@ledgerlens/contracts';
 import { ApiProperty } from '@nestjs/swagger';
-
-/** A row of `app_exceptions` as the queries select it. */
-export interface ExceptionOccurrenceRow {
-  id: string;
-  occurredAt: Date;
-  level: ExceptionLevel;
-  type: string;
-  message: string;
-  source: LogSource;
-  traceId: string | null;
-  userId: string | null;
-  requestMethod: string | null;
-  requestPath: string | null;
-  release: string | null;
-  stack?: string | null;
-  context?: Record<string, unknown>;
-}
+import type {
+  ExceptionOccurrenceDetailRow,
+  ExceptionOccurrenceRow,
+} from '../storage/exception-occurrences.store';
 
 /** One stored occurrence of a group (secrets redacted). */
 export class ExceptionOccurrenceDto {
@@ -56,15 +43,15 @@ export class ExceptionOccurrenceDto {
   static from(row: ExceptionOccurrenceRow): ExceptionOccurrenceDto {
     return {
       id: row.id,
-      occurredAt: new Date(row.occurredAt).toISOString(),
+      occurredAt: new Date(row.occurred_at).toISOString(),
       level: row.level,
       type: row.type,
       message: row.message,
       source: row.source,
-      traceId: row.traceId,
-      userId: row.userId,
-      requestMethod: row.requestMethod,
-      requestPath: row.requestPath,
+      traceId: row.trace_id,
+      userId: row.user_id,
+      requestMethod: row.request_method,
+      requestPath: row.request_path,
       release: row.release,
     };
   }
@@ -82,11 +69,11 @@ export class ExceptionOccurrenceDetailDto extends ExceptionOccurrenceDto {
   })
   context: Record<string, unknown>;
 
-  static override from(row: ExceptionOccurrenceRow): ExceptionOccurrenceDetailDto {
+  static override from(row: ExceptionOccurrenceDetailRow): ExceptionOccurrenceDetailDto {
     return {
       ...ExceptionOccurrenceDto.from(row),
-      stack: row.stack ?? null,
-      context: row.context ?? {},
+      stack: row.stack,
+      context: row.context,
     };
   }
 }

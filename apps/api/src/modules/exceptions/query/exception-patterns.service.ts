@@ -1,8 +1,6 @@
-import { ExceptionStatus, LogSource } from '@ledgerlens/contracts';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { resolveTimeRange } from '../../../common/http/time-range';
-import { BUCKET_ORIGIN, bucketSecondsFor, bucketStartOf } from '../../../common/http/time-buckets';
+import { bucketSecondsFor, bucketStartOf } from '../../../common/http/time-buckets';
 import {
   ExceptionPatternsDto,
   GroupFrequencyDto,
@@ -10,27 +8,13 @@ import {
   TypeFrequencyDto,
 } from '../dto/exception-patterns.dto';
 import { ExceptionRangeDto } from '../dto/exception-query.dto';
+import { BucketCountRow, ExceptionCountsStore } from '../storage/exception-counts.store';
+import { ExceptionGroupsStore } from '../storage/exception-groups.store';
 
 const DAY_MS = 86_400_000;
 const MAX_RANGE_DAYS = 400;
 const TOP_GROUPS = 10;
 const TOP_TYPES = 20;
-
-interface GroupTotalRow {
-  groupId: string;
-  title: string;
-  type: string;
-  source: LogSource;
-  status: ExceptionStatus;
-  count: string;
-  previousCount: string;
-}
-
-interface BucketRow {
-  key: string;
-  bucket: Date;
-  count: string;
-}
 
 /** Percent change from `previous` to `count`, one decimal; null when there was nothing before. */
 export function changePercent(count: number, previous: number): number | null {
@@ -50,7 +34,10 @@ function trendOf(count: number, previousCount: number): TrendDto {
  */
 @Injectable()
 export class ExceptionPatternsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly counts: ExceptionCountsStore,
+    private readonly groups: ExceptionGroupsStore,
+  ) {}
 
   async patterns(query: ExceptionRangeDto): Promise<ExceptionPatternsDto> {
     const { from, to } = resolveTimeRange(query, {
@@ -65,41 +52,27 @@ export class ExceptionPatternsService {
     for (let start = first; start < to.getTime(); start += bucketSeconds * 1000) {
       bucketStarts.push(start);
     }
-    const window = [from.toISOString(), to.toISOString()];
+    const window = { from: from.toISOString(), to: to.toISOString() };
 
-    const [totals, typeBuckets, [{ newGroups }]] = await Promise.all([
-      this.dataSource.query(
-        `SELECT g.id AS "groupId", g.title, g.type, g.source, g.status,
-           COALESCE(sum(c.count) FILTER (WHERE c.bucket_start >= $1), 0)::text AS count,
-           COALESCE(sum(c.count) FILTER (WHERE c.bucket_start < $1), 0)::text AS "previousCount"
-         FROM exception_counts c JOIN exception_groups g ON g.id = c.group_id
-         WHERE c.bucket_start >= $3 AND c.bucket_start < $2
-         GROUP BY g.id`,
-        [...window, previousFrom.toISOString()],
-      ) as Promise<GroupTotalRow[]>,
-      this.buckets(`g.type`, '', window, bucketSeconds),
-      this.dataSource.query(
-        `SELECT count(*)::int AS "newGroups" FROM exception_groups
-         WHERE first_seen >= $1 AND first_seen < $2`,
-        window,
-      ),
+    const [totals, typeBuckets, newGroups] = await Promise.all([
+      this.counts.totalsByGroup(window, previousFrom.toISOString()),
+      this.counts.bucketsByType(window, bucketSeconds),
+      this.groups.countFirstSeen(window.from, window.to),
     ]);
 
     const top = totals
       .filter((row) => Number(row.count) > 0)
-      .sort((a, b) => Number(b.count) - Number(a.count) || a.groupId.localeCompare(b.groupId))
+      .sort((a, b) => Number(b.count) - Number(a.count) || a.id.localeCompare(b.id))
       .slice(0, TOP_GROUPS);
     const groupBuckets = top.length
-      ? await this.buckets(
-          'c.group_id::text',
-          `AND c.group_id = ANY($4::uuid[])`,
+      ? await this.counts.bucketsByGroup(
           window,
           bucketSeconds,
-          [top.map((row) => row.groupId)],
+          top.map((row) => row.id),
         )
       : [];
 
-    const series = (rows: BucketRow[], key: string) => {
+    const series = (rows: BucketCountRow[], key: string) => {
       const counts = new Map(
         rows
           .filter((row) => row.key === key)
@@ -112,7 +85,7 @@ export class ExceptionPatternsService {
     for (const row of totals) {
       const sums = byTypeTotals.get(row.type) ?? { count: 0, previousCount: 0 };
       sums.count += Number(row.count);
-      sums.previousCount += Number(row.previousCount);
+      sums.previousCount += Number(row.previous_count);
       byTypeTotals.set(row.type, sums);
     }
     const byType: TypeFrequencyDto[] = [...byTypeTotals]
@@ -125,13 +98,13 @@ export class ExceptionPatternsService {
         buckets: series(typeBuckets, type),
       }));
     const topGroups: GroupFrequencyDto[] = top.map((row) => ({
-      groupId: row.groupId,
+      groupId: row.id,
       title: row.title,
       type: row.type,
       source: row.source,
       status: row.status,
-      ...trendOf(Number(row.count), Number(row.previousCount)),
-      buckets: series(groupBuckets, row.groupId),
+      ...trendOf(Number(row.count), Number(row.previous_count)),
+      buckets: series(groupBuckets, row.id),
     }));
 
     const perBucket = new Map<number, number>();
@@ -141,7 +114,7 @@ export class ExceptionPatternsService {
     }
     const buckets = bucketStarts.map((start) => perBucket.get(start) ?? 0);
     const count = totals.reduce((sum, row) => sum + Number(row.count), 0);
-    const previousCount = totals.reduce((sum, row) => sum + Number(row.previousCount), 0);
+    const previousCount = totals.reduce((sum, row) => sum + Number(row.previous_count), 0);
     return {
       from: from.toISOString(),
       to: to.toISOString(),
@@ -153,24 +126,5 @@ export class ExceptionPatternsService {
       byType,
       topGroups,
     };
-  }
-
-  /** Occurrences of the window per `key` and bucket (buckets aligned on round UTC times). */
-  private buckets(
-    key: string,
-    extra: string,
-    window: string[],
-    bucketSeconds: number,
-    params: unknown[] = [],
-  ): Promise<BucketRow[]> {
-    return this.dataSource.query(
-      `SELECT ${key} AS key,
-         date_bin($3::interval, c.bucket_start, '${BUCKET_ORIGIN}'::timestamptz) AS bucket,
-         sum(c.count)::text AS count
-       FROM exception_counts c JOIN exception_groups g ON g.id = c.group_id
-       WHERE c.bucket_start >= $1 AND c.bucket_start < $2 ${extra}
-       GROUP BY 1, 2`,
-      [...window, `${bucketSeconds} seconds`, ...params],
-    );
   }
 }

@@ -3,6 +3,9 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../../../config/app-config';
 import { Occurrence } from '../capture/occurrence';
+import { ExceptionCountsStore } from './exception-counts.store';
+import { ExceptionGroupsStore, GroupDraft, UpsertedGroupRow } from './exception-groups.store';
+import { ExceptionOccurrencesStore, OccurrenceDraft } from './exception-occurrences.store';
 
 /** What writing a batch did to one group: the `exception.new` / `exception.regressed` facts. */
 export interface GroupOutcome {
@@ -23,94 +26,12 @@ export interface GroupOutcome {
   traceId: string | null;
 }
 
-interface GroupRow {
-  id: string;
-  fingerprint: string;
-  inserted: boolean;
-  count: string;
-  countAtRegression: string | null;
-  regressedAt: Date | null;
-  title: string;
-  type: string;
-  culprit: string | null;
-  source: LogSource;
-  level: ExceptionLevel;
-}
-
-/** `\u0000` escapes not preceded by a backslash of their own: PostgreSQL text cannot hold U+0000. */
-const NUL_ESCAPE = /(?<!\\)((?:\\\\)*)\\u0000/g;
-
-function jsonParameter(rows: unknown[]): string {
-  const json = JSON.stringify(rows);
-  return json.includes('\\u0000') ? json.replace(NUL_ESCAPE, '$1') : json;
-}
-
 /** The start of the UTC minute of an ISO time, as ISO. */
 function minuteOf(time: string): string {
   const date = new Date(time);
   date.setUTCSeconds(0, 0);
   return date.toISOString();
 }
-
-/** A resolved group occurring after its resolution regresses. */
-const REGRESSES = `(g.status = 'resolved'
-  AND EXCLUDED.last_seen > COALESCE(g.resolved_at, '-infinity'::timestamptz))`;
-/** An ignored group returns once its time has passed or it has occurred N more times. */
-const IGNORE_ENDS = `(g.status = 'ignored' AND (COALESCE(g.ignored_until <= now(), false)
-  OR COALESCE(g.count + EXCLUDED.count >= g.count_at_ignore + g.ignore_until_count, false)))`;
-
-const UPSERT_GROUPS = `
-  INSERT INTO exception_groups AS g
-    (fingerprint, title, type, culprit, level, source, count, first_seen, last_seen)
-  SELECT r.fingerprint, r.title, r.type, r.culprit, r.level, r.source, r.count, r."firstSeen",
-    r."lastSeen"
-  FROM jsonb_to_recordset($1::jsonb) AS r(fingerprint varchar, title varchar, type varchar,
-    culprit varchar, level varchar, source varchar, count bigint, "firstSeen" timestamptz,
-    "lastSeen" timestamptz)
-  ORDER BY r.fingerprint
-  ON CONFLICT (fingerprint) DO UPDATE SET
-    count = g.count + EXCLUDED.count,
-    first_seen = LEAST(g.first_seen, EXCLUDED.first_seen),
-    last_seen = GREATEST(g.last_seen, EXCLUDED.last_seen),
-    level = CASE WHEN EXCLUDED.level = 'fatal' THEN 'fatal' ELSE g.level END,
-    culprit = COALESCE(g.culprit, EXCLUDED.culprit),
-    regressed = g.regressed OR ${REGRESSES},
-    regressed_at = CASE WHEN ${REGRESSES} THEN EXCLUDED.last_seen ELSE g.regressed_at END,
-    count_at_regression = CASE WHEN ${REGRESSES} THEN g.count + 1 ELSE g.count_at_regression END,
-    status = CASE WHEN ${REGRESSES} OR ${IGNORE_ENDS} THEN 'unresolved' ELSE g.status END,
-    status_changed_at = CASE WHEN ${REGRESSES} OR ${IGNORE_ENDS} THEN now()
-      ELSE g.status_changed_at END,
-    ignored_until = CASE WHEN ${IGNORE_ENDS} THEN NULL ELSE g.ignored_until END,
-    ignore_until_count = CASE WHEN ${IGNORE_ENDS} THEN NULL ELSE g.ignore_until_count END,
-    count_at_ignore = CASE WHEN ${IGNORE_ENDS} THEN NULL ELSE g.count_at_ignore END
-  RETURNING g.id, g.fingerprint, (g.xmax = 0) AS inserted, g.count::text AS count,
-    g.count_at_regression::text AS "countAtRegression", g.regressed_at AS "regressedAt",
-    g.title, g.type, g.culprit, g.source, g.level`;
-
-const ADD_COUNTS = `
-  INSERT INTO exception_counts AS c (group_id, bucket_start, count)
-  SELECT r."groupId", r."bucketStart", r.count
-  FROM jsonb_to_recordset($1::jsonb) AS r("groupId" uuid, "bucketStart" timestamptz, count bigint)
-  ORDER BY 1, 2
-  ON CONFLICT (group_id, bucket_start) DO UPDATE SET count = c.count + EXCLUDED.count
-  RETURNING c.group_id AS "groupId", c.bucket_start AS "bucketStart", c.count::text AS count`;
-
-const ADD_USERS = `
-  INSERT INTO exception_group_users (group_id, user_id)
-  SELECT DISTINCT r."groupId", r."userId"
-  FROM jsonb_to_recordset($1::jsonb) AS r("groupId" uuid, "userId" uuid)
-  ORDER BY 1, 2
-  ON CONFLICT DO NOTHING`;
-
-const INSERT_OCCURRENCES = `
-  INSERT INTO app_exceptions (group_id, occurred_at, level, type, message, stack, source,
-    trace_id, user_id, request_method, request_path, release, context)
-  SELECT r."groupId", r."occurredAt", r.level, r.type, r.message, r.stack, r.source, r."traceId",
-    r."userId", r."requestMethod", r."requestPath", r.release, r.context
-  FROM jsonb_to_recordset($1::jsonb) AS r("groupId" uuid, "occurredAt" timestamptz,
-    level varchar, type varchar, message text, stack text, source varchar, "traceId" varchar,
-    "userId" uuid, "requestMethod" varchar, "requestPath" varchar, release varchar,
-    context jsonb)`;
 
 /**
  * Stores a batch of occurrences in one transaction, whole or not at all (so a retried batch never
@@ -124,6 +45,9 @@ export class ExceptionOccurrenceWriter {
   constructor(
     private readonly dataSource: DataSource,
     private readonly config: AppConfig,
+    private readonly groups: ExceptionGroupsStore,
+    private readonly counts: ExceptionCountsStore,
+    private readonly occurrences: ExceptionOccurrencesStore,
   ) {}
 
   async write(batch: readonly Occurrence[]): Promise<GroupOutcome[]> {
@@ -139,7 +63,7 @@ export class ExceptionOccurrenceWriter {
       const kept = await this.addCounts(manager, groups, byFingerprint);
       await this.addUsers(manager, groups, byFingerprint);
       if (kept.length > 0) {
-        await manager.query(INSERT_OCCURRENCES, [jsonParameter(kept)]);
+        await this.occurrences.insert(manager, kept);
       }
       return groups.map((row) => this.outcomeOf(row, byFingerprint.get(row.fingerprint) ?? []));
     });
@@ -148,8 +72,8 @@ export class ExceptionOccurrenceWriter {
   private upsertGroups(
     manager: EntityManager,
     byFingerprint: Map<string, Occurrence[]>,
-  ): Promise<GroupRow[]> {
-    const rows = [...byFingerprint].map(([fingerprint, occurrences]) => {
+  ): Promise<UpsertedGroupRow[]> {
+    const drafts = [...byFingerprint].map(([fingerprint, occurrences]): GroupDraft => {
       const [first] = occurrences;
       const times = occurrences.map((occurrence) => occurrence.occurredAt).sort();
       return {
@@ -164,7 +88,7 @@ export class ExceptionOccurrenceWriter {
         lastSeen: times[times.length - 1],
       };
     });
-    return manager.query(UPSERT_GROUPS, [jsonParameter(rows)]);
+    return this.groups.upsert(manager, drafts);
   }
 
   /**
@@ -173,9 +97,9 @@ export class ExceptionOccurrenceWriter {
    */
   private async addCounts(
     manager: EntityManager,
-    groups: GroupRow[],
+    groups: UpsertedGroupRow[],
     byFingerprint: Map<string, Occurrence[]>,
-  ): Promise<Record<string, unknown>[]> {
+  ): Promise<OccurrenceDraft[]> {
     const perMinute = new Map<
       string,
       { groupId: string; bucketStart: string; items: Occurrence[] }
@@ -189,26 +113,24 @@ export class ExceptionOccurrenceWriter {
         perMinute.set(key, bucket);
       }
     }
-    const totals: { groupId: string; bucketStart: Date; count: string }[] = await manager.query(
-      ADD_COUNTS,
-      [
-        jsonParameter(
-          [...perMinute.values()].map(({ groupId, bucketStart, items }) => ({
-            groupId,
-            bucketStart,
-            count: items.length,
-          })),
-        ),
-      ],
+    const totals = await this.counts.add(
+      manager,
+      [...perMinute.values()].map(({ groupId, bucketStart, items }) => ({
+        groupId,
+        bucketStart,
+        count: items.length,
+      })),
     );
     const limit = this.config.EXCEPTION_SAMPLE_PER_MINUTE;
     return totals.flatMap((total) => {
-      const bucket = perMinute.get(`${total.groupId} ${new Date(total.bucketStart).toISOString()}`);
+      const bucket = perMinute.get(
+        `${total.group_id} ${new Date(total.bucket_start).toISOString()}`,
+      );
       if (!bucket) return [];
       const before = Number(total.count) - bucket.items.length;
       const room = Math.max(0, Math.min(bucket.items.length, limit - before));
       return bucket.items.slice(0, room).map((occurrence) => ({
-        groupId: total.groupId,
+        groupId: total.group_id,
         occurredAt: occurrence.occurredAt,
         level: occurrence.level,
         type: occurrence.type,
@@ -227,24 +149,24 @@ export class ExceptionOccurrenceWriter {
 
   private async addUsers(
     manager: EntityManager,
-    groups: GroupRow[],
+    groups: UpsertedGroupRow[],
     byFingerprint: Map<string, Occurrence[]>,
   ): Promise<void> {
-    const rows = groups.flatMap((group) =>
+    const users = groups.flatMap((group) =>
       (byFingerprint.get(group.fingerprint) ?? []).flatMap((occurrence) =>
         occurrence.userId ? [{ groupId: group.id, userId: occurrence.userId }] : [],
       ),
     );
-    if (rows.length > 0) await manager.query(ADD_USERS, [jsonParameter(rows)]);
+    if (users.length > 0) await this.groups.addUsers(manager, users);
   }
 
-  private outcomeOf(row: GroupRow, occurrences: Occurrence[]): GroupOutcome {
+  private outcomeOf(row: UpsertedGroupRow, occurrences: Occurrence[]): GroupOutcome {
     const count = Number(row.count);
     // The regressing batch set count_at_regression to the first of its own counts; later
     // batches see a count beyond their own first, so exactly one batch reports the regression.
     const regressed =
-      row.countAtRegression !== null &&
-      Number(row.countAtRegression) === count - occurrences.length + 1;
+      row.count_at_regression !== null &&
+      Number(row.count_at_regression) === count - occurrences.length + 1;
     return {
       groupId: row.id,
       fingerprint: row.fingerprint,
@@ -256,7 +178,7 @@ export class ExceptionOccurrenceWriter {
       count,
       inserted: row.inserted,
       regressed,
-      regressedAt: row.regressedAt ? new Date(row.regressedAt).toISOString() : null,
+      regressedAt: row.regressed_at ? new Date(row.regressed_at).toISOString() : null,
       traceId: occurrences.find((occurrence) => occurrence.traceId)?.traceId ?? null,
     };
   }

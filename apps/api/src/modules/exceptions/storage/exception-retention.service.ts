@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { ClusterCron } from '../../../common/jobs/cluster-cron.decorator';
 import { AppConfig } from '../../../config/app-config';
+import { ExceptionCountsStore } from './exception-counts.store';
+import { ExceptionOccurrencesStore } from './exception-occurrences.store';
 
 const EXCEPTION_RETENTION_JOB = 'exception-retention';
 
@@ -25,8 +26,9 @@ export class ExceptionRetentionService {
   private readonly logger = new Logger('Exceptions');
 
   constructor(
-    private readonly dataSource: DataSource,
     private readonly config: AppConfig,
+    private readonly occurrences: ExceptionOccurrencesStore,
+    private readonly counts: ExceptionCountsStore,
   ) {}
 
   /** Daily at 03:20. */
@@ -41,37 +43,14 @@ export class ExceptionRetentionService {
     let occurrencesDeleted = 0;
     for (;;) {
       signal?.throwIfAborted();
-      const [, deleted] = await this.dataSource.query(
-        `DELETE FROM app_exceptions WHERE id IN (
-           SELECT id FROM app_exceptions WHERE occurred_at < $1 ORDER BY occurred_at LIMIT $2)`,
-        [cutoff.toISOString(), DELETE_CHUNK],
-      );
-      occurrencesDeleted += Number(deleted);
-      if (Number(deleted) < DELETE_CHUNK) break;
+      const deleted = await this.occurrences.deleteOldest(cutoff, DELETE_CHUNK);
+      occurrencesDeleted += deleted;
+      if (deleted < DELETE_CHUNK) break;
     }
     signal?.throwIfAborted();
-    const minuteCountsMerged = await this.mergeOldMinutes(
+    const minuteCountsMerged = await this.counts.mergeMinutesBefore(
       new Date(now.getTime() - MINUTE_COUNTS_KEPT_DAYS * 86_400_000),
     );
     return { occurrencesDeleted, minuteCountsMerged };
-  }
-
-  /** Each group's minute rows before `before` become one row per hour (at the hour's start). */
-  private async mergeOldMinutes(before: Date): Promise<number> {
-    const [{ merged }] = await this.dataSource.query(
-      `WITH moved AS (
-         DELETE FROM exception_counts
-         WHERE bucket_start < date_trunc('hour', $1::timestamptz, 'UTC')
-           AND bucket_start <> date_trunc('hour', bucket_start, 'UTC')
-         RETURNING group_id, bucket_start, count),
-       hours AS (
-         INSERT INTO exception_counts AS c (group_id, bucket_start, count)
-         SELECT group_id, date_trunc('hour', bucket_start, 'UTC'), sum(count)
-         FROM moved GROUP BY 1, 2
-         ON CONFLICT (group_id, bucket_start) DO UPDATE SET count = c.count + EXCLUDED.count)
-       SELECT count(*)::int AS merged FROM moved`,
-      [before.toISOString()],
-    );
-    return merged;
   }
 }
