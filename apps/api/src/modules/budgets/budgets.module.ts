@@ -1,13 +1,16 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit';
 import { CategoriesModule } from '../categories';
+import { TransactionsModule } from '../transactions';
+import { BudgetAlertsStore } from './budget-alerts.store';
 import { BudgetsController } from './budgets.controller';
 import { BudgetsService } from './budgets.service';
+import { BudgetsStore } from './budgets.store';
 
 @Module({
-  imports: [AuditModule, CategoriesModule],
+  imports: [AuditModule, CategoriesModule, TransactionsModule],
   controllers: [BudgetsController],
-  providers: [BudgetsService],
+  providers: [BudgetsService, BudgetsStore, BudgetAlertsStore],
   exports: [BudgetsService],
 })
 export class BudgetsModule {}

@@ -14,14 +14,12 @@ import { PaginationQueryDto, Page } from '../../common/http/pagination.dto';
 import { softDeleteLive, updateLive } from '../../database/live-rows';
 import { UserContext } from '../../database/user-context';
 import { CategoriesService } from '../categories';
+import { SpendingScope, TransactionSpendingStore } from '../transactions';
 import { BudgetAlert } from './budget-alert.entity';
-import {
-  BUDGET_STATUS_SQL,
-  BudgetStatusRow,
-  CrossingRow,
-  RECORD_CROSSINGS_SQL,
-} from './budget-status.sql';
+import { BudgetAlertsStore, Crossing } from './budget-alerts.store';
+import { standingOf, thresholdsReached } from './budget-standing';
 import { Budget } from './budget.entity';
+import { BudgetInPeriod, BudgetsStore } from './budgets.store';
 import {
   BudgetAlertDto,
   BudgetDto,
@@ -30,23 +28,31 @@ import {
   UpdateBudgetDto,
 } from './dto/budget.dto';
 
-function toDto(row: BudgetStatusRow): BudgetDto {
+function toDto(budget: BudgetInPeriod, spentCents: string): BudgetDto {
   return {
-    id: row.id,
-    categoryId: row.category_id,
-    period: row.period,
-    limitCents: Number(row.limit_cents),
-    currency: row.currency,
-    startDate: row.start_date,
-    alertThresholds: row.alert_thresholds,
-    periodStart: row.period_start,
-    periodEnd: row.period_end,
-    spentCents: row.spent_cents,
-    remainingCents: row.remaining_cents,
-    percentUsed: row.percent_used,
-    status: row.status,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    id: budget.id,
+    categoryId: budget.categoryId,
+    period: budget.period,
+    limitCents: Number(budget.limitCents),
+    currency: budget.currency,
+    startDate: budget.startDate,
+    alertThresholds: budget.alertThresholds,
+    periodStart: budget.periodStart,
+    periodEnd: budget.periodEnd,
+    ...standingOf(budget, spentCents),
+    createdAt: budget.createdAt,
+    updatedAt: budget.updatedAt,
+  };
+}
+
+/** What counts as a budget's spending: expenses in its currency and category, in its period. */
+function spendingScopeOf(budget: BudgetInPeriod): SpendingScope {
+  return {
+    key: budget.id,
+    categoryId: budget.categoryId,
+    currency: budget.currency,
+    from: budget.periodStart,
+    until: budget.nextPeriodStart,
   };
 }
 
@@ -63,6 +69,9 @@ export class BudgetsService {
 
   constructor(
     private readonly userContext: UserContext,
+    private readonly store: BudgetsStore,
+    private readonly alertsStore: BudgetAlertsStore,
+    private readonly spending: TransactionSpendingStore,
     private readonly categories: CategoriesService,
     private readonly events: EventEmitter2,
     private readonly requestContext: RequestContext,
@@ -70,12 +79,9 @@ export class BudgetsService {
 
   list(query: PaginationQueryDto): Promise<BudgetListDto> {
     return this.userContext.run(async (manager) => {
-      const rows: BudgetStatusRow[] = await manager.query(
-        `${BUDGET_STATUS_SQL} ORDER BY s.period, s.created_at, s.id LIMIT $1 OFFSET $2`,
-        [query.limit, query.offset],
-      );
-      const total = await manager.count(Budget);
-      return { items: rows.map(toDto), total, page: query.page, limit: query.limit };
+      const { budgets, total } = await this.store.page(manager, query.limit, query.offset);
+      const items = await this.withSpending(manager, budgets);
+      return { items, total, page: query.page, limit: query.limit };
     });
   }
 
@@ -154,7 +160,7 @@ export class BudgetsService {
    */
   async createOverHistory(manager: EntityManager, inputs: CreateBudgetDto[]): Promise<void> {
     await manager.insert(Budget, inputs);
-    await manager.query(RECORD_CROSSINGS_SQL);
+    await this.recordCrossings(manager);
   }
 
   /**
@@ -166,28 +172,19 @@ export class BudgetsService {
   @OnEvent(DomainEvent.TransactionDeleted)
   async onTransactionChanged(change: TransactionChangedPayload): Promise<void> {
     try {
-      const crossings = await this.userContext.runAs(change.userId, async (manager) => {
-        const rows: CrossingRow[] = await manager.query(RECORD_CROSSINGS_SQL);
-        if (rows.length === 0) return [];
-        const budgets = await manager.findBy(
-          Budget,
-          rows.map((row) => ({ id: row.budget_id })),
-        );
-        return rows.map((row) => ({
-          row,
-          budget: budgets.find((budget) => budget.id === row.budget_id),
-        }));
-      });
-      for (const { row, budget } of crossings) {
+      const crossings = await this.userContext.runAs(change.userId, (manager) =>
+        this.recordCrossings(manager),
+      );
+      for (const { crossing, budget } of crossings) {
         const payload: BudgetThresholdCrossedPayload = {
           userId: change.userId,
-          budgetId: row.budget_id,
-          categoryId: budget?.categoryId ?? null,
-          thresholdPercent: row.threshold_percent,
-          periodStart: row.period_start,
-          spentCents: row.spent_cents,
-          limitCents: Number(row.limit_cents),
-          currency: budget?.currency ?? '',
+          budgetId: crossing.budgetId,
+          categoryId: budget.categoryId,
+          thresholdPercent: crossing.thresholdPercent,
+          periodStart: crossing.periodStart,
+          spentCents: crossing.spentCents,
+          limitCents: Number(crossing.limitCents),
+          currency: budget.currency,
           traceId: change.traceId,
         };
         this.events.emit(DomainEvent.BudgetThresholdCrossed, payload);
@@ -198,10 +195,48 @@ export class BudgetsService {
   }
 
   private async status(manager: EntityManager, id: string): Promise<BudgetDto> {
-    const [row]: BudgetStatusRow[] = await manager.query(`${BUDGET_STATUS_SQL} WHERE s.id = $1`, [
-      id,
-    ]);
-    if (!row) throw budgetNotFound(id);
-    return toDto(row);
+    const budget = await this.store.one(manager, id);
+    if (!budget) throw budgetNotFound(id);
+    const [dto] = await this.withSpending(manager, [budget]);
+    return dto;
+  }
+
+  /** The budgets as answered, with what was spent in their periods: one query for all. */
+  private async withSpending(
+    manager: EntityManager,
+    budgets: BudgetInPeriod[],
+  ): Promise<BudgetDto[]> {
+    const spent = await this.spending.spentIn(manager, budgets.map(spendingScopeOf));
+    return budgets.map((budget) => toDto(budget, spent.get(budget.id) ?? '0'));
+  }
+
+  /**
+   * Records every threshold the current user's budgets have reached in their current period and
+   * not yet recorded, so none is announced twice; answers, per budget, the highest of the new
+   * records with its budget. Three queries at most: the budgets, their spending, the records.
+   */
+  private async recordCrossings(
+    manager: EntityManager,
+  ): Promise<{ crossing: Crossing; budget: BudgetInPeriod }[]> {
+    const budgets = await this.store.allWithCrossings(manager);
+    const spent = await this.spending.spentIn(manager, budgets.map(spendingScopeOf));
+    const reached = budgets.flatMap((budget) => {
+      const spentCents = spent.get(budget.id) ?? '0';
+      return thresholdsReached(budget, spentCents)
+        .filter((threshold) => !budget.recordedThresholds.includes(threshold))
+        .map((thresholdPercent) => ({
+          budgetId: budget.id,
+          periodStart: budget.periodStart,
+          thresholdPercent,
+          spentCents,
+          limitCents: budget.limitCents,
+        }));
+    });
+    const recorded = await this.alertsStore.record(manager, reached);
+    const byId = new Map(budgets.map((budget) => [budget.id, budget]));
+    return recorded.flatMap((crossing) => {
+      const budget = byId.get(crossing.budgetId);
+      return budget ? [{ crossing, budget }] : [];
+    });
   }
 }

@@ -1,4 +1,6 @@
 /** The transactions module's public entry: what code outside the module uses of it. */
 export { Transaction } from './transaction.entity';
+export { TransactionSpendingStore } from './transaction-spending.store';
+export type { SpendingScope } from './transaction-spending.store';
 export { TransactionsModule } from './transactions.module';
 export { TransactionsService } from './transactions.service';

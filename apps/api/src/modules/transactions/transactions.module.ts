@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit';
 import { CategoriesModule } from '../categories';
+import { TransactionSpendingStore } from './transaction-spending.store';
 import { TransactionSummaryService } from './transaction-summary.service';
 import { TransactionsController } from './transactions.controller';
 import { TransactionsService } from './transactions.service';
@@ -8,7 +9,7 @@ import { TransactionsService } from './transactions.service';
 @Module({
   imports: [AuditModule, CategoriesModule],
   controllers: [TransactionsController],
-  providers: [TransactionsService, TransactionSummaryService],
-  exports: [TransactionsService],
+  providers: [TransactionsService, TransactionSummaryService, TransactionSpendingStore],
+  exports: [TransactionsService, TransactionSpendingStore],
 })
 export class TransactionsModule {}

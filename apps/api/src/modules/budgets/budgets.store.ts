@@ -1,0 +1,158 @@
+import type { BudgetPeriod } from '@ledgerlens/contracts';
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import type { BudgetAlertsTable, BudgetsTable } from '../../database/generated/db-tables';
+import { CastColumns, Narrowed, oneRowOf, rowsOf } from '../../database/typed-rows';
+
+/** A live budget with its current period. */
+export interface BudgetInPeriod {
+  id: string;
+  /** null: an overall budget over every expense. */
+  categoryId: string | null;
+  period: BudgetPeriod;
+  /** Exact, as PostgreSQL's text. */
+  limitCents: string;
+  currency: string;
+  startDate: string;
+  alertThresholds: number[];
+  createdAt: Date;
+  updatedAt: Date;
+  /** First day of the current period, `YYYY-MM-DD`. */
+  periodStart: string;
+  /** Last day of the current period. */
+  periodEnd: string;
+  /** The day after the last one: where the next period starts. */
+  nextPeriodStart: string;
+}
+
+/** A live budget with the thresholds already recorded as crossed in its current period. */
+export interface BudgetWithCrossings extends BudgetInPeriod {
+  recordedThresholds: number[];
+}
+
+/** The current period of a budget: computed, of no table. */
+interface PeriodColumns {
+  period_start: string;
+  period_end: string;
+  next_period_start: string;
+}
+
+type BudgetRow = Pick<
+  Narrowed<BudgetsTable, { period: BudgetPeriod }>,
+  | 'id'
+  | 'category_id'
+  | 'period'
+  | 'limit_cents'
+  | 'currency'
+  | 'alert_thresholds'
+  | 'created_at'
+  | 'updated_at'
+> &
+  CastColumns<BudgetsTable, 'start_date', string> &
+  PeriodColumns;
+
+/** How many live budgets there are: a count, of no table. */
+interface BudgetCount {
+  total: number;
+}
+
+/** The thresholds `budget_alerts` holds for a budget's current period. */
+type RecordedThresholds = CastColumns<BudgetAlertsTable, 'threshold_percent', number[]>;
+
+/**
+ * Each live budget of the current user with its current period. Periods are calendar weeks
+ * (ISO, from Monday), months or years, starting no earlier than the budget's start date; before
+ * that date, the first period is the current one. Runs under Row-Level Security, so only the
+ * caller's rows take part.
+ */
+const IN_CURRENT_PERIOD = `
+  SELECT b.id, b.category_id, b.period, b.limit_cents, b.currency,
+         to_char(b.start_date, 'YYYY-MM-DD') AS start_date, b.alert_thresholds, b.created_at,
+         b.updated_at,
+         to_char(p.period_start, 'YYYY-MM-DD') AS period_start,
+         to_char(p.period_end - 1, 'YYYY-MM-DD') AS period_end,
+         to_char(p.period_end, 'YYYY-MM-DD') AS next_period_start`;
+
+const FROM_LIVE_BUDGETS = `
+  FROM budgets b
+  CROSS JOIN LATERAL (
+    SELECT CASE b.period WHEN 'weekly' THEN 'week' WHEN 'monthly' THEN 'month' ELSE 'year' END AS unit
+  ) u
+  CROSS JOIN LATERAL (
+    -- A budget that starts in the future is measured over its first period.
+    SELECT date_trunc(u.unit, greatest(current_date, b.start_date)::timestamp) AS anchor
+  ) a
+  CROSS JOIN LATERAL (
+    SELECT greatest(a.anchor::date, b.start_date) AS period_start,
+           (a.anchor + ('1 ' || u.unit)::interval)::date AS period_end
+  ) p
+  WHERE b.deleted_at IS NULL`;
+
+function budgetOf(row: BudgetRow): BudgetInPeriod {
+  return {
+    id: row.id,
+    categoryId: row.category_id,
+    period: row.period,
+    limitCents: row.limit_cents,
+    currency: row.currency,
+    startDate: row.start_date,
+    alertThresholds: row.alert_thresholds,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    periodStart: row.period_start,
+    periodEnd: row.period_end,
+    nextPeriodStart: row.next_period_start,
+  };
+}
+
+/** `budgets` in SQL, where the current period is computed (on the caller's transaction). */
+@Injectable()
+export class BudgetsStore {
+  /** A page of live budgets by period, age and ID, and how many there are in all. */
+  async page(
+    manager: EntityManager,
+    limit: number,
+    offset: number,
+  ): Promise<{ budgets: BudgetInPeriod[]; total: number }> {
+    const rows = await rowsOf<BudgetRow & BudgetCount>(
+      manager,
+      `${IN_CURRENT_PERIOD}, count(*) OVER ()::int AS total ${FROM_LIVE_BUDGETS}
+       ORDER BY b.period, b.created_at, b.id LIMIT $1 OFFSET $2`,
+      [limit, offset],
+    );
+    const [first] = rows;
+    // A page past the end has no row to carry the count.
+    const total = first ? first.total : offset === 0 ? 0 : await this.count(manager);
+    return { budgets: rows.map(budgetOf), total };
+  }
+
+  /** A live budget, or undefined. */
+  async one(manager: EntityManager, id: string): Promise<BudgetInPeriod | undefined> {
+    const row = await oneRowOf<BudgetRow>(
+      manager,
+      `${IN_CURRENT_PERIOD} ${FROM_LIVE_BUDGETS} AND b.id = $1`,
+      [id],
+    );
+    return row && budgetOf(row);
+  }
+
+  /** Every live budget, with the thresholds already recorded in its current period. */
+  async allWithCrossings(manager: EntityManager): Promise<BudgetWithCrossings[]> {
+    const rows = await rowsOf<BudgetRow & RecordedThresholds>(
+      manager,
+      `${IN_CURRENT_PERIOD},
+         ARRAY(SELECT r.threshold_percent FROM budget_alerts r
+               WHERE r.budget_id = b.id AND r.period_start = p.period_start) AS threshold_percent
+       ${FROM_LIVE_BUDGETS}`,
+    );
+    return rows.map((row) => ({ ...budgetOf(row), recordedThresholds: row.threshold_percent }));
+  }
+
+  private async count(manager: EntityManager): Promise<number> {
+    const row = await oneRowOf<BudgetCount>(
+      manager,
+      `SELECT count(*)::int AS total FROM budgets WHERE deleted_at IS NULL`,
+    );
+    return row?.total ?? 0;
+  }
+}
