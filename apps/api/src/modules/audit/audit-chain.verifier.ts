@@ -1,31 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
+import { CHAIN_CHUNK, chainHead, chainRowsAfter } from './audit-chain.store';
 import { ChainVerificationDto } from './dto/audit-change.dto';
 
-const CHUNK = 5000;
 /** The hash before the first row, as the audit-trail migration seeds the chain head. */
 const GENESIS_HASH = '0'.repeat(64);
-
-interface ChainRow {
-  id: string;
-  hash: string;
-  /** The hashed fields as text, in hashing order, the previous hash excluded. */
-  fields: string[];
-}
-
-/**
- * The same canonical text the trigger's `audit_change_hash` covers, rebuilt independently from
- * the stored columns: fields joined by the unit separator, time to the microsecond in UTC.
- */
-const ROWS_SQL = `
-  SELECT id::text AS id, hash,
-    ARRAY[table_name, row_id, action,
-          coalesce(old_data::text, ''), coalesce(new_data::text, ''),
-          array_to_string(changed_columns, ','),
-          coalesce(user_id::text, ''), coalesce(trace_id, ''),
-          to_char(changed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')] AS fields
-  FROM audit_changes WHERE audit_changes.id > $1 ORDER BY audit_changes.id LIMIT ${CHUNK}`;
 
 function chainHash(previous: string, fields: string[]): string {
   return createHash('sha256')
@@ -50,7 +30,7 @@ export class AuditChainVerifier {
     let checked = 0;
     let lastId = '0';
     for (;;) {
-      const rows: ChainRow[] = await manager.query(ROWS_SQL, [lastId]);
+      const rows = await chainRowsAfter(manager, lastId);
       for (const row of rows) {
         if (chainHash(previous, row.fields) !== row.hash) {
           return {
@@ -64,16 +44,14 @@ export class AuditChainVerifier {
         lastId = row.id;
         checked += 1;
       }
-      if (rows.length < CHUNK) break;
+      if (rows.length < CHAIN_CHUNK) break;
     }
-    const [head] = await manager.query(
-      `SELECT last_change_id::text AS "lastId", last_hash AS "lastHash" FROM audit_chain_head`,
-    );
-    if (head && head.lastHash !== previous) {
+    const head = await chainHead(manager);
+    if (head && head.last_hash !== previous) {
       return {
         ok: false,
         checked,
-        firstBrokenId: head.lastId ?? undefined,
+        firstBrokenId: head.last_change_id ?? undefined,
         reason: 'The chain ends before its recorded head: rows were removed from its end',
       };
     }

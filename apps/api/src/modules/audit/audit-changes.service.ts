@@ -11,10 +11,8 @@ import {
   AuditChangePageDto,
   RecordHistoryDto,
 } from './dto/audit-change.dto';
+import { isRecordVisible, OwnedAuditedTable } from './owned-records.store';
 import { fieldChangesOf, isSoftDelete } from './record-diff';
-
-/** User-owned tables whose history an owner may read. */
-export type OwnedAuditedTable = 'transactions' | 'budgets';
 
 function toDto(change: AuditChange): AuditChangeDto {
   return { ...change, changedAt: change.changedAt.toISOString() };
@@ -49,10 +47,8 @@ export class AuditChangesService {
    * Row-Level Security decides whether the record is theirs (deleted records included).
    */
   async historyOfOwned(table: OwnedAuditedTable, id: string): Promise<RecordHistoryDto> {
-    const visible = await this.userContext.run((manager) =>
-      manager.query(`SELECT 1 FROM "${table}" WHERE id = $1`, [id]),
-    );
-    if (visible.length === 0) throw new NotFoundError('No such record of yours');
+    const visible = await this.userContext.run((manager) => isRecordVisible(manager, table, id));
+    if (!visible) throw new NotFoundError('No such record of yours');
     const rows: (AuditChange & { userEmail: string | null })[] = await this.changes
       .createQueryBuilder('c')
       .leftJoin('users', 'u', 'u.id = c.user_id')
@@ -60,7 +56,7 @@ export class AuditChangesService {
       .addSelect('u.email', 'userEmail')
       .where('c.tableName = :table AND c.rowId = :id', { table, id })
       .orderBy('c.id', 'ASC')
-      .getRawAndEntities()
+      .getRawAndEntities<{ userEmail: string | null }>()
       .then(({ raw, entities }) =>
         entities.map((change, index) => ({ ...change, userEmail: raw[index].userEmail })),
       );

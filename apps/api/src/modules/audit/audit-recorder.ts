@@ -16,7 +16,7 @@ import { storableText, storableValue } from '../../common/text/storable-text';
 import { isDataError } from '../../common/errors/postgres-errors';
 import { AppConfig } from '../../config/app-config';
 import { AuditEventInput, AuditEventRecord } from './audit-event-input';
-import { AuditEventWriter } from './audit-event.writer';
+import { AuditEventsStore } from './audit-events.store';
 
 /** Column widths of `audit_events`: longer values are cut rather than failing a whole batch. */
 const LIMITS = {
@@ -54,7 +54,7 @@ export class AuditRecorder implements OnApplicationBootstrap, BeforeApplicationS
   constructor(
     private readonly config: AppConfig,
     private readonly context: RequestContext,
-    private readonly writer: AuditEventWriter,
+    private readonly writer: AuditEventsStore,
     private readonly redactor: AppRedactor,
     @Optional() private readonly events?: EventEmitter2,
   ) {

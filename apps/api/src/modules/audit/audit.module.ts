@@ -6,7 +6,7 @@ import { AuditChainVerifier } from './audit-chain.verifier';
 import { AuditChange } from './audit-change.entity';
 import { AuditChangesService } from './audit-changes.service';
 import { AuditEvent } from './audit-event.entity';
-import { AuditEventWriter } from './audit-event.writer';
+import { AuditEventsStore } from './audit-events.store';
 import { AuditLogsController } from './audit-logs.controller';
 import { AuditLogsService } from './audit-logs.service';
 import { AuditRecorder } from './audit-recorder';
@@ -24,7 +24,7 @@ import { HttpAudit } from './http/http-audit';
   imports: [TypeOrmModule.forFeature([AuditEvent, AuditChange])],
   controllers: [AuditLogsController, AuditController],
   providers: [
-    AuditEventWriter,
+    AuditEventsStore,
     AuditRecorder,
     HttpAudit,
     AuditLogsService,

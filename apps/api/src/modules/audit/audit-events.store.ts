@@ -1,18 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { execute } from '../../database/typed-rows';
 import { AuditEventRecord } from './audit-event-input';
 
 /**
- * Inserts a batch of events in one statement: the batch travels as one JSON parameter, so its
- * size is not bound by PostgreSQL's parameter limit and the insert is all or nothing.
+ * `audit_events` in SQL. Inserts a batch of events in one statement: the batch travels as one
+ * JSON parameter, so its size is not bound by PostgreSQL's parameter limit and the insert is all
+ * or nothing.
  */
 @Injectable()
-export class AuditEventWriter {
+export class AuditEventsStore {
   constructor(private readonly dataSource: DataSource) {}
 
   async write(batch: AuditEventRecord[]): Promise<void> {
     if (batch.length === 0) return;
-    await this.dataSource.query(
+    await execute(
+      this.dataSource,
       `INSERT INTO audit_events (occurred_at, actor_id, actor_email, source, action, category,
          resource_type, resource_id, result, severity, message, ip, user_agent, trace_id,
          duration_ms, metadata)
