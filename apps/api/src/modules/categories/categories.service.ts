@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { ConflictError, NotFoundError } from '../../common/errors/domain-errors';
 import { translateConstraintError } from '../../common/errors/postgres-errors';
 import { PaginationQueryDto } from '../../common/http/pagination.dto';
@@ -15,6 +15,9 @@ import {
 
 const categoryNotFound = (id: string) =>
   new NotFoundError(`Category ${id} not found`, { categoryId: ['category not found'] });
+
+/** What a category looks like on something filed under it. */
+export type CategoryLabel = Pick<Category, 'name' | 'color'>;
 
 function nameTaken(name: string | undefined) {
   return () =>
@@ -78,6 +81,24 @@ export class CategoriesService {
   async createAll(manager: EntityManager, inputs: CreateCategoryDto[]): Promise<CategoryDto[]> {
     const saved = await manager.save(inputs.map((input) => manager.create(Category, input)));
     return saved.map(CategoryDto.from);
+  }
+
+  /**
+   * The names and colours of categories of the current user, inside their open transaction, by
+   * ID: deleted ones too, since they still label their old transactions. One query, none for
+   * no IDs.
+   */
+  async labelsOf(
+    manager: EntityManager,
+    ids: readonly string[],
+  ): Promise<Map<string, CategoryLabel>> {
+    if (ids.length === 0) return new Map();
+    const categories = await manager.find(Category, {
+      select: { id: true, name: true, color: true },
+      where: { id: In([...ids]) },
+      withDeleted: true,
+    });
+    return new Map(categories.map(({ id, name, color }) => [id, { name, color }]));
   }
 
   /** A live category of the current user, inside their open transaction; NotFound otherwise. */

@@ -1,7 +1,7 @@
-import { TransactionType } from '@ledgerlens/contracts';
 import { Injectable } from '@nestjs/common';
 import { InvalidRequestError } from '../../common/errors/domain-errors';
 import { UserContext } from '../../database/user-context';
+import { CategoriesService, CategoryLabel } from '../categories';
 import {
   CategoryTotalDto,
   CurrencyTotalsDto,
@@ -12,45 +12,36 @@ import {
 import { TransactionFiltersDto } from './dto/transaction.dto';
 import { Transaction } from './transaction.entity';
 import { assertAmountRange, whereTransactionsMatch } from './transaction-filters';
-
-interface SummaryRow {
-  type: TransactionType;
-  currency: string;
-  category_id: string | null;
-  category_name: string | null;
-  color: string | null;
-  /** A numeric sum, exact as text (it can pass 2^53), and answered as such. */
-  cents: string;
-  count: number;
-}
-
-/**
- * Sums of the current user's transactions by type, currency and category, added up by
- * PostgreSQL (under Row-Level Security) so a busy month costs one query, not a page per 100 rows.
- * Soft-deleted categories keep their name and colour on their old transactions.
- */
-const SUMMARY_SQL = `
-  SELECT t.type, t.currency, t.category_id, c.name AS category_name, c.color,
-         sum(t.amount_cents)::text AS cents, count(*)::int AS count
-  FROM transactions t
-  LEFT JOIN categories c ON c.id = t.category_id
-  WHERE t.deleted_at IS NULL AND t.occurred_on BETWEEN $1 AND $2
-  GROUP BY t.type, t.currency, t.category_id, c.name, c.color`;
+import { CategorySum, TransactionSummaryStore } from './transaction-summary.store';
 
 @Injectable()
 export class TransactionSummaryService {
-  constructor(private readonly userContext: UserContext) {}
+  constructor(
+    private readonly userContext: UserContext,
+    private readonly sums: TransactionSummaryStore,
+    private readonly categories: CategoriesService,
+  ) {}
 
+  /**
+   * Sums of the current user's transactions by type, currency and category, each with its
+   * category's name and colour, read from the categories module in one more query. Soft-deleted
+   * categories keep their name and colour on their old transactions.
+   */
   async summarize({ from, to }: TransactionSummaryQueryDto): Promise<TransactionSummaryDto> {
     if (from > to) {
       throw new InvalidRequestError('from must not be after to', {
         from: ['from must not be after to'],
       });
     }
-    const rows = await this.userContext.run((manager) =>
-      manager.query<SummaryRow[]>(SUMMARY_SQL, [from, to]),
-    );
-    const categories = rows.map(categoryTotalOf).sort(largestFirst);
+    const categories = await this.userContext.run(async (manager) => {
+      const sums = await this.sums.sumsByCategory(manager, from, to);
+      const ids = new Set(sums.flatMap(({ category_id }) => (category_id ? [category_id] : [])));
+      const labels = await this.categories.labelsOf(manager, [...ids]);
+      return sums.map((sum) =>
+        categoryTotalOf(sum, sum.category_id === null ? undefined : labels.get(sum.category_id)),
+      );
+    });
+    categories.sort(largestFirst);
     return { from, to, currencies: currencyTotalsOf(categories), categories };
   }
 
@@ -74,15 +65,15 @@ export class TransactionSummaryService {
   }
 }
 
-function categoryTotalOf(row: SummaryRow): CategoryTotalDto {
+function categoryTotalOf(sum: CategorySum, label: CategoryLabel | undefined): CategoryTotalDto {
   return {
-    type: row.type,
-    currency: row.currency,
-    categoryId: row.category_id,
-    categoryName: row.category_name,
-    color: row.color,
-    cents: row.cents,
-    count: row.count,
+    type: sum.type,
+    currency: sum.currency,
+    categoryId: sum.category_id,
+    categoryName: label?.name ?? null,
+    color: label?.color ?? null,
+    cents: sum.cents,
+    count: sum.count,
   };
 }
 
