@@ -54,6 +54,9 @@ export class ExceptionCapture implements BeforeApplicationShutdown {
     return { queued: this.queue.size, dropped: this.queue.dropped };
   }
 
+  /** Occurrences the queue holds at most (readiness reports a full queue). */
+  readonly capacity = QUEUE_CAPACITY;
+
   /** Reports sent by code that does not know this module (see `reportException`). */
   @OnEvent(InternalEvent.ExceptionReported)
   onReported(report: ExceptionReport): void {
