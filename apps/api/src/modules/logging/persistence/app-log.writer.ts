@@ -4,8 +4,8 @@ import { InternalEvent, LOG_SEVERITY_NUMBERS } from '@ledgerlens/contracts';
 import { DataSource } from 'typeorm';
 import { driverErrorOf, PG_CHECK_VIOLATION } from '../../../common/errors/postgres-errors';
 import { messageTemplateOf } from '../../../common/text/message-template';
-import { UNLOGGED_QUERY_MARK } from '../../../database/sql-logger';
 import { AppLogRecord } from './app-log-record';
+import { ensurePartitionsOf, insertAppLogs, StoredRecords } from './app-logs.store';
 
 /** Levels whose messages are grouped by pattern for the statistics' top errors. */
 const PATTERNED_LEVELS = new Set(['error', 'fatal']);
@@ -33,12 +33,6 @@ function isMissingPartition(error: unknown): boolean {
 /** The UTC days (`YYYY-MM-DD`) the records fall on. */
 function daysOf(batch: readonly AppLogRecord[]): string[] {
   return [...new Set(batch.map((record) => new Date(record.loggedAt).toISOString().slice(0, 10)))];
-}
-
-/** What a batch stored: how many records, and the client IDs among them (browser entries). */
-export interface StoredRecords {
-  stored: number;
-  clientIds: string[];
 }
 
 /** The records of a batch stored now: not those a browser sent again (same client ID). */
@@ -78,13 +72,10 @@ export class AppLogWriter {
         })),
       ),
     );
-    const result = await this.insert(rows).catch(async (error: unknown) => {
+    const result = await insertAppLogs(this.dataSource, rows).catch(async (error: unknown) => {
       if (!isMissingPartition(error)) throw error;
-      await this.dataSource.query(
-        `${UNLOGGED_QUERY_MARK} SELECT app_logs_ensure_partition(day::date) FROM unnest($1::text[]) AS day`,
-        [daysOf(batch)],
-      );
-      return this.insert(rows);
+      await ensurePartitionsOf(this.dataSource, daysOf(batch));
+      return insertAppLogs(this.dataSource, rows);
     });
     this.announce(batch, result);
     return result;
@@ -99,30 +90,5 @@ export class AppLogWriter {
     } catch {
       // A listener's failure is its own: the lines are stored, and a retry would store them twice.
     }
-  }
-
-  private async insert(rows: string): Promise<StoredRecords> {
-    const [result] = await this.dataSource.query(
-      `${UNLOGGED_QUERY_MARK}
-       WITH inserted AS (
-         INSERT INTO app_logs (logged_at, level, severity_number, source, module, message,
-           trace_id, user_id, request_method, request_path, status_code, duration_ms, extra_data,
-           client_id, message_pattern)
-         SELECT r."loggedAt", r.level, r."severityNumber", r.source, r.module, r.message,
-           r."traceId", r."userId", r."requestMethod", r."requestPath", r."statusCode",
-           r."durationMs", r."extraData", r."clientId", r."messagePattern"
-         FROM jsonb_to_recordset($1::jsonb) AS r(
-           "loggedAt" timestamptz, level varchar, "severityNumber" smallint, source varchar,
-           module varchar, message text, "traceId" varchar, "userId" uuid,
-           "requestMethod" varchar, "requestPath" varchar, "statusCode" smallint,
-           "durationMs" integer, "extraData" jsonb, "clientId" uuid, "messagePattern" text)
-         ON CONFLICT ("client_id", "logged_at") DO NOTHING
-         RETURNING client_id)
-       SELECT count(*)::int AS stored,
-         COALESCE(array_agg(client_id) FILTER (WHERE client_id IS NOT NULL), '{}') AS "clientIds"
-       FROM inserted`,
-      [rows],
-    );
-    return result;
   }
 }
