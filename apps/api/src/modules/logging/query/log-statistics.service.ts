@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { LOG_LEVELS, LOG_SOURCES, LogLevel, LogSource } from '@ledgerlens/contracts';
+import { LOG_LEVELS, LOG_SOURCES, LogSource } from '@ledgerlens/contracts';
 import { DataSource } from 'typeorm';
 import { InvalidRequestError } from '../../../common/errors/domain-errors';
 import { BUCKET_ORIGIN, bucketSecondsFor } from '../../../common/http/time-buckets';
-import { LevelCountsDto, LogStatisticsDto, TopErrorDto } from './dto/log-entry.dto';
+import { LevelCountsDto, LogStatisticsDto } from './dto/log-entry.dto';
 import { LogFilterDto } from './dto/log-query.dto';
-import { conditionsOf } from './logs-query.service';
-import { SqlConditions } from '../../../common/sql/sql-conditions';
+import { HourSpan, topErrors, volumeRows, VolumeRow } from './log-statistics.store';
 
 const MINUTE = 60;
 const HOUR = 60 * MINUTE;
@@ -16,21 +15,8 @@ const TOP_ERRORS = 10;
 
 const HOUR_MS = HOUR * 1000;
 
-/** Whole UTC hours `[start, end)` inside a range. */
-interface HourSpan {
-  start: string;
-  end: string;
-}
-
 function zeroCounts(): LevelCountsDto {
   return Object.fromEntries(LOG_LEVELS.map((level) => [level, 0])) as unknown as LevelCountsDto;
-}
-
-interface VolumeRow {
-  bucket: Date;
-  level: LogLevel;
-  source: LogSource;
-  count: number;
 }
 
 /** Counts for the log dashboard: by level, by source, volume over time, most frequent errors. */
@@ -58,16 +44,16 @@ export class LogStatisticsService {
     const bucketSeconds = bucketSecondsFor(rangeSeconds);
     const scope = { ...filters, from: from.toISOString(), to: to.toISOString() };
     const span = this.rollupSpan(from, to, bucketSeconds, filters);
-    const [volumeRows, topErrors] = await Promise.all([
-      this.volume(scope, bucketSeconds, span),
-      this.topErrors(scope, span),
+    const [volume, errors] = await Promise.all([
+      volumeRows(this.dataSource, scope, bucketSeconds, span),
+      topErrors(this.dataSource, scope, span, TOP_ERRORS),
     ]);
     return {
       from: scope.from,
       to: scope.to,
       bucketSeconds,
-      ...this.summarise(volumeRows, from, to, bucketSeconds),
-      topErrors,
+      ...this.summarise(volume, from, to, bucketSeconds),
+      topErrors: errors,
     };
   }
 
@@ -87,83 +73,6 @@ export class LogStatisticsService {
     return start < end
       ? { start: new Date(start).toISOString(), end: new Date(end).toISOString() }
       : undefined;
-  }
-
-  /**
-   * Reads the range as parts: the rollups' whole hours, and the stored lines of what is left
-   * at either end (or of the whole range without rollups). `part` makes one part's SQL.
-   */
-  private partsOf(
-    filters: LogFilterDto,
-    span: HourSpan | undefined,
-    sql: SqlConditions,
-    part: {
-      lines: (conditions: SqlConditions) => string;
-      rollup: (conditions: SqlConditions) => string;
-    },
-  ): string {
-    const lineRanges = span
-      ? [
-          { from: filters.from, to: span.start },
-          { from: span.end, to: filters.to },
-        ].filter((range) => (range.from as string) < (range.to as string))
-      : [{ from: filters.from, to: filters.to }];
-    const parts = lineRanges.map((range) =>
-      part.lines(conditionsOf({ ...filters, ...range }, sql)),
-    );
-    if (span) {
-      const rollup = new SqlConditions(sql)
-        .and(`r.hour >= ${sql.param(span.start)}::timestamptz`)
-        .and(`r.hour < ${sql.param(span.end)}::timestamptz`);
-      if (filters.source) rollup.and(`r.source = ${sql.param(filters.source)}`);
-      parts.push(part.rollup(rollup));
-    }
-    return parts.join(' UNION ALL ');
-  }
-
-  private volume(
-    filters: LogFilterDto,
-    bucketSeconds: number,
-    span: HourSpan | undefined,
-  ): Promise<VolumeRow[]> {
-    const sql = new SqlConditions();
-    const bucket = (column: string) =>
-      `date_bin(${width}::interval, ${column}, ${origin}::timestamptz)`;
-    const width = sql.param(`${bucketSeconds} seconds`);
-    const origin = sql.param(BUCKET_ORIGIN);
-    const parts = this.partsOf(filters, span, sql, {
-      lines: (conditions) =>
-        `SELECT ${bucket('l.logged_at')} AS bucket, l.level, l.source, count(*) AS count
-         FROM app_logs l ${conditions.where()} GROUP BY 1, 2, 3`,
-      rollup: (conditions) =>
-        `SELECT ${bucket('r.hour')}, r.level, r.source, sum(r.count)
-         FROM app_log_hourly_counts r ${conditions.where()} GROUP BY 1, 2, 3`,
-    });
-    return this.dataSource.query(
-      `SELECT bucket, level, source, sum(count)::int AS count FROM (${parts}) AS parts
-       GROUP BY 1, 2, 3`,
-      sql.params,
-    );
-  }
-
-  private topErrors(filters: LogFilterDto, span: HourSpan | undefined): Promise<TopErrorDto[]> {
-    const sql = new SqlConditions();
-    const levels = sql.param(['error', 'fatal']);
-    const parts = this.partsOf(filters, span, sql, {
-      lines: (conditions) =>
-        `SELECT coalesce(l.message_pattern, left(l.message, 500)) AS pattern, count(*) AS count,
-           min(left(l.message, 500)) AS example, max(l.logged_at) AS last_seen
-         FROM app_logs l ${conditions.where(`l.level = ANY(${levels}::varchar[])`)} GROUP BY 1`,
-      rollup: (conditions) =>
-        `SELECT r.pattern, sum(r.count), min(r.example), max(r.last_seen)
-         FROM app_log_hourly_errors r ${conditions.where()} GROUP BY 1`,
-    });
-    return this.dataSource.query(
-      `SELECT pattern, sum(count)::int AS count, min(example) AS example,
-         max(last_seen) AS "lastSeen"
-       FROM (${parts}) AS parts GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${TOP_ERRORS}`,
-      sql.params,
-    );
   }
 
   /**
@@ -188,7 +97,7 @@ export class LogStatisticsService {
       total += row.count;
       byLevel[row.level] += row.count;
       bySource[row.source] += row.count;
-      const counts = buckets.get(new Date(row.bucket).getTime());
+      const counts = buckets.get(row.bucket.getTime());
       if (counts) counts[row.level] += row.count;
     }
     const volume = [...buckets].map(([start, counts]) => ({
