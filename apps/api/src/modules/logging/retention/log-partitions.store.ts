@@ -2,7 +2,6 @@
  * The day partitions of `app_logs` (`app_logs_pYYYYMMDD`) and the database's own day: SQL on the
  * catalog and on the partition functions of the migrations.
  */
-
 import { execute, oneRowOf, Queryable, rowsOf } from '../../../database/typed-rows';
 import { ArchiveDay } from './archive-run';
 
