@@ -1,4 +1,5 @@
 /** The users module's public entry: what code outside the module uses of it. */
+export { DeletedUsersStore } from './deleted-users.store';
 export { UserDto } from './dto/user.dto';
 export { User } from './user.entity';
 export { UsersModule } from './users.module';

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DeletedUsersStore } from './deleted-users.store';
 import { User } from './user.entity';
 import { UserPreferencesController } from './user-preferences.controller';
 import { UsersController } from './users.controller';
@@ -8,7 +9,7 @@ import { UsersService } from './users.service';
 @Module({
   imports: [TypeOrmModule.forFeature([User])],
   controllers: [UsersController, UserPreferencesController],
-  providers: [UsersService],
-  exports: [UsersService],
+  providers: [UsersService, DeletedUsersStore],
+  exports: [UsersService, DeletedUsersStore],
 })
 export class UsersModule {}

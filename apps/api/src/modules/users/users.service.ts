@@ -8,6 +8,7 @@ import { AuthenticationError, ConflictError } from '../../common/errors/domain-e
 import { translateConstraintError } from '../../common/errors/postgres-errors';
 import { UserContext } from '../../database/user-context';
 import { UpdateUserPreferencesDto, UserPreferencesDto } from './dto/user-preferences.dto';
+import { ownPreferencesRow, setOwnBudgetAlertEmails } from './user-preferences.store';
 import { User } from './user.entity';
 
 export interface NewUser {
@@ -106,10 +107,7 @@ export class UsersService {
   updatePreferences(changes: UpdateUserPreferencesDto): Promise<UserPreferencesDto> {
     return this.userContext.run(async (manager) => {
       if (changes.budgetAlertEmails !== undefined) {
-        await manager.query(
-          `UPDATE users SET email_budget_alerts = $1 WHERE id = app_current_user_id()`,
-          [changes.budgetAlertEmails],
-        );
+        await setOwnBudgetAlertEmails(manager, changes.budgetAlertEmails);
       }
       return this.ownPreferences(manager);
     });
@@ -122,9 +120,7 @@ export class UsersService {
   }
 
   private async ownPreferences(manager: EntityManager): Promise<UserPreferencesDto> {
-    const [row]: { email_budget_alerts: boolean }[] = await manager.query(
-      `SELECT email_budget_alerts FROM users WHERE id = app_current_user_id()`,
-    );
+    const row = await ownPreferencesRow(manager);
     // Only a deleted account has no row of its own: it is signed in no longer.
     if (!row) throw new AuthenticationError('This needs a signed-in user');
     return { budgetAlertEmails: row.email_budget_alerts };
