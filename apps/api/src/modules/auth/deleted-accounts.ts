@@ -1,6 +1,7 @@
 import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
+import { DeletedUsersStore } from '../users';
 import { PgNotificationListener } from './pg-notification-listener';
 
 /**
@@ -22,8 +23,9 @@ export class DeletedAccounts implements OnApplicationBootstrap, OnApplicationShu
   private readonly listener: PgNotificationListener;
 
   constructor(
-    private readonly dataSource: DataSource,
+    dataSource: DataSource,
     private readonly config: AppConfig,
+    private readonly deletedUsers: DeletedUsersStore,
   ) {
     this.listener = new PgNotificationListener(dataSource, {
       applicationName: 'ledgerlens-deleted-accounts',
@@ -35,16 +37,10 @@ export class DeletedAccounts implements OnApplicationBootstrap, OnApplicationShu
         else if (id) this.deletedUntil.set(id, Date.now() + this.tokenLifetimeMs());
         this.forgetExpired();
       },
-      catchUp: async (client) => {
-        const recent: { id: string; until: string }[] = (
-          await client.query(
-            `SELECT id, (extract(epoch FROM deleted_at) * 1000)::bigint::text AS until
-             FROM users WHERE deleted_at > now() - make_interval(secs => $1)`,
-            [this.config.JWT_ACCESS_TTL_SECONDS],
-          )
-        ).rows;
-        for (const { id, until } of recent) {
-          this.deletedUntil.set(id, Number(until) + this.tokenLifetimeMs());
+      catchUp: async () => {
+        const recent = await this.deletedUsers.deletedWithin(this.config.JWT_ACCESS_TTL_SECONDS);
+        for (const { id, deleted_at } of recent) {
+          this.deletedUntil.set(id, deleted_at.getTime() + this.tokenLifetimeMs());
         }
         this.forgetExpired();
       },
@@ -63,11 +59,7 @@ export class DeletedAccounts implements OnApplicationBootstrap, OnApplicationShu
   async isDeleted(userId: string): Promise<boolean> {
     if ((this.deletedUntil.get(userId) ?? 0) > Date.now()) return true;
     if (this.listener.listening) return false;
-    const [{ live }]: { live: boolean }[] = await this.dataSource.query(
-      'SELECT EXISTS (SELECT 1 FROM users WHERE id = $1 AND deleted_at IS NULL) AS live',
-      [userId],
-    );
-    return !live;
+    return !(await this.deletedUsers.isLive(userId));
   }
 
   private tokenLifetimeMs(): number {

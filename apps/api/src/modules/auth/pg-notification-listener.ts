@@ -11,9 +11,11 @@ export interface PgNotificationListenerOptions {
   onNotification(payload: string): void;
   /**
    * Runs on each new connection once it listens: loads what changed while nobody was listening.
-   * Until it has finished, `listening` stays false and the owner answers by querying.
+   * Until it has finished, `listening` stays false and the owner answers by querying. It reads
+   * through the pool (the owner's typed statements): `LISTEN` has taken effect by then, so
+   * whatever changes after that read started is announced on this connection.
    */
-  catchUp(client: Client): Promise<void>;
+  catchUp(): Promise<void>;
 }
 
 const RECONNECT_DELAY_MS = 1000;
@@ -55,8 +57,9 @@ export class PgNotificationListener {
     this.client = client;
     try {
       await client.connect();
+      // The one statement this connection runs: it only listens, and reads nothing.
       await client.query(`LISTEN ${this.options.channel}`);
-      await this.options.catchUp(client);
+      await this.options.catchUp();
       this.ready = !this.closed;
     } catch (error) {
       this.lost(client, error as Error);

@@ -1,6 +1,8 @@
 import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
 import { DataSource, LessThan, MoreThan, Repository } from 'typeorm';
+import type { RevokedTokensTable } from '../../database/generated/db-tables';
+import { execute, rowsOf } from '../../database/typed-rows';
 import { PgNotificationListener } from './pg-notification-listener';
 import { RevokedToken } from './revoked-token.entity';
 
@@ -12,6 +14,9 @@ export abstract class TokenRevocationStore {
   abstract revoke(familyId: string, lastExpiry: Date): Promise<void>;
   abstract isRevoked(familyId: string): Promise<boolean>;
 }
+
+/** An unexpired revocation, as the catch-up loads it. */
+type RevocationRow = Pick<RevokedTokensTable, 'family_id' | 'expires_at'>;
 
 /** Revocations are announced on this channel as `<family id> <last expiry in ms>`. */
 const REVOCATION_CHANNEL = 'ledgerlens_token_revoked';
@@ -43,14 +48,12 @@ export class PostgresTokenRevocationStore
         if (familyId && until) this.remember(familyId, Number(until));
         this.forgetExpired();
       },
-      catchUp: async (client) => {
-        const current: { family_id: string; until: string }[] = (
-          await client.query(
-            `SELECT family_id, (extract(epoch FROM expires_at) * 1000)::bigint::text AS until
-             FROM revoked_tokens WHERE expires_at > now()`,
-          )
-        ).rows;
-        for (const row of current) this.remember(row.family_id, Number(row.until));
+      catchUp: async () => {
+        const current = await rowsOf<RevocationRow>(
+          dataSource,
+          `SELECT family_id, expires_at FROM revoked_tokens WHERE expires_at > now()`,
+        );
+        for (const row of current) this.remember(row.family_id, row.expires_at.getTime());
         this.forgetExpired();
       },
     });
@@ -67,7 +70,7 @@ export class PostgresTokenRevocationStore
   async revoke(familyId: string, lastExpiry: Date): Promise<void> {
     await this.revoked.upsert({ familyId, expiresAt: lastExpiry }, ['familyId']);
     this.remember(familyId, lastExpiry.getTime());
-    await this.dataSource.query('SELECT pg_notify($1, $2)', [
+    await execute(this.dataSource, 'SELECT pg_notify($1, $2)', [
       REVOCATION_CHANNEL,
       `${familyId} ${lastExpiry.getTime()}`,
     ]);
