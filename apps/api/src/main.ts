@@ -3,9 +3,15 @@ import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { createApp } from './app/create-app';
 import { openApiDocumentOf } from './app/openapi-document';
-import { DATABASE_COMMANDS, DatabaseCommand, runDatabaseCommand } from './app/database-commands';
+import {
+  COMMANDS_BESIDE_THE_APP,
+  DATABASE_COMMANDS,
+  DatabaseCommand,
+  runDatabaseCommand,
+} from './app/database-commands';
 import { AppConfig, ConfigValidationError, loadConfig } from './config/app-config';
-import { openDatabaseServer } from './database/database-server';
+import { CommandRefusal } from './database/backup/command-refusal';
+import { openDatabaseServer, reachDatabaseServer } from './database/database-server';
 import { HttpDrain } from './common/http/http-drain';
 
 /** Prints the OpenAPI document (JSON) without starting a database. */
@@ -41,10 +47,16 @@ async function main(): Promise<void> {
     const commands = [...DATABASE_COMMANDS, OPENAPI_EXPORT_COMMAND].join(', ');
     throw new Error(`Unknown command '${command}'. Commands: ${commands}`);
   }
-  const database = await openDatabaseServer(config, say);
+  const besideTheApp = COMMANDS_BESIDE_THE_APP.includes(command as DatabaseCommand);
+  const database = await (besideTheApp ? reachDatabaseServer : openDatabaseServer)(config, say);
   if (command) {
     try {
-      await runDatabaseCommand(command as DatabaseCommand, database.url, say);
+      await runDatabaseCommand(
+        command as DatabaseCommand,
+        database.url,
+        say,
+        process.argv.slice(3),
+      );
     } finally {
       await database.stop();
     }
@@ -76,8 +88,13 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(
-    `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-  );
+  // A refusal (e.g. a restore into a database that is not empty) says what to do: no stack.
+  const text =
+    error instanceof CommandRefusal
+      ? `[ledgerlens] ${error.message}`
+      : error instanceof Error
+        ? (error.stack ?? error.message)
+        : String(error);
+  process.stderr.write(`${text}\n`);
   process.exit(1);
 });

@@ -1,16 +1,32 @@
 import { DataSource } from 'typeorm';
+import { parseBackupCommandArgs } from '../database/backup/backup-command-args';
+import { backupDatabase } from '../database/backup/database-backup';
+import { restoreDatabase } from '../database/backup/database-restore';
 import { dataSourceOptions } from '../database/data-source-options';
 import { entities } from './entities';
 
-export const DATABASE_COMMANDS = ['db:migrate', 'db:revert'] as const;
+export const DATABASE_COMMANDS = ['db:migrate', 'db:revert', 'db:backup', 'db:restore'] as const;
 export type DatabaseCommand = (typeof DATABASE_COMMANDS)[number];
 
-/** `db:migrate` runs pending migrations; `db:revert` undoes the last one. */
+/** Commands that may run beside the app, on the embedded server it already runs. */
+export const COMMANDS_BESIDE_THE_APP: readonly DatabaseCommand[] = ['db:backup', 'db:restore'];
+
+/**
+ * `db:migrate` runs pending migrations; `db:revert` undoes the last one; `db:backup` writes a
+ * dump and its manifest; `db:restore` restores one (see docs/operations.md).
+ */
 export async function runDatabaseCommand(
   command: DatabaseCommand,
   url: string,
   log: (line: string) => void,
+  args: readonly string[] = [],
 ): Promise<void> {
+  if (command === 'db:backup' || command === 'db:restore') {
+    const { file, force } = parseBackupCommandArgs(command, args);
+    if (command === 'db:backup') await backupDatabase({ url, file, log });
+    else await restoreDatabase({ url, file: file as string, force, log });
+    return;
+  }
   const dataSource = await new DataSource(dataSourceOptions(url, entities, 2)).initialize();
   try {
     if (command === 'db:migrate') {

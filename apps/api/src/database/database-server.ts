@@ -1,5 +1,6 @@
+import { Client } from 'pg';
 import { AppConfig } from '../config/app-config';
-import { RunningDatabase, startEmbeddedPostgres } from './embedded-postgres';
+import { embeddedDatabaseUrl, RunningDatabase, startEmbeddedPostgres } from './embedded-postgres';
 
 export const EMBEDDED_DATABASE_NAME = 'ledgerlens';
 
@@ -20,4 +21,38 @@ export async function openDatabaseServer(
     persistent: true,
     announce: log,
   });
+}
+
+async function answers(url: string): Promise<boolean> {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/**
+ * As openDatabaseServer, but without DATABASE_URL it first looks for the embedded server a
+ * running app started (on EMBEDDED_PG_PORT), and uses that one, leaving it running: for
+ * commands run beside the app, such as db:backup.
+ */
+export async function reachDatabaseServer(
+  config: AppConfig,
+  log: (message: string) => void,
+): Promise<RunningDatabase> {
+  if (!config.DATABASE_URL) {
+    const url = embeddedDatabaseUrl(config.EMBEDDED_PG_PORT, EMBEDDED_DATABASE_NAME);
+    if (await answers(url)) {
+      log(
+        `DATABASE_URL is not set: using the embedded PostgreSQL running on port ${config.EMBEDDED_PG_PORT}`,
+      );
+      return { url, stop: async () => undefined };
+    }
+  }
+  return openDatabaseServer(config, log);
 }

@@ -53,6 +53,11 @@ async function ensureDatabase(url: string, database: string): Promise<void> {
   }
 }
 
+/** The URL of `database` on an embedded server listening on `port`. */
+export function embeddedDatabaseUrl(port: number, database: string): string {
+  return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+}
+
 const SHUTDOWN_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 
 /**
@@ -102,13 +107,12 @@ export async function startEmbeddedPostgres(
     await server.initialise();
   }
   await server.start();
-  const serverUrl = `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}`;
-  await ensureDatabase(`${serverUrl}/postgres`, options.database);
+  await ensureDatabase(embeddedDatabaseUrl(options.port, 'postgres'), options.database);
   const stop = async () => {
     // Ctrl-C in a terminal reaches PostgreSQL too; a server that already exited needs no stop.
     const child = (server as unknown as { process?: ChildProcess }).process;
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
     await server.stop();
   };
-  return { url: `${serverUrl}/${options.database}`, stop };
+  return { url: embeddedDatabaseUrl(options.port, options.database), stop };
 }
