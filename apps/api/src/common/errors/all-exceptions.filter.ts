@@ -18,6 +18,7 @@ import { DomainError, FieldErrors } from './domain-errors';
 import { reportException } from './exception-report';
 import { reportRequestFailure } from './request-failure';
 import {
+  driverErrorOf,
   isDataError,
   isDatabaseUnavailable,
   PG_FOREIGN_KEY_VIOLATION,
@@ -75,8 +76,9 @@ function fromHttpException(exception: HttpException): Mapped {
   };
 }
 
-function fromQueryFailed(exception: QueryFailedError<unknown>): Mapped | undefined {
-  const code = (exception.driverError as { code?: string }).code ?? '';
+function fromQueryFailed(exception: unknown): Mapped | undefined {
+  const driverError = driverErrorOf(exception);
+  const code = driverError?.code ?? '';
   if (code === PG_UNIQUE_VIOLATION) {
     return { status: HttpStatus.CONFLICT, message: 'This conflicts with an existing record' };
   }
@@ -87,7 +89,7 @@ function fromQueryFailed(exception: QueryFailedError<unknown>): Mapped | undefin
     };
   }
   if (code === PG_NOT_NULL_VIOLATION) {
-    const column = (exception.driverError as { column?: string }).column ?? 'value';
+    const column = driverError?.column ?? 'value';
     const field = fieldNameOf(column);
     return {
       status: HttpStatus.BAD_REQUEST,

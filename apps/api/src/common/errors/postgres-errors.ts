@@ -9,6 +9,7 @@ export const PG_CHECK_VIOLATION = '23514';
 interface PostgresDriverError {
   code?: string;
   constraint?: string;
+  column?: string;
   message?: string;
 }
 
