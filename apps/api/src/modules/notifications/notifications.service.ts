@@ -5,6 +5,7 @@ import { NotFoundError } from '../../common/errors/domain-errors';
 import { UserContext } from '../../database/user-context';
 import { NotificationListQueryDto, NotificationPageDto } from './dto/notification.dto';
 import { UserNotification } from './user-notification.entity';
+import { insertNotificationOnce } from './user-notifications.store';
 
 /** A notification to store; `dedupeKey` names its cause, so the cause notifies once. */
 export interface NewNotification {
@@ -86,20 +87,8 @@ export class NotificationsService {
     manager: EntityManager,
     notification: NewNotification,
   ): Promise<NotificationSnapshot | null> {
-    const rows: { id: string }[] = await manager.query(
-      `INSERT INTO user_notifications (kind, title, body, link, data)
-       VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (user_id, kind, (data ->> 'dedupeKey')) DO NOTHING
-       RETURNING id`,
-      [
-        notification.kind,
-        notification.title,
-        notification.body,
-        notification.link,
-        { ...notification.data, dedupeKey: notification.dedupeKey },
-      ],
-    );
-    if (rows.length === 0) return null;
-    return snapshotOf(await manager.findOneByOrFail(UserNotification, { id: rows[0].id }));
+    const id = await insertNotificationOnce(manager, notification);
+    if (id === undefined) return null;
+    return snapshotOf(await manager.findOneByOrFail(UserNotification, { id }));
   }
 }

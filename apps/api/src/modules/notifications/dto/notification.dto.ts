@@ -54,7 +54,9 @@ export class NotificationFilterDto {
     description: '`true`: unread ones only; `false`: read ones only; left out: all',
   })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @Transform(({ value }: { value: unknown }) =>
+    value === 'true' ? true : value === 'false' ? false : value,
+  )
   @IsBoolean({ message: 'unread must be true or false' })
   unread?: boolean;
 }
