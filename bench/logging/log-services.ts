@@ -1,5 +1,6 @@
 import '../support/api-paths';
 import type { DataSource } from 'typeorm';
+import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import {
   AppLogWriter,
   LogsQueryService,
@@ -11,12 +12,8 @@ import {
  * API, without HTTP or Nest.
  */
 
-/** All the services use of their DataSource. */
-export type SqlRunner = Pick<DataSource, 'query'>;
-
-/** The API's query services on `runner` (a DataSource, or anything answering `query`). */
-export function logQueryServices(runner: SqlRunner) {
-  const dataSource = runner as DataSource;
+/** The API's query services on `dataSource`. */
+export function logQueryServices(dataSource: DataSource) {
   return {
     logs: new LogsQueryService(dataSource),
     statistics: new LogStatisticsService(dataSource),
@@ -25,9 +22,9 @@ export function logQueryServices(runner: SqlRunner) {
 
 export type LogServices = ReturnType<typeof logQueryServices>;
 
-/** The API's log writer (one INSERT per batch) on `runner`. */
-export function logWriter(runner: SqlRunner): AppLogWriter {
-  return new AppLogWriter(runner as DataSource);
+/** The API's log writer (one INSERT per batch) on `dataSource`. */
+export function logWriter(dataSource: DataSource): AppLogWriter {
+  return new AppLogWriter(dataSource);
 }
 
 /** One statement a service ran. */
@@ -36,14 +33,25 @@ export interface CapturedQuery {
   params: unknown[];
 }
 
-/** A runner passing every statement on to `runner` and remembering it. */
-export function recordingRunner(runner: SqlRunner): SqlRunner & { captured: CapturedQuery[] } {
+/**
+ * The statements `work` runs, in order: every statement passes through the PostgreSQL query
+ * runner (the typed-row helpers included), so that is where they are recorded.
+ */
+export async function recordedStatements(work: () => Promise<unknown>): Promise<CapturedQuery[]> {
   const captured: CapturedQuery[] = [];
-  return {
-    captured,
-    query: ((sql: string, params?: unknown[]) => {
-      captured.push({ sql, params: params ?? [] });
-      return runner.query(sql, params);
-    }) as SqlRunner['query'],
-  };
+  const query = PostgresQueryRunner.prototype.query;
+  PostgresQueryRunner.prototype.query = function (
+    this: PostgresQueryRunner,
+    ...args: Parameters<PostgresQueryRunner['query']>
+  ) {
+    const [sql, params] = args;
+    captured.push({ sql, params: Array.isArray(params) ? params : [] });
+    return query.apply(this, args);
+  } as PostgresQueryRunner['query'];
+  try {
+    await work();
+  } finally {
+    PostgresQueryRunner.prototype.query = query;
+  }
+  return captured;
 }

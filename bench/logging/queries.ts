@@ -4,7 +4,7 @@ import type { BuiltApi } from '../../apps/api/harness';
 import { timed, timeSequential } from '../support/latency';
 import { ensurePartitions, utcDay } from './app-logs';
 import { generateRows, TRACE_EVERY, TRACE_ROWS } from './generated-rows';
-import { LogServices, logQueryServices, recordingRunner } from './log-services';
+import { LogServices, logQueryServices, recordedStatements } from './log-services';
 import { explain, parentIndexes, seqScanNote } from './query-plans';
 import {
   ADMIN,
@@ -195,10 +195,9 @@ export async function queries(server: BuiltApi, db: DataSource) {
     const direct = await timeSequential(scenario.samples, scenario.warmUp, (index) =>
       scenario.direct(services, index),
     );
-    const recorder = recordingRunner(db);
-    await scenario.direct(logQueryServices(recorder), 0);
+    const statements = await recordedStatements(() => scenario.direct(services, 0));
     const plans = [];
-    for (const query of recorder.captured) plans.push(await explain(db, query, parents));
+    for (const query of statements) plans.push(await explain(db, query, parents));
     const met = {
       api: api.p95Ms <= scenario.targetP95Ms,
       direct: direct.p95Ms <= scenario.targetP95Ms,
