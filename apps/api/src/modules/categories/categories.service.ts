@@ -16,9 +16,6 @@ import {
 const categoryNotFound = (id: string) =>
   new NotFoundError(`Category ${id} not found`, { categoryId: ['category not found'] });
 
-/** What a category looks like on something filed under it. */
-export type CategoryLabel = Pick<Category, 'name' | 'color'>;
-
 function nameTaken(name: string | undefined) {
   return () =>
     new ConflictError(`A category named '${name}' already exists`, {
@@ -84,21 +81,17 @@ export class CategoriesService {
   }
 
   /**
-   * The names and colours of categories of the current user, inside their open transaction, by
-   * ID: deleted ones too, since they still label their old transactions. One query, none for
-   * no IDs.
+   * Categories of the current user by ID, inside their open transaction, deleted ones too: they
+   * still label their old transactions. Expense categories first, each kind by name; one query,
+   * none for no IDs.
    */
-  async labelsOf(
-    manager: EntityManager,
-    ids: readonly string[],
-  ): Promise<Map<string, CategoryLabel>> {
-    if (ids.length === 0) return new Map();
-    const categories = await manager.find(Category, {
-      select: { id: true, name: true, color: true },
+  async findWithDeleted(manager: EntityManager, ids: readonly string[]): Promise<Category[]> {
+    if (ids.length === 0) return [];
+    return manager.find(Category, {
       where: { id: In([...ids]) },
+      order: { kind: 'ASC', name: 'ASC', id: 'ASC' },
       withDeleted: true,
     });
-    return new Map(categories.map(({ id, name, color }) => [id, { name, color }]));
   }
 
   /** A live category of the current user, inside their open transaction; NotFound otherwise. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InvalidRequestError } from '../../common/errors/domain-errors';
 import { UserContext } from '../../database/user-context';
-import { CategoriesService, CategoryLabel } from '../categories';
+import { CategoriesService, Category } from '../categories';
 import {
   CategoryTotalDto,
   CurrencyTotalsDto,
@@ -36,9 +36,10 @@ export class TransactionSummaryService {
     const categories = await this.userContext.run(async (manager) => {
       const sums = await this.sums.sumsByCategory(manager, from, to);
       const ids = new Set(sums.flatMap(({ category_id }) => (category_id ? [category_id] : [])));
-      const labels = await this.categories.labelsOf(manager, [...ids]);
+      const categories = await this.categories.findWithDeleted(manager, [...ids]);
+      const byId = new Map(categories.map((category) => [category.id, category]));
       return sums.map((sum) =>
-        categoryTotalOf(sum, sum.category_id === null ? undefined : labels.get(sum.category_id)),
+        categoryTotalOf(sum, sum.category_id === null ? undefined : byId.get(sum.category_id)),
       );
     });
     categories.sort(largestFirst);
@@ -65,13 +66,16 @@ export class TransactionSummaryService {
   }
 }
 
-function categoryTotalOf(sum: CategorySum, label: CategoryLabel | undefined): CategoryTotalDto {
+function categoryTotalOf(
+  sum: CategorySum,
+  category: Pick<Category, 'name' | 'color'> | undefined,
+): CategoryTotalDto {
   return {
     type: sum.type,
     currency: sum.currency,
     categoryId: sum.category_id,
-    categoryName: label?.name ?? null,
-    color: label?.color ?? null,
+    categoryName: category?.name ?? null,
+    color: category?.color ?? null,
     cents: sum.cents,
     count: sum.count,
   };

@@ -11,7 +11,7 @@ import { RequestContext } from '../../common/context/request-context';
 import { BusinessRuleError, NotFoundError } from '../../common/errors/domain-errors';
 import { Page } from '../../common/http/pagination.dto';
 import { UserContext } from '../../database/user-context';
-import { CategoriesService, Category } from '../categories';
+import { CategoriesService } from '../categories';
 import { CategoriesInUseDto, CategoryInUseDto } from './dto/categories-in-use.dto';
 import {
   CreateTransactionDto,
@@ -65,22 +65,15 @@ export class TransactionsService {
    */
   categoriesInUse(): Promise<CategoriesInUseDto> {
     return this.userContext.run(async (manager) => {
-      const categories = await manager
-        .createQueryBuilder(Category, 'category')
-        .withDeleted()
-        .where((query) => {
-          const used = query
-            .subQuery()
-            .select('1')
-            .from(Transaction, 'transaction')
-            .where('transaction.categoryId = category.id')
-            .andWhere('transaction.deletedAt IS NULL');
-          return `EXISTS ${used.getQuery()}`;
-        })
-        .orderBy('category.kind', 'ASC')
-        .addOrderBy('category.name', 'ASC')
-        .addOrderBy('category.id', 'ASC')
-        .getMany();
+      const used = await manager
+        .createQueryBuilder(Transaction, 'transaction')
+        .select('DISTINCT transaction.categoryId', 'categoryId')
+        .where('transaction.categoryId IS NOT NULL')
+        .getRawMany<Pick<Transaction, 'categoryId'>>();
+      const categories = await this.categories.findWithDeleted(
+        manager,
+        used.flatMap(({ categoryId }) => (categoryId ? [categoryId] : [])),
+      );
       return { items: categories.map(CategoryInUseDto.from) };
     });
   }
