@@ -80,23 +80,23 @@ async function ensureAppRole(client: Client, log: (line: string) => void): Promi
   if (!rows[0].member) await client.query(`GRANT ${APP_ROLE} TO CURRENT_USER`);
 }
 
-/** Refuses a target that has tables, unless `force`, which drops its `public` schema first. */
-async function ensureEmpty(client: Client, force: boolean, log: (line: string) => void) {
+/** Refuses a target that has tables, views or sequences, unless `force`; returns them. */
+async function checkEmpty(client: Client, force: boolean): Promise<string[]> {
   const relations = await relationsOf(client);
-  if (!relations.length) return;
+  if (!relations.length || force) return relations;
   const { rows } = await client.query<{ database: string }>(
     'SELECT current_database() AS database',
   );
-  const database = rows[0].database;
-  if (!force) {
-    const shown = relations.slice(0, 5).join(', ') + (relations.length > 5 ? ', …' : '');
-    throw new CommandRefusal(
-      `The database ${database} is not empty: its public schema has ${relations.length} tables, ` +
-        `views or sequences (${shown}). Restore into an empty database, or add --force to drop ` +
-        'everything in its public schema first. Nothing was restored.',
-    );
-  }
-  log(`--force: dropping everything in the public schema of ${database}`);
+  const shown = relations.slice(0, 5).join(', ') + (relations.length > 5 ? ', …' : '');
+  throw new CommandRefusal(
+    `The database ${rows[0].database} is not empty: its public schema has ${relations.length} ` +
+      `tables, views or sequences (${shown}). Restore into an empty database, or add --force to ` +
+      'drop everything in its public schema first. Nothing was restored.',
+  );
+}
+
+/** What --force does: drops the `public` schema with everything in it, and creates it anew. */
+async function emptyPublicSchema(client: Client): Promise<void> {
   await client.query('BEGIN');
   await client.query('DROP SCHEMA public CASCADE');
   await client.query('CREATE SCHEMA public');
@@ -144,6 +144,9 @@ export async function restoreDatabase(options: RestoreOptions): Promise<RestoreR
   await client.connect();
   try {
     const server = await serverVersionOf(client);
+    // Every check before anything is written, --force's drop included.
+    const existing = await checkEmpty(client, options.force);
+    await checkRoles(client, manifest);
     const pgRestore = await findPgTool(
       'pg_restore',
       Math.max(manifest.pgDump.major, server.major),
@@ -155,8 +158,12 @@ export async function restoreDatabase(options: RestoreOptions): Promise<RestoreR
           `${server.major}, an older server; statements it does not know will stop the restore.`,
       );
     }
-    await checkRoles(client, manifest);
-    await ensureEmpty(client, options.force, log);
+    if (existing.length) {
+      log(
+        `--force: dropping the ${existing.length} tables, views and sequences of the public schema`,
+      );
+      await emptyPublicSchema(client);
+    }
     await ensureAppRole(client, log);
 
     log(`Restoring with ${pgRestore.version}`);
