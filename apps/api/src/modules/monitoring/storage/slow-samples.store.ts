@@ -53,7 +53,7 @@ export interface SlowCounts {
   queries: number;
 }
 
-/** The columns both tables have, `started_at` read as ISO text with its microseconds. */
+/** The columns both tables have and list as stored; `started_at` is read as ISO text (microseconds kept). */
 type SampleColumns = 'id' | 'duration_ms' | 'trace_id' | 'user_id' | 'instance';
 
 type SlowRequestRow = Pick<SlowRequestsTable, SampleColumns | 'method' | 'route' | 'status_code'> &
