@@ -2,7 +2,7 @@ import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nest
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { DeletedUsersStore } from '../users';
-import { PgNotificationListener } from './pg-notification-listener';
+import { PgNotificationListener } from '../../database/pg-notification-listener';
 
 /**
  * Announced by the `users` trigger (migration 1732700000000) as `deleted <id>` when an account

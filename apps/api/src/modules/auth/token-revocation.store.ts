@@ -3,7 +3,7 @@ import Redis from 'ioredis';
 import { DataSource, LessThan, MoreThan, Repository } from 'typeorm';
 import type { RevokedTokensTable } from '../../database/generated/db-tables';
 import { execute, rowsOf } from '../../database/typed-rows';
-import { PgNotificationListener } from './pg-notification-listener';
+import { PgNotificationListener } from '../../database/pg-notification-listener';
 import { RevokedToken } from './revoked-token.entity';
 
 /**
