@@ -306,6 +306,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/health/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Liveness probe
+         * @description Answers 200 while the process runs, whatever its dependencies do: restart the instance when it stops answering.
+         */
+        get: operations["HealthController_live_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Readiness probe
+         * @description PostgreSQL (and Redis, when REDIS_URL is set) answer, no in-memory write queue is full, and shutdown has not begun.
+         */
+        get: operations["HealthController_ready_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/logging/archive/run": {
         parameters: {
             query?: never;
@@ -1916,6 +1956,20 @@ export interface components {
             ok: boolean;
             reason?: string;
         };
+        ComponentStatusDto: {
+            /**
+             * @description Why the component is down
+             * @example shutting down
+             */
+            message?: string;
+            /**
+             * @description How long the check took, in ms
+             * @example 2
+             */
+            responseTimeMs?: number;
+            /** @enum {string} */
+            status: "up" | "down";
+        };
         ContactPointBodyDto: {
             /**
              * @description Unique, case-insensitively
@@ -2459,6 +2513,18 @@ export interface components {
             /** Format: int64 */
             warn: number;
         };
+        LivenessDto: {
+            /**
+             * @example ok
+             * @enum {string}
+             */
+            status: "ok";
+            /**
+             * @description Seconds since the process started
+             * @example 3600
+             */
+            uptimeSeconds: number;
+        };
         LogBatchResultDto: {
             /**
              * Format: int64
@@ -2765,12 +2831,54 @@ export interface components {
             perMinute: number;
             total: number;
         };
+        QueueStatusDto: {
+            /** @description Items the queue holds at most */
+            capacity: number;
+            /** @description Items dropped so far because the queue was full */
+            dropped: number;
+            /**
+             * @description Why the component is down
+             * @example shutting down
+             */
+            message?: string;
+            /** @description Items waiting to be written */
+            queued: number;
+            /**
+             * @description How long the check took, in ms
+             * @example 2
+             */
+            responseTimeMs?: number;
+            /** @enum {string} */
+            status: "up" | "down";
+        };
         ReadAllResultDto: {
             /**
              * Format: int64
              * @description Notifications marked read by this request
              */
             updated: number;
+        };
+        ReadinessComponentsDto: {
+            /** @description The action-log (audit) write queue */
+            auditQueue: components["schemas"]["QueueStatusDto"];
+            /** @description PostgreSQL answers `SELECT 1` */
+            database: components["schemas"]["ComponentStatusDto"];
+            /** @description The exception-capture write queue */
+            exceptionQueue: components["schemas"]["QueueStatusDto"];
+            /** @description Down from the moment shutdown begins (SIGTERM): the instance takes no new work */
+            lifecycle: components["schemas"]["ComponentStatusDto"];
+            /** @description The stored-logs write queue */
+            logQueue: components["schemas"]["QueueStatusDto"];
+            /** @description Redis answers `PING`; only when REDIS_URL is set */
+            redis?: components["schemas"]["ComponentStatusDto"];
+        };
+        ReadinessDto: {
+            components: components["schemas"]["ReadinessComponentsDto"];
+            /**
+             * @description `ok` (200) when every component is up, else `error` (503)
+             * @enum {string}
+             */
+            status: "ok" | "error";
         };
         RecordChangeDto: {
             /** @enum {string} */
@@ -5151,6 +5259,100 @@ export interface operations {
                          */
                         status?: "error" | "shutting_down";
                     };
+                };
+            };
+        };
+    };
+    HealthController_live_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The process is up */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LivenessDto"];
+                };
+            };
+            /** @description Invalid input, one message per field in `details`. Every route refuses text PostgreSQL cannot store (NUL, unpaired surrogates) and over-deep JSON in its path, query or body. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description An unexpected error; the trace ID finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; try again shortly. Every route can meet one: sign-in checks and the action log use the database too. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    HealthController_ready_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ready to take requests */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadinessDto"];
+                };
+            };
+            /** @description Invalid input, one message per field in `details`. Every route refuses text PostgreSQL cannot store (NUL, unpaired surrogates) and over-deep JSON in its path, query or body. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description An unexpected error; the trace ID finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not ready: a dependency does not answer, a write queue is full, or the instance is shutting down; `components` says which */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadinessDto"];
                 };
             };
         };
