@@ -35,6 +35,7 @@ import { RealtimeModule } from '../modules/realtime';
 import { TransactionsModule } from '../modules/transactions';
 import { UsersModule } from '../modules/users';
 import { StartupTasks } from './startup-tasks';
+import { UserEmailsModule } from './user-emails.module';
 import { entities } from './entities';
 import { debugLogged, loggerOptions } from './logger.options';
 import { WebAppModule } from './web-app/web-app.module';
@@ -95,6 +96,7 @@ export class AppModule {
         LoggingModule.forRoot(logStore),
         ExceptionsModule,
         UsersModule,
+        UserEmailsModule,
         AuthModule,
         CategoriesModule,
         TransactionsModule,

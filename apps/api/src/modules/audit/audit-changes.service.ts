@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
+import { USER_EMAILS, UserEmails } from '../../common/directory/user-emails';
 import { NotFoundError } from '../../common/errors/domain-errors';
 import { PaginationQuery } from '../../common/http/pagination.dto';
 import { UserContext } from '../../database/user-context';
@@ -24,6 +25,7 @@ export class AuditChangesService {
   constructor(
     @InjectRepository(AuditChange) private readonly changes: Repository<AuditChange>,
     private readonly userContext: UserContext,
+    @Inject(USER_EMAILS) private readonly userEmails: UserEmails,
   ) {}
 
   async find(filters: AuditChangeFilterDto, page: PaginationQuery): Promise<AuditChangePageDto> {
@@ -49,25 +51,20 @@ export class AuditChangesService {
   async historyOfOwned(table: OwnedAuditedTable, id: string): Promise<RecordHistoryDto> {
     const visible = await this.userContext.run((manager) => isRecordVisible(manager, table, id));
     if (!visible) throw new NotFoundError('No such record of yours');
-    const rows: (AuditChange & { userEmail: string | null })[] = await this.changes
-      .createQueryBuilder('c')
-      .leftJoin('users', 'u', 'u.id = c.user_id')
-      .select('c')
-      .addSelect('u.email', 'userEmail')
-      .where('c.tableName = :table AND c.rowId = :id', { table, id })
-      .orderBy('c.id', 'ASC')
-      .getRawAndEntities<{ userEmail: string | null }>()
-      .then(({ raw, entities }) =>
-        entities.map((change, index) => ({ ...change, userEmail: raw[index].userEmail })),
-      );
+    const changes = await this.changes.find({
+      where: { tableName: table, rowId: id },
+      order: { id: 'ASC' },
+    });
+    const actors = changes.flatMap((change) => (change.userId ? [change.userId] : []));
+    const emails = await this.userEmails.emailsOf([...new Set(actors)]);
     return {
-      items: rows.map((change) => ({
+      items: changes.map((change) => ({
         id: change.id,
         action: change.action,
         deleted: isSoftDelete(change),
         changedAt: change.changedAt.toISOString(),
         userId: change.userId,
-        userEmail: change.userEmail,
+        userEmail: (change.userId && emails.get(change.userId)) ?? null,
         traceId: change.traceId,
         changes: fieldChangesOf(change),
       })),
