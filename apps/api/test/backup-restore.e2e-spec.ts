@@ -192,6 +192,7 @@ describe('db:backup and db:restore', () => {
       pgDump: { version: 'pg_dump (PostgreSQL) 15.0', major: 15 },
       migrationHead: null,
       roles: [],
+      auditChainHead: null,
       rowCounts: {},
       dump: { file: name, bytes: 4096, sha256: await sha256Of(file) },
     };
@@ -218,6 +219,13 @@ describe('db:backup and db:restore', () => {
     expect(manifest.roles).toEqual(['ledgerlens_app']);
     expect(manifest.migrationHead).toMatch(/^\w+\d{13}$/);
     expect(manifest.rowCounts).toEqual(await countsOf(source.databaseUrl));
+    const [head] = await source.dataSource.query<{ last_change_id: string; last_hash: string }[]>(
+      'SELECT last_change_id, last_hash FROM audit_chain_head',
+    );
+    expect(manifest.auditChainHead).toEqual({
+      lastChangeId: head.last_change_id,
+      lastHash: head.last_hash,
+    });
     expect(manifest.rowCounts['transactions']).toBeGreaterThan(sourceTransactions);
     expect(manifest.rowCounts['audit_changes']).toBeGreaterThanOrEqual(sourceVerification.checked);
 
@@ -226,7 +234,7 @@ describe('db:backup and db:restore', () => {
     const restore = await cli(['db:restore', '--file', dumpFile], target);
     expect(restore.stderr).toBe('');
     expect(restore).toMatchObject({ code: 0 });
-    expect(restore.stdout).toContain('row counts match the manifest');
+    expect(restore.stdout).toContain('row counts and the audit chain head');
     expect(await countsOf(target)).toEqual(manifest.rowCounts);
 
     const app = await startAppOn(target);

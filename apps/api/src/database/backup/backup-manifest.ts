@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { CommandRefusal } from './command-refusal';
+import { ChainHead } from './database-facts';
 
 export const MANIFEST_FORMAT = 'ledgerlens-backup/1';
 
@@ -17,6 +18,8 @@ export interface BackupManifest {
   migrationHead: string | null;
   /** Roles the dump grants to: they must exist in the cluster a restore writes to. */
   roles: string[];
+  /** The audit chain's head in the dump: keep it to check the live chain against later. */
+  auditChainHead: ChainHead | null;
   /** Rows per table in the same snapshot as the dump. */
   rowCounts: Record<string, number>;
   dump: { file: string; bytes: number; sha256: string };

@@ -3,7 +3,13 @@ import { dirname, resolve } from 'node:path';
 import { Client } from 'pg';
 import { BackupManifest, dumpDigestOf, MANIFEST_FORMAT, writeManifest } from './backup-manifest';
 import { CommandRefusal } from './command-refusal';
-import { migrationHeadOf, rolesReferencedBy, rowCountsOf, serverVersionOf } from './database-facts';
+import {
+  chainHeadOf,
+  migrationHeadOf,
+  rolesReferencedBy,
+  rowCountsOf,
+  serverVersionOf,
+} from './database-facts';
 import { findPgTool, libpqConnection, runPgTool } from './pg-tools';
 
 export interface BackupOptions {
@@ -80,8 +86,9 @@ export async function backupDatabase(options: BackupOptions): Promise<BackupResu
       rowCountsOf(client),
       migrationHeadOf(client),
       rolesReferencedBy(client),
+      chainHeadOf(client),
     ]);
-    const [[rowCounts, migrationHead, roles]] = await Promise.all([facts, dumped]);
+    const [[rowCounts, migrationHead, roles, auditChainHead]] = await Promise.all([facts, dumped]);
     await client.query('COMMIT');
 
     chmodSync(partial, 0o600);
@@ -94,6 +101,7 @@ export async function backupDatabase(options: BackupOptions): Promise<BackupResu
       pgDump: { version: pgDump.version, major: pgDump.major },
       migrationHead,
       roles,
+      auditChainHead,
       rowCounts,
       dump: await dumpDigestOf(file),
     };

@@ -98,3 +98,24 @@ export async function missingRoles(client: Client, names: string[]): Promise<str
   );
   return rows.map((row) => row.name);
 }
+
+/** The audit trail's chain head: the last row of the row history and its hash. */
+export interface ChainHead {
+  lastChangeId: string | null;
+  lastHash: string;
+}
+
+/**
+ * The head of the row history's hash chain (`audit_chain_head`), or null before the audit-trail
+ * migration. A copy kept outside the database is what shows a rewrite of the whole chain.
+ */
+export async function chainHeadOf(client: Client): Promise<ChainHead | null> {
+  const { rows: found } = await client.query<{ present: boolean }>(
+    `SELECT to_regclass('public.audit_chain_head') IS NOT NULL AS present`,
+  );
+  if (!found[0].present) return null;
+  const { rows } = await client.query<{ last_change_id: string | null; last_hash: string }>(
+    'SELECT last_change_id, last_hash FROM public.audit_chain_head',
+  );
+  return rows[0] ? { lastChangeId: rows[0].last_change_id, lastHash: rows[0].last_hash } : null;
+}

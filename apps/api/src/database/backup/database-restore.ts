@@ -6,7 +6,13 @@ import { dataSourceOptions } from '../data-source-options';
 import { APP_ROLE } from '../user-context';
 import { BackupManifest, readManifest, sha256Of } from './backup-manifest';
 import { CommandRefusal } from './command-refusal';
-import { missingRoles, relationsOf, rowCountsOf, serverVersionOf } from './database-facts';
+import {
+  chainHeadOf,
+  missingRoles,
+  relationsOf,
+  rowCountsOf,
+  serverVersionOf,
+} from './database-facts';
 import { findPgTool, libpqConnection, runPgTool } from './pg-tools';
 
 export interface RestoreOptions {
@@ -182,6 +188,9 @@ export async function restoreDatabase(options: RestoreOptions): Promise<RestoreR
     );
     const rowCounts = compare(manifest.rowCounts, await rowCountsOf(client));
     const mismatches = rowCounts.filter((row) => row.expected !== row.restored);
+    const restoredHead = await chainHeadOf(client);
+    const sameHead =
+      JSON.stringify(restoredHead) === JSON.stringify(manifest.auditChainHead ?? null);
 
     const migrationsApplied = await runPendingMigrations(options.url);
     log(
@@ -197,6 +206,13 @@ export async function restoreDatabase(options: RestoreOptions): Promise<RestoreR
         `${row.table.padEnd(width)}  ${String(row.expected ?? '-').padStart(10)}  ${String(row.restored ?? '-').padStart(10)}${mark}`,
       );
     }
+    if (!sameHead) {
+      throw new CommandRefusal(
+        `Restored, but the audit chain head (${JSON.stringify(restoredHead)}) differs from the ` +
+          `manifest's (${JSON.stringify(manifest.auditChainHead)}): do not put this database into ` +
+          'service before finding out why.',
+      );
+    }
     if (mismatches.length) {
       throw new CommandRefusal(
         `Restored, but the row counts of ${mismatches.map((row) => row.table).join(', ')} differ ` +
@@ -204,7 +220,8 @@ export async function restoreDatabase(options: RestoreOptions): Promise<RestoreR
       );
     }
     log(
-      `Restored ${rowCounts.length} tables; row counts match the manifest. Start the app and ` +
+      `Restored ${rowCounts.length} tables; row counts and the audit chain head ` +
+        `(${manifest.auditChainHead?.lastHash ?? 'none'}) match the manifest. Start the app and ` +
         'verify the audit chain (GET /api/v1/audit/verify as an admin).',
     );
     return { manifest, rowCounts, mismatches, migrationsApplied };
