@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { createApp } from './app/create-app';
 import { openApiDocumentOf } from './app/openapi-document';
 import {
+  checkDatabaseCommandArgs,
   COMMANDS_BESIDE_THE_APP,
   DATABASE_COMMANDS,
   DatabaseCommand,
@@ -47,6 +48,7 @@ async function main(): Promise<void> {
     const commands = [...DATABASE_COMMANDS, OPENAPI_EXPORT_COMMAND].join(', ');
     throw new Error(`Unknown command '${command}'. Commands: ${commands}`);
   }
+  if (command) checkDatabaseCommandArgs(command as DatabaseCommand, process.argv.slice(3));
   const besideTheApp = COMMANDS_BESIDE_THE_APP.includes(command as DatabaseCommand);
   const database = await (besideTheApp ? reachDatabaseServer : openDatabaseServer)(config, say);
   if (command) {

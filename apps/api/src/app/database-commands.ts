@@ -11,6 +11,11 @@ export type DatabaseCommand = (typeof DATABASE_COMMANDS)[number];
 /** Commands that may run beside the app, on the embedded server it already runs. */
 export const COMMANDS_BESIDE_THE_APP: readonly DatabaseCommand[] = ['db:backup', 'db:restore'];
 
+/** Refuses wrong arguments before any database is opened or started. */
+export function checkDatabaseCommandArgs(command: DatabaseCommand, args: readonly string[]): void {
+  if (command === 'db:backup' || command === 'db:restore') parseBackupCommandArgs(command, args);
+}
+
 /**
  * `db:migrate` runs pending migrations; `db:revert` undoes the last one; `db:backup` writes a
  * dump and its manifest; `db:restore` restores one (see docs/operations.md).
