@@ -31,3 +31,15 @@ export async function softDeleteLive<T extends AuditedEntity>(
   const result = await manager.softDelete(entity, liveRow<T>(id));
   if (!result.affected) throw notFound();
 }
+
+/**
+ * Whether the row `id` exists for the caller, soft-deleted or not: under Row-Level Security,
+ * whether it is theirs (a record's history outlives its deletion).
+ */
+export function ownsRow<T extends AuditedEntity>(
+  manager: EntityManager,
+  entity: EntityTarget<T>,
+  id: string,
+): Promise<boolean> {
+  return manager.exists(entity, { where: { id } as FindOptionsWhere<T>, withDeleted: true });
+}

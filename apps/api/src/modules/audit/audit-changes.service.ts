@@ -4,7 +4,6 @@ import { Repository } from 'typeorm';
 import { USER_EMAILS, UserEmails } from '../../common/directory/user-emails';
 import { NotFoundError } from '../../common/errors/domain-errors';
 import { PaginationQuery } from '../../common/http/pagination.dto';
-import { UserContext } from '../../database/user-context';
 import { AuditChange } from './audit-change.entity';
 import {
   AuditChangeDto,
@@ -12,8 +11,10 @@ import {
   AuditChangePageDto,
   RecordHistoryDto,
 } from './dto/audit-change.dto';
-import { isRecordVisible, OwnedAuditedTable } from './owned-records.store';
 import { fieldChangesOf, isSoftDelete } from './record-diff';
+
+/** User-owned tables whose history an owner may read. */
+export type OwnedAuditedTable = 'transactions' | 'budgets';
 
 function toDto(change: AuditChange): AuditChangeDto {
   return { ...change, changedAt: change.changedAt.toISOString() };
@@ -24,7 +25,6 @@ function toDto(change: AuditChange): AuditChangeDto {
 export class AuditChangesService {
   constructor(
     @InjectRepository(AuditChange) private readonly changes: Repository<AuditChange>,
-    private readonly userContext: UserContext,
     @Inject(USER_EMAILS) private readonly userEmails: UserEmails,
   ) {}
 
@@ -46,11 +46,14 @@ export class AuditChangesService {
 
   /**
    * Every change of one record of the signed-in user, oldest first, with a field-by-field diff.
-   * Row-Level Security decides whether the record is theirs (deleted records included).
+   * The module owning `table` answers whether the record is theirs (`owns`), deleted or not.
    */
-  async historyOfOwned(table: OwnedAuditedTable, id: string): Promise<RecordHistoryDto> {
-    const visible = await this.userContext.run((manager) => isRecordVisible(manager, table, id));
-    if (!visible) throw new NotFoundError('No such record of yours');
+  async historyOfOwned(
+    table: OwnedAuditedTable,
+    id: string,
+    owns: () => Promise<boolean>,
+  ): Promise<RecordHistoryDto> {
+    if (!(await owns())) throw new NotFoundError('No such record of yours');
     const changes = await this.changes.find({
       where: { tableName: table, rowId: id },
       order: { id: 'ASC' },

@@ -66,7 +66,7 @@ export class BudgetsController {
 
   @GetHistoryById()
   history(@IdParam() id: string): Promise<RecordHistoryDto> {
-    return this.changes.historyOfOwned('budgets', id);
+    return this.changes.historyOfOwned('budgets', id, () => this.budgets.owns(id));
   }
 
   @SoftDeleteById()

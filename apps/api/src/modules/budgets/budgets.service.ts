@@ -11,7 +11,7 @@ import { RequestContext } from '../../common/context/request-context';
 import { ConflictError, NotFoundError } from '../../common/errors/domain-errors';
 import { translateConstraintError } from '../../common/errors/postgres-errors';
 import { PaginationQueryDto, Page } from '../../common/http/pagination.dto';
-import { softDeleteLive, updateLive } from '../../database/live-rows';
+import { ownsRow, softDeleteLive, updateLive } from '../../database/live-rows';
 import { UserContext } from '../../database/user-context';
 import { CategoriesService } from '../categories';
 import { SpendingScope, TransactionSpendingStore } from '../transactions';
@@ -87,6 +87,11 @@ export class BudgetsService {
 
   get(id: string): Promise<BudgetDto> {
     return this.userContext.run((manager) => this.status(manager, id));
+  }
+
+  /** Whether the signed-in user owns budget `id`, deleted or not (its history's access). */
+  owns(id: string): Promise<boolean> {
+    return this.userContext.run((manager) => ownsRow(manager, Budget, id));
   }
 
   create(input: CreateBudgetDto): Promise<BudgetDto> {

@@ -110,7 +110,7 @@ export class TransactionsController {
 
   @GetHistoryById()
   history(@IdParam() id: string): Promise<RecordHistoryDto> {
-    return this.changes.historyOfOwned('transactions', id);
+    return this.changes.historyOfOwned('transactions', id, () => this.transactions.owns(id));
   }
 
   @SoftDeleteById()

@@ -10,6 +10,7 @@ import { EntityManager } from 'typeorm';
 import { RequestContext } from '../../common/context/request-context';
 import { BusinessRuleError, NotFoundError } from '../../common/errors/domain-errors';
 import { Page } from '../../common/http/pagination.dto';
+import { ownsRow } from '../../database/live-rows';
 import { UserContext } from '../../database/user-context';
 import { CategoriesService } from '../categories';
 import { CategoriesInUseDto, CategoryInUseDto } from './dto/categories-in-use.dto';
@@ -82,6 +83,11 @@ export class TransactionsService {
     return this.userContext.run(async (manager) =>
       TransactionDto.from(await this.find(manager, id)),
     );
+  }
+
+  /** Whether the signed-in user owns transaction `id`, deleted or not (its history's access). */
+  owns(id: string): Promise<boolean> {
+    return this.userContext.run((manager) => ownsRow(manager, Transaction, id));
   }
 
   async create(input: CreateTransactionDto): Promise<TransactionDto> {
