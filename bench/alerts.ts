@@ -723,11 +723,11 @@ interface ApiRuntime {
 async function apiRuntime(): Promise<ApiRuntime> {
   const createAppModule = '../apps/api/src/app/create-app';
   const alertCycleModule = '../apps/api/src/modules/alerts/alert-cycle';
-  const [{ createApp }, { AlertCycle }] = await Promise.all([
-    import(createAppModule),
-    import(alertCycleModule),
-  ]);
-  return { createApp, AlertCycle };
+  const [app, cycle] = (await Promise.all([import(createAppModule), import(alertCycleModule)])) as [
+    Pick<ApiRuntime, 'createApp'>,
+    Pick<ApiRuntime, 'AlertCycle'>,
+  ];
+  return { createApp: app.createApp, AlertCycle: cycle.AlertCycle };
 }
 
 async function bootApp(api: ApiRuntime, databaseUrl: string): Promise<INestApplication> {
@@ -785,7 +785,7 @@ async function withStatementsTimed<T>(work: () => Promise<T>) {
     structured?: boolean,
   ) {
     const start = performance.now();
-    const result = await original.call(this, query, parameters, structured as false);
+    const result: unknown = await original.call(this, query, parameters, structured as false);
     const rows = Array.isArray(result) ? result.length : 0;
     statements.push({
       label: labelOf(query),
@@ -964,13 +964,13 @@ function schedule(rounds: number): SetSize[] {
 }
 
 async function stateOf(db: DataSource) {
-  const [row] = await db.query(
+  const [row] = (await db.query(
     `SELECT count(*)::int AS instances,
        count(*) FILTER (WHERE state IN ('firing', 'recovering'))::int AS alerting,
        count(DISTINCT rule_id) FILTER (WHERE state IN ('firing', 'recovering'))::int AS rules
      FROM alert_instances`,
-  );
-  return row as { instances: number; alerting: number; rules: number };
+  )) as [{ instances: number; alerting: number; rules: number }];
+  return row;
 }
 
 async function main(): Promise<void> {
@@ -1024,8 +1024,8 @@ async function main(): Promise<void> {
     );
     const data = await withClient(seedUrl, async (client) => {
       const count = async (from: string) =>
-        Number((await client.query(`SELECT count(*) AS n FROM ${from}`)).rows[0].n);
-      const size = await client.query(
+        Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${from}`)).rows[0]?.n);
+      const size = await client.query<{ metrics: string; total: string }>(
         `SELECT pg_total_relation_size('performance_metrics') AS metrics,
            pg_database_size(current_database()) AS total`,
       );
@@ -1042,8 +1042,8 @@ async function main(): Promise<void> {
         exceptionGroups: await count('exception_groups'),
         exceptionCountRows: await count('exception_counts'),
         appLogs: await count('app_logs'),
-        performanceMetricsMegabytes: Math.round(Number(size.rows[0].metrics) / 1024 ** 2),
-        databaseMegabytes: Math.round(Number(size.rows[0].total) / 1024 ** 2),
+        performanceMetricsMegabytes: Math.round(Number(size.rows[0]?.metrics) / 1024 ** 2),
+        databaseMegabytes: Math.round(Number(size.rows[0]?.total) / 1024 ** 2),
         seedSeconds: Number((seeded.ms / 1000).toFixed(1)),
       };
     });
@@ -1064,10 +1064,11 @@ async function main(): Promise<void> {
     cloneUrl = withDatabase(database.url, clone);
     console.log(`   copied for the second set in ${format(copied.ms / 1000, 1)} s`);
 
-    const [{ id: contactPointId }] = await withClient(
+    const [{ id: contactPointId }] = (await withClient(
       seedUrl,
-      async (client) => (await client.query(`SELECT id FROM notification_channels`)).rows,
-    );
+      async (client) =>
+        (await client.query<{ id: string }>(`SELECT id FROM notification_channels`)).rows,
+    )) as [{ id: string }];
     const urls: Record<SetSize, string> = { 100: seedUrl, 1000: cloneUrl };
     for (const size of SET_SIZES) apps[size] = await bootApp(runtime, urls[size]);
     const http = series.filter((s) => s.metricType === 'http_request');
@@ -1214,7 +1215,9 @@ async function main(): Promise<void> {
     );
 
     const db = (apps[1000] as INestApplication).get(DataSource);
-    const [{ server_version: version }] = await db.query('SHOW server_version');
+    const [{ server_version: version }] = (await db.query('SHOW server_version')) as [
+      { server_version: string },
+    ];
     const settings: Record<string, string> = Object.fromEntries(
       (
         (await db.query(
