@@ -2,6 +2,7 @@ import nx from '@nx/eslint-plugin';
 import prettier from 'eslint-config-prettier';
 import reactHooks from 'eslint-plugin-react-hooks';
 import apiBoundaries from './tools/eslint/api-boundaries.mjs';
+import apiDataAccess from './tools/eslint/api-data-access.mjs';
 import typeChecked from './tools/eslint/type-checked.mjs';
 import webBoundaries from './tools/eslint/web-boundaries.mjs';
 
@@ -58,6 +59,7 @@ export default [
     rules: { '@nx/enforce-module-boundaries': 'off' },
   },
   ...apiBoundaries,
+  ...apiDataAccess,
   ...webBoundaries,
   ...typeChecked,
   prettier,

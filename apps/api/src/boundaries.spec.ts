@@ -126,3 +126,37 @@ describe("the API's layers and module boundaries", () => {
     ]);
   });
 });
+
+describe("where the API's SQL lives (tools/eslint/api-data-access.mjs, ADR 0020)", () => {
+  const typedRows = importOf('rowsOf', '../../database/typed-rows');
+  const [rawQuery, helperOutsideStore, helperInStore] = lint([
+    {
+      filePath: 'apps/api/src/modules/budgets/x.service.ts',
+      code: "import { DataSource } from 'typeorm';\nexport const x = (db: DataSource) => db.query('SELECT 1');\n",
+    },
+    { filePath: 'apps/api/src/modules/budgets/x.service.ts', code: typedRows },
+    { filePath: 'apps/api/src/modules/budgets/x.store.ts', code: typedRows },
+  ]);
+
+  it('refuses a raw `.query()` in a module', () => {
+    expect(rawQuery).toEqual([
+      {
+        ruleId: 'no-restricted-syntax',
+        message: expect.stringContaining('docs/adr/0020-typed-rows-from-the-schema.md') as unknown,
+      },
+    ]);
+  });
+
+  it("refuses the typed-row helpers outside a module's stores", () => {
+    expect(helperOutsideStore).toEqual([
+      {
+        ruleId: 'no-restricted-imports',
+        message: expect.stringContaining('*.store.ts') as unknown,
+      },
+    ]);
+  });
+
+  it('allows them in a store', () => {
+    expect(helperInStore).toEqual([]);
+  });
+});
