@@ -231,3 +231,11 @@ describe('Dockerfile', () => {
     expect(set.filter((variable) => !known.has(variable))).toEqual([]);
   });
 });
+
+describe('docs/deployment.md', () => {
+  it('describes every variable the configuration knows', () => {
+    const docs = read('docs/deployment.md');
+    const missing = configVariables().filter((variable) => !docs.includes(`\`${variable}\``));
+    expect(missing).toEqual([]);
+  });
+});
