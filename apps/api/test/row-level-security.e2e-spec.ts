@@ -87,6 +87,34 @@ describe('row-level security', () => {
     expect(asAda).toEqual([{ id: adaTransactionId }]);
   });
 
+  it('switches to the application role in the same statement that sets the user', async () => {
+    const userContext = testApp.app.get(UserContext);
+    const runner = testApp.dataSource.createQueryRunner();
+    const prototype = Object.getPrototypeOf(runner) as {
+      query: (...args: unknown[]) => Promise<unknown>;
+    };
+    await runner.release();
+    const spy = jest.spyOn(prototype, 'query');
+    try {
+      const [inside] = await userContext.runAs(bob.id, (manager) =>
+        manager.query(
+          `SELECT current_user AS role, current_setting('app.current_user_id') AS user_id,
+                  (SELECT count(*)::int FROM transactions WHERE id = $1) AS adas_visible`,
+          [adaTransactionId],
+        ),
+      );
+      expect(inside).toEqual({ role: APP_ROLE, user_id: bob.id, adas_visible: 0 });
+      const statements = spy.mock.calls
+        .map(([sql]) => String(sql))
+        .filter((sql) => !sql.includes('INTO audit_events'));
+      // BEGIN, the context with the role, the work, COMMIT.
+      expect(statements).toHaveLength(4);
+      expect(statements.filter((sql) => /SET LOCAL ROLE/i.test(sql))).toEqual([]);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
   it('returns zero rows under the application role without a user context', async () => {
     const rows = await testApp.dataSource.transaction(async (manager) => {
       await manager.query(`SET LOCAL ROLE ${APP_ROLE}`);
@@ -214,7 +242,7 @@ describe('row-level security', () => {
     await addTransactions(10);
     const withTwelve = await countQueries();
     expect(withTwelve).toBe(withTwo);
-    // BEGIN, context, role, count, page (categories joined), COMMIT; revocations are in memory.
-    expect(withTwo).toBe(6);
+    // BEGIN, context with role, count, page (categories joined), COMMIT; revocations are in memory.
+    expect(withTwo).toBe(5);
   });
 });

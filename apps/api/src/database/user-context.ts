@@ -60,15 +60,21 @@ export class UserContext {
     userId: string,
     work: (manager: EntityManager) => Promise<T>,
   ): Promise<T> {
-    await this.setContext(manager, userId);
-    await manager.query(`SET LOCAL ROLE ${APP_ROLE}`);
+    await this.setContext(manager, userId, APP_ROLE);
     return work(manager);
   }
 
-  private async setContext(manager: EntityManager, userId: string): Promise<void> {
+  /**
+   * One round trip: the user, the trace ID and, when given, the role, all transaction-local.
+   * `set_config('role', …, true)` is what `SET LOCAL ROLE` does.
+   */
+  private async setContext(manager: EntityManager, userId: string, role?: string): Promise<void> {
+    const settings = [userId, this.requestContext.traceId ?? ''];
     await manager.query(
-      `SELECT set_config('app.current_user_id', $1, true), set_config('app.trace_id', $2, true)`,
-      [userId, this.requestContext.traceId ?? ''],
+      `SELECT set_config('app.current_user_id', $1, true), set_config('app.trace_id', $2, true)${
+        role ? `, set_config('role', $3, true)` : ''
+      }`,
+      role ? [...settings, role] : settings,
     );
   }
 }
