@@ -6,12 +6,14 @@ import { TransactionSummaryService } from './transaction-summary.service';
 import { TransactionSummaryStore } from './transaction-summary.store';
 import { TransactionsController } from './transactions.controller';
 import { TransactionsService } from './transactions.service';
+import { TransactionsStore } from './transactions.store';
 
 @Module({
   imports: [AuditModule, CategoriesModule],
   controllers: [TransactionsController],
   providers: [
     TransactionsService,
+    TransactionsStore,
     TransactionSummaryService,
     TransactionSummaryStore,
     TransactionSpendingStore,

@@ -12,7 +12,7 @@ import { BusinessRuleError, NotFoundError } from '../../common/errors/domain-err
 import { Page } from '../../common/http/pagination.dto';
 import { ownsRow } from '../../database/live-rows';
 import { UserContext } from '../../database/user-context';
-import { CategoriesService } from '../categories';
+import { CategoriesService, Category } from '../categories';
 import { CategoriesInUseDto, CategoryInUseDto } from './dto/categories-in-use.dto';
 import {
   CreateTransactionDto,
@@ -22,6 +22,7 @@ import {
 } from './dto/transaction.dto';
 import { Transaction } from './transaction.entity';
 import { assertAmountRange, whereTransactionsMatch } from './transaction-filters';
+import { TransactionsStore } from './transactions.store';
 
 /** A transaction of a user's history: its category and type already resolved. */
 export type PastTransaction = Pick<
@@ -43,6 +44,7 @@ export class TransactionsService {
   constructor(
     private readonly userContext: UserContext,
     private readonly categories: CategoriesService,
+    private readonly store: TransactionsStore,
     private readonly events: EventEmitter2,
     private readonly requestContext: RequestContext,
   ) {}
@@ -92,9 +94,20 @@ export class TransactionsService {
 
   async create(input: CreateTransactionDto): Promise<TransactionDto> {
     const created = await this.userContext.run(async (manager) => {
-      const type = await this.resolveType(manager, input.categoryId ?? null, input.type);
-      const saved = await manager.save(manager.create(Transaction, { ...input, type }));
-      return this.find(manager, saved.id);
+      const categoryId = input.categoryId ?? null;
+      const { type, category } = await this.resolveCategory(manager, categoryId, input.type);
+      // The insert answers the row; the category was just read: no second read of either.
+      const inserted = await this.store.insert(manager, {
+        categoryId,
+        type,
+        amountCents: input.amountCents,
+        currency: input.currency,
+        description: input.description,
+        occurredOn: input.occurredOn,
+        notes: input.notes ?? null,
+      });
+      inserted.category = category;
+      return inserted;
     });
     await this.publish(DomainEvent.TransactionCreated, created);
     return TransactionDto.from(created);
@@ -146,13 +159,22 @@ export class TransactionsService {
     categoryId: string | null,
     requested: TransactionType | undefined,
   ): Promise<TransactionType> {
+    return (await this.resolveCategory(manager, categoryId, requested)).type;
+  }
+
+  /** The type, and the category it follows (null without one). */
+  private async resolveCategory(
+    manager: EntityManager,
+    categoryId: string | null,
+    requested: TransactionType | undefined,
+  ): Promise<{ type: TransactionType; category: Category | null }> {
     if (!categoryId) {
       if (!requested) {
         throw new BusinessRuleError('A transaction without a category needs a type', {
           type: ['type is required when categoryId is not given'],
         });
       }
-      return requested;
+      return { type: requested, category: null };
     }
     const category = await this.categories.find(manager, categoryId);
     if (requested && requested !== category.kind) {
@@ -163,7 +185,7 @@ export class TransactionsService {
         },
       );
     }
-    return category.kind;
+    return { type: category.kind, category };
   }
 
   private withCategory(manager: EntityManager) {
