@@ -355,6 +355,15 @@ export class AppConfig {
   EXPORT_TTL_HOURS = 24;
 
   /**
+   * Minutes a temporary file (an export's partial copy left by an interrupted run) is kept; the
+   * hourly clean-up job removes older ones.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  TEMP_FILE_MAX_AGE_MINUTES = 60;
+
+  /**
    * Stored occurrences per exception group and minute; beyond it only the counts grow (they stay
    * exact), so a flood of one error cannot flood the database.
    */

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ExportResponses } from '../../common/export/export-responses';
+import { TempFilesModule } from '../../common/files/temp-files.module';
 import { ExportFiles } from './export/export-files';
 import { LogIngestController } from './ingest/log-ingest.controller';
 import { LogIngestService } from './ingest/log-ingest.service';
@@ -17,7 +18,7 @@ export class LoggingModule {
   static forRoot(sink: LogSink): DynamicModule {
     return {
       module: LoggingModule,
-      imports: [RetentionModule],
+      imports: [RetentionModule, TempFilesModule],
       controllers: [LogIngestController, LogsController],
       providers: [
         { provide: LogSink, useValue: sink },

@@ -1,13 +1,13 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { Cron, CronExpression } from '@nestjs/schedule';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream, WriteStream } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { once } from 'node:events';
 import { PassThrough, pipeline, Readable } from 'node:stream';
 import { finished as finishedWriting } from 'node:stream/promises';
 import { NotFoundError } from '../../../common/errors/domain-errors';
+import { TempFiles } from '../../../common/files/temp-files';
 import { AppConfig } from '../../../config/app-config';
 
 /** What is kept beside an export file. */
@@ -20,6 +20,9 @@ export interface ExportFileInfo {
 
 const ID = /^[0-9a-f-]{36}$/;
 const HOUR_MS = 60 * 60 * 1000;
+const MINUTE_MS = 60 * 1000;
+/** The temporary-files location the exports are registered as. */
+const EXPORTS_LOCATION = 'exports';
 
 /** Writes `chunk`, waiting while the file's buffer is full; fails with the file's error. */
 async function writeTo(file: WriteStream, chunk: unknown): Promise<void> {
@@ -71,14 +74,32 @@ function keptCopy(dir: string, id: string, info: Omit<ExportFileInfo, 'createdAt
  * Keeps a copy of each export for EXPORT_TTL_HOURS, so a download cut off halfway can be
  * fetched again by the same user without running the query again. The copy is written while
  * the export streams to the caller; an export that does not finish leaves nothing behind.
+ * EXPORT_DIR is swept by the hourly temporary-files job (TempFiles).
  */
 @Injectable()
-export class ExportFiles {
-  private readonly logger = new Logger('ExportFiles');
+export class ExportFiles implements OnModuleInit {
   private readonly dir: string;
 
-  constructor(private readonly config: AppConfig) {
+  constructor(
+    private readonly config: AppConfig,
+    private readonly tempFiles: TempFiles,
+  ) {
     this.dir = resolve(config.EXPORT_DIR);
+  }
+
+  /**
+   * Registers EXPORT_DIR with the temporary-files job: kept exports and their `.json` expire
+   * after EXPORT_TTL_HOURS, the `.part` copy of an export a crash interrupted after
+   * TEMP_FILE_MAX_AGE_MINUTES without a write (one still being written is younger).
+   */
+  onModuleInit(): void {
+    const partialMs = this.config.TEMP_FILE_MAX_AGE_MINUTES * MINUTE_MS;
+    const keptMs = this.config.EXPORT_TTL_HOURS * HOUR_MS;
+    this.tempFiles.register({
+      name: EXPORTS_LOCATION,
+      dir: this.dir,
+      maxAgeMs: (name) => (name.endsWith('.part') ? partialMs : keptMs),
+    });
   }
 
   /**
@@ -115,24 +136,12 @@ export class ExportFiles {
     return { info, content: createReadStream(join(this.dir, id)) };
   }
 
-  /** Hourly: removes exports older than EXPORT_TTL_HOURS and leftovers of interrupted ones. */
-  @Cron(CronExpression.EVERY_HOUR, { name: 'export-files-cleanup' })
+  /**
+   * Removes expired exports and leftovers of interrupted ones now; how many files. The hourly
+   * temporary-files job does the same for every registered folder.
+   */
   async removeExpired(): Promise<number> {
-    const names = await readdir(this.dir).catch(() => [] as string[]);
-    let removed = 0;
-    for (const name of names) {
-      const path = join(this.dir, name);
-      const modified = await stat(path).then(
-        (info) => info.mtime.toISOString(),
-        () => undefined,
-      );
-      if (modified && this.expired(modified)) {
-        await rm(path, { force: true });
-        removed += 1;
-      }
-    }
-    if (removed > 0) this.logger.log(`Removed ${removed} expired export file(s)`);
-    return removed;
+    return (await this.tempFiles.sweepLocation(EXPORTS_LOCATION)).removed;
   }
 
   private expired(createdAt: string): boolean {
