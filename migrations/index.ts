@@ -8,6 +8,7 @@ import { AccountDeletionNotify1732700000000 } from './1732700000000-account-dele
 import { RevokeSignIns1732710000000 } from './1732710000000-revoke-sign-ins';
 import { Alerting1732800000000 } from './1732800000000-alerting';
 import { UserNotifications1732810000000 } from './1732810000000-user-notifications';
+import { ExpenseSpendingIndex1732830000000 } from './1732830000000-expense-spending-index';
 
 /** Every migration, in order. Listed explicitly so the bundled API and the tests run the same set. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   RevokeSignIns1732710000000,
   Alerting1732800000000,
   UserNotifications1732810000000,
+  ExpenseSpendingIndex1732830000000,
 ];

@@ -19,7 +19,7 @@ import { BudgetAlert } from './budget-alert.entity';
 import { BudgetAlertsStore, Crossing } from './budget-alerts.store';
 import { standingOf, thresholdsReached } from './budget-standing';
 import { Budget } from './budget.entity';
-import { BudgetInPeriod, BudgetsStore } from './budgets.store';
+import { BudgetInPeriod, BudgetsStore, BudgetWithCrossings } from './budgets.store';
 import {
   BudgetAlertDto,
   BudgetDto,
@@ -165,20 +165,22 @@ export class BudgetsService {
    */
   async createOverHistory(manager: EntityManager, inputs: CreateBudgetDto[]): Promise<void> {
     await manager.insert(Budget, inputs);
-    await this.recordCrossings(manager);
+    await this.recordCrossings(manager, await this.store.allWithCrossings(manager));
   }
 
   /**
-   * After a transaction write commits: record each threshold a budget of that user has newly
-   * reached in its current period, and announce the highest of them, once per budget.
+   * After a transaction is written and committed: record each threshold newly reached by a budget
+   * that counts the transaction as it now is, and announce the highest of them, once per budget.
+   * Only those budgets' spending can have grown: an income, the budgets the transaction left (on
+   * an update) and a delete can only lower spending, so they are not checked.
    */
   @OnEvent(DomainEvent.TransactionCreated)
   @OnEvent(DomainEvent.TransactionUpdated)
-  @OnEvent(DomainEvent.TransactionDeleted)
   async onTransactionChanged(change: TransactionChangedPayload): Promise<void> {
+    if (change.type !== 'expense') return;
     try {
-      const crossings = await this.userContext.runAs(change.userId, (manager) =>
-        this.recordCrossings(manager),
+      const crossings = await this.userContext.runAs(change.userId, async (manager) =>
+        this.recordCrossings(manager, await this.store.countingExpense(manager, change)),
       );
       for (const { crossing, budget } of crossings) {
         const payload: BudgetThresholdCrossedPayload = {
@@ -216,14 +218,14 @@ export class BudgetsService {
   }
 
   /**
-   * Records every threshold the current user's budgets have reached in their current period and
-   * not yet recorded, so none is announced twice; answers, per budget, the highest of the new
-   * records with its budget. Three queries at most: the budgets, their spending, the records.
+   * Records every threshold the given budgets have reached in their current period and not yet
+   * recorded, so none is announced twice; answers, per budget, the highest of the new records
+   * with its budget. Two queries at most: their spending (one for all), the records.
    */
   private async recordCrossings(
     manager: EntityManager,
+    budgets: BudgetWithCrossings[],
   ): Promise<{ crossing: Crossing; budget: BudgetInPeriod }[]> {
-    const budgets = await this.store.allWithCrossings(manager);
     const spent = await this.spending.spentIn(manager, budgets.map(spendingScopeOf));
     const reached = budgets.flatMap((budget) => {
       const spentCents = spent.get(budget.id) ?? '0';

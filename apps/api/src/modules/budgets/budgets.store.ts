@@ -25,6 +25,15 @@ export interface BudgetInPeriod {
   nextPeriodStart: string;
 }
 
+/** What of an expense decides which budgets count it. */
+export interface Expense {
+  /** null: counted by overall budgets only. */
+  categoryId: string | null;
+  currency: string;
+  /** Its day, `YYYY-MM-DD`. */
+  occurredOn: string;
+}
+
 /** A live budget with the thresholds already recorded as crossed in its current period. */
 export interface BudgetWithCrossings extends BudgetInPeriod {
   recordedThresholds: number[];
@@ -137,13 +146,36 @@ export class BudgetsStore {
   }
 
   /** Every live budget, with the thresholds already recorded in its current period. */
-  async allWithCrossings(manager: EntityManager): Promise<BudgetWithCrossings[]> {
+  allWithCrossings(manager: EntityManager): Promise<BudgetWithCrossings[]> {
+    return this.withCrossings(manager, '');
+  }
+
+  /**
+   * The live budgets whose current spending an expense counts in — same currency, its category
+   * or every category, its day in their current period — with the thresholds already recorded
+   * in that period.
+   */
+  countingExpense(manager: EntityManager, expense: Expense): Promise<BudgetWithCrossings[]> {
+    return this.withCrossings(
+      manager,
+      `AND b.currency = $1 AND (b.category_id IS NULL OR b.category_id = $2)
+       AND $3::date >= p.period_start AND $3::date < p.period_end`,
+      [expense.currency, expense.categoryId, expense.occurredOn],
+    );
+  }
+
+  private async withCrossings(
+    manager: EntityManager,
+    where: string,
+    params: readonly unknown[] = [],
+  ): Promise<BudgetWithCrossings[]> {
     const rows = await rowsOf<BudgetRow & RecordedThresholds>(
       manager,
       `${IN_CURRENT_PERIOD},
          ARRAY(SELECT r.threshold_percent FROM budget_alerts r
                WHERE r.budget_id = b.id AND r.period_start = p.period_start) AS threshold_percent
-       ${FROM_LIVE_BUDGETS}`,
+       ${FROM_LIVE_BUDGETS} ${where}`,
+      params,
     );
     return rows.map((row) => ({ ...budgetOf(row), recordedThresholds: row.threshold_percent }));
   }

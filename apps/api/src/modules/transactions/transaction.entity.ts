@@ -11,6 +11,8 @@ import { User } from '../users';
 @Check('chk_transactions_currency', `"currency" ~ '^[A-Z]{3}$'`)
 @Index('ix_transactions_user_occurred_on', { synchronize: false })
 @Index('ix_transactions_category', ['categoryId'])
+// A budget's spending (migration 1732830000000): partial, with included columns.
+@Index('ix_transactions_expense_spending', { synchronize: false })
 export class Transaction extends OwnedEntity {
   @ManyToOne(() => User)
   @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'fk_transactions_user' })
