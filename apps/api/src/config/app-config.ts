@@ -5,6 +5,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsNumber,
   IsOptional,
   IsString,
   Matches,
@@ -29,6 +30,18 @@ const LEVEL_SETTINGS = [...LOG_LEVELS, 'silent'] as const;
 type LevelSetting = (typeof LEVEL_SETTINGS)[number];
 
 const RETENTION_OVERRIDES = /^$|^(level|source):[a-z]+=\d+(,(level|source):[a-z]+=\d+)*$/;
+
+const OTLP_URL = /^https?:\/\/\S+$/;
+/** `key=value` pairs separated by commas (W3C Baggage-like, as the OTel specification says). */
+const OTEL_HEADERS = /^$|^\s*[^\s=,]+\s*=[^,]*(,\s*[^\s=,]+\s*=[^,]*)*$/;
+const TRACES_SAMPLERS = [
+  'always_on',
+  'always_off',
+  'traceidratio',
+  'parentbased_always_on',
+  'parentbased_always_off',
+  'parentbased_traceidratio',
+] as const;
 
 const emptyToUndefined = ({ value }: { value: unknown }) =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
@@ -463,6 +476,107 @@ export class AppConfig {
     message: 'SECRETS_ENCRYPTION_KEY must be 32 bytes as 64 hex digits or base64',
   })
   SECRETS_ENCRYPTION_KEY?: string;
+
+  /**
+   * OpenTelemetry export (docs/adr/0023-opentelemetry-export.md), off unless an OTLP endpoint is
+   * set: the base URL of an OTLP/HTTP receiver (a collector), e.g. `http://otel-collector:4318`;
+   * logs go to `<endpoint>/v1/logs`, spans to `<endpoint>/v1/traces`.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(OTLP_URL, { message: 'OTEL_EXPORTER_OTLP_ENDPOINT must be an http(s) URL' })
+  OTEL_EXPORTER_OTLP_ENDPOINT?: string;
+
+  /** The full URL stored log lines are sent to (OTLP/HTTP), instead of `<endpoint>/v1/logs`. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(OTLP_URL, { message: 'OTEL_EXPORTER_OTLP_LOGS_ENDPOINT must be an http(s) URL' })
+  OTEL_EXPORTER_OTLP_LOGS_ENDPOINT?: string;
+
+  /** The full URL spans are sent to (OTLP/HTTP), instead of `<endpoint>/v1/traces`. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(OTLP_URL, { message: 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT must be an http(s) URL' })
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT?: string;
+
+  /** Only `http/json` (OTLP/HTTP with JSON bodies) is sent; another value is refused. */
+  @IsIn(['http/json'], {
+    message: 'OTEL_EXPORTER_OTLP_PROTOCOL: only http/json is supported',
+  })
+  OTEL_EXPORTER_OTLP_PROTOCOL = 'http/json';
+
+  /** Headers of every export request, as `key=value,key2=value2` (values URL-encoded), e.g. an API key. */
+  @IsString()
+  @Matches(OTEL_HEADERS, {
+    message: 'OTEL_EXPORTER_OTLP_HEADERS must look like key=value,key2=value2',
+  })
+  OTEL_EXPORTER_OTLP_HEADERS = '';
+
+  /** How long one export request may take, in milliseconds. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  OTEL_EXPORTER_OTLP_TIMEOUT = 10_000;
+
+  /** `true` turns the export off even with an endpoint set. */
+  @Transform(toBoolean)
+  @IsBoolean()
+  OTEL_SDK_DISABLED = false;
+
+  /**
+   * The `service.name` resource attribute of exported logs and spans. Unset: a `service.name` in
+   * OTEL_RESOURCE_ATTRIBUTES, else `ledgerlens-api`.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^\S{1,128}$/, { message: 'OTEL_SERVICE_NAME must be 1 to 128 characters, no spaces' })
+  OTEL_SERVICE_NAME?: string;
+
+  /** More resource attributes, as `key=value,key2=value2` (values URL-encoded), e.g. `deployment.environment.name=prod`. */
+  @IsString()
+  @Matches(OTEL_HEADERS, {
+    message: 'OTEL_RESOURCE_ATTRIBUTES must look like key=value,key2=value2',
+  })
+  OTEL_RESOURCE_ATTRIBUTES = '';
+
+  /**
+   * Which requests' spans are kept: `parentbased_always_on` (default: all, unless the caller's
+   * traceparent says unsampled), `always_on`, `always_off`, `traceidratio`,
+   * `parentbased_always_off` or `parentbased_traceidratio` (with OTEL_TRACES_SAMPLER_ARG).
+   */
+  @IsIn(TRACES_SAMPLERS)
+  OTEL_TRACES_SAMPLER: (typeof TRACES_SAMPLERS)[number] = 'parentbased_always_on';
+
+  /** The ratio (0 to 1) of the `traceidratio` samplers. */
+  @Type(() => Number)
+  @IsNumber()
+  @Min(0)
+  @Max(1)
+  OTEL_TRACES_SAMPLER_ARG = 1;
+
+  /** Milliseconds between two exports of spans (they are sent in batches). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  OTEL_BSP_SCHEDULE_DELAY = 5000;
+
+  /** Milliseconds between two exports of log records (they are sent in batches). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  OTEL_BLRP_SCHEDULE_DELAY = 1000;
+
+  /** Spans, and log records, held at most while waiting to be sent; beyond it they are dropped. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  OTEL_BSP_MAX_QUEUE_SIZE = 2048;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  OTEL_BLRP_MAX_QUEUE_SIZE = 2048;
 
   /** More keys whose values are redacted everywhere, comma-separated (e.g. `iban,member_no`). */
   @IsString()
