@@ -15,6 +15,12 @@ export interface LogSinkOptions {
 
 type WriteBatch = (batch: AppLogRecord[]) => Promise<unknown>;
 
+/**
+ * Told of each record as it is queued, synchronously in the code that logged it (so it may read
+ * the request's context): the same redacted record storage gets. It must not throw or log.
+ */
+export type LogRecordListener = (record: AppLogRecord) => void;
+
 function reportOnStderr(message: string, error?: unknown): void {
   const reason = error instanceof Error ? `: ${error.message}` : '';
   process.stderr.write(`[ledgerlens] Stored logs: ${message}${reason}\n`);
@@ -29,6 +35,7 @@ export class LogSink {
   private readonly queue: BatchQueue<AppLogRecord>;
   private readonly lines: LineRedactor;
   private writeBatch?: WriteBatch;
+  private readonly listeners = new Set<LogRecordListener>();
   private connected!: () => void;
   private readonly ready = new Promise<void>((resolve) => (this.connected = resolve));
 
@@ -54,7 +61,22 @@ export class LogSink {
   /** Called by pino with one JSON line; never throws, never waits. */
   write(line: string): void {
     const parsed = this.lines.parse(line);
-    if (parsed) this.queue.push(recordOfPinoLine(parsed));
+    if (!parsed) return;
+    const record = recordOfPinoLine(parsed);
+    this.queue.push(record);
+    for (const listener of this.listeners) {
+      try {
+        listener(record);
+      } catch {
+        // A listener's failure (an exporter's) never costs the line its storage.
+      }
+    }
+  }
+
+  /** Tells `listener` of every record from now on; the returned function stops it. */
+  observe(listener: LogRecordListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   connect(writeBatch: WriteBatch): void {
