@@ -12,9 +12,10 @@ const swc = {
 
 module.exports = {
   transform: { '^.+\\.[tj]sx?$': ['@swc/jest', swc] },
-  // Nest 12 and a few of its dependencies ship ESM only: compile them too.
+  // Nest 12 and a few of its dependencies ship ESM only: compile them too. The OTLP exporters
+  // load node:http with import(), which Jest's CommonJS runtime refuses: compiled, it is require().
   transformIgnorePatterns: [
-    '/node_modules/(?!(@nestjs|file-type|strtok3|token-types|uint8array-extras|@tokenizer)/)',
+    '/node_modules/(?!(@nestjs|file-type|strtok3|token-types|uint8array-extras|@tokenizer|@opentelemetry/otlp-exporter-base)/)',
   ],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'jsx', 'mjs', 'cjs', 'json'],
   moduleNameMapper: {

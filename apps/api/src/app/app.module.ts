@@ -32,6 +32,7 @@ import { HealthModule } from '../modules/health';
 import { MonitoringModule } from '../modules/monitoring';
 import { NotificationsModule } from '../modules/notifications';
 import { RealtimeModule } from '../modules/realtime';
+import { TelemetryModule } from '../modules/telemetry';
 import { TransactionsModule } from '../modules/transactions';
 import { UsersModule } from '../modules/users';
 import { StartupTasks } from './startup-tasks';
@@ -94,6 +95,8 @@ export class AppModule {
           : []),
         AuditModule,
         LoggingModule.forRoot(logStore),
+        // Off unless an OTLP endpoint is set: stored lines and request/query spans to a collector.
+        TelemetryModule.forRoot({ config, logs: logStore }),
         ExceptionsModule,
         UsersModule,
         UserEmailsModule,

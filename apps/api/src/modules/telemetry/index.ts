@@ -1,0 +1,3 @@
+/** The telemetry module's public entry: what code outside the module uses of it. */
+export { TelemetryModule } from './telemetry.module';
+export type { TelemetryModuleOptions } from './telemetry.module';
