@@ -77,7 +77,17 @@ export async function startBuiltApi(
     return exited;
   };
   const baseUrl = `http://127.0.0.1:${port}`;
-  await waitForHealth(`${baseUrl}/api/v1/health`, child, () => output);
+  try {
+    await waitForHealth(`${baseUrl}/api/v1/health`, child, () => output);
+  } catch (error) {
+    // Never healthy: nobody holds it to stop it, so it must not outlive the failed start.
+    child.kill('SIGKILL');
+    await exited;
+    if (!shareWith) {
+      await sql(adminUrl, `DROP DATABASE "${database}" WITH (FORCE)`).catch(() => undefined);
+    }
+    throw error;
+  }
   return {
     baseUrl,
     databaseUrl,
