@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { QuerySpans } from '../src/modules/telemetry/query-spans';
@@ -112,7 +113,7 @@ describe('OpenTelemetry export to a local OTLP receiver', () => {
     expect(attributeOf(resource, 'deployment.environment.name')).toBe('test');
   });
 
-  it('gives info lines severity 9, and matches every exported trace ID to a request', async () => {
+  it('gives info lines severity 9 and the caller’s user ID', async () => {
     const user = await registerUser(testApp, 'severity');
     const response = await testApp.http.get('/api/v1/categories').set(user.auth).expect(200);
     const traceId = response.headers['x-trace-id'] as string;
@@ -141,6 +142,39 @@ describe('OpenTelemetry export to a local OTLP receiver', () => {
     expect(everything).not.toContain(user.refreshToken);
   });
 
+  it('sends the browser lines once stored, redacted, with their trace ID as an attribute', async () => {
+    const clientId = randomUUID();
+    await testApp.http
+      .post('/api/v1/logging/logs/batch')
+      .send({
+        entries: [
+          {
+            clientId,
+            timestamp: new Date().toISOString(),
+            level: 'error',
+            message: 'Failed to load budgets',
+            module: 'BudgetsPage',
+            sessionId: 'session-otel',
+            url: 'http://localhost:3000/budgets',
+            traceId: 'browser-trace-1',
+            context: { password: 'browser-secret-value' },
+          },
+        ],
+      })
+      .expect(200);
+    const browserLine = () =>
+      receiver.logs.find(({ record }) => record.body?.stringValue === 'Failed to load budgets');
+    await receiver.until(() => browserLine() !== undefined);
+    const line = browserLine();
+    expect(line?.record).toMatchObject({ severityNumber: 17, severityText: 'ERROR' });
+    expect(attributeOf(line?.record.attributes, 'ledgerlens.source')).toBe('frontend');
+    expect(attributeOf(line?.record.attributes, 'ledgerlens.module')).toBe('BudgetsPage');
+    expect(attributeOf(line?.record.attributes, 'ledgerlens.trace_id')).toBe('browser-trace-1');
+    expect(receiver.bodies.map((body) => body.text).join('\n')).not.toContain(
+      'browser-secret-value',
+    );
+  });
+
   it('sends OTLP JSON to /v1/logs and /v1/traces', () => {
     const paths = new Set(receiver.bodies.map((body) => body.path));
     expect(paths).toEqual(new Set(['/v1/logs', '/v1/traces']));
@@ -153,7 +187,12 @@ describe('OpenTelemetry export with the collector gone', () => {
     const gone = new OtlpReceiver();
     const endpoint = await gone.start();
     await gone.stop();
-    const testApp = await createTestApp({ ...EXPORT_ENV, OTEL_EXPORTER_OTLP_ENDPOINT: endpoint });
+    // Short export timeouts: the exporter's retries of the last batch end soon after the test.
+    const testApp = await createTestApp({
+      ...EXPORT_ENV,
+      OTEL_EXPORTER_OTLP_ENDPOINT: endpoint,
+      OTEL_EXPORTER_OTLP_TIMEOUT: '500',
+    });
     try {
       await registerUser(testApp, 'nocollector');
       await testApp.http.get('/api/v1/auth/me').expect(401);

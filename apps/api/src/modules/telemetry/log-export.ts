@@ -1,5 +1,8 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
+import { InternalEvent } from '@ledgerlens/contracts';
 import { RequestContext } from '../../common/context/request-context';
+import type { AppLogRecord } from '../logging';
 import { LogSink } from '../logging';
 import { OtelExport } from './otel-export';
 
@@ -28,9 +31,20 @@ export class LogExport implements OnApplicationShutdown {
   }
 
   /**
-   * Last of the shutdown hooks that log (the log sink drains in this phase too): lines logged
-   * while stopping are still exported, then the exporters send their batches (a few seconds at
-   * most when the collector is gone).
+   * Browser lines are stored by the ingest route, not through the sink: they are exported once
+   * stored (duplicates a browser sent again are not). They carry the browser's trace ID but no
+   * span of this process, so it goes in `ledgerlens.trace_id`.
+   */
+  @OnEvent(InternalEvent.LogsStored)
+  onLogsStored(records: readonly AppLogRecord[]): void {
+    for (const record of records) {
+      if (record.source !== 'backend') this.otel.emitLog(record);
+    }
+  }
+
+  /**
+   * Stops listening and shuts the export down, sending what is queued (a few seconds at most
+   * when the collector is gone). Lines other shutdown hooks log after this are stored only.
    */
   async onApplicationShutdown(): Promise<void> {
     this.stop();

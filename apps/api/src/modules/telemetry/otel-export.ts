@@ -129,17 +129,17 @@ export class OtelExport {
   /** Queues a stored line for export; never throws. */
   emitLog(record: AppLogRecord, position?: TracePosition): void {
     if (!this.logger || this.stopped) return;
-    const traceId =
-      position?.traceId ?? (isW3cTraceId(record.traceId) ? record.traceId : undefined);
+    // Without a span of this process (a line logged outside any operation, a browser's line),
+    // the record has no trace context; the line's own trace ID stays as an attribute.
+    const traced = position && isW3cTraceId(position.traceId) ? position : undefined;
     const context =
-      position && isW3cTraceId(position.traceId)
-        ? trace.setSpanContext(ROOT_CONTEXT, {
-            traceId: position.traceId,
-            spanId: position.spanId,
-            traceFlags: position.flags & TraceFlags.SAMPLED,
-          })
-        : undefined;
-    this.logger.emit({ ...logRecordOf(record, traceId), context });
+      traced &&
+      trace.setSpanContext(ROOT_CONTEXT, {
+        traceId: traced.traceId,
+        spanId: traced.spanId,
+        traceFlags: traced.flags & TraceFlags.SAMPLED,
+      });
+    this.logger.emit({ ...logRecordOf(record, traced?.traceId), context });
   }
 
   /**
