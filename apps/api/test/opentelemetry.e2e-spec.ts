@@ -97,6 +97,8 @@ describe('OpenTelemetry export to a local OTLP receiver', () => {
     const server = spansOf(traceId).find((span) => span.kind === SPAN_KIND_SERVER);
 
     expect(record.spanId).toBe(server?.spanId);
+    // Sampled, as its span was (the request started the trace).
+    expect(record.flags).toBe(1);
     // A 4xx answer is logged at warn: OTel's WARN is 13.
     expect(record).toMatchObject({
       severityNumber: 13,
@@ -140,6 +142,8 @@ describe('OpenTelemetry export to a local OTLP receiver', () => {
     expect(everything).not.toContain('wrong-password-123');
     expect(everything).not.toContain(user.token);
     expect(everything).not.toContain(user.refreshToken);
+    // Statements are exported without their parameters: no password hash either.
+    expect(everything).not.toMatch(/\$2[aby]\$\d\d\$/);
   });
 
   it('sends the browser lines once stored, redacted, with their trace ID as an attribute', async () => {

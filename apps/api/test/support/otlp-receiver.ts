@@ -15,6 +15,7 @@ export interface OtlpLogRecord {
   attributes?: OtlpAttribute[];
   traceId?: string;
   spanId?: string;
+  flags?: number;
 }
 
 export interface OtlpSpan {

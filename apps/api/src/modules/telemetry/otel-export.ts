@@ -137,7 +137,11 @@ export class OtelExport {
       trace.setSpanContext(ROOT_CONTEXT, {
         traceId: traced.traceId,
         spanId: traced.spanId,
-        traceFlags: traced.flags & TraceFlags.SAMPLED,
+        // The request span's own decision when it is in flight (the app's flags say whether the
+        // caller sampled, not whether this span was kept).
+        traceFlags:
+          this.requestSpans.get(traced.spanId)?.spanContext().traceFlags ??
+          traced.flags & TraceFlags.SAMPLED,
       });
     this.logger.emit({ ...logRecordOf(record, traced?.traceId), context });
   }
