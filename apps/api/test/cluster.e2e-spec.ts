@@ -18,7 +18,8 @@ import { SERVER_URL_ENV } from './support/test-database';
 /**
  * Two built API instances (`dist/apps/api/main.js`, as operators run them) on one database,
  * behind a round-robin reverse proxy on loopback, under load: per-minute metrics of both merge
- * exactly, and each scheduled job runs once per period. With TEST_REDIS_URL (CI sets it when
+ * exactly, and a scheduled job runs on one instance at a time in every period (that a late tick
+ * does not run a period again is a known defect, below). With TEST_REDIS_URL (CI sets it when
  * 127.0.0.1:6379 answers) they share Redis too, and then rate limits and socket.io events are
  * the cluster's, not each instance's; without it those two tests are not run (each instance then
  * counts and broadcasts on its own, the documented single-instance behaviour that
@@ -112,7 +113,7 @@ describe(`two built API instances behind a round-robin proxy, ${redisUrl ? 'shar
         );
         return rows.rows[0].email;
       });
-      // One client behind the proxy, as the proxy reports it: keyed on this, not on the proxy.
+      // A client's address as the proxy forwards it: the limit is keyed on it, not on the proxy.
       const login = (clientIp: string) =>
         fetch(`${strict().url}/api/v1/auth/login`, {
           method: 'POST',
