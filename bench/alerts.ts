@@ -39,7 +39,7 @@ import {
   type AlertMetric,
 } from '@ledgerlens/contracts';
 import type { INestApplication, Type } from '@nestjs/common';
-import { cpus, loadavg } from 'node:os';
+import { loadavg } from 'node:os';
 import type { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
@@ -70,7 +70,7 @@ import {
 } from '../apps/api/harness';
 import { LatencySummary, summarise, timed } from './support/latency';
 import { generators, seededRandom } from './support/random';
-import { writeResult } from './support/results';
+import { machine, writeResult } from './support/results';
 
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 20);
 const WARM_UP = Number(process.env['BENCH_WARM_UP'] ?? 2);
@@ -1230,10 +1230,7 @@ async function main(): Promise<void> {
     writeResult('alerts', {
       benchmark: 'AlertCycle.evaluate(now) with 100 and 1 000 enabled rules, interleaved cycles',
       date: new Date().toISOString(),
-      node: process.version,
-      platform: `${process.platform}-${process.arch}`,
-      cpu: cpus()[0]?.model ?? 'unknown',
-      cpus: cpus().length,
+      ...machine(),
       postgres: version,
       postgresSettings: settings,
       loadAverage: { before: loadBefore, after: loadAfter },

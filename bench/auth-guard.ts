@@ -27,10 +27,10 @@
  */
 import autocannon from 'autocannon';
 import { ChildProcess, fork } from 'node:child_process';
-import { cpus, loadavg } from 'node:os';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { accessTokenFor, BenchMessage, Guard, TokenCase } from './auth-guard/shared';
-import { writeResult } from './support/results';
+import { machine, writeResult } from './support/results';
 
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 4);
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 4);
@@ -338,10 +338,7 @@ async function main(): Promise<void> {
   writeResult('auth-guard', {
     benchmark: `GET ${PATH} behind JwtAuthGuard (@nestjs/jwt) vs AuthGuard('jwt') (@nestjs/passport + passport-jwt), and a baseline reading no token; one server process, interleaved rounds`,
     date: new Date().toISOString(),
-    node: process.version,
-    platform: `${process.platform}-${process.arch}`,
-    cpu: cpus()[0]?.model ?? 'unknown',
-    cpus: cpus().length,
+    ...machine(),
     loadAverage: { before: loadBefore, after: loadAfter },
     note: 'A 2-core machine shared with other work, load generator on the same host: see loadAverage. Requests/s and latency are noisy; interleaving the rounds is what makes the ratios fair, and server CPU per request is the steadiest figure.',
     connections: CONNECTIONS,

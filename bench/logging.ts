@@ -30,7 +30,7 @@ import { queries } from './logging/queries';
 import { retention } from './logging/retention';
 import { ADMIN, PARTS } from './logging/settings';
 import { LoggingResults, printSummary } from './logging/summary';
-import { writeResult } from './support/results';
+import { machine, writeResult } from './support/results';
 
 async function main(): Promise<void> {
   const database = await openDatabaseServerOf(['BENCH_DATABASE_URL', 'TEST_DATABASE_URL']);
@@ -83,10 +83,7 @@ async function main(): Promise<void> {
     writeResult('logging', {
       benchmark: 'stored logs: ingest vs COPY, queries through the API and direct, retention',
       date: new Date().toISOString(),
-      node: process.version,
-      platform: `${process.platform}-${process.arch}`,
-      cpu: cpus()[0]?.model ?? 'unknown',
-      cpus: cpus().length,
+      ...machine(),
       postgres: version,
       postgresSettings: settings,
       loadAverage: { before: loadBefore, after: loadavg() },

@@ -18,9 +18,9 @@
  */
 import autocannon from 'autocannon';
 import { readFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { loadavg } from 'node:os';
 import { BuiltApi, openDatabaseServerOf, startBuiltApi, withClient } from '../apps/api/harness';
-import { writeResult } from './support/results';
+import { machine, writeResult } from './support/results';
 
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 5);
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 10);
@@ -201,10 +201,7 @@ async function main(): Promise<void> {
   writeResult('metrics', {
     benchmark: `GET ${PATH} with request and query timing on vs off, interleaved rounds`,
     date: new Date().toISOString(),
-    node: process.version,
-    platform: `${process.platform}-${process.arch}`,
-    cpu: cpus()[0]?.model ?? 'unknown',
-    cpus: cpus().length,
+    ...machine(),
     loadAverage: { before: loadBefore, after: loadAfter },
     note: 'A 2-core machine shared with other work, load generator on the same host: see loadAverage; single-digit percentages are within run-to-run noise.',
     connections: CONNECTIONS,

@@ -1,3 +1,4 @@
+import { cpus } from 'node:os';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -8,4 +9,14 @@ export function writeResult(name: string, result: unknown): void {
   const file = join(folder, `${name}.json`);
   writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
   console.log(`Written to ${file}`);
+}
+
+/** The machine a result was measured on, as every results file records it. */
+export function machine() {
+  return {
+    node: process.version,
+    platform: `${process.platform}-${process.arch}`,
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cpus: cpus().length,
+  };
 }
