@@ -1,5 +1,6 @@
 import { execute, rowsOf } from '../src/database/typed-rows';
 import { UserContext } from '../src/database/user-context';
+import { SentStatement, statementsSentBy } from './support/statements';
 import { createTestApp, registerUser, SignedInUser, TestApp } from './support/test-app';
 
 /** One node of `EXPLAIN (FORMAT JSON)`, with what this test reads of it. */
@@ -88,18 +89,9 @@ describe('budget check independent of the history size', () => {
   }
 
   /** The spending statement a new expense's budget check runs, with its parameters. */
-  async function spendingStatementOf(
-    user: SignedInUser,
-    food: string,
-  ): Promise<{ sql: string; params: unknown[] }> {
-    const runner = testApp.dataSource.createQueryRunner();
-    const prototype = Object.getPrototypeOf(runner) as {
-      query: (sql: string, params?: unknown[]) => Promise<unknown>;
-    };
-    await runner.release();
-    const spy = jest.spyOn(prototype, 'query');
-    try {
-      await testApp.http
+  async function spendingStatementOf(user: SignedInUser, food: string): Promise<SentStatement> {
+    const statements = await statementsSentBy(() =>
+      testApp.http
         .post('/api/v1/transactions')
         .set(user.auth)
         .send({
@@ -109,14 +101,11 @@ describe('budget check independent of the history size', () => {
           categoryId: food,
           occurredOn: new Date().toISOString().slice(0, 10),
         })
-        .expect(201);
-      const spending = spy.mock.calls.filter(([sql]) => sql.includes('FROM transactions t'));
-      expect(spending).toHaveLength(1);
-      const [sql, params = []] = spending[0];
-      return { sql, params };
-    } finally {
-      spy.mockRestore();
-    }
+        .expect(201),
+    );
+    const spending = statements.filter(({ sql }) => sql.includes('FROM transactions t'));
+    expect(spending).toHaveLength(1);
+    return spending[0] as SentStatement;
   }
 
   async function planOf(user: SignedInUser, food: string): Promise<PlanNode[]> {

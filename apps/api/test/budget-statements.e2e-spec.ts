@@ -1,3 +1,4 @@
+import { statementsSentBy } from './support/statements';
 import { createTestApp, registerUser, SignedInUser, TestApp } from './support/test-app';
 
 /** Budgets read their spending through the transactions module in one statement for them all. */
@@ -9,24 +10,8 @@ describe('budget statements (no N+1)', () => {
   });
   afterAll(() => testApp.close());
 
-  /** The statements `request` runs, at the query runner every statement passes through. */
-  async function statementsOf(request: () => Promise<unknown>): Promise<string[]> {
-    const runner = testApp.dataSource.createQueryRunner();
-    const prototype = Object.getPrototypeOf(runner) as {
-      query: (...args: unknown[]) => Promise<unknown>;
-    };
-    await runner.release();
-    const spy = jest.spyOn(prototype, 'query');
-    try {
-      await request();
-      // The action log's background writer may flush earlier requests' events meanwhile.
-      return spy.mock.calls
-        .map(([sql]) => String(sql))
-        .filter((sql) => !sql.includes('INTO audit_events'));
-    } finally {
-      spy.mockRestore();
-    }
-  }
+  const statementsOf = async (request: () => Promise<unknown>) =>
+    (await statementsSentBy(request)).map(({ sql }) => sql);
 
   async function addBudgets(user: SignedInUser, currencies: string[]): Promise<void> {
     for (const currency of currencies) {

@@ -1,3 +1,4 @@
+import { statementsSentBy } from './support/statements';
 import { createTestApp, registerUser, SignedInUser, TestApp } from './support/test-app';
 
 /**
@@ -12,24 +13,9 @@ describe('statements per request', () => {
   });
   afterAll(() => testApp.close());
 
-  /** The statements `request` runs, without the action log's background writes. */
-  async function statementsOf(request: () => Promise<unknown>): Promise<string[]> {
-    const runner = testApp.dataSource.createQueryRunner();
-    const prototype = Object.getPrototypeOf(runner) as {
-      query: (sql: string, params?: unknown[]) => Promise<unknown>;
-    };
-    await runner.release();
-    const spy = jest.spyOn(prototype, 'query');
-    try {
-      await request();
-      // The action log's background writer may flush earlier requests' events meanwhile.
-      return spy.mock.calls
-        .map(([sql]) => sql.replace(/\s+/g, ' ').trim())
-        .filter((sql) => !sql.includes('INTO audit_events'));
-    } finally {
-      spy.mockRestore();
-    }
-  }
+  /** The statements `request` runs, each on one line. */
+  const statementsOf = async (request: () => Promise<unknown>) =>
+    (await statementsSentBy(request)).map(({ sql }) => sql.replace(/\s+/g, ' ').trim());
 
   const today = () => new Date().toISOString().slice(0, 10);
 

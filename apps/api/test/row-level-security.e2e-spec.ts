@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { APP_ROLE, UserContext } from '../src/database/user-context';
 import { Transaction } from '../src/modules/transactions/transaction.entity';
+import { statementsSentBy } from './support/statements';
 import { createTestApp, registerUser, SignedInUser, TestApp } from './support/test-app';
 
 describe('row-level security', () => {
@@ -89,30 +90,20 @@ describe('row-level security', () => {
 
   it('switches to the application role in the same statement that sets the user', async () => {
     const userContext = testApp.app.get(UserContext);
-    const runner = testApp.dataSource.createQueryRunner();
-    const prototype = Object.getPrototypeOf(runner) as {
-      query: (...args: unknown[]) => Promise<unknown>;
-    };
-    await runner.release();
-    const spy = jest.spyOn(prototype, 'query');
-    try {
-      const [inside] = await userContext.runAs(bob.id, (manager) =>
+    let inside: unknown;
+    const statements = await statementsSentBy(async () => {
+      [inside] = await userContext.runAs(bob.id, (manager) =>
         manager.query(
           `SELECT current_user AS role, current_setting('app.current_user_id') AS user_id,
                   (SELECT count(*)::int FROM transactions WHERE id = $1) AS adas_visible`,
           [adaTransactionId],
         ),
       );
-      expect(inside).toEqual({ role: APP_ROLE, user_id: bob.id, adas_visible: 0 });
-      const statements = spy.mock.calls
-        .map(([sql]) => String(sql))
-        .filter((sql) => !sql.includes('INTO audit_events'));
-      // BEGIN, the context with the role, the work, COMMIT.
-      expect(statements).toHaveLength(4);
-      expect(statements.filter((sql) => /SET LOCAL ROLE/i.test(sql))).toEqual([]);
-    } finally {
-      spy.mockRestore();
-    }
+    });
+    expect(inside).toEqual({ role: APP_ROLE, user_id: bob.id, adas_visible: 0 });
+    // BEGIN, the context with the role, the work, COMMIT.
+    expect(statements).toHaveLength(4);
+    expect(statements.filter(({ sql }) => /SET LOCAL ROLE/i.test(sql))).toEqual([]);
   });
 
   it('returns zero rows under the application role without a user context', async () => {
@@ -202,21 +193,12 @@ describe('row-level security', () => {
 
   it('loads transactions with their categories in a constant number of queries (no N+1)', async () => {
     const user = await registerUser(testApp, 'many');
-    const countQueries = async () => {
-      const runner = testApp.dataSource.createQueryRunner();
-      const prototype = Object.getPrototypeOf(runner) as {
-        query: (...args: unknown[]) => Promise<unknown>;
-      };
-      await runner.release();
-      const spy = jest.spyOn(prototype, 'query');
-      try {
-        await testApp.http.get('/api/v1/transactions?limit=100').set(user.auth).expect(200);
-        // The action log's background writer may flush earlier requests' events meanwhile.
-        return spy.mock.calls.filter(([sql]) => !String(sql).includes('INTO audit_events')).length;
-      } finally {
-        spy.mockRestore();
-      }
-    };
+    const countQueries = async () =>
+      (
+        await statementsSentBy(() =>
+          testApp.http.get('/api/v1/transactions?limit=100').set(user.auth).expect(200),
+        )
+      ).length;
     const addTransactions = async (count: number) => {
       for (let i = 0; i < count; i++) {
         const category = await testApp.http
