@@ -14,7 +14,10 @@ function exportedNames(entryPoint: string): string[] {
   const names: string[] = [];
   for (const [, list] of entryPoint.matchAll(/export\s+(?:type\s+)?\{([^}]*)\}/g)) {
     for (const item of (list ?? '').split(',')) {
-      const name = item.trim().split(/\s+as\s+/).pop();
+      const name = item
+        .trim()
+        .split(/\s+as\s+/)
+        .pop();
       if (name) names.push(name);
     }
   }
@@ -28,7 +31,10 @@ function documentedSurfaces(): Map<string, string[]> {
   const table = document.split('| Module ')[1]?.split('\n\n')[0] ?? '';
   for (const [, module, surface] of table.matchAll(/^\| `([a-z-]+)`\s*\|(.*)\|$/gm)) {
     const names = [...(surface ?? '').matchAll(/`@?([A-Za-z_][\w]*)`/g)].map(([, name]) => name);
-    rows.set(module ?? '', names.filter((name): name is string => name !== undefined));
+    rows.set(
+      module ?? '',
+      names.filter((name): name is string => name !== undefined),
+    );
   }
   return rows;
 }
