@@ -9,6 +9,7 @@ import { RevokeSignIns1732710000000 } from './1732710000000-revoke-sign-ins';
 import { Alerting1732800000000 } from './1732800000000-alerting';
 import { UserNotifications1732810000000 } from './1732810000000-user-notifications';
 import { ExpenseSpendingIndex1732830000000 } from './1732830000000-expense-spending-index';
+import { JobPeriods1732840000000 } from './1732840000000-job-periods';
 
 /** Every migration, in order. Listed explicitly so the bundled API and the tests run the same set. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   Alerting1732800000000,
   UserNotifications1732810000000,
   ExpenseSpendingIndex1732830000000,
+  JobPeriods1732840000000,
 ];

@@ -18,8 +18,8 @@ import { SERVER_URL_ENV } from './support/test-database';
 /**
  * Two built API instances (`dist/apps/api/main.js`, as operators run them) on one database,
  * behind a round-robin reverse proxy on loopback, under load: per-minute metrics of both merge
- * exactly, and a scheduled job runs on one instance at a time in every period (that a late tick
- * does not run a period again is a known defect, below). With TEST_REDIS_URL (CI sets it when
+ * exactly, and a scheduled job runs on one instance at a time in every period, once even when
+ * an instance ticks late. With TEST_REDIS_URL (CI sets it when
  * 127.0.0.1:6379 answers) they share Redis too, and then rate limits and socket.io events are
  * the cluster's, not each instance's; without it those two tests are not run (each instance then
  * counts and broadcasts on its own, the documented single-instance behaviour that
@@ -253,39 +253,33 @@ describe(`two built API instances behind a round-robin proxy, ${redisUrl ? 'shar
   });
 
   /**
-   * A known defect, so `it.failing` (Jest reports it passed while it fails; once the defect is
-   * fixed it reports a failure: make it `it`). ExclusiveJobs holds a job's advisory lock only
-   * while the job runs: an instance whose tick comes after the other instance finished that
-   * period's run — tens of milliseconds, which a loaded machine or a long GC pause exceeds — finds
-   * the lock free and runs the period again (cron fires a late tick when the process wakes).
-   * Stalling one instance across a tick reproduces it every time. Claiming the period (job name
-   * and period end, in a table) rather than only the lock would fix it.
+   * An instance whose tick comes after the other instance finished that period's run — which a
+   * loaded machine or a long GC pause makes happen — must not run the period again: each tick
+   * claims its period (`job_periods`) before running. Stalling one instance across a tick used
+   * to reproduce a second run every time.
    */
-  it.failing(
-    'runs a period once when one instance ticks late: it stalls across the tick (known defect)',
-    async () => {
-      const [, late] = instances;
-      const periodMs = ARCHIVE_PERIOD_SECONDS * 1000;
-      const sleepUntil = (at: number) =>
-        new Promise((resolve) => setTimeout(resolve, Math.max(0, at - Date.now())));
-      // The next period start at least 1.5 s away; the second instance sleeps across it, as a
-      // long garbage collection or an overloaded machine stalls a process.
-      const tick = Math.ceil((Date.now() + 1500) / periodMs) * periodMs;
-      await sleepUntil(tick - 500);
-      process.kill(late.pid, 'SIGSTOP');
-      try {
-        await sleepUntil(tick + 2000);
-      } finally {
-        process.kill(late.pid, 'SIGCONT');
-      }
-      const period = tick / periodMs;
-      await new Promise((resolve) => setTimeout(resolve, 1500));
-      const runs = await eventually(async () => {
-        const inPeriod = (await scheduledRuns()).filter((run) => run.period === period);
-        expect(inPeriod.every((run) => run.finished !== null)).toBe(true);
-        return inPeriod;
-      }, 10_000);
-      expect(runs.map((run) => run.started.toISOString())).toHaveLength(1);
-    },
-  );
+  it('runs a period once when one instance ticks late: it stalls across the tick', async () => {
+    const [, late] = instances;
+    const periodMs = ARCHIVE_PERIOD_SECONDS * 1000;
+    const sleepUntil = (at: number) =>
+      new Promise((resolve) => setTimeout(resolve, Math.max(0, at - Date.now())));
+    // The next period start at least 1.5 s away; the second instance sleeps across it, as a
+    // long garbage collection or an overloaded machine stalls a process.
+    const tick = Math.ceil((Date.now() + 1500) / periodMs) * periodMs;
+    await sleepUntil(tick - 500);
+    process.kill(late.pid, 'SIGSTOP');
+    try {
+      await sleepUntil(tick + 2000);
+    } finally {
+      process.kill(late.pid, 'SIGCONT');
+    }
+    const period = tick / periodMs;
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const runs = await eventually(async () => {
+      const inPeriod = (await scheduledRuns()).filter((run) => run.period === period);
+      expect(inPeriod.every((run) => run.finished !== null)).toBe(true);
+      return inPeriod;
+    }, 10_000);
+    expect(runs.map((run) => run.started.toISOString())).toHaveLength(1);
+  });
 });

@@ -7,8 +7,11 @@ import { reportException } from '../errors/exception-report';
 /** Keeps job locks apart from other advisory locks (the two-key form has its own key space). */
 const LOCK_NAMESPACE = 'ledgerlens.job';
 
-/** `busy`: another instance held the job's lock, so this one did not run it. */
-export type JobOutcome = 'succeeded' | 'failed' | 'busy';
+/**
+ * `busy`: another instance held the job's lock, so this one did not run it. `claimed`: another
+ * instance had already claimed this scheduled period, so this tick did not run it again.
+ */
+export type JobOutcome = 'succeeded' | 'failed' | 'busy' | 'claimed';
 
 /** A job's work; `signal` aborts when the application shuts down, so long work can stop early. */
 export type JobWork = (signal: AbortSignal) => Promise<unknown>;
@@ -16,7 +19,8 @@ export type JobWork = (signal: AbortSignal) => Promise<unknown>;
 /**
  * Runs background jobs one at a time across every API instance sharing the database: a job
  * holds a session-level advisory lock (`pg_try_advisory_lock`, keyed by the job's name) on a
- * connection of its own while it runs. Runs are logged at debug; failures are logged as errors
+ * connection of its own while it runs. A scheduled tick also claims its period first
+ * (`job_periods`), so each period runs once even when one instance ticks late. Runs are logged at debug; failures are logged as errors
  * and go to exception tracking; `run` never rejects, so a failing job never takes the process
  * down.
  * Shutdown aborts running jobs and waits for them while the database is still open.
@@ -32,9 +36,12 @@ export class ExclusiveJobs implements BeforeApplicationShutdown {
     @Optional() private readonly events?: EventEmitter2,
   ) {}
 
-  /** Runs `work` unless another instance is running the job called `name`. */
-  run(name: string, work: JobWork): Promise<JobOutcome> {
-    const outcome = this.runLocked(name, work);
+  /**
+   * Runs `work` unless another instance is running the job called `name` — or, for a scheduled
+   * tick (`period`: the start of the period it is for), unless that period was claimed already.
+   */
+  run(name: string, work: JobWork, period?: Date): Promise<JobOutcome> {
+    const outcome = this.runClaimed(name, work, period);
     this.running.add(outcome);
     void outcome.then(() => this.running.delete(outcome));
     return outcome;
@@ -43,6 +50,35 @@ export class ExclusiveJobs implements BeforeApplicationShutdown {
   async beforeApplicationShutdown(): Promise<void> {
     this.shutdown.abort(new Error('The application is shutting down'));
     await Promise.all(this.running);
+  }
+
+  private async runClaimed(name: string, work: JobWork, period?: Date): Promise<JobOutcome> {
+    if (period && !(await this.claim(name, period))) {
+      this.logger.debug({ job: name }, `Job ${name} skipped: its period already ran elsewhere`);
+      return 'claimed';
+    }
+    return this.runLocked(name, work);
+  }
+
+  /**
+   * Claims `period` of the job for this instance: true unless the job's latest claimed period
+   * is this one or a later one. One statement, so two instances claiming at once cannot both win.
+   */
+  private async claim(name: string, period: Date): Promise<boolean> {
+    try {
+      // `common` sits below the typed-rows helpers of `database/`; the rows are typed here.
+      const rows: unknown = await this.dataSource.query(
+        `INSERT INTO job_periods (job_name, period_start) VALUES ($1, $2)
+         ON CONFLICT (job_name) DO UPDATE SET period_start = EXCLUDED.period_start, claimed_at = now()
+           WHERE job_periods.period_start < EXCLUDED.period_start
+         RETURNING job_name`,
+        [name, period],
+      );
+      return (rows as unknown[]).length > 0;
+    } catch (error) {
+      this.logger.error({ err: error, job: name }, `Job ${name}: claiming its period failed`);
+      return false;
+    }
   }
 
   private async runLocked(name: string, work: JobWork): Promise<JobOutcome> {

@@ -315,6 +315,13 @@ export interface ExceptionGroupsTable {
   status_changed_at: Date;
 }
 
+/** A row of `job_periods` as node-postgres returns it. */
+export interface JobPeriodsTable {
+  job_name: string;
+  period_start: Date;
+  claimed_at: Date;
+}
+
 /** A row of `notification_channels` as node-postgres returns it. */
 export interface NotificationChannelsTable {
   id: string;
@@ -470,6 +477,7 @@ export interface DbTables {
   exception_counts: ExceptionCountsTable;
   exception_group_users: ExceptionGroupUsersTable;
   exception_groups: ExceptionGroupsTable;
+  job_periods: JobPeriodsTable;
   notification_channels: NotificationChannelsTable;
   performance_metrics: PerformanceMetricsTable;
   refresh_tokens: RefreshTokensTable;

@@ -1,6 +1,7 @@
 import { Injectable, OnApplicationBootstrap, Optional } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { CronJob } from 'cron';
+import { periodStartOf } from '../../../common/jobs/cron-periods';
 import { AppConfig } from '../../../config/app-config';
 import { LOG_ARCHIVE_JOB, LogArchiveService } from './log-archive.service';
 
@@ -23,7 +24,7 @@ export class ArchiveSchedule implements OnApplicationBootstrap {
     const job = CronJob.from({
       cronTime: this.config.LOG_ARCHIVE_CRON,
       onTick: async () => {
-        await this.archive.runScheduled();
+        await this.archive.runScheduled(periodStartOf(this.config.LOG_ARCHIVE_CRON, new Date()));
       },
       start: true,
     });

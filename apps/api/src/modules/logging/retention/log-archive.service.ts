@@ -26,9 +26,12 @@ export class LogArchiveService {
     private readonly config: AppConfig,
   ) {}
 
-  /** A scheduled run, to its end (or `busy` when another instance is running one). */
-  runScheduled(): Promise<JobOutcome> {
-    return this.launch('schedule', null, () => undefined);
+  /**
+   * A scheduled run, to its end (`busy` when another instance is running one; `claimed` when the
+   * schedule's tick for `period` already ran on another instance).
+   */
+  runScheduled(period?: Date): Promise<JobOutcome> {
+    return this.launch('schedule', null, () => undefined, period);
   }
 
   /**
@@ -52,12 +55,17 @@ export class LogArchiveService {
     trigger: ArchiveRunTrigger,
     requestedBy: string | null,
     onRecorded: (run: ArchiveRunDto) => void,
+    period?: Date,
   ): Promise<JobOutcome> {
-    return this.jobs.run(LOG_ARCHIVE_JOB, async (signal) => {
-      const run = await this.runs.open(trigger, requestedBy);
-      onRecorded(run);
-      await this.archive(run.id, signal);
-    });
+    return this.jobs.run(
+      LOG_ARCHIVE_JOB,
+      async (signal) => {
+        const run = await this.runs.open(trigger, requestedBy);
+        onRecorded(run);
+        await this.archive(run.id, signal);
+      },
+      period,
+    );
   }
 
   /** Archives every day holding expired rows, then records how the run ended. */
