@@ -15,7 +15,7 @@
  * The API runs with its default configuration (audit, metrics capture, request logs on) except
  * JOBS_ENABLED=false, so scheduled jobs are out of the comparison.
  *
- * Run: `npm run bench:request-path` (builds the API first; about 3.5 minutes). Env:
+ * Run: `npm run bench:request-path` (builds the API first; about 4 minutes). Env:
  * BENCH_DATABASE_URL (else TEST_DATABASE_URL, else an embedded PostgreSQL), BENCH_SECONDS (per
  * round, 5), BENCH_ROUNDS (rounds per server and scenario, 3), BENCH_CONNECTIONS (16).
  */
@@ -30,7 +30,7 @@ import { machine, writeResult } from './support/results';
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 5);
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 3);
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 16);
-const WARM_UP_SECONDS = 2;
+const WARM_UP_SECONDS = 3;
 /** Clock ticks per second of /proc/<pid>/stat times (USER_HZ, 100 on Linux). */
 const TICKS_PER_SECOND = 100;
 /** The secret the harness starts the built API with (apps/api/harness/built-api.ts). */
@@ -227,11 +227,15 @@ async function main(): Promise<void> {
     await resetHistory(api.databaseUrl);
     bare = await startBareServer(api.databaseUrl);
     const servers: Record<Server, { baseUrl: string; pid: number }> = { api, bare };
+    // Every route of both servers warmed up before any round, so the first scenario measured
+    // does not carry the API's warm-up.
     for (const scenario of SCENARIOS) {
       for (const server of ['api', 'bare'] as Server[]) {
         await load(servers[server].baseUrl, scenario, users, WARM_UP_SECONDS);
       }
-      if (scenario.startsWith('post')) await resetHistory(api.databaseUrl);
+    }
+    await resetHistory(api.databaseUrl);
+    for (const scenario of SCENARIOS) {
       for (let i = 0; i < ROUNDS; i++) {
         const order: Server[] = i % 2 === 0 ? ['api', 'bare'] : ['bare', 'api'];
         for (const server of order) {
@@ -313,7 +317,8 @@ async function main(): Promise<void> {
   }
   const post100 = scenarios['post, history 100'];
   const post10k = scenarios['post, history 10 000'];
-  const postGrowth = 1 - post10k.api.requestsPerSecond / post100.api.requestsPerSecond;
+  /** API req/s at 10 000 transactions over at 100: the goal is at least 0.80 (≤ 20 % slower). */
+  const postHistoryRatio = post10k.api.requestsPerSecond / post100.api.requestsPerSecond;
   const goals = [
     {
       goal: 'POST /transactions ≥ 0.50 of the bare server (history 100 and 10 000)',
@@ -326,9 +331,9 @@ async function main(): Promise<void> {
       met: scenarios['get transactions'].throughputRatio >= 0.6,
     },
     {
-      goal: 'POST at 10 000 transactions within 20 % of POST at 100 (API req/s)',
-      measured: Number(postGrowth.toFixed(3)),
-      met: Math.abs(postGrowth) <= 0.2,
+      goal: 'POST at 10 000 transactions within 20 % of POST at 100 (API req/s at 10 000 / at 100 ≥ 0.80)',
+      measured: Number(postHistoryRatio.toFixed(3)),
+      met: postHistoryRatio >= 0.8,
     },
   ];
   for (const goal of goals) {
@@ -352,7 +357,7 @@ async function main(): Promise<void> {
     secondsPerRound: SECONDS,
     roundsPerServer: ROUNDS,
     scenarios,
-    postApiThroughputLossAt10000: Number(postGrowth.toFixed(3)),
+    postApiHistory10000Over100: Number(postHistoryRatio.toFixed(3)),
     goals,
     rounds,
   });
