@@ -207,10 +207,10 @@ async function main(): Promise<void> {
     const of = (mode: Mode) => rounds.filter((r) => r.writers === count && r.mode === mode);
     const pick = (mode: Mode) => ({
       writesPerSecond: Math.round(median(of(mode).map((r) => r.writesPerSecond))),
-      commitP50Ms: median(of(mode).map((r) => r.commitP50Ms)),
-      commitP99Ms: median(of(mode).map((r) => r.commitP99Ms)),
-      lockWaitSampleShare: median(of(mode).map((r) => r.lockWaitSampleShare)),
-      meanLockWaiters: median(of(mode).map((r) => r.meanLockWaiters)),
+      commitP50Ms: round2(median(of(mode).map((r) => r.commitP50Ms))),
+      commitP99Ms: round2(median(of(mode).map((r) => r.commitP99Ms))),
+      lockWaitSampleShare: round2(median(of(mode).map((r) => r.lockWaitSampleShare))),
+      meanLockWaiters: round2(median(of(mode).map((r) => r.meanLockWaiters))),
     });
     const on = pick('chain on');
     const off = pick('chain off');
