@@ -360,6 +360,49 @@ export interface PerformanceMetricsTable {
   updated_at: Date;
 }
 
+/** A row of `recurring_occurrences` as node-postgres returns it. */
+export interface RecurringOccurrencesTable {
+  id: string;
+  user_id: string;
+  rule_id: string;
+  occurs_on: Date;
+  status: string;
+  transaction_id: string | null;
+  created_at: Date;
+  updated_at: Date;
+  created_by: string | null;
+  updated_by: string | null;
+  deleted_at: Date | null;
+  deleted_by: string | null;
+}
+
+/** A row of `recurring_rules` as node-postgres returns it. */
+export interface RecurringRulesTable {
+  id: string;
+  user_id: string;
+  name: string;
+  description: string | null;
+  category_id: string | null;
+  type: string;
+  amount_cents: string;
+  currency: string;
+  frequency: string;
+  interval_count: number;
+  day_of_month: number | null;
+  last_day_of_month: boolean;
+  start_date: Date;
+  end_date: Date | null;
+  occurrence_count: number | null;
+  paused: boolean;
+  next_due_on: Date | null;
+  created_at: Date;
+  updated_at: Date;
+  created_by: string | null;
+  updated_by: string | null;
+  deleted_at: Date | null;
+  deleted_by: string | null;
+}
+
 /** A row of `refresh_tokens` as node-postgres returns it. */
 export interface RefreshTokensTable {
   id: string;
@@ -480,6 +523,8 @@ export interface DbTables {
   job_periods: JobPeriodsTable;
   notification_channels: NotificationChannelsTable;
   performance_metrics: PerformanceMetricsTable;
+  recurring_occurrences: RecurringOccurrencesTable;
+  recurring_rules: RecurringRulesTable;
   refresh_tokens: RefreshTokensTable;
   revoked_tokens: RevokedTokensTable;
   slow_queries: SlowQueriesTable;
