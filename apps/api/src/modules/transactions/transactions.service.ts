@@ -228,4 +228,31 @@ export class TransactionsService {
       this.logger.error({ err: error, event: name }, 'A reaction to a transaction change failed');
     }
   }
+
+  /**
+   * A transaction booked inside the caller's open transaction and user context — a recurring
+   * rule's occurrence, booked together with the record that it happened — its category and type
+   * resolved as `create` does. Answers its ID and `announce`, which the caller calls once its
+   * transaction has committed, so no reaction sees a write that was rolled back.
+   */
+  async createWithin(
+    manager: EntityManager,
+    input: CreateTransactionDto,
+  ): Promise<{ id: string; announce: () => Promise<void> }> {
+    const categoryId = input.categoryId ?? null;
+    const { type } = await this.resolveCategory(manager, categoryId, input.type);
+    const inserted = await this.store.insert(manager, {
+      categoryId,
+      type,
+      amountCents: input.amountCents,
+      currency: input.currency,
+      description: input.description,
+      occurredOn: input.occurredOn,
+      notes: input.notes ?? null,
+    });
+    return {
+      id: inserted.id,
+      announce: () => this.publish(DomainEvent.TransactionCreated, inserted),
+    };
+  }
 }
