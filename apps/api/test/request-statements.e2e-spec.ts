@@ -56,21 +56,59 @@ describe('statements per request', () => {
       })
       .expect(201);
 
-  it('POST /transactions with four budgets: 5 for the write, 5 for the budget check', async () => {
+  it('POST /transactions with four budgets: 9 in one transaction, the budget check inside it', async () => {
     const { user, food } = await budgetedUser();
     let body: unknown;
     const statements = await statementsOf(async () => {
       body = (await addExpense(user, food)).body;
     });
-    // The write: BEGIN, context with role, the category, INSERT … RETURNING, COMMIT.
-    // The check: BEGIN, context with role, the two budgets counting it, their spending, COMMIT.
-    expect(statements).toHaveLength(10);
+    // BEGIN, context with role, the category, INSERT … RETURNING, then the check in a savepoint
+    // (SAVEPOINT, the two budgets counting it, their spending, RELEASE), COMMIT.
+    expect(statements).toHaveLength(9);
+    expect(statements.filter((sql) => /^(START TRANSACTION|BEGIN)/.test(sql))).toHaveLength(1);
+    expect(statements.filter((sql) => /^COMMIT/.test(sql))).toHaveLength(1);
     expect(statements.filter((sql) => /^INSERT INTO transactions/.test(sql))).toHaveLength(1);
     expect(statements.filter((sql) => /FROM transactions t/.test(sql))).toHaveLength(1);
+    expect(statements.filter((sql) => /^SAVEPOINT/.test(sql))).toHaveLength(1);
+    expect(statements.filter((sql) => /^RELEASE SAVEPOINT/.test(sql))).toHaveLength(1);
+    expect(statements.at(-1)).toBe('COMMIT');
     // The answer from the insert is what reading the transaction answers.
     const { id } = body as { id: string };
     const read = await testApp.http.get(`/api/v1/transactions/${id}`).set(user.auth).expect(200);
     expect(body).toEqual(read.body);
+  });
+
+  it('POST /transactions whose budget check fails: rolled back to its savepoint, the write commits', async () => {
+    const { user, food } = await budgetedUser();
+    await testApp.http
+      .post('/api/v1/budgets')
+      .set(user.auth)
+      .send({ period: 'weekly', limitCents: 100, currency: 'EUR', startDate: '2020-01-01' })
+      .expect(201);
+    await testApp.dataSource.query(`
+      CREATE FUNCTION test_refuse_alert() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'refused alert'; END $$`);
+    await testApp.dataSource.query(`
+      CREATE TRIGGER test_refuse_alert BEFORE INSERT ON budget_alerts
+      FOR EACH ROW EXECUTE FUNCTION test_refuse_alert()`);
+    let statements: string[];
+    let id = '';
+    try {
+      statements = await statementsOf(async () => {
+        id = ((await addExpense(user, food)).body as { id: string }).id;
+      });
+    } finally {
+      await testApp.dataSource.query(`DROP TRIGGER test_refuse_alert ON budget_alerts`);
+      await testApp.dataSource.query(`DROP FUNCTION test_refuse_alert()`);
+    }
+    expect(statements.filter((sql) => /^ROLLBACK TO SAVEPOINT/.test(sql))).toHaveLength(1);
+    expect(statements.at(-1)).toBe('COMMIT');
+    await testApp.http.get(`/api/v1/transactions/${id}`).set(user.auth).expect(200);
+    const [{ count }] = await testApp.dataSource.query(
+      `SELECT count(*)::int AS count FROM budget_alerts WHERE user_id = $1`,
+      [user.id],
+    );
+    expect(count).toBe(0);
   });
 
   it('GET /transactions?limit=20: 4 when the page is not full, 5 (with the count) when it is', async () => {

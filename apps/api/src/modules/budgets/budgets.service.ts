@@ -2,7 +2,6 @@ import {
   BudgetThresholdCrossedPayload,
   BudgetUpdatedPayload,
   DomainEvent,
-  TransactionChangedPayload,
 } from '@ledgerlens/contracts';
 import { Injectable, Logger } from '@nestjs/common';
 import { EventEmitter2, OnEvent } from '@nestjs/event-emitter';
@@ -14,7 +13,12 @@ import { PaginationQueryDto, Page } from '../../common/http/pagination.dto';
 import { ownsRow, softDeleteLive, updateLive } from '../../database/live-rows';
 import { UserContext } from '../../database/user-context';
 import { CategoriesService } from '../categories';
-import { SpendingScope, TransactionSpendingStore } from '../transactions';
+import {
+  SpendingScope,
+  TRANSACTION_SAVED,
+  TransactionSaved,
+  TransactionSpendingStore,
+} from '../transactions';
 import { BudgetAlert } from './budget-alert.entity';
 import { BudgetAlertsStore, Crossing } from './budget-alerts.store';
 import { standingOf, thresholdsReached } from './budget-standing';
@@ -169,18 +173,19 @@ export class BudgetsService {
   }
 
   /**
-   * After a transaction is written and committed: record each threshold newly reached by a budget
-   * that counts the transaction as it now is, and announce the highest of them, once per budget.
-   * Only those budgets' spending can have grown: an income, the budgets the transaction left (on
-   * an update) and a delete can only lower spending, so they are not checked.
+   * Inside the write's transaction, before its COMMIT: record each threshold newly reached by a
+   * budget that counts the transaction as it now is; the highest of them, once per budget, is
+   * announced after the COMMIT. Only those budgets' spending can have grown: an income, the
+   * budgets the transaction left (on an update) and a delete can only lower spending, so they
+   * are not checked. The check runs in a savepoint: when it fails, its statements are rolled
+   * back and logged, and the write still commits (ADR 0022).
    */
-  @OnEvent(DomainEvent.TransactionCreated)
-  @OnEvent(DomainEvent.TransactionUpdated)
-  async onTransactionChanged(change: TransactionChangedPayload): Promise<void> {
+  @OnEvent(TRANSACTION_SAVED)
+  async onTransactionSaved({ manager, change, afterCommit }: TransactionSaved): Promise<void> {
     if (change.type !== 'expense') return;
     try {
-      const crossings = await this.userContext.runAs(change.userId, async (manager) =>
-        this.recordCrossings(manager, await this.store.countingExpense(manager, change)),
+      const crossings = await manager.transaction(async (savepoint) =>
+        this.recordCrossings(savepoint, await this.store.countingExpense(savepoint, change)),
       );
       for (const { crossing, budget } of crossings) {
         const payload: BudgetThresholdCrossedPayload = {
@@ -194,7 +199,7 @@ export class BudgetsService {
           currency: budget.currency,
           traceId: change.traceId,
         };
-        this.events.emit(DomainEvent.BudgetThresholdCrossed, payload);
+        afterCommit(() => this.events.emit(DomainEvent.BudgetThresholdCrossed, payload));
       }
     } catch (error) {
       this.logger.error({ err: error }, 'Checking budget thresholds failed');

@@ -1,5 +1,7 @@
 /** The transactions module's public entry: what code outside the module uses of it. */
 export { Transaction } from './transaction.entity';
+export { TRANSACTION_SAVED } from './transaction-saved';
+export type { TransactionSaved } from './transaction-saved';
 export { TransactionSpendingStore } from './transaction-spending.store';
 export type { SpendingScope } from './transaction-spending.store';
 export { TransactionsModule } from './transactions.module';

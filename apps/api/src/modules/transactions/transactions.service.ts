@@ -21,6 +21,7 @@ import {
   UpdateTransactionDto,
 } from './dto/transaction.dto';
 import { Transaction } from './transaction.entity';
+import { TRANSACTION_SAVED, TransactionSaved } from './transaction-saved';
 import { assertAmountRange, whereTransactionsMatch } from './transaction-filters';
 import { TransactionsStore } from './transactions.store';
 
@@ -96,7 +97,7 @@ export class TransactionsService {
   }
 
   async create(input: CreateTransactionDto): Promise<TransactionDto> {
-    const created = await this.userContext.run(async (manager) => {
+    const created = await this.save(DomainEvent.TransactionCreated, async (manager) => {
       const categoryId = input.categoryId ?? null;
       const { type, category } = await this.resolveCategory(manager, categoryId, input.type);
       // The insert answers the row; the category was just read: no second read of either.
@@ -112,12 +113,11 @@ export class TransactionsService {
       inserted.category = category;
       return inserted;
     });
-    await this.publish(DomainEvent.TransactionCreated, created);
     return TransactionDto.from(created);
   }
 
   async update(id: string, changes: UpdateTransactionDto): Promise<TransactionDto> {
-    const updated = await this.userContext.run(async (manager) => {
+    const updated = await this.save(DomainEvent.TransactionUpdated, async (manager) => {
       const current = await this.find(manager, id);
       const keepsCategory =
         changes.categoryId === undefined || changes.categoryId === current.categoryId;
@@ -135,7 +135,6 @@ export class TransactionsService {
       await manager.update(Transaction, { id }, { ...changes, categoryId, type });
       return this.find(manager, id);
     });
-    await this.publish(DomainEvent.TransactionUpdated, updated);
     return TransactionDto.from(updated);
   }
 
@@ -209,9 +208,48 @@ export class TransactionsService {
     return transaction;
   }
 
-  /** After commit: reactions (budget thresholds, realtime) must never fail the write. */
+  /**
+   * A create or update in the user's transaction. The modules that react inside it
+   * (`TRANSACTION_SAVED`: budgets' thresholds) run before COMMIT, on its statements; the change
+   * and whatever they queued are announced only after COMMIT.
+   */
+  private async save(
+    name: DomainEventName,
+    work: (manager: EntityManager) => Promise<Transaction>,
+  ): Promise<Transaction> {
+    const announcements: (() => void)[] = [];
+    const saved = await this.userContext.run(async (manager) => {
+      const transaction = await work(manager);
+      const event: TransactionSaved = {
+        manager,
+        change: this.changeOf(transaction),
+        afterCommit: (announce) => announcements.push(announce),
+      };
+      await this.events.emitAsync(TRANSACTION_SAVED, event);
+      return transaction;
+    });
+    await this.publish(name, saved);
+    for (const announce of announcements) {
+      try {
+        announce();
+      } catch (error) {
+        this.logger.error({ err: error, event: name }, 'An announcement after a write failed');
+      }
+    }
+    return saved;
+  }
+
+  /** After commit: reactions (realtime) must never fail the write. */
   private async publish(name: DomainEventName, transaction: Transaction): Promise<void> {
-    const payload: TransactionChangedPayload = {
+    try {
+      await this.events.emitAsync(name, this.changeOf(transaction));
+    } catch (error) {
+      this.logger.error({ err: error, event: name }, 'A reaction to a transaction change failed');
+    }
+  }
+
+  private changeOf(transaction: Transaction): TransactionChangedPayload {
+    return {
       userId: transaction.userId,
       transactionId: transaction.id,
       type: transaction.type,
@@ -222,11 +260,6 @@ export class TransactionsService {
       occurredOn: transaction.occurredOn,
       traceId: this.requestContext.traceId,
     };
-    try {
-      await this.events.emitAsync(name, payload);
-    } catch (error) {
-      this.logger.error({ err: error, event: name }, 'A reaction to a transaction change failed');
-    }
   }
 
   /**
