@@ -32,6 +32,7 @@ import { HealthModule } from '../modules/health';
 import { MonitoringModule } from '../modules/monitoring';
 import { NotificationsModule } from '../modules/notifications';
 import { RealtimeModule } from '../modules/realtime';
+import { RecurringModule } from '../modules/recurring';
 import { TelemetryModule } from '../modules/telemetry';
 import { TransactionsModule } from '../modules/transactions';
 import { UsersModule } from '../modules/users';
@@ -104,6 +105,7 @@ export class AppModule {
         CategoriesModule,
         TransactionsModule,
         BudgetsModule,
+        RecurringModule,
         NotificationsModule,
         HealthModule,
         DemoModule,

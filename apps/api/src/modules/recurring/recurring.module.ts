@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { JobsModule } from '../../common/jobs/jobs.module';
+import { CategoriesModule } from '../categories';
+import { TransactionsModule } from '../transactions';
+import { RecurringBookingsJob } from './recurring-bookings.job';
+import { RecurringOccurrencesStore } from './recurring-occurrences.store';
+import { RecurringRulesStore } from './recurring-rules.store';
+import { RecurringController } from './recurring.controller';
+import { RecurringService } from './recurring.service';
+
+@Module({
+  imports: [JobsModule, CategoriesModule, TransactionsModule],
+  controllers: [RecurringController],
+  providers: [
+    RecurringService,
+    RecurringRulesStore,
+    RecurringOccurrencesStore,
+    RecurringBookingsJob,
+  ],
+})
+export class RecurringModule {}
