@@ -189,6 +189,19 @@ export interface ArchiveRunsTable {
   error: string | null;
 }
 
+/** A row of `audit_archives` as node-postgres returns it. */
+export interface AuditArchivesTable {
+  month: Date;
+  changes_rows: string;
+  events_rows: string;
+  first_change_id: string | null;
+  last_change_id: string | null;
+  boundary_change_id: string | null;
+  boundary_hash: string;
+  manifest: unknown;
+  archived_at: Date;
+}
+
 /** A row of `audit_chain_head` as node-postgres returns it. */
 export interface AuditChainHeadTable {
   singleton: boolean;
@@ -511,6 +524,7 @@ export interface DbTables {
   app_log_hourly_errors: AppLogHourlyErrorsTable;
   app_logs: AppLogsTable;
   archive_runs: ArchiveRunsTable;
+  audit_archives: AuditArchivesTable;
   audit_chain_head: AuditChainHeadTable;
   audit_changes: AuditChangesTable;
   audit_events: AuditEventsTable;

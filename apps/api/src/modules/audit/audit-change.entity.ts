@@ -1,9 +1,10 @@
 import type { AuditChangeAction } from '@ledgerlens/contracts';
-import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
  * One INSERT, UPDATE or DELETE of an audited table, written only by the database trigger
  * `audit_record_change` and chained by `hash` to the row before it. Read-only for the API.
+ * Partitioned by month of `changed_at`, which is therefore part of the primary key.
  */
 @Entity('audit_changes')
 @Check('chk_audit_changes_action', `"action" IN ('INSERT', 'UPDATE', 'DELETE')`)
@@ -12,9 +13,8 @@ import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Index('idx_audit_changes_changed_at', ['changedAt'])
 @Index('idx_audit_changes_trace', ['traceId'])
 export class AuditChange {
-  @PrimaryGeneratedColumn('identity', {
+  @PrimaryGeneratedColumn('increment', {
     type: 'bigint',
-    generatedIdentity: 'ALWAYS',
     primaryKeyConstraintName: 'pk_audit_changes',
   })
   /** bigint: a string, in chain order. */
@@ -44,7 +44,11 @@ export class AuditChange {
   @Column({ name: 'trace_id', type: 'varchar', length: 64, nullable: true })
   traceId: string | null;
 
-  @Column({ name: 'changed_at', type: 'timestamptz' })
+  @PrimaryColumn({
+    name: 'changed_at',
+    type: 'timestamptz',
+    primaryKeyConstraintName: 'pk_audit_changes',
+  })
   changedAt: Date;
 
   @Column({ type: 'char', length: 64 })

@@ -1,5 +1,5 @@
 import type { AuditCategory, AuditResult, AuditSeverity, AuditSource } from '@ledgerlens/contracts';
-import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 /** One action of the action log: who did what to which resource, from where, with what result. */
 @Entity('audit_events')
@@ -28,7 +28,13 @@ export class AuditEvent {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_audit_events' })
   id: string;
 
-  @Column({ name: 'occurred_at', type: 'timestamptz', default: () => 'now()' })
+  /** Partitioned by its month, so part of the primary key. */
+  @PrimaryColumn({
+    name: 'occurred_at',
+    type: 'timestamptz',
+    default: () => 'now()',
+    primaryKeyConstraintName: 'pk_audit_events',
+  })
   occurredAt: Date;
 
   @Column({ name: 'actor_id', type: 'uuid', nullable: true })
