@@ -122,7 +122,7 @@ describe('layout', () => {
     const links = within(nav)
       .getAllByRole('link')
       .map((link) => link.textContent);
-    expect(links).toEqual(['Dashboard', 'Transactions', 'Budgets', 'Categories']);
+    expect(links).toEqual(['Dashboard', 'Transactions', 'Budgets', 'Recurring', 'Categories']);
     expect(within(nav).getByRole('link', { name: 'Dashboard' })).toHaveAttribute(
       'aria-current',
       'page',

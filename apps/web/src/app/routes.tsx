@@ -51,6 +51,14 @@ export const routes: RouteObject[] = [
                 ),
               },
               {
+                path: 'recurring',
+                ...behindSignIn(() =>
+                  import('../features/recurring/RecurringPage').then(
+                    (module) => module.RecurringPage,
+                  ),
+                ),
+              },
+              {
                 path: 'notifications',
                 ...behindSignIn(() =>
                   import('../features/notifications/NotificationsPage').then(
