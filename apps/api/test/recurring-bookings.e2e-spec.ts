@@ -99,6 +99,26 @@ describe('recurring bookings (the job, on PostgreSQL)', () => {
     }
   });
 
+  it("checks a booked expense against the owner's budgets, as a typed-in one", async () => {
+    const owner = await registerUser(testApp, 'budgeted');
+    await testApp.http
+      .post('/api/v1/budgets')
+      .set(owner.auth)
+      .send({ period: 'monthly', limitCents: 1_000, currency: 'EUR', startDate: '2026-01-01' })
+      .expect(201);
+    const rule = await testApp.http
+      .post('/api/v1/recurring')
+      .set(owner.auth)
+      .send({ ...daily, amountCents: 1_000, startDate: today })
+      .expect(201);
+    expect(await job.bookDue(daysLater(0))).toBe(1);
+    const alerts = await testApp.http.get('/api/v1/budgets/alerts').set(owner.auth).expect(200);
+    expect(alerts.body.items.map((a: { thresholdPercent: number }) => a.thresholdPercent)).toEqual([
+      100, 80,
+    ]);
+    await testApp.http.delete(`/api/v1/recurring/${rule.body.id}`).set(owner.auth).expect(204);
+  });
+
   it('for random rules and random job run times, every occurrence in the range exists exactly once (property)', async () => {
     const rules = fc.record({
       frequency: fc.constantFrom('daily', 'weekly', 'monthly', 'yearly'),

@@ -265,8 +265,9 @@ export class TransactionsService {
   /**
    * A transaction booked inside the caller's open transaction and user context — a recurring
    * rule's occurrence, booked together with the record that it happened — its category and type
-   * resolved as `create` does. Answers its ID and `announce`, which the caller calls once its
-   * transaction has committed, so no reaction sees a write that was rolled back.
+   * resolved as `create` does, and the in-transaction reactions (`TRANSACTION_SAVED`: budgets'
+   * thresholds) run as for `create`. Answers its ID and `announce`, which the caller calls once
+   * its transaction has committed, so no announcement tells of a write that was rolled back.
    */
   async createWithin(
     manager: EntityManager,
@@ -283,9 +284,25 @@ export class TransactionsService {
       occurredOn: input.occurredOn,
       notes: input.notes ?? null,
     });
+    const announcements: (() => void)[] = [];
+    const event: TransactionSaved = {
+      manager,
+      change: this.changeOf(inserted),
+      afterCommit: (announce) => announcements.push(announce),
+    };
+    await this.events.emitAsync(TRANSACTION_SAVED, event);
     return {
       id: inserted.id,
-      announce: () => this.publish(DomainEvent.TransactionCreated, inserted),
+      announce: async () => {
+        await this.publish(DomainEvent.TransactionCreated, inserted);
+        for (const announce of announcements) {
+          try {
+            announce();
+          } catch (error) {
+            this.logger.error({ err: error }, 'An announcement after a booking failed');
+          }
+        }
+      },
     };
   }
 }
