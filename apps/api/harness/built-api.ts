@@ -33,14 +33,15 @@ export type BuiltApiEnv =
 const OUTPUT_LIMIT = 1024 * 1024;
 
 /**
- * Starts the built API on a fresh database of `serverUrl`, or on the database of another
- * instance (`shareWith`), which then keeps and drops it. No SPA unless `env` sets WEB_DIST_DIR.
+ * Starts the built API on a fresh database of `serverUrl`, or on an existing one (`shareWith`:
+ * another instance's, or one the caller made), which its owner keeps and drops. No SPA unless
+ * `env` sets WEB_DIST_DIR.
  */
 export async function startBuiltApi(
   serverUrl: string,
   name: string,
   env: BuiltApiEnv,
-  shareWith?: BuiltApi,
+  shareWith?: Pick<BuiltApi, 'databaseUrl'>,
 ): Promise<BuiltApi> {
   if (!existsSync(MAIN)) throw new Error('Build the API first: npx nx build api');
   const database = shareWith

@@ -1,10 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { lockUntilCommit } from '../../database/startup-locks';
 import { UserContext } from '../../database/user-context';
 import { BudgetsService } from '../budgets';
 import { CategoriesService, CategoryDto } from '../categories';
 import { TransactionsService } from '../transactions';
-import { UsersService } from '../users';
+import { User, UsersService } from '../users';
 import { DEMO_BUDGETS, DEMO_CATEGORIES, DEMO_LOGINS, demoTransactions } from './demo-data';
 
 const CURRENCY = 'EUR';
@@ -23,19 +24,26 @@ export class DemoSeedService {
     private readonly dataSource: DataSource,
   ) {}
 
-  /** Seeds only when there are no users yet; answers whether it did. */
+  /**
+   * Seeds only when there are no users yet; answers whether it did. Instances starting together
+   * take turns (an advisory lock held until the seeding commits), so the later ones find users.
+   */
   async seedIfEmpty(today = new Date()): Promise<boolean> {
     if ((await this.users.count()) > 0) return false;
     // One transaction: a failure leaves no half-seeded database behind.
-    await this.dataSource.transaction(async (transaction) => {
+    const seeded = await this.dataSource.transaction(async (transaction) => {
+      await lockUntilCommit(transaction, 'demo-seed');
+      // Counted in this transaction, after the lock: another instance's seeding has committed.
+      if ((await transaction.count(User)) > 0) return false;
       await this.users.create({ ...DEMO_LOGINS.admin, role: 'admin' }, transaction);
       const user = await this.users.create({ ...DEMO_LOGINS.user, role: 'user' }, transaction);
       await this.userContext.enter(transaction, user.id, (manager) =>
         this.seedFinances(manager, today),
       );
+      return true;
     });
-    this.logger.log('Seeded demo data');
-    return true;
+    if (seeded) this.logger.log('Seeded demo data');
+    return seeded;
   }
 
   private async seedFinances(manager: EntityManager, today: Date): Promise<void> {
