@@ -357,6 +357,17 @@ export class AppConfig {
   @IsString()
   LOG_ARCHIVE_CRON = '0 3 * * *';
 
+  /**
+   * Months of the audit trail kept in the database besides the current one: older whole months
+   * are archived under ARCHIVE_DIR/audit and their partitions dropped. Unset: keep everything.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  AUDIT_RETENTION_MONTHS?: number;
+
   /** Where log exports are kept for downloading again. */
   @IsString()
   EXPORT_DIR = '.data/exports';

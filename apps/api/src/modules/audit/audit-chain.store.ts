@@ -1,6 +1,9 @@
 import type { AuditChainHeadTable, AuditChangesTable } from '../../database/generated/db-tables';
 import { oneRowOf, Queryable, rowsOf } from '../../database/typed-rows';
 
+/** The hash before the first row, as the audit-trail migration seeds the chain head. */
+export const GENESIS_HASH = '0'.repeat(64);
+
 /** How many rows of the chain one read returns. */
 export const CHAIN_CHUNK = 5000;
 

@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { CHAIN_CHUNK, chainHead, chainRowsAfter } from './audit-chain.store';
+import { CHAIN_CHUNK, chainHead, chainRowsAfter, GENESIS_HASH } from './audit-chain.store';
 import { ChainVerificationDto } from './dto/audit-change.dto';
-
-/** The hash before the first row, as the audit-trail migration seeds the chain head. */
-const GENESIS_HASH = '0'.repeat(64);
+import { newestBoundary } from './retention/audit-partitions.store';
 
 function chainHash(previous: string, fields: string[]): string {
   return createHash('sha256')
@@ -16,6 +14,8 @@ function chainHash(previous: string, fields: string[]): string {
 /**
  * Walks the row history in chain order and recomputes every hash, in one snapshot so rows
  * appended meanwhile cannot look like a break. Finds edited rows, removed rows and a cut tail.
+ * Months archived by retention are gone from the database: the walk starts after the newest
+ * archived boundary, from the chain hash its archive recorded.
  */
 @Injectable()
 export class AuditChainVerifier {
@@ -26,9 +26,10 @@ export class AuditChainVerifier {
   }
 
   private async walk(manager: EntityManager): Promise<ChainVerificationDto> {
-    let previous = GENESIS_HASH;
+    const boundary = await newestBoundary(manager);
+    let previous = boundary?.boundary_hash ?? GENESIS_HASH;
     let checked = 0;
-    let lastId = '0';
+    let lastId = boundary?.boundary_change_id ?? '0';
     for (;;) {
       const rows = await chainRowsAfter(manager, lastId);
       for (const row of rows) {
