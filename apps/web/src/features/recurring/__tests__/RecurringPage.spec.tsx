@@ -87,7 +87,12 @@ describe('RecurringPage', () => {
     expect(screen.getByRole('listitem', { name: 'Salary' })).toHaveTextContent(
       'Every month on the last day · 12 times in all',
     );
-    expect(screen.getByRole('button', { name: 'Skip the next Gym' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Skip next Gym' })).toBeDisabled();
+    expect(rentRow).toHaveTextContent('Next: Dec 1, 2026');
+    // Its first occurrence in reach is skipped: the next is the one after.
+    expect(screen.getByRole('listitem', { name: 'Salary' })).toHaveTextContent(
+      'Next: Dec 31, 2026',
+    );
 
     const upcoming = screen.getByRole('region', { name: 'Upcoming, next 30 days' });
     const items = within(upcoming).getAllByRole('listitem');
@@ -113,7 +118,7 @@ describe('RecurringPage', () => {
       expect(api.requestsTo(`POST /api/v1/recurring/${rent.id}/pause`)).toHaveLength(1),
     );
 
-    await user.click(screen.getByRole('button', { name: 'Skip the next Rent' }));
+    await user.click(screen.getByRole('button', { name: 'Skip next Rent' }));
     await waitFor(() =>
       expect(api.requestsTo(`POST /api/v1/recurring/${rent.id}/skip`)).toHaveLength(1),
     );

@@ -34,9 +34,11 @@ export function RuleList({
               <p className="recurring-rule__status">
                 {rule.paused
                   ? 'Paused'
-                  : rule.nextDueOn
-                    ? `Next: ${formatDay(next?.occursOn ?? rule.nextDueOn)}`
-                    : 'Ended'}
+                  : !rule.nextDueOn
+                    ? 'Ended'
+                    : next
+                      ? `Next: ${formatDay(next.occursOn)}`
+                      : 'Nothing due in the next 30 days'}
               </p>
             </div>
             <div className="recurring-rule__actions">
@@ -59,7 +61,7 @@ export function RuleList({
               <button
                 type="button"
                 className="button button--ghost"
-                aria-label={`Skip the next ${rule.name}`}
+                aria-label={`Skip next ${rule.name}`}
                 disabled={!next}
                 onClick={() => next && onSkip(next)}
               >
