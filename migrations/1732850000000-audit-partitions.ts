@@ -24,7 +24,7 @@ const CLOCK_AFTER_LOCK = {
  * `audit_changes` and `audit_events` become tables partitioned by UTC month (RANGE on
  * `changed_at` / `occurred_at`), every row, index, check, trigger and grant kept; a DEFAULT
  * partition catches rows of months without a partition yet. See
- * docs/adr/0025-audit-partitions-retention-anchors.md.
+ * docs/adr/0026-audit-partitions-retention-anchors.md.
  *
  * - PostgreSQL requires a partitioned table's primary key to include the partition column: the
  *   keys become `(id, changed_at)` and `(id, occurred_at)`. PostgreSQL before 17 has no identity
