@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { ExclusiveJobs } from '../src/common/jobs/exclusive-jobs';
 import { QuerySpans } from '../src/modules/telemetry/query-spans';
 import { attributeOf, OtlpReceiver } from './support/otlp-receiver';
 import { createTestApp, registerUser, TestApp } from './support/test-app';
@@ -12,8 +13,10 @@ const VERSION = (
 ).version;
 
 const PASSWORD = 'correct horse battery';
+const SPAN_KIND_INTERNAL = 1;
 const SPAN_KIND_SERVER = 2;
 const SPAN_KIND_CLIENT = 3;
+const SPAN_STATUS_ERROR = 2;
 
 /** Stored lines at info, and batches sent quickly, so the test does not wait seconds. */
 const EXPORT_ENV = {
@@ -177,6 +180,61 @@ describe('OpenTelemetry export to a local OTLP receiver', () => {
     expect(receiver.bodies.map((body) => body.text).join('\n')).not.toContain(
       'browser-secret-value',
     );
+  });
+
+  it('sends a span per job run with its outcome and period', async () => {
+    const jobs = testApp.app.get(ExclusiveJobs);
+    const name = `otel-job-${randomUUID()}`;
+    const period = new Date('2026-01-01T10:00:00.000Z');
+    let started: () => void = () => undefined;
+    let release: () => void = () => undefined;
+    const running = new Promise<void>((done) => (started = done));
+    const held = new Promise<void>((done) => (release = done));
+    const first = jobs.run(
+      name,
+      () => {
+        started();
+        return held;
+      },
+      period,
+    );
+    await running;
+    // The same job while the first holds its lock; then the same period again; then a failure.
+    expect(await jobs.run(name, async () => undefined)).toBe('busy');
+    release();
+    expect(await first).toBe('succeeded');
+    expect(await jobs.run(name, async () => undefined, period)).toBe('claimed');
+    const failing = () => Promise.reject(new Error('the job broke'));
+    expect(await jobs.run(name, failing)).toBe('failed');
+
+    const jobSpans = () =>
+      receiver.spans.map(({ span }) => span).filter((span) => span.name === `job ${name}`);
+    await receiver.until(() => jobSpans().length === 4);
+    const outcomes = jobSpans().map((span) => ({
+      outcome: attributeOf(span.attributes, 'ledgerlens.job.outcome'),
+      period: attributeOf(span.attributes, 'ledgerlens.job.period'),
+      error: span.status?.code === SPAN_STATUS_ERROR,
+      kind: span.kind,
+    }));
+    expect(outcomes).toEqual(
+      expect.arrayContaining([
+        { outcome: 'busy', period: undefined, error: false, kind: SPAN_KIND_INTERNAL },
+        {
+          outcome: 'succeeded',
+          period: period.toISOString(),
+          error: false,
+          kind: SPAN_KIND_INTERNAL,
+        },
+        {
+          outcome: 'claimed',
+          period: period.toISOString(),
+          error: false,
+          kind: SPAN_KIND_INTERNAL,
+        },
+        { outcome: 'failed', period: undefined, error: true, kind: SPAN_KIND_INTERNAL },
+      ]),
+    );
+    expect(outcomes).toHaveLength(4);
   });
 
   it('sends OTLP JSON to /v1/logs and /v1/traces', () => {

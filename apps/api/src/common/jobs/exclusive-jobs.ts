@@ -1,11 +1,18 @@
 import { BeforeApplicationShutdown, Injectable, Logger, Optional } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
+import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { performance } from 'node:perf_hooks';
 import { DataSource, QueryRunner } from 'typeorm';
 import { reportException } from '../errors/exception-report';
 
 /** Keeps job locks apart from other advisory locks (the two-key form has its own key space). */
 const LOCK_NAMESPACE = 'ledgerlens.job';
+
+/**
+ * The tracer job spans come from: OpenTelemetry's global one, which the telemetry module sets
+ * when spans are exported (OTEL_EXPORTER_OTLP_ENDPOINT) and which does nothing otherwise.
+ */
+const TRACER_SCOPE = 'ledgerlens-api';
 
 /**
  * `busy`: another instance held the job's lock, so this one did not run it. `claimed`: another
@@ -41,7 +48,7 @@ export class ExclusiveJobs implements BeforeApplicationShutdown {
    * tick (`period`: the start of the period it is for), unless that period was claimed already.
    */
   run(name: string, work: JobWork, period?: Date): Promise<JobOutcome> {
-    const outcome = this.runClaimed(name, work, period);
+    const outcome = this.runTraced(name, work, period);
     this.running.add(outcome);
     void outcome.then(() => this.running.delete(outcome));
     return outcome;
@@ -50,6 +57,25 @@ export class ExclusiveJobs implements BeforeApplicationShutdown {
   async beforeApplicationShutdown(): Promise<void> {
     this.shutdown.abort(new Error('The application is shutting down'));
     await Promise.all(this.running);
+  }
+
+  /**
+   * One span per run, `job <name>`, whatever the outcome: `ledgerlens.job.outcome` says which,
+   * `ledgerlens.job.period` the scheduled period (absent for a direct call); a failure is an error.
+   */
+  private async runTraced(name: string, work: JobWork, period?: Date): Promise<JobOutcome> {
+    const span = trace.getTracer(TRACER_SCOPE).startSpan(`job ${name}`, {
+      kind: SpanKind.INTERNAL,
+      attributes: {
+        'ledgerlens.job.name': name,
+        ...(period && { 'ledgerlens.job.period': period.toISOString() }),
+      },
+    });
+    const outcome = await this.runClaimed(name, work, period);
+    span.setAttribute('ledgerlens.job.outcome', outcome);
+    if (outcome === 'failed') span.setStatus({ code: SpanStatusCode.ERROR });
+    span.end();
+    return outcome;
   }
 
   private async runClaimed(name: string, work: JobWork, period?: Date): Promise<JobOutcome> {

@@ -77,6 +77,8 @@ export class OtelExport {
   /** Request spans in flight, by span ID: the parents of their queries' spans. */
   private readonly requestSpans = new Map<string, Span>();
   private stopped = false;
+  /** False when another provider held the global slot (another app in the same process). */
+  private registeredGlobally = false;
 
   constructor(settings: OtelSettings, config: AppConfig) {
     reportExportProblems();
@@ -115,6 +117,8 @@ export class OtelExport {
         ],
       });
       this.tracer = this.tracerProvider.getTracer(SCOPE);
+      // The global provider is what code below the modules traces with (`common/jobs`' runs).
+      this.registeredGlobally = trace.setGlobalTracerProvider(this.tracerProvider);
     }
   }
 
@@ -191,6 +195,7 @@ export class OtelExport {
     this.stopped = true;
     for (const span of this.requestSpans.values()) span.end();
     this.requestSpans.clear();
+    if (this.registeredGlobally) trace.disable();
     const done = Promise.allSettled([
       this.loggerProvider?.shutdown(),
       this.tracerProvider?.shutdown(),
