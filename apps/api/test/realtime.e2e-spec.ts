@@ -269,6 +269,8 @@ describe('real-time events over socket.io', () => {
 
     it('logs a failed push and still answers the request', async () => {
       const user = await registerUser(testApp, 'push-fails');
+      // Someone listens: a room with no socket is not pushed to at all.
+      await connectClient(url, user.token);
       const server = testApp.app.get(RealtimeServer).server;
       if (!server) throw new Error('The socket.io server is not running');
       // Only this user's room fails: other pushes (action-log events of earlier requests) go on.

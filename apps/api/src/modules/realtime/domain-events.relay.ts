@@ -32,14 +32,17 @@ import { Rooms } from './rooms';
 /** Sends one in-process event's payload on to sockets. */
 type Push = (realtime: RealtimeServer, payload: never) => void;
 
-/** Pushes each item `P` to `room(P)` as the realtime event `type`, under the item's trace ID. */
+/**
+ * Pushes each item `P` to `room(P)` as the realtime event `type`, under the item's trace ID; its
+ * payload is built only if the room may have sockets.
+ */
 function push<P extends { traceId?: string | null }, T extends RealtimeEventName>(
   type: T,
   room: (item: P) => string,
   payloadOf: (item: P) => RealtimePayloads[T],
 ) {
   return (realtime: RealtimeServer, item: P): void =>
-    realtime.toRoom(room(item), envelopeOf(type, payloadOf(item), item.traceId));
+    realtime.toRoom(room(item), () => envelopeOf(type, payloadOf(item), item.traceId));
 }
 
 const toOwner = ({ userId }: { userId: string }) => Rooms.user(userId);

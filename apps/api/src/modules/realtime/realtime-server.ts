@@ -1,5 +1,6 @@
 import { RealtimeEnvelope, RealtimeEventName } from '@ledgerlens/contracts';
 import { Injectable, Logger } from '@nestjs/common';
+import { RedisAdapter } from '@socket.io/redis-adapter';
 import type { RealtimeIoServer } from './realtime-socket';
 
 /**
@@ -10,9 +11,12 @@ import type { RealtimeIoServer } from './realtime-socket';
 export class RealtimeServer {
   private readonly logger = new Logger('Realtime');
   private io?: RealtimeIoServer;
+  /** With the Redis adapter a room spans every instance: a room empty here may not be empty. */
+  private roomsSpanInstances = false;
 
   attach(io: RealtimeIoServer): void {
     this.io = io;
+    this.roomsSpanInstances = io.sockets.adapter instanceof RedisAdapter;
   }
 
   /** Undefined until the gateway is initialised. */
@@ -20,9 +24,15 @@ export class RealtimeServer {
     return this.io;
   }
 
-  /** To every socket in the room, on every instance. */
-  toRoom<T extends RealtimeEventName>(room: string, envelope: RealtimeEnvelope<T>): void {
-    if (!this.io) return;
+  /**
+   * To every socket in the room, on every instance. The envelope is built only when the room may
+   * have sockets: with the in-memory adapter this instance's sockets are all of them, so an empty
+   * room costs a map lookup; with the Redis adapter it is always published, other instances'
+   * sockets being unknown here.
+   */
+  toRoom<T extends RealtimeEventName>(room: string, envelopeOf: () => RealtimeEnvelope<T>): void {
+    if (!this.io || !this.mayHaveSockets(this.io, room)) return;
+    const envelope = envelopeOf();
     try {
       // socket.io's types cannot pair a generic event name with its payload; the envelope's
       // type is its event name, so the pair matches the contract.
@@ -46,5 +56,9 @@ export class RealtimeServer {
     } catch (error) {
       this.logger.error({ err: error, room }, 'Closing realtime sockets failed');
     }
+  }
+
+  private mayHaveSockets(io: RealtimeIoServer, room: string): boolean {
+    return this.roomsSpanInstances || io.sockets.adapter.rooms.has(room);
   }
 }

@@ -38,7 +38,7 @@ export class SessionSockets {
   @OnEvent(InternalEvent.SessionEnded)
   sessionEnded({ familyId, reason }: SessionEndedPayload): void {
     const room = Rooms.session(familyId);
-    this.realtime.toRoom(room, envelopeOf(RealtimeEvent.SessionEnded, { reason }, null));
+    this.realtime.toRoom(room, () => envelopeOf(RealtimeEvent.SessionEnded, { reason }, null));
     this.realtime.disconnectRoom(room);
   }
 
