@@ -6,6 +6,7 @@ import { AuditedRequest, HttpAudit } from './http-audit';
 /**
  * Never refuses: runs before the other guards only to note the `@Audit` spec of the route a
  * request reached, so a request that a later guard refuses is still recorded under its action.
+ * With the action log off it does nothing.
  */
 @Injectable()
 export class AuditRouteGuard implements CanActivate {
@@ -15,7 +16,7 @@ export class AuditRouteGuard implements CanActivate {
   ) {}
 
   canActivate(context: ExecutionContext): boolean {
-    if (context.getType() !== 'http') return true;
+    if (context.getType() !== 'http' || !this.audit.enabled) return true;
     const spec = this.reflector.getAllAndMerge<AuditSpec | []>(AUDIT_SPEC, [
       context.getClass(),
       context.getHandler(),

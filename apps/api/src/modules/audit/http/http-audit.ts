@@ -6,6 +6,7 @@ import { API_PREFIX } from '../../../common/http/api-prefix';
 import { RequestContext } from '../../../common/context/request-context';
 import { traceIdOf } from '../../../common/context/trace-id';
 import { RequestFailure } from '../../../common/errors/request-failure';
+import { AppConfig } from '../../../config/app-config';
 import { AuditRecorder } from '../audit-recorder';
 import { AuditSpec } from './audit.decorator';
 
@@ -120,7 +121,13 @@ export class HttpAudit {
   constructor(
     private readonly recorder: AuditRecorder,
     private readonly context: RequestContext,
+    private readonly config: AppConfig,
   ) {}
+
+  /** AUDIT_LOGGING_ENABLED: when off, requests are neither remembered nor described. */
+  get enabled(): boolean {
+    return this.config.AUDIT_LOGGING_ENABLED;
+  }
 
   /** Remembers the spec of the route a request reached. */
   remember(request: AuditedRequest, spec: AuditSpec | undefined): void {
@@ -128,10 +135,12 @@ export class HttpAudit {
   }
 
   /**
-   * True when a successful request is recorded: it changes something or its route names an
-   * action, unless its route opted out.
+   * True when a successful request is recorded: the action log is on (AUDIT_LOGGING_ENABLED) and
+   * the request changes something or its route names an action, unless its route opted out.
+   * When it is off, nothing about the request is described.
    */
   recordsSuccess(request: AuditedRequest): boolean {
+    if (!this.enabled) return false;
     const spec = specs.get(request);
     if (spec?.recorded === false) return false;
     return isMutating(request) || spec?.action !== undefined;
@@ -155,6 +164,7 @@ export class HttpAudit {
    */
   @OnEvent(InternalEvent.RequestFailed)
   async recordFailure(failure: RequestFailure): Promise<void> {
+    if (!this.enabled) return;
     // Read as the guard and the interceptor read it (route parameters are strings here).
     const request = failure.request as AuditedRequest;
     const spec = specs.get(request);
