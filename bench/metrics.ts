@@ -17,16 +17,15 @@
  * BENCH_CONNECTIONS (10), BENCH_ROUNDS (rounds per mode, 6).
  */
 import autocannon from 'autocannon';
-import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { BuiltApi, openDatabaseServerOf, startBuiltApi, withClient } from '../apps/api/harness';
+import { postJson, signUp } from './support/api-calls';
+import { cpuMsOf, median } from './support/process-cpu';
 import { machine, writeResult } from './support/results';
 
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 5);
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 10);
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 6);
-/** Clock ticks per second of /proc/<pid>/stat times (USER_HZ, 100 on Linux). */
-const TICKS_PER_SECOND = 100;
 const WARM_UP_SECONDS = 5;
 const CATEGORIES = 8;
 const TARGET_COST_PERCENT = 5;
@@ -50,22 +49,14 @@ interface Round {
 const COMMON_ENV = { LOG_PERSIST_LEVEL: 'warn', JOBS_ENABLED: 'false' };
 
 async function signedInWithCategories(server: BuiltApi): Promise<string> {
-  const registered = await fetch(`${server.baseUrl}/api/v1/auth/register`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      email: 'bench-metrics@example.com',
-      password: 'bench-password',
-      displayName: 'Bench',
-    }),
-  }).then((response) => response.json() as Promise<{ accessToken: string }>);
-  const authorization = `Bearer ${registered.accessToken}`;
+  const { authorization } = await signUp(server.baseUrl, 'bench-metrics');
   for (let i = 0; i < CATEGORIES; i++) {
-    await fetch(`${server.baseUrl}/api/v1/categories`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization },
-      body: JSON.stringify({ name: `Bench ${i}`, kind: i % 2 ? 'income' : 'expense' }),
-    });
+    await postJson(
+      server.baseUrl,
+      '/categories',
+      { name: `Bench ${i}`, kind: i % 2 ? 'income' : 'expense' },
+      authorization,
+    );
   }
   return authorization;
 }
@@ -77,20 +68,6 @@ function load(server: BuiltApi, authorization: string, seconds: number) {
     duration: seconds,
     headers: { authorization, 'user-agent': 'bench/1.0' },
   });
-}
-
-/** CPU time (user + system) a process has used so far, in milliseconds (Linux). */
-function cpuMsOf(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  // Fields after the command name (which may hold spaces) start at state: utime is the 12th.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
 /** on, off, off, on, on, off, …: each mode goes first as often as the other. */

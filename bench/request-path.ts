@@ -21,18 +21,18 @@
  */
 import autocannon from 'autocannon';
 import { ChildProcess, spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { BuiltApi, openDatabaseServerOf, startBuiltApi, withClient } from '../apps/api/harness';
+import { postJson, signUp } from './support/api-calls';
+import { cpuMsOf, median } from './support/process-cpu';
 import { machine, writeResult } from './support/results';
 
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 5);
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 3);
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 16);
 const WARM_UP_SECONDS = 3;
-/** Clock ticks per second of /proc/<pid>/stat times (USER_HZ, 100 on Linux). */
-const TICKS_PER_SECOND = 100;
 /** The secret the harness starts the built API with (apps/api/harness/built-api.ts). */
 const JWT_SECRET = 'built-api-secret-built-api-secret-0123456789';
 const POSTED = 'bench request-path';
@@ -74,39 +74,16 @@ interface Summary {
   serverCpuMsPerRequest: number;
 }
 
-/** CPU time (user + system) a process has used so far, in milliseconds (Linux). */
-function cpuMsOf(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
-async function call<T>(api: BuiltApi, path: string, body: unknown, authorization?: string) {
-  const response = await fetch(`${api.baseUrl}/api/v1${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`POST ${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
 /** A user with a food category, four monthly budgets (two count food in EUR) and a history. */
 async function userWithHistory(api: BuiltApi, name: string, history: number): Promise<User> {
-  const registered = await call<{ accessToken: string; user: { id: string } }>(
-    api,
-    '/auth/register',
-    { email: `${name}@example.com`, password: 'bench-password', displayName: name },
-  );
-  const authorization = `Bearer ${registered.accessToken}`;
+  const { id, authorization } = await signUp(api.baseUrl, name);
   const food = (
-    await call<{ id: string }>(api, '/categories', { name: 'food', kind: 'expense' }, authorization)
+    await postJson<{ id: string }>(
+      api.baseUrl,
+      '/categories',
+      { name: 'food', kind: 'expense' },
+      authorization,
+    )
   ).id;
   for (const budget of [
     { currency: 'EUR' },
@@ -114,8 +91,8 @@ async function userWithHistory(api: BuiltApi, name: string, history: number): Pr
     { currency: 'USD' },
     { currency: 'GBP' },
   ]) {
-    await call(
-      api,
+    await postJson(
+      api.baseUrl,
       '/budgets',
       { period: 'monthly', limitCents: 1_000_000_000, startDate: '2020-01-01', ...budget },
       authorization,
@@ -130,10 +107,10 @@ async function userWithHistory(api: BuiltApi, name: string, history: number): Pr
               100 + i % 5000, CASE WHEN i % 3 = 0 THEN 'USD' ELSE 'EUR' END,
               'history ' || i, current_date - (i % 1100)
        FROM generate_series(1, $3::int) AS i`,
-      [registered.user.id, food, history],
+      [id, food, history],
     ),
   );
-  return { id: registered.user.id, authorization, food };
+  return { id, authorization, food };
 }
 
 /** The bare server as a child process; resolves once it listens. */
