@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, isAbsolute, join } from 'node:path';
 import { Writable } from 'node:stream';
-import { TEMP_FILES_JOB, TempFiles } from '../src/common/files/temp-files';
+import { ARCHIVES_LOCATION, TEMP_FILES_JOB, TempFiles } from '../src/common/files/temp-files';
 import { createTestApp, TestApp } from './support/test-app';
 
 /** Collects the JSON log lines the app writes. */
@@ -24,10 +24,12 @@ describe('the hourly temporary-files job, on the exports folder', () => {
   let testApp: TestApp;
   let root: string;
   let exportDir: string;
+  let archiveDir: string;
 
-  /** Writes `name` in the exports folder, `bytes` long, last modified `minutesAgo`. */
+  /** Writes `name` (in the exports folder unless a path), `bytes` long, last modified `minutesAgo`. */
   async function file(name: string, minutesAgo: number, bytes: number): Promise<void> {
-    const path = join(exportDir, name);
+    const path = isAbsolute(name) ? name : join(exportDir, name);
+    await mkdir(dirname(path), { recursive: true });
     await writeFile(path, 'x'.repeat(bytes));
     const when = new Date(Date.now() - minutesAgo * MINUTE);
     await utimes(path, when, when);
@@ -36,10 +38,12 @@ describe('the hourly temporary-files job, on the exports folder', () => {
   beforeAll(async () => {
     root = await mkdtemp(join(tmpdir(), 'ledgerlens-temp-files-'));
     exportDir = join(root, 'exports');
+    archiveDir = join(root, 'archive');
     testApp = await createTestApp(
       {
         LOG_LEVEL: 'info',
         EXPORT_DIR: exportDir,
+        ARCHIVE_DIR: archiveDir,
         EXPORT_TTL_HOURS: '24',
         TEMP_FILE_MAX_AGE_MINUTES: '30',
       },
@@ -81,5 +85,47 @@ describe('the hourly temporary-files job, on the exports folder', () => {
 
     // The next run finds nothing more to remove.
     expect(await testApp.app.get(TempFiles).sweep()).toMatchObject({ removed: 0, failed: 0 });
+  });
+
+  it('removes the stale .partial files of interrupted archive runs, never a fresh one or an archive', async () => {
+    const day = join(archiveDir, 'app_logs', '2026', '08');
+    const month = join(archiveDir, 'audit', '2026');
+    const stale = [
+      join(day, 'app_logs-2026-08-01.ndjson.gz.partial'),
+      join(day, 'app_logs-2026-08-01.manifest.json.partial'),
+      join(month, 'audit_events-2026-01.ndjson.gz.partial'),
+    ];
+    const kept = [
+      join(day, 'app_logs-2026-08-02.ndjson.gz.partial'), // a run writing it now
+      join(day, 'app_logs-2026-07-31.ndjson.gz'), // archives, however old
+      join(day, 'app_logs-2026-07-31.manifest.json'),
+      join(archiveDir, 'audit', 'anchors.ndjson'),
+    ];
+    await file(stale[0], 45, 400);
+    await file(stale[1], 45, 20);
+    await file(stale[2], 24 * 60, 80);
+    await file(kept[0], 1, 10);
+    for (const path of kept.slice(1)) await file(path, 365 * 24 * 60, 10);
+    const linesBefore = logs.lines.length;
+
+    expect(await testApp.app.get(TempFiles).removeExpired()).toBe('succeeded');
+
+    expect(await readdir(month)).toEqual([]);
+    expect((await readdir(day)).sort()).toEqual(
+      kept
+        .slice(0, 3)
+        .map((path) => basename(path))
+        .sort(),
+    );
+    expect(await readdir(join(archiveDir, 'audit'))).toEqual(
+      expect.arrayContaining(['anchors.ndjson', '2026']),
+    );
+    const line = logs.lines.slice(linesBefore).find((entry) => entry.job === TEMP_FILES_JOB);
+    expect(line).toMatchObject({
+      removed: 3,
+      bytes: 500,
+      failed: 0,
+      locations: { [ARCHIVES_LOCATION]: { removed: 3, bytes: 500 } },
+    });
   });
 });

@@ -98,11 +98,26 @@ describe('sweepTempFiles (real files in a temporary folder)', () => {
     expect((await readdir(outside)).sort()).toEqual(['inner.part', 'precious.part']);
   });
 
-  it('leaves subfolders alone', async () => {
+  it('leaves subfolders alone unless nested', async () => {
     await mkdir(join(dir, 'old.part'));
     await file(join(dir, 'old.part'), 'inside.part', 10_000);
     expect(await sweepTempFiles(location)).toEqual(EMPTY_SWEEP);
     expect(await readdir(join(dir, 'old.part'))).toEqual(['inside.part']);
+  });
+
+  it('when nested, sweeps the folders at any depth, but never through a link to a folder', async () => {
+    const deep = join(dir, '2026', '08');
+    await mkdir(deep, { recursive: true });
+    await file(deep, 'old.part', 90, 30);
+    await file(deep, 'fresh.part', 5);
+    await file(join(dir, '2026'), 'old.json', 300, 7);
+    await file(outside, 'inner.part', 10_000);
+    await symlink(outside, join(dir, 'linked'));
+    const report = await sweepTempFiles({ ...location, nested: true });
+    expect(report).toMatchObject({ removed: 2, bytes: 37, failed: 0 });
+    expect(await readdir(deep)).toEqual(['fresh.part']);
+    expect(await readdir(join(dir, '2026'))).toEqual(['08']);
+    expect(await readdir(outside)).toEqual(['inner.part']);
   });
 
   it('adds reports: counts and bytes sum, the oldest age is the larger', () => {

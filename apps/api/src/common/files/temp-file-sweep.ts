@@ -1,3 +1,4 @@
+import { Dirent } from 'node:fs';
 import { lstat, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -10,6 +11,8 @@ export interface TempLocation {
   name: string;
   dir: string;
   maxAgeMs: (fileName: string) => number | undefined;
+  /** Also sweeps the folders in `dir`, at any depth (never through a symbolic link). */
+  nested?: boolean;
 }
 
 /** What one sweep removed. */
@@ -38,29 +41,36 @@ export function addSweeps(a: TempSweepReport, b: TempSweepReport): TempSweepRepo
 const vanished = (error: unknown) => (error as NodeJS.ErrnoException).code === 'ENOENT';
 
 /**
- * Removes the regular files directly in `location.dir` older (by modification time) than their
- * `maxAgeMs`. Nothing else is touched: not subfolders, and not symbolic links, which are neither
- * followed nor removed, so a link cannot make the sweep delete a file elsewhere. A missing folder
- * or a file removed meanwhile (by another instance's sweep, or the writer) is not an error; a
- * file that cannot be removed is counted in `failed` and the sweep goes on.
+ * Removes the regular files directly in `location.dir` (and, when `nested`, in its folders) older
+ * (by modification time) than their `maxAgeMs`. Nothing else is touched: not folders, and not
+ * symbolic links, which are neither followed nor removed, so a link cannot make the sweep delete
+ * a file elsewhere. A missing folder or a file removed meanwhile (by another instance's sweep, or
+ * the writer) is not an error; a file that cannot be removed is counted in `failed` and the sweep
+ * goes on.
  */
 export async function sweepTempFiles(
   location: TempLocation,
   now = Date.now(),
 ): Promise<TempSweepReport> {
   let report = EMPTY_SWEEP;
-  let names: string[];
+  let entries: Dirent[];
   try {
-    names = await readdir(location.dir);
+    // File types as the folder lists them: a symbolic link is a link, whatever it points to.
+    entries = await readdir(location.dir, { withFileTypes: true });
   } catch (error) {
     if (vanished(error)) return report;
     throw error;
   }
-  for (const name of names) {
-    const maxAgeMs = location.maxAgeMs(name);
-    if (maxAgeMs === undefined) continue;
-    const path = join(location.dir, name);
-    // lstat: a symbolic link is seen as the link, never as the file it points to.
+  for (const entry of entries) {
+    const path = join(location.dir, entry.name);
+    if (entry.isDirectory()) {
+      if (location.nested) {
+        report = addSweeps(report, await sweepTempFiles({ ...location, dir: path }, now));
+      }
+      continue;
+    }
+    const maxAgeMs = location.maxAgeMs(entry.name);
+    if (maxAgeMs === undefined || !entry.isFile()) continue;
     const info = await lstat(path).catch((error: unknown) => {
       if (vanished(error)) return undefined;
       throw error;

@@ -1,5 +1,6 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { CronExpression } from '@nestjs/schedule';
+import { AppConfig } from '../../config/app-config';
 import { ClusterCron } from '../jobs/cluster-cron.decorator';
 import {
   addSweeps,
@@ -10,6 +11,10 @@ import {
 } from './temp-file-sweep';
 
 export const TEMP_FILES_JOB = 'temp-files-cleanup';
+/** The location of ARCHIVE_DIR in the job's reports. */
+export const ARCHIVES_LOCATION = 'archives';
+/** What an archive run writes before it renames the verified file into place. */
+const PARTIAL_ARCHIVE_SUFFIX = '.partial';
 
 const MINUTE_MS = 60_000;
 
@@ -20,9 +25,26 @@ const MINUTE_MS = 60_000;
  * instances the folders are expected on storage they share (as EXPORT_DIR is).
  */
 @Injectable()
-export class TempFiles {
+export class TempFiles implements OnModuleInit {
   private readonly logger = new Logger('TempFiles');
   private readonly locations = new Map<string, TempLocation>();
+
+  constructor(private readonly config: AppConfig) {}
+
+  /**
+   * ARCHIVE_DIR, at any depth: the `.partial` files an interrupted archive run (log days, audit
+   * months) left, once TEMP_FILE_MAX_AGE_MINUTES passed without a write. A run in progress
+   * writes its file, so the file stays younger; the archives themselves are never touched.
+   */
+  onModuleInit(): void {
+    const partialMs = this.config.TEMP_FILE_MAX_AGE_MINUTES * MINUTE_MS;
+    this.register({
+      name: ARCHIVES_LOCATION,
+      dir: this.config.ARCHIVE_DIR,
+      nested: true,
+      maxAgeMs: (name) => (name.endsWith(PARTIAL_ARCHIVE_SUFFIX) ? partialMs : undefined),
+    });
+  }
 
   /** Adds (or replaces, by name) a folder the hourly job sweeps. */
   register(location: TempLocation): void {
