@@ -3,6 +3,7 @@ import { parseBackupCommandArgs } from '../database/backup/backup-command-args';
 import { backupDatabase } from '../database/backup/database-backup';
 import { restoreDatabase } from '../database/backup/database-restore';
 import { dataSourceOptions } from '../database/data-source-options';
+import { runMigrationsOnce } from '../database/startup-locks';
 import { entities } from './entities';
 
 export const DATABASE_COMMANDS = ['db:migrate', 'db:revert', 'db:backup', 'db:restore'] as const;
@@ -35,7 +36,8 @@ export async function runDatabaseCommand(
   const dataSource = await new DataSource(dataSourceOptions(url, entities, 2)).initialize();
   try {
     if (command === 'db:migrate') {
-      const applied = await dataSource.runMigrations({ transaction: 'each' });
+      // The same lock as the app's start: never beside an instance migrating the same database.
+      const applied = await runMigrationsOnce(dataSource);
       log(
         applied.length
           ? `Applied ${applied.map((m) => m.name).join(', ')}`

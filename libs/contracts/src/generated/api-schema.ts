@@ -114,6 +114,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit/verify/anchors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AuditController_verifyAnchors_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -1689,6 +1705,40 @@ export interface components {
             /** @description The worst instance’s value over the rule’s window ending at `at` (the least for `<` and `<=`, else the greatest); null when no instance had data */
             value: number | null;
         };
+        AnchorMismatchDto: {
+            /** @description The row of the last anchor that still matched: the rewrite lies after it */
+            afterRowId: string | null;
+            anchor: components["schemas"]["AuditAnchorDto"];
+            /**
+             * Format: int64
+             * @description Line of the anchors file (from 1)
+             */
+            line: number;
+            reason: string;
+            /** @description The anchored row */
+            rowId: string;
+            /** @description Its hash as stored now (null: the row is gone) */
+            storedHash: string | null;
+            /**
+             * Format: int64
+             * @description Rows of the chain up to it, as stored now
+             */
+            storedRows: number;
+        };
+        AnchorVerificationDto: {
+            /**
+             * Format: int64
+             * @description Anchors compared with the stored chain
+             */
+            checked: number;
+            mismatch?: components["schemas"]["AnchorMismatchDto"];
+            ok: boolean;
+            /**
+             * Format: int64
+             * @description Anchors of archived months (before the newest archived boundary), not compared
+             */
+            skipped: number;
+        };
         ArchivedFileDto: {
             /**
              * Format: int64
@@ -1756,6 +1806,19 @@ export interface components {
              * @description Matching rows in all pages
              */
             total: number;
+        };
+        AuditAnchorDto: {
+            /** @description When the anchor was taken (ISO 8601) */
+            at: string;
+            /** @description The hash of that row: the chain head */
+            headHash: string;
+            /** @description The last row of the chain then (null: no row yet) */
+            lastChangeId: string | null;
+            /**
+             * Format: int64
+             * @description Rows of the chain up to and including that row, archived ones counted
+             */
+            rows: number;
         };
         AuditChangeDto: {
             /** @enum {string} */
@@ -4117,6 +4180,71 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ChainVerificationDto"];
+                };
+            };
+            /** @description Invalid input, one message per field in `details`. Every route refuses text PostgreSQL cannot store (NUL, unpaired surrogates) and over-deep JSON in its path, query or body. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not an admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description An unexpected error; the trace ID finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; try again shortly. Every route can meet one: sign-in checks and the action log use the database too. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AuditController_verifyAnchors_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Compares the stored chain with the daily anchors (ARCHIVE_DIR/audit/anchors.ndjson): finds a rewrite even when every later hash was recomputed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnchorVerificationDto"];
                 };
             };
             /** @description Invalid input, one message per field in `details`. Every route refuses text PostgreSQL cannot store (NUL, unpaired surrogates) and over-deep JSON in its path, query or body. */
