@@ -10,7 +10,7 @@ import { AuditArchiveManifest } from '../src/modules/audit/retention/audit-month
 import { AuditRetentionService } from '../src/modules/audit/retention/audit-retention.service';
 import { withClient } from '../harness';
 import { tamperWithAuditChanges } from './support/tamper';
-import { createTestApp, registerUser, TestApp } from './support/test-app';
+import { ADMIN_ENV, createTestApp, registerUser, signInAdmin, TestApp } from './support/test-app';
 
 const OLD_ROWS = 40;
 const GENESIS_HASH = '0'.repeat(64);
@@ -255,7 +255,7 @@ describe('audit retention, archives and anchors', () => {
 
     beforeAll(async () => {
       archiveDir = mkdtempSync(join(tmpdir(), 'ledgerlens-audit-archive-'));
-      testApp = await createTestApp({ ARCHIVE_DIR: archiveDir });
+      testApp = await createTestApp({ ...ADMIN_ENV, ARCHIVE_DIR: archiveDir });
     });
     afterAll(async () => {
       await testApp.close();
@@ -281,10 +281,40 @@ describe('audit retention, archives and anchors', () => {
                 (SELECT count(*)::int FROM audit_archives) AS archives`,
       )) as { month: number; default_rows: number; archives: number }[];
       expect(counts[0]).toEqual({ month: OLD_ROWS, default_rows: 0, archives: 0 });
+      // Every row is still stored and verified: the old month's and the admin's of startup.
+      const [{ total }] = (await testApp.dataSource.query(
+        `SELECT count(*)::int AS total FROM audit_changes`,
+      )) as { total: number }[];
+      expect(total).toBeGreaterThan(OLD_ROWS);
       expect(await testApp.app.get(AuditChainVerifier).verify()).toEqual({
         ok: true,
-        checked: OLD_ROWS,
+        checked: total,
       });
+    });
+
+    it('answers an admin with the anchor a rewrite breaks (GET /audit/verify/anchors)', async () => {
+      const admin = await signInAdmin(testApp);
+      const anchors = testApp.app.get(AuditAnchors);
+      const anchor = await anchors.anchor();
+      const ok = await testApp.http.get('/api/v1/audit/verify/anchors').set(admin.auth).expect(200);
+      expect(ok.body).toEqual({ ok: true, checked: 1, skipped: 0 });
+
+      const [{ id }] = (await testApp.dataSource.query(
+        `SELECT max(id)::text AS id FROM audit_changes`,
+      )) as { id: string }[];
+      expect(id).toBe(anchor.lastChangeId);
+      await tamperWithAuditChanges(testApp.databaseUrl, rewriteHistory(id));
+      const broken = await testApp.http
+        .get('/api/v1/audit/verify/anchors')
+        .set(admin.auth)
+        .expect(200);
+      expect(broken.body).toMatchObject({
+        ok: false,
+        checked: 0,
+        mismatch: { line: 1, rowId: id, afterRowId: null, storedRows: anchor.rows },
+      });
+      const user = await registerUser(testApp, 'not-admin');
+      await testApp.http.get('/api/v1/audit/verify/anchors').set(user.auth).expect(403);
     });
   });
 });

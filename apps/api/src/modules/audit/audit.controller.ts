@@ -3,8 +3,10 @@ import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@ne
 import { Roles } from '../../common/auth/roles.decorator';
 import { ErrorResponseDto } from '../../common/http/error-response.dto';
 import { AuditChainVerifier } from './audit-chain.verifier';
+import { AuditAnchors } from './retention/audit-anchors';
 import { AuditChangesService } from './audit-changes.service';
 import { AuditLogsService } from './audit-logs.service';
+import { AnchorVerificationDto } from './dto/audit-anchor.dto';
 import {
   AuditChangeListQueryDto,
   AuditChangePageDto,
@@ -28,6 +30,7 @@ export class AuditController {
     private readonly logs: AuditLogsService,
     private readonly changes: AuditChangesService,
     private readonly verifier: AuditChainVerifier,
+    private readonly anchors: AuditAnchors,
   ) {}
 
   @Get('events')
@@ -68,5 +71,16 @@ export class AuditController {
   })
   verify(): Promise<ChainVerificationDto> {
     return this.verifier.verify();
+  }
+
+  @Get('verify/anchors')
+  @ApiOkResponse({
+    type: AnchorVerificationDto,
+    description:
+      'Compares the stored chain with the daily anchors (ARCHIVE_DIR/audit/anchors.ndjson): ' +
+      'finds a rewrite even when every later hash was recomputed',
+  })
+  verifyAnchors(): Promise<AnchorVerificationDto> {
+    return this.anchors.verify();
   }
 }

@@ -5,41 +5,10 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ClusterCron } from '../../../common/jobs/cluster-cron.decorator';
 import { AppConfig } from '../../../config/app-config';
 import { chainHead, GENESIS_HASH } from '../audit-chain.store';
+import { AnchorVerificationDto, AuditAnchorDto } from '../dto/audit-anchor.dto';
 import { chainRowsUpTo, changeHash, newestBoundary } from './audit-partitions.store';
 
 export const AUDIT_ANCHOR_JOB = 'audit-anchor';
-
-/** One line of the anchors file: where the chain stood at a moment. */
-export interface AuditAnchor {
-  at: string;
-  /** The chain's last row then (null: no row yet) and its hash. */
-  lastChangeId: string | null;
-  headHash: string;
-  /** Rows of the chain up to and including `lastChangeId`, archived ones counted. */
-  rows: number;
-}
-
-/** The first anchor the stored chain disagrees with. */
-export interface AnchorMismatch {
-  /** 1-based line of the anchors file, and the anchor on it. */
-  line: number;
-  anchor: AuditAnchor;
-  /** The anchored row, and what the database holds for it now. */
-  rowId: string;
-  storedHash: string | null;
-  storedRows: number;
-  /** The rewrite lies after this row (the last row an earlier anchor confirmed), up to `rowId`. */
-  afterRowId: string | null;
-  reason: string;
-}
-
-export interface AnchorVerification {
-  ok: boolean;
-  /** Anchors compared with the database; anchors before the archived boundary are skipped. */
-  checked: number;
-  skipped: number;
-  mismatch?: AnchorMismatch;
-}
 
 /**
  * Daily anchors of the hash chain outside the database: the head hash, the row count and the
@@ -75,7 +44,7 @@ export class AuditAnchors {
   }
 
   /** Appends the chain's current head as an anchor (and logs it). */
-  async anchor(): Promise<AuditAnchor> {
+  async anchor(): Promise<AuditAnchorDto> {
     const anchor = await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const head = await chainHead(manager);
       const lastChangeId = head?.last_change_id ?? null;
@@ -94,11 +63,11 @@ export class AuditAnchors {
   }
 
   /** Compares every anchor of the anchors file with the chain as stored now, in one snapshot. */
-  verify(): Promise<AnchorVerification> {
+  verify(): Promise<AnchorVerificationDto> {
     return this.dataSource.transaction('REPEATABLE READ', (manager) => this.compare(manager));
   }
 
-  private async compare(manager: EntityManager): Promise<AnchorVerification> {
+  private async compare(manager: EntityManager): Promise<AnchorVerificationDto> {
     const anchors = await this.readAnchors();
     const boundary = await newestBoundary(manager);
     const archivedUpTo = BigInt(boundary?.boundary_change_id ?? '0');
@@ -146,7 +115,7 @@ export class AuditAnchors {
     return { ok: true, checked, skipped };
   }
 
-  private async readAnchors(): Promise<AuditAnchor[]> {
+  private async readAnchors(): Promise<AuditAnchorDto[]> {
     let text: string;
     try {
       text = await readFile(this.file, 'utf8');
@@ -157,12 +126,12 @@ export class AuditAnchors {
     return text
       .split('\n')
       .filter((line) => line.trim() !== '')
-      .map((line) => JSON.parse(line) as AuditAnchor);
+      .map((line) => JSON.parse(line) as AuditAnchorDto);
   }
 }
 
 /** One line on a failed verification: which anchor, which rows. */
-export function describe(verification: AnchorVerification): string {
+export function describe(verification: AnchorVerificationDto): string {
   const mismatch = verification.mismatch;
   if (!mismatch) return 'every anchor matches';
   return (
