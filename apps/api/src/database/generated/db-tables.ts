@@ -508,6 +508,11 @@ export interface UsersTable {
   deleted_at: Date | null;
   deleted_by: string | null;
   email_budget_alerts: boolean;
+  default_currency: string;
+  time_zone: string;
+  first_day_of_week: number;
+  number_format: string;
+  date_format: string;
 }
 
 /** Every table by name. */
