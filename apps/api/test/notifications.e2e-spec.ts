@@ -1,4 +1,5 @@
 import {
+  DEFAULT_PREFERENCES,
   BudgetThresholdCrossedPayload,
   DomainEvent,
   NotificationSnapshot,
@@ -282,19 +283,19 @@ describe('notifications of budget threshold crossings', () => {
     const keen = await registerUser(testApp, 'keen');
     expect(
       (await testApp.http.get('/api/v1/users/me/preferences').set(keen.auth).expect(200)).body,
-    ).toEqual({ budgetAlertEmails: false });
+    ).toEqual({ ...DEFAULT_PREFERENCES, budgetAlertEmails: false });
     const opted = await testApp.http
       .patch('/api/v1/users/me/preferences')
       .set(keen.auth)
       .send({ budgetAlertEmails: true })
       .expect(200);
-    expect(opted.body).toEqual({ budgetAlertEmails: true });
+    expect(opted.body).toEqual({ ...DEFAULT_PREFERENCES, budgetAlertEmails: true });
     expect(
       (await testApp.http.get('/api/v1/users/me/preferences').set(keen.auth).expect(200)).body,
-    ).toEqual({ budgetAlertEmails: true });
+    ).toEqual({ ...DEFAULT_PREFERENCES, budgetAlertEmails: true });
     expect(
       (await testApp.http.get('/api/v1/users/me/preferences').set(quiet.auth).expect(200)).body,
-    ).toEqual({ budgetAlertEmails: false });
+    ).toEqual({ ...DEFAULT_PREFERENCES, budgetAlertEmails: false });
 
     const quietBudget = await groceriesBudget(quiet);
     const keenBudget = await groceriesBudget(keen);
@@ -383,7 +384,7 @@ describe('notifications of budget threshold crossings', () => {
       .set(user.auth)
       .send({})
       .expect(200);
-    expect(unchanged.body).toEqual({ budgetAlertEmails: false });
+    expect(unchanged.body).toEqual({ ...DEFAULT_PREFERENCES, budgetAlertEmails: false });
     await testApp.http.get('/api/v1/users/me/preferences').expect(401);
   });
 

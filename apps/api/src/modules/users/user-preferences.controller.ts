@@ -11,7 +11,9 @@ export class UserPreferencesController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Your notification preferences' })
+  @ApiOperation({
+    summary: 'Your preferences: notifications, currency, time zone, week and formats',
+  })
   @ApiOkResponse({ type: UserPreferencesDto })
   get(): Promise<UserPreferencesDto> {
     return this.users.preferences();
@@ -22,13 +24,14 @@ export class UserPreferencesController {
     action: 'user.preferences.update',
     resourceType: 'user',
     category: 'settings',
-    message: 'Changed notification preferences',
+    message: 'Changed preferences',
   })
   @ApiOperation({
-    summary: 'Change your notification preferences',
+    summary: 'Change your preferences',
     description:
       '`budgetAlertEmails: true` also emails you each budget threshold crossing (to your ' +
-      'account address); in-app notifications are always kept. Fields left out keep their value.',
+      'account address); in-app notifications are always kept. `timeZone` (IANA) decides where ' +
+      'budget periods start. Fields left out keep their value.',
   })
   @ApiOkResponse({ type: UserPreferencesDto })
   update(@Body() body: UpdateUserPreferencesDto): Promise<UserPreferencesDto> {

@@ -8,7 +8,7 @@ import { AuthenticationError, ConflictError } from '../../common/errors/domain-e
 import { translateConstraintError } from '../../common/errors/postgres-errors';
 import { UserContext } from '../../database/user-context';
 import { UpdateUserPreferencesDto, UserPreferencesDto } from './dto/user-preferences.dto';
-import { ownPreferencesRow, setOwnBudgetAlertEmails } from './user-preferences.store';
+import { ownPreferencesRow, setOwnPreferences } from './user-preferences.store';
 import { User } from './user.entity';
 
 export interface NewUser {
@@ -106,9 +106,14 @@ export class UsersService {
    */
   updatePreferences(changes: UpdateUserPreferencesDto): Promise<UserPreferencesDto> {
     return this.userContext.run(async (manager) => {
-      if (changes.budgetAlertEmails !== undefined) {
-        await setOwnBudgetAlertEmails(manager, changes.budgetAlertEmails);
-      }
+      await setOwnPreferences(manager, {
+        email_budget_alerts: changes.budgetAlertEmails,
+        default_currency: changes.defaultCurrency,
+        time_zone: changes.timeZone,
+        first_day_of_week: changes.firstDayOfWeek,
+        number_format: changes.numberFormat,
+        date_format: changes.dateFormat,
+      });
       return this.ownPreferences(manager);
     });
   }
@@ -123,6 +128,13 @@ export class UsersService {
     const row = await ownPreferencesRow(manager);
     // Only a deleted account has no row of its own: it is signed in no longer.
     if (!row) throw new AuthenticationError('This needs a signed-in user');
-    return { budgetAlertEmails: row.email_budget_alerts };
+    return {
+      budgetAlertEmails: row.email_budget_alerts,
+      defaultCurrency: row.default_currency,
+      timeZone: row.time_zone,
+      firstDayOfWeek: row.first_day_of_week,
+      numberFormat: row.number_format,
+      dateFormat: row.date_format,
+    };
   }
 }
