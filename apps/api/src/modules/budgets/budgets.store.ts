@@ -70,9 +70,10 @@ type RecordedThresholds = CastColumns<BudgetAlertsTable, 'threshold_percent', nu
 
 /**
  * Each live budget of the current user with its current period. Periods are calendar weeks
- * (ISO, from Monday), months or years, starting no earlier than the budget's start date; before
- * that date, the first period is the current one. Runs under Row-Level Security, so only the
- * caller's rows take part.
+ * (from the user's first day of the week), months or years of the user's time zone (today is
+ * the day it is there at the instant `now` names), starting no earlier than the budget's start
+ * date; before that date, the first period is the current one. Runs under Row-Level Security,
+ * so only the caller's rows take part, and the user's preferences come from their own row.
  */
 const IN_CURRENT_PERIOD = `
   SELECT b.id, b.category_id, b.period, b.limit_cents, b.currency,
@@ -82,20 +83,31 @@ const IN_CURRENT_PERIOD = `
          to_char(p.period_end - 1, 'YYYY-MM-DD') AS period_end,
          to_char(p.period_end, 'YYYY-MM-DD') AS next_period_start`;
 
-const FROM_LIVE_BUDGETS = `
+const fromLiveBudgets = (now: string) => `
   FROM budgets b
+  CROSS JOIN (
+    SELECT (${now}::timestamptz AT TIME ZONE own.time_zone)::date AS today, own.first_day_of_week
+    FROM users own WHERE own.id = app_current_user_id()
+  ) z
   CROSS JOIN LATERAL (
-    SELECT CASE b.period WHEN 'weekly' THEN 'week' WHEN 'monthly' THEN 'month' ELSE 'year' END AS unit
+    SELECT CASE b.period WHEN 'weekly' THEN 'week' WHEN 'monthly' THEN 'month' ELSE 'year' END AS unit,
+           -- A budget that starts in the future is measured over its first period.
+           greatest(z.today, b.start_date) AS day
   ) u
   CROSS JOIN LATERAL (
-    -- A budget that starts in the future is measured over its first period.
-    SELECT date_trunc(u.unit, greatest(current_date, b.start_date)::timestamp) AS anchor
+    SELECT CASE u.unit
+             WHEN 'week' THEN u.day - (extract(isodow FROM u.day)::int - z.first_day_of_week + 7) % 7
+             ELSE date_trunc(u.unit, u.day::timestamp)::date
+           END AS anchor
   ) a
   CROSS JOIN LATERAL (
-    SELECT greatest(a.anchor::date, b.start_date) AS period_start,
+    SELECT greatest(a.anchor, b.start_date) AS period_start,
            (a.anchor + ('1 ' || u.unit)::interval)::date AS period_end
   ) p
   WHERE b.deleted_at IS NULL`;
+
+/** The instant periods are computed at: this process's clock, as an ISO string. */
+const now = () => new Date(Date.now()).toISOString();
 
 function budgetOf(row: BudgetRow): BudgetInPeriod {
   return {
@@ -125,9 +137,9 @@ export class BudgetsStore {
   ): Promise<{ budgets: BudgetInPeriod[]; total: number }> {
     const rows = await rowsOf<BudgetRow & BudgetCount>(
       manager,
-      `${IN_CURRENT_PERIOD}, count(*) OVER ()::int AS total ${FROM_LIVE_BUDGETS}
+      `${IN_CURRENT_PERIOD}, count(*) OVER ()::int AS total ${fromLiveBudgets('$3')}
        ORDER BY b.period, b.created_at, b.id LIMIT $1 OFFSET $2`,
-      [limit, offset],
+      [limit, offset, now()],
     );
     const [first] = rows;
     // A page past the end has no row to carry the count.
@@ -139,8 +151,8 @@ export class BudgetsStore {
   async one(manager: EntityManager, id: string): Promise<BudgetInPeriod | undefined> {
     const row = await oneRowOf<BudgetRow>(
       manager,
-      `${IN_CURRENT_PERIOD} ${FROM_LIVE_BUDGETS} AND b.id = $1`,
-      [id],
+      `${IN_CURRENT_PERIOD} ${fromLiveBudgets('$2')} AND b.id = $1`,
+      [id, now()],
     );
     return row && budgetOf(row);
   }
@@ -174,8 +186,8 @@ export class BudgetsStore {
       `${IN_CURRENT_PERIOD},
          ARRAY(SELECT r.threshold_percent FROM budget_alerts r
                WHERE r.budget_id = b.id AND r.period_start = p.period_start) AS threshold_percent
-       ${FROM_LIVE_BUDGETS} ${where}`,
-      params,
+       ${fromLiveBudgets(`$${params.length + 1}`)} ${where}`,
+      [...params, now()],
     );
     return rows.map((row) => ({ ...budgetOf(row), recordedThresholds: row.threshold_percent }));
   }
