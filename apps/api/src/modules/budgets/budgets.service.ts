@@ -98,25 +98,32 @@ export class BudgetsService {
     return this.userContext.run((manager) => ownsRow(manager, Budget, id));
   }
 
-  create(input: CreateBudgetDto): Promise<BudgetDto> {
-    return this.userContext
+  /** A budget already over a threshold when it is created announces it then, after COMMIT. */
+  async create(input: CreateBudgetDto): Promise<BudgetDto> {
+    const { budget, crossed } = await this.userContext
       .run(async (manager) => {
         if (input.categoryId) await this.categories.find(manager, input.categoryId);
         const saved = await manager.save(
           manager.create(Budget, { ...input, categoryId: input.categoryId ?? null }),
         );
-        return this.status(manager, saved.id);
+        return this.withCrossingsOf(manager, saved.id);
       })
       .catch((error) =>
         translateConstraintError(error, { uq_budgets_user_category_period: duplicateBudget }),
       );
+    this.announce(crossed);
+    return budget;
   }
 
+  /**
+   * A budget whose spending is over a threshold once changed (a lower limit, a lower threshold)
+   * announces the crossing then, after COMMIT.
+   */
   async update(id: string, changes: UpdateBudgetDto): Promise<BudgetDto> {
-    const updated = await this.userContext
+    const { budget: updated, crossed } = await this.userContext
       .run(async (manager) => {
         await updateLive(manager, Budget, id, changes, () => budgetNotFound(id));
-        return this.status(manager, id);
+        return this.withCrossingsOf(manager, id);
       })
       .catch((error) =>
         translateConstraintError(error, { uq_budgets_user_category_period: duplicateBudget }),
@@ -131,6 +138,7 @@ export class BudgetsService {
       };
       this.events.emit(DomainEvent.BudgetUpdated, payload);
     }
+    this.announce(crossed);
     return updated;
   }
 
@@ -183,27 +191,61 @@ export class BudgetsService {
   @OnEvent(TRANSACTION_SAVED)
   async onTransactionSaved({ manager, change, afterCommit }: TransactionSaved): Promise<void> {
     if (change.type !== 'expense') return;
+    const crossed = await this.crossingsIn(manager, change.userId, change.traceId, (savepoint) =>
+      this.store.countingExpense(savepoint, change),
+    );
+    if (crossed.length > 0) afterCommit(() => this.announce(crossed));
+  }
+
+  /** A budget just written, as answered, and the crossings it now records (to announce). */
+  private async withCrossingsOf(
+    manager: EntityManager,
+    id: string,
+  ): Promise<{ budget: BudgetDto; crossed: BudgetThresholdCrossedPayload[] }> {
+    const owner = this.requestContext.actor;
+    const crossed = owner
+      ? await this.crossingsIn(manager, owner.id, this.requestContext.traceId, (savepoint) =>
+          this.store.oneWithCrossings(savepoint, id),
+        )
+      : [];
+    return { budget: await this.status(manager, id), crossed };
+  }
+
+  /**
+   * Records the thresholds newly reached by the budgets `budgetsOf` reads, in a savepoint of the
+   * caller's transaction: when the check fails, its statements are rolled back and logged, and
+   * the caller's write still commits (ADR 0022). Answers what to announce after COMMIT, the
+   * highest new crossing once per budget.
+   */
+  private async crossingsIn(
+    manager: EntityManager,
+    userId: string,
+    traceId: string | undefined,
+    budgetsOf: (savepoint: EntityManager) => Promise<BudgetWithCrossings[]>,
+  ): Promise<BudgetThresholdCrossedPayload[]> {
     try {
       const crossings = await manager.transaction(async (savepoint) =>
-        this.recordCrossings(savepoint, await this.store.countingExpense(savepoint, change)),
+        this.recordCrossings(savepoint, await budgetsOf(savepoint)),
       );
-      for (const { crossing, budget } of crossings) {
-        const payload: BudgetThresholdCrossedPayload = {
-          userId: change.userId,
-          budgetId: crossing.budgetId,
-          categoryId: budget.categoryId,
-          thresholdPercent: crossing.thresholdPercent,
-          periodStart: crossing.periodStart,
-          spentCents: crossing.spentCents,
-          limitCents: Number(crossing.limitCents),
-          currency: budget.currency,
-          traceId: change.traceId,
-        };
-        afterCommit(() => this.events.emit(DomainEvent.BudgetThresholdCrossed, payload));
-      }
+      return crossings.map(({ crossing, budget }) => ({
+        userId,
+        budgetId: crossing.budgetId,
+        categoryId: budget.categoryId,
+        thresholdPercent: crossing.thresholdPercent,
+        periodStart: crossing.periodStart,
+        spentCents: crossing.spentCents,
+        limitCents: Number(crossing.limitCents),
+        currency: budget.currency,
+        traceId,
+      }));
     } catch (error) {
       this.logger.error({ err: error }, 'Checking budget thresholds failed');
+      return [];
     }
+  }
+
+  private announce(crossed: readonly BudgetThresholdCrossedPayload[]): void {
+    for (const payload of crossed) this.events.emit(DomainEvent.BudgetThresholdCrossed, payload);
   }
 
   private async status(manager: EntityManager, id: string): Promise<BudgetDto> {

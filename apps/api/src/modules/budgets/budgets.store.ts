@@ -162,6 +162,11 @@ export class BudgetsStore {
     return this.withCrossings(manager, '');
   }
 
+  /** A live budget, with the thresholds already recorded in its current period; or none. */
+  oneWithCrossings(manager: EntityManager, id: string): Promise<BudgetWithCrossings[]> {
+    return this.withCrossings(manager, 'AND b.id = $1', [id]);
+  }
+
   /**
    * The live budgets whose current spending an expense counts in — same currency, its category
    * or every category, its day in their current period — with the thresholds already recorded
