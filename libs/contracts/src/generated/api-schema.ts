@@ -1353,7 +1353,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your notification preferences */
+        /** Your preferences: notifications, currency, time zone, week and formats */
         get: operations["UserPreferencesController_get_v1"];
         put?: never;
         post?: never;
@@ -1361,8 +1361,8 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Change your notification preferences
-         * @description `budgetAlertEmails: true` also emails you each budget threshold crossing (to your account address); in-app notifications are always kept. Fields left out keep their value.
+         * Change your preferences
+         * @description `budgetAlertEmails: true` also emails you each budget threshold crossing (to your account address); in-app notifications are always kept. `timeZone` (IANA) decides where budget periods start. Fields left out keep their value.
          */
         patch: operations["UserPreferencesController_update_v1"];
         trace?: never;
@@ -3646,6 +3646,16 @@ export interface components {
              * @example true
              */
             budgetAlertEmails?: boolean;
+            /** @enum {string} */
+            dateFormat?: "en-US" | "en-GB" | "de-DE" | "fr-FR" | "de-CH" | "en-IN" | "ja-JP";
+            /** @example EUR */
+            defaultCurrency?: string;
+            /** @enum {number} */
+            firstDayOfWeek?: 1 | 2 | 3 | 4 | 5 | 6 | 7;
+            /** @enum {string} */
+            numberFormat?: "en-US" | "en-GB" | "de-DE" | "fr-FR" | "de-CH" | "en-IN" | "ja-JP";
+            /** @example Europe/Berlin */
+            timeZone?: string;
         };
         UserDto: {
             /** Format: date-time */
@@ -3674,6 +3684,31 @@ export interface components {
         UserPreferencesDto: {
             /** @description Budget threshold crossings are also sent by email */
             budgetAlertEmails: boolean;
+            /**
+             * @description Locale dates are formatted in
+             * @enum {string}
+             */
+            dateFormat: "en-US" | "en-GB" | "de-DE" | "fr-FR" | "de-CH" | "en-IN" | "ja-JP";
+            /**
+             * @description The currency new amounts start in
+             * @example EUR
+             */
+            defaultCurrency: string;
+            /**
+             * @description Day weekly budgets start on (ISO: 1 Monday … 7 Sunday)
+             * @enum {number}
+             */
+            firstDayOfWeek: 1 | 2 | 3 | 4 | 5 | 6 | 7;
+            /**
+             * @description Locale numbers are formatted in
+             * @enum {string}
+             */
+            numberFormat: "en-US" | "en-GB" | "de-DE" | "fr-FR" | "de-CH" | "en-IN" | "ja-JP";
+            /**
+             * @description IANA time zone; budget periods follow it
+             * @example Europe/Berlin
+             */
+            timeZone: string;
         };
         WebhookSettingsDto: {
             /**

@@ -38,7 +38,7 @@ export class UserPreferencesDto {
   defaultCurrency: string;
 
   @ApiProperty({
-    description: 'IANA time zone; budget periods and "this month" follow it',
+    description: 'IANA time zone; budget periods follow it',
     example: 'Europe/Berlin',
   })
   timeZone: string;

@@ -1,6 +1,8 @@
+import { DEFAULT_PREFERENCES } from '@ledgerlens/contracts';
 import type { UserPreferences } from '../api/preferences-queries';
 
 export const somePreferences = (overrides: Partial<UserPreferences> = {}): UserPreferences => ({
   budgetAlertEmails: false,
+  ...DEFAULT_PREFERENCES,
   ...overrides,
 });
