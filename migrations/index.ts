@@ -10,8 +10,8 @@ import { Alerting1732800000000 } from './1732800000000-alerting';
 import { UserNotifications1732810000000 } from './1732810000000-user-notifications';
 import { ExpenseSpendingIndex1732830000000 } from './1732830000000-expense-spending-index';
 import { JobPeriods1732840000000 } from './1732840000000-job-periods';
-import { UserPreferences1732860000000 } from './1732860000000-user-preferences';
 import { AuditPartitions1732850000000 } from './1732850000000-audit-partitions';
+import { UserPreferences1732860000000 } from './1732860000000-user-preferences';
 import { RecurringTransactions1732870000000 } from './1732870000000-recurring-transactions';
 
 /** Every migration, in order. Listed explicitly so the bundled API and the tests run the same set. */
@@ -28,7 +28,7 @@ export const migrations = [
   UserNotifications1732810000000,
   ExpenseSpendingIndex1732830000000,
   JobPeriods1732840000000,
-  UserPreferences1732860000000,
   AuditPartitions1732850000000,
+  UserPreferences1732860000000,
   RecurringTransactions1732870000000,
 ];
