@@ -254,6 +254,7 @@ async function sequenceState(
     last_value: string;
     is_called: boolean;
   }[];
+  if (!state) throw new Error(`Sequence ${sequence} answered no state`);
   return state;
 }
 
@@ -340,9 +341,10 @@ async function setCaptureClock(
   from: typeof CLOCK_BEFORE_LOCK,
   to: typeof CLOCK_BEFORE_LOCK,
 ): Promise<void> {
-  const [{ definition }] = (await queryRunner.query(
+  const [row] = (await queryRunner.query(
     `SELECT pg_get_functiondef('audit_record_change()'::regprocedure) AS definition`,
   )) as { definition: string }[];
+  const definition = row?.definition ?? '';
   if (!definition.includes(from.declare) || !definition.includes(from.lock)) {
     throw new Error('audit_record_change() is not the function this migration expects');
   }
