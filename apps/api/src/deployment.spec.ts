@@ -32,6 +32,7 @@ interface Compose {
 }
 
 interface PrometheusConfig {
+  rule_files?: string[];
   scrape_configs: {
     job_name: string;
     metrics_path?: string;
@@ -171,6 +172,60 @@ describe('deploy/prometheus.yml', () => {
     expect(service('prometheus').volumes).toContain(
       './deploy/prometheus.yml:/etc/prometheus/prometheus.yml:ro',
     );
+  });
+
+  it('loads the alert rules on Ledgerlens itself from the file compose mounts', () => {
+    const mounts = (service('prometheus').volumes ?? []).map((volume) => volume.split(':'));
+    for (const ruleFile of prometheus.rule_files ?? []) {
+      expect(mounts).toContainEqual(['./deploy/prometheus-alerts.yml', ruleFile, 'ro']);
+    }
+    expect(prometheus.rule_files).toHaveLength(1);
+  });
+});
+
+describe('deploy/prometheus-alerts.yml', () => {
+  const file = read('deploy/prometheus-alerts.yml');
+  const groups = (
+    parse(file) as {
+      groups: {
+        rules: {
+          alert: string;
+          expr: string;
+          labels: { severity: string };
+          annotations: { summary: string; description: string };
+        }[];
+      }[];
+    }
+  ).groups;
+  const promtool = (args: string[]) =>
+    spawnSync('promtool', args, { cwd: resolve(REPOSITORY, 'deploy'), encoding: 'utf8' });
+  const promtoolInstalled = !promtool(['--version']).error;
+
+  it('alerts only on series the API exports, each rule with a severity, summary and description', () => {
+    const exported = [
+      'up',
+      'http_request_duration_seconds_count',
+      'http_request_duration_seconds_bucket',
+      'ledgerlens_queue_dropped_total',
+      'ledgerlens_queue_depth',
+      'nodejs_eventloop_lag_p99_seconds',
+    ];
+    for (const rule of groups.flatMap((group) => group.rules)) {
+      const series = [...rule.expr.matchAll(/([a-z_][a-z0-9_]*)\{/g)].map((match) => match[1]);
+      expect(series.length).toBeGreaterThan(0);
+      for (const name of series) expect(exported).toContain(name);
+      expect(rule.labels.severity).toMatch(/^(critical|warning)$/);
+      expect(rule.annotations.summary).toMatch(/\S/);
+      expect(rule.annotations.description).toMatch(/\S/);
+    }
+  });
+
+  it('is a valid rule file whose unit tests pass (promtool, when installed; CI installs it)', () => {
+    if (!promtoolInstalled) return;
+    const check = promtool(['check', 'rules', 'prometheus-alerts.yml']);
+    expect(check.stdout + check.stderr).toContain('SUCCESS: 6 rules found');
+    const unit = promtool(['test', 'rules', 'prometheus-alerts.test.yml']);
+    expect({ status: unit.status, output: unit.stdout + unit.stderr }).toMatchObject({ status: 0 });
   });
 });
 
