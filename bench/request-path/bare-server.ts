@@ -6,8 +6,9 @@
  * - every authenticated route verifies the HS256 access token with jsonwebtoken and a
  *   `KeyObject` secret, as the API's `AccessTokenVerifier` does, and checks its claims;
  * - POST /api/v1/transactions: BEGIN, the user context in one `set_config` statement (user,
- *   trace ID, role), the category, `INSERT … RETURNING`, COMMIT; then the budget check: BEGIN,
- *   the context, the budgets counting the expense, their spending in one statement, COMMIT;
+ *   trace ID, role), the category, `INSERT … RETURNING`, then the budget check in a savepoint
+ *   (SAVEPOINT, the budgets counting the expense in the user's time zone, their spending in one
+ *   statement, RELEASE), COMMIT;
  * - GET /api/v1/transactions?limit=20: BEGIN, the context, the page with its categories, the
  *   count when the page is full, COMMIT;
  * - GET /api/v1/health: `SELECT 1`.
@@ -117,14 +118,22 @@ const BUDGETS_COUNTING = `
          ARRAY(SELECT r.threshold_percent FROM budget_alerts r
                WHERE r.budget_id = b.id AND r.period_start = p.period_start) AS threshold_percent
   FROM budgets b
+  CROSS JOIN (
+    SELECT ($4::timestamptz AT TIME ZONE own.time_zone)::date AS today, own.first_day_of_week
+    FROM users own WHERE own.id = app_current_user_id()
+  ) z
   CROSS JOIN LATERAL (
-    SELECT CASE b.period WHEN 'weekly' THEN 'week' WHEN 'monthly' THEN 'month' ELSE 'year' END AS unit
+    SELECT CASE b.period WHEN 'weekly' THEN 'week' WHEN 'monthly' THEN 'month' ELSE 'year' END AS unit,
+           greatest(z.today, b.start_date) AS day
   ) u
   CROSS JOIN LATERAL (
-    SELECT date_trunc(u.unit, greatest(current_date, b.start_date)::timestamp) AS anchor
+    SELECT CASE u.unit
+             WHEN 'week' THEN u.day - (extract(isodow FROM u.day)::int - z.first_day_of_week + 7) % 7
+             ELSE date_trunc(u.unit, u.day::timestamp)::date
+           END AS anchor
   ) a
   CROSS JOIN LATERAL (
-    SELECT greatest(a.anchor::date, b.start_date) AS period_start,
+    SELECT greatest(a.anchor, b.start_date) AS period_start,
            (a.anchor + ('1 ' || u.unit)::interval)::date AS period_end
   ) p
   WHERE b.deleted_at IS NULL
@@ -186,29 +195,36 @@ async function createTransaction(userId: string, traceId: string, input: Record<
       ],
     );
     const row: Record<string, unknown> = { ...inserted.rows[0], category };
+    // The budget check inside the write's transaction, in a savepoint, as BudgetsService does it.
+    if (row['type'] === 'expense') await checkBudgets(client, row, categoryId);
     return row;
   });
-  if (!created) return undefined;
-  if (created['type'] === 'expense') {
-    // The budget check, after the write's commit, as the API's BudgetsService does it.
-    await asUser(userId, traceId, async (client) => {
-      const budgets = await client.query<BudgetRow>(BUDGETS_COUNTING, [
-        created['currency'],
-        categoryId,
-        created['occurred_on'],
-      ]);
-      if (budgets.rows.length === 0) return;
-      const scopes = budgets.rows.map((budget) => ({
-        key: budget.id,
-        category_id: budget.category_id,
-        currency: budget.currency,
-        from_day: budget.period_start,
-        until_day: budget.next_period_start,
-      }));
-      await client.query(SPENDING, [JSON.stringify(scopes)]);
-    });
-  }
   return created;
+}
+
+async function checkBudgets(
+  client: PoolClient,
+  created: Record<string, unknown>,
+  categoryId: string | null,
+): Promise<void> {
+  await client.query('SAVEPOINT budget_check');
+  const budgets = await client.query<BudgetRow>(BUDGETS_COUNTING, [
+    created['currency'],
+    categoryId,
+    created['occurred_on'],
+    new Date().toISOString(),
+  ]);
+  if (budgets.rows.length > 0) {
+    const scopes = budgets.rows.map((budget) => ({
+      key: budget.id,
+      category_id: budget.category_id,
+      currency: budget.currency,
+      from_day: budget.period_start,
+      until_day: budget.next_period_start,
+    }));
+    await client.query(SPENDING, [JSON.stringify(scopes)]);
+  }
+  await client.query('RELEASE SAVEPOINT budget_check');
 }
 
 const PAGE = `
