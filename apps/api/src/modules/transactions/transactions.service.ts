@@ -97,22 +97,9 @@ export class TransactionsService {
   }
 
   async create(input: CreateTransactionDto): Promise<TransactionDto> {
-    const created = await this.save(DomainEvent.TransactionCreated, async (manager) => {
-      const categoryId = input.categoryId ?? null;
-      const { type, category } = await this.resolveCategory(manager, categoryId, input.type);
-      // The insert answers the row; the category was just read: no second read of either.
-      const inserted = await this.store.insert(manager, {
-        categoryId,
-        type,
-        amountCents: input.amountCents,
-        currency: input.currency,
-        description: input.description,
-        occurredOn: input.occurredOn,
-        notes: input.notes ?? null,
-      });
-      inserted.category = category;
-      return inserted;
-    });
+    const created = await this.save(DomainEvent.TransactionCreated, (manager) =>
+      this.insert(manager, input),
+    );
     return TransactionDto.from(created);
   }
 
@@ -153,6 +140,24 @@ export class TransactionsService {
    */
   async importHistory(manager: EntityManager, history: PastTransaction[]): Promise<void> {
     await manager.insert(Transaction, history);
+  }
+
+  /** Inserts `input` with its type resolved from its category, and answers it with that category. */
+  private async insert(manager: EntityManager, input: CreateTransactionDto): Promise<Transaction> {
+    const categoryId = input.categoryId ?? null;
+    const { type, category } = await this.resolveCategory(manager, categoryId, input.type);
+    // The insert answers the row; the category was just read: no second read of either.
+    const inserted = await this.store.insert(manager, {
+      categoryId,
+      type,
+      amountCents: input.amountCents,
+      currency: input.currency,
+      description: input.description,
+      occurredOn: input.occurredOn,
+      notes: input.notes ?? null,
+    });
+    inserted.category = category;
+    return inserted;
   }
 
   /** The type follows the category's kind; without a category the caller must say it. */
@@ -273,17 +278,7 @@ export class TransactionsService {
     manager: EntityManager,
     input: CreateTransactionDto,
   ): Promise<{ id: string; announce: () => Promise<void> }> {
-    const categoryId = input.categoryId ?? null;
-    const { type } = await this.resolveCategory(manager, categoryId, input.type);
-    const inserted = await this.store.insert(manager, {
-      categoryId,
-      type,
-      amountCents: input.amountCents,
-      currency: input.currency,
-      description: input.description,
-      occurredOn: input.occurredOn,
-      notes: input.notes ?? null,
-    });
+    const inserted = await this.insert(manager, input);
     const announcements: (() => void)[] = [];
     const event: TransactionSaved = {
       manager,
