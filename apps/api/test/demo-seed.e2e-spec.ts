@@ -1,5 +1,5 @@
 import { EventEmitter2 } from '@nestjs/event-emitter';
-import { DEMO_LOGINS } from '../src/modules/demo/demo-data';
+import { DEMO_LOGINS, DEMO_RECURRING_RULES } from '../src/modules/demo/demo-data';
 import { createTestApp, TestApp } from './support/test-app';
 
 interface Budget {
@@ -76,5 +76,28 @@ describe('demo data', () => {
         `${budget.id} ${budget.periodStart} ${crossing.thresholdPercent}`,
       );
     }
+  });
+
+  it('sets up rent, salary and a subscription as recurring rules, the rent due within a month', async () => {
+    const rules = (await testApp.http.get('/api/v1/recurring').set(auth).expect(200)).body
+      .items as { name: string; frequency: string; paused: boolean; startDate: string }[];
+    expect(rules.map((rule) => rule.name).sort()).toEqual(
+      DEMO_RECURRING_RULES.map((rule) => rule.name).sort(),
+    );
+    const today = new Date().toISOString().slice(0, 10);
+    for (const rule of rules) {
+      expect(rule).toMatchObject({ frequency: 'monthly', paused: false });
+      // From tomorrow on: the history already holds today's bookings.
+      expect(rule.startDate > today).toBe(true);
+    }
+    // 32 days from today always reach the next first of a month.
+    const upcoming = (
+      await testApp.http.get('/api/v1/recurring/upcoming').query({ days: 32 }).set(auth).expect(200)
+    ).body.items as { name: string; occursOn: string }[];
+    const rent = upcoming.filter((occurrence) => occurrence.name === 'Apartment rent');
+    const now = new Date();
+    const nextFirst = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1));
+    expect(rent[0]?.occursOn).toBe(nextFirst.toISOString().slice(0, 10));
+    expect(rent.every((occurrence) => occurrence.occursOn.endsWith('-01'))).toBe(true);
   });
 });

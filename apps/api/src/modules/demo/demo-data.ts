@@ -87,6 +87,33 @@ export const DEMO_BUDGETS = [
   { category: null, period: 'monthly', limitCents: 250_000 },
 ] as const;
 
+/**
+ * Rent, salary and a subscription as recurring rules. They start tomorrow: the history above
+ * already holds this month's bookings up to today.
+ */
+export const DEMO_RECURRING_RULES = [
+  { name: 'Apartment rent', category: 'Rent', amountCents: 115_000, schedule: { dayOfMonth: 1 } },
+  {
+    name: 'Monthly salary',
+    category: 'Salary',
+    amountCents: 320_000,
+    schedule: { lastDayOfMonth: true },
+  },
+  {
+    name: 'Streaming subscription',
+    category: 'Entertainment',
+    amountCents: 1_299,
+    schedule: { dayOfMonth: 15 },
+  },
+] as const;
+
+/** The day after `today`, where the demo's recurring rules start. */
+export function demoRecurringStart(today: Date): string {
+  return isoDate(
+    new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() + 1)),
+  );
+}
+
 export const DEMO_LOGINS = {
   admin: {
     email: 'admin@ledgerlens.local',

@@ -4,9 +4,17 @@ import { lockUntilCommit } from '../../database/startup-locks';
 import { UserContext } from '../../database/user-context';
 import { BudgetsService } from '../budgets';
 import { CategoriesService, CategoryDto } from '../categories';
+import { RecurringService } from '../recurring';
 import { TransactionsService } from '../transactions';
 import { User, UsersService } from '../users';
-import { DEMO_BUDGETS, DEMO_CATEGORIES, DEMO_LOGINS, demoTransactions } from './demo-data';
+import {
+  DEMO_BUDGETS,
+  DEMO_CATEGORIES,
+  DEMO_LOGINS,
+  DEMO_RECURRING_RULES,
+  demoRecurringStart,
+  demoTransactions,
+} from './demo-data';
 
 const CURRENCY = 'EUR';
 
@@ -20,6 +28,7 @@ export class DemoSeedService {
     private readonly categories: CategoriesService,
     private readonly transactions: TransactionsService,
     private readonly budgets: BudgetsService,
+    private readonly recurring: RecurringService,
     private readonly userContext: UserContext,
     private readonly dataSource: DataSource,
   ) {}
@@ -70,5 +79,16 @@ export class DemoSeedService {
         startDate,
       })),
     );
+    for (const { name, category, amountCents, schedule } of DEMO_RECURRING_RULES) {
+      await this.recurring.createWithin(manager, {
+        name,
+        categoryId: (byName.get(category) as CategoryDto).id,
+        amountCents,
+        currency: CURRENCY,
+        frequency: 'monthly',
+        startDate: demoRecurringStart(today),
+        ...schedule,
+      });
+    }
   }
 }

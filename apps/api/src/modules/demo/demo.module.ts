@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { BudgetsModule } from '../budgets';
 import { CategoriesModule } from '../categories';
+import { RecurringModule } from '../recurring';
 import { TransactionsModule } from '../transactions';
 import { UsersModule } from '../users';
 import { DemoSeedService } from './demo-seed.service';
 
 @Module({
-  imports: [UsersModule, CategoriesModule, TransactionsModule, BudgetsModule],
+  imports: [UsersModule, CategoriesModule, TransactionsModule, BudgetsModule, RecurringModule],
   providers: [DemoSeedService],
   exports: [DemoSeedService],
 })

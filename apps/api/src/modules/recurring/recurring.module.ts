@@ -17,5 +17,6 @@ import { RecurringService } from './recurring.service';
     RecurringOccurrencesStore,
     RecurringBookingsJob,
   ],
+  exports: [RecurringService],
 })
 export class RecurringModule {}

@@ -65,29 +65,35 @@ export class RecurringService {
   }
 
   create(input: CreateRecurringRuleDto): Promise<RecurringRuleDto> {
-    return this.userContext.run(async (manager) => {
-      const categoryId = input.categoryId ?? null;
-      const fields: RuleFields = {
-        name: input.name,
-        description: input.description ?? null,
-        categoryId,
-        type: await this.typeOf(manager, categoryId, input.type),
-        amountCents: input.amountCents,
-        currency: input.currency,
-        frequency: input.frequency,
-        interval: input.interval ?? 1,
-        dayOfMonth: input.dayOfMonth ?? null,
-        lastDayOfMonth: input.lastDayOfMonth ?? false,
-        startDate: input.startDate,
-        endDate: input.endDate ?? null,
-        occurrenceCount: input.occurrenceCount ?? null,
-        paused: false,
-        nextDueOn: null,
-      };
-      assertSchedule(fields);
-      const id = await this.rules.insert(manager, { ...fields, nextDueOn: this.nextDue(fields) });
-      return toDto(await this.find(manager, id));
-    });
+    return this.userContext.run((manager) => this.createWithin(manager, input));
+  }
+
+  /** Creates a rule inside the caller's open transaction and user context (the demo data). */
+  async createWithin(
+    manager: EntityManager,
+    input: CreateRecurringRuleDto,
+  ): Promise<RecurringRuleDto> {
+    const categoryId = input.categoryId ?? null;
+    const fields: RuleFields = {
+      name: input.name,
+      description: input.description ?? null,
+      categoryId,
+      type: await this.typeOf(manager, categoryId, input.type),
+      amountCents: input.amountCents,
+      currency: input.currency,
+      frequency: input.frequency,
+      interval: input.interval ?? 1,
+      dayOfMonth: input.dayOfMonth ?? null,
+      lastDayOfMonth: input.lastDayOfMonth ?? false,
+      startDate: input.startDate,
+      endDate: input.endDate ?? null,
+      occurrenceCount: input.occurrenceCount ?? null,
+      paused: false,
+      nextDueOn: null,
+    };
+    assertSchedule(fields);
+    const id = await this.rules.insert(manager, { ...fields, nextDueOn: this.nextDue(fields) });
+    return toDto(await this.find(manager, id));
   }
 
   /** Applies to occurrences from today on; transactions already booked are left as they are. */
