@@ -88,15 +88,25 @@ describe('recurring rules (API)', () => {
 
     await testApp.http.delete(`/api/v1/recurring/${id}`).set(ada.auth).expect(204);
     await testApp.http.get(`/api/v1/recurring/${id}`).set(ada.auth).expect(404);
-    const history = await testApp.dataSource.query(
-      `SELECT action FROM audit_changes WHERE table_name = 'recurring_rules' AND row_id = $1 ORDER BY id`,
-      [id],
-    );
-    expect(history.map((h: { action: string }) => h.action)).toEqual([
-      'INSERT',
-      'UPDATE',
-      'UPDATE',
+    // The owner reads the rule's history, also once it is deleted, field by field.
+    const history = await testApp.http.get(`/api/v1/recurring/${id}/history`).set(ada.auth);
+    expect(history.status).toBe(200);
+    const items = history.body.items as {
+      action: string;
+      deleted: boolean;
+      userId: string;
+      changes: { field: string; from: unknown; to: unknown }[];
+    }[];
+    expect(items.map((item) => [item.action, item.deleted])).toEqual([
+      ['INSERT', false],
+      ['UPDATE', false],
+      ['UPDATE', true],
     ]);
+    expect(items.every((item) => item.userId === ada.id)).toBe(true);
+    expect(items[1].changes).toEqual(
+      expect.arrayContaining([{ field: 'amountCents', from: 95_000, to: 99_000 }]),
+    );
+    await testApp.http.get(`/api/v1/recurring/${id}/history`).set(bob.auth).expect(404);
   });
 
   it('refuses bad input with a plain message per field', async () => {

@@ -227,6 +227,16 @@ export class RecurringRulesStore {
     return changed > 0;
   }
 
+  /** Whether rule `id` is the caller's, deleted or not (Row-Level Security hides the others). */
+  async exists(manager: EntityManager, id: string): Promise<boolean> {
+    const row = await oneRowOf<RuleCount>(
+      manager,
+      `SELECT count(*)::int AS total FROM recurring_rules WHERE id = $1`,
+      [id],
+    );
+    return (row?.total ?? 0) > 0;
+  }
+
   private async count(manager: EntityManager): Promise<number> {
     const row = await oneRowOf<RuleCount>(
       manager,

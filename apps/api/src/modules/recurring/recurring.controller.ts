@@ -10,6 +10,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { ErrorResponseDto } from '../../common/http/error-response.dto';
+import { AuditChangesService, GetHistoryById, RecordHistoryDto } from '../audit';
 import { PaginationQueryDto } from '../../common/http/pagination.dto';
 import { GetById, IdParam, PatchById, SoftDeleteById } from '../../common/http/resource-routes';
 import {
@@ -38,7 +39,10 @@ const noSuchRule = () =>
 })
 @Controller('recurring')
 export class RecurringController {
-  constructor(private readonly recurring: RecurringService) {}
+  constructor(
+    private readonly recurring: RecurringService,
+    private readonly changes: AuditChangesService,
+  ) {}
 
   @Post()
   @ApiCreatedResponse({ type: RecurringRuleDto })
@@ -78,6 +82,11 @@ export class RecurringController {
   })
   update(@IdParam() id: string, @Body() body: UpdateRecurringRuleDto): Promise<RecurringRuleDto> {
     return this.recurring.update(id, body);
+  }
+
+  @GetHistoryById()
+  history(@IdParam() id: string): Promise<RecordHistoryDto> {
+    return this.changes.historyOfOwned('recurring_rules', id, () => this.recurring.owns(id));
   }
 
   @SoftDeleteById()

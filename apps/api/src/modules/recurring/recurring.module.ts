@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { JobsModule } from '../../common/jobs/jobs.module';
+import { AuditModule } from '../audit';
 import { CategoriesModule } from '../categories';
 import { TransactionsModule } from '../transactions';
 import { RecurringBookingsJob } from './recurring-bookings.job';
@@ -9,7 +10,7 @@ import { RecurringController } from './recurring.controller';
 import { RecurringService } from './recurring.service';
 
 @Module({
-  imports: [JobsModule, CategoriesModule, TransactionsModule],
+  imports: [AuditModule, JobsModule, CategoriesModule, TransactionsModule],
   controllers: [RecurringController],
   providers: [
     RecurringService,

@@ -68,6 +68,11 @@ export class RecurringService {
     return this.userContext.run((manager) => this.createWithin(manager, input));
   }
 
+  /** Whether the signed-in user owns rule `id`, deleted or not (its history's access). */
+  owns(id: string): Promise<boolean> {
+    return this.userContext.run((manager) => this.rules.exists(manager, id));
+  }
+
   /** Creates a rule inside the caller's open transaction and user context (the demo data). */
   async createWithin(
     manager: EntityManager,
