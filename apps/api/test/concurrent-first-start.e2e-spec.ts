@@ -11,6 +11,7 @@ import { SERVER_URL_ENV } from './support/test-database';
  */
 /** pino's number for `error`. */
 const ERROR_LEVEL = 50;
+const ADMIN = { email: 'ops@ledgerlens.test', password: 'first-start-admin-password' };
 
 describe('two instances starting at once on an empty database', () => {
   const serverUrl = () => process.env[SERVER_URL_ENV] as string;
@@ -21,7 +22,13 @@ describe('two instances starting at once on an empty database', () => {
 
   beforeAll(async () => {
     await sql(withDatabase(serverUrl(), 'postgres'), `CREATE DATABASE "${database}"`);
-    const env = { SEED_DEMO_DATA: 'true', JOBS_ENABLED: 'false' };
+    // ADMIN_EMAIL: both instances make sure of the configured admin at the same moment.
+    const env = {
+      SEED_DEMO_DATA: 'true',
+      JOBS_ENABLED: 'false',
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+    };
     starts = await Promise.allSettled(
       ['first-start-a', 'first-start-b'].map((instanceId) =>
         startBuiltApi(
@@ -83,7 +90,7 @@ describe('two instances starting at once on an empty database', () => {
       return { emails: users.rows.map((row) => row.email), categories: categories.rows[0].n };
     });
     expect(counts).toEqual({
-      emails: [DEMO_LOGINS.admin.email, DEMO_LOGINS.user.email].sort(),
+      emails: [DEMO_LOGINS.admin.email, DEMO_LOGINS.user.email, ADMIN.email].sort(),
       categories: DEMO_CATEGORIES.length,
     });
   });

@@ -72,10 +72,24 @@ export class UsersService {
   async ensureAdmin(email: string, password: string): Promise<void> {
     const existing = await this.findWithPasswordByEmail(email);
     if (!existing) {
-      await this.create({ email, password, displayName: 'Administrator', role: 'admin' });
-      this.logger.log(`Created admin ${email}`);
-      return;
+      try {
+        await this.create({ email, password, displayName: 'Administrator', role: 'admin' });
+        this.logger.log(`Created admin ${email}`);
+        return;
+      } catch (error) {
+        // Another instance starting at the same moment created it: make sure of it as found.
+        const created =
+          error instanceof ConflictError && (await this.findWithPasswordByEmail(email));
+        if (!created) throw error;
+        return this.ensureAdminAs(created, password);
+      }
     }
+    return this.ensureAdminAs(existing, password);
+  }
+
+  /** Gives `existing` the admin role and the configured password, where it lacks them. */
+  private async ensureAdminAs(existing: User, password: string): Promise<void> {
+    const { email } = existing;
     const changes: Partial<User> = {};
     if (existing.role !== 'admin') changes.role = 'admin';
     if (!(await this.passwordMatches(existing, password))) {
