@@ -2,6 +2,7 @@ import '@testing-library/jest-dom';
 import { configure } from '@testing-library/react';
 import { resetSession, sessionAccess } from './features/session';
 import { resetToasts } from './features/toasts';
+import { resetFormatSettings } from './lib/format-settings';
 import { provideSessionAccess } from './lib/session-access';
 
 /*
@@ -18,6 +19,7 @@ provideSessionAccess(sessionAccess);
 beforeEach(() => {
   resetSession();
   resetToasts();
+  resetFormatSettings();
 });
 
 // jsdom has <dialog> without its modal methods; the SPA's Dialog calls them.

@@ -1,5 +1,6 @@
 import { Outlet } from 'react-router';
 import { useBudgetAlerts } from '../features/budgets';
+import { useFormatPreferences } from '../features/preferences';
 import { useRealtimeConnection } from '../features/realtime';
 import { PageErrorBoundary } from './ErrorBoundary';
 import { reportUiError } from './report-error';
@@ -9,12 +10,13 @@ import './layout.css';
 const MAIN_ID = 'main-content';
 
 /**
- * The frame of every signed-in page; while it is shown, the realtime connection is open and
- * budget crossings are told wherever the user is.
+ * The frame of every signed-in page; while it is shown, the realtime connection is open,
+ * budget crossings are told wherever the user is, and money and dates follow their preferences.
  */
 export function Layout() {
   useRealtimeConnection();
   useBudgetAlerts();
+  useFormatPreferences();
   return (
     <div className="shell">
       <a

@@ -1,3 +1,5 @@
+import { formatSettings } from './format-settings';
+
 /** Amounts as people type them, and back: integer cents in between (the API's unit). */
 
 const DECIMAL_AMOUNT = /^(\d+)(?:[.,](\d{1,2}))?$/;
@@ -14,7 +16,16 @@ export function centsFromDecimal(text: string): number | null {
   return Number.isSafeInteger(cents) ? cents : null;
 }
 
-/** The decimal form of cents, for a form field: 1250 → "12.50". */
+/** The decimal mark of the user's number format: "." (en-US), "," (de-DE). */
+function decimalMark(): string {
+  const parts = new Intl.NumberFormat(formatSettings().numberLocale).formatToParts(0.5);
+  return parts.find((part) => part.type === 'decimal')?.value ?? '.';
+}
+
+/**
+ * The decimal form of cents, for a form field, with the user's decimal mark: 1250 → "12.50"
+ * (en-US), "12,50" (de-DE); centsFromDecimal reads either back.
+ */
 export function decimalFromCents(cents: number): string {
-  return `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
+  return `${Math.floor(cents / 100)}${decimalMark()}${String(cents % 100).padStart(2, '0')}`;
 }

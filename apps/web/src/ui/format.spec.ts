@@ -1,4 +1,13 @@
-import { formatMoney, formatSignedMoney, isoOfLocalInput, localInputOf } from './format';
+import { DEFAULT_FORMAT_SETTINGS, applyFormatSettings } from '../lib/format-settings';
+import { decimalFromCents } from '../lib/money';
+import {
+  formatDay,
+  formatLocalTime,
+  formatMoney,
+  formatSignedMoney,
+  isoOfLocalInput,
+  localInputOf,
+} from './format';
 
 describe('formatMoney', () => {
   it.each([
@@ -42,5 +51,35 @@ describe('datetime-local values', () => {
     expect(localInputOf(iso)).toBe('2026-11-21T09:30');
     expect(isoOfLocalInput('')).toBe('');
     expect(localInputOf('not a time')).toBe('');
+  });
+});
+
+describe('the user’s format settings', () => {
+  const use = (changes: Partial<typeof DEFAULT_FORMAT_SETTINGS>) =>
+    applyFormatSettings({ ...DEFAULT_FORMAT_SETTINGS, ...changes });
+
+  it('writes money in the user’s number format, exactly and with the true minus', () => {
+    use({ numberLocale: 'de-DE' });
+    expect(formatMoney(123_456_789, 'EUR')).toBe('1.234.567,89\u00a0€');
+    expect(formatMoney('-9100000000000001', 'EUR')).toBe('\u221291.000.000.000.000,01\u00a0€');
+    expect(formatSignedMoney(350, 'USD')).toBe('+3,50\u00a0$');
+    expect(decimalFromCents(1250)).toBe('12,50');
+  });
+
+  it('shows a moment in the user’s time zone, and the time zone change moves it', () => {
+    const iso = '2026-11-21T23:30:00Z';
+    const options: Intl.DateTimeFormatOptions = { dateStyle: 'short', timeStyle: 'short' };
+    expect(formatLocalTime(iso, options)).toBe('11/21/26, 11:30 PM');
+    use({ timeZone: 'Europe/Berlin' });
+    expect(formatLocalTime(iso, options)).toBe('11/22/26, 12:30 AM');
+    use({ timeZone: 'America/Los_Angeles', dateLocale: 'de-DE' });
+    expect(formatLocalTime(iso, options)).toBe('21.11.26, 15:30');
+  });
+
+  it('writes a calendar day in the user’s date format, never shifted by the time zone', () => {
+    use({ dateLocale: 'en-GB', timeZone: 'Pacific/Kiritimati' });
+    expect(formatDay('2026-11-21')).toBe('21 Nov 2026');
+    use({ dateLocale: 'de-DE', timeZone: 'Pacific/Pago_Pago' });
+    expect(formatDay('2026-11-21')).toBe('21.11.2026');
   });
 });

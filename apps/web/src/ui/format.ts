@@ -1,3 +1,5 @@
+import { formatSettings } from '../lib/format-settings';
+
 /**
  * A whole number of minor units: a JSON number for one amount, or the exact decimal string the
  * API sends every sum as (sums can pass 2^53, where a number loses cents).
@@ -25,25 +27,27 @@ function majorUnitsOf(cents: MinorUnits): Intl.StringNumericLiteral {
 const MINUS = '\u2212';
 
 /**
- * Money from integer cents, in the user's locale: `formatMoney(-1250, 'EUR')` → "−€12.50". Exact
- * for sums too: `Intl.NumberFormat` formats a decimal string without turning it into a float.
+ * Money from integer cents, in the user's number format: `formatMoney(-1250, 'EUR')` → "−€12.50"
+ * (en-US), "−12,50 €" (de-DE). Exact for sums too: `Intl.NumberFormat` formats a decimal string
+ * without turning it into a float.
  */
 export function formatMoney(cents: MinorUnits, currency: string): string {
-  return new Intl.NumberFormat(undefined, { style: 'currency', currency })
+  return new Intl.NumberFormat(formatSettings().numberLocale, { style: 'currency', currency })
     .formatToParts(majorUnitsOf(cents))
     .map((part) => (part.type === 'minusSign' ? MINUS : part.value))
     .join('');
 }
 
-/** A calendar date (`2026-11-21`) as the user reads it, without shifting it by time zone. */
+/** A calendar date (`2026-11-21`) in the user's date format, without shifting it by time zone. */
 export function formatDay(
   day: string,
   options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' },
 ): string {
   const [year = NaN, month = NaN, date = NaN] = day.split('-').map(Number);
-  return new Intl.DateTimeFormat(undefined, { ...options, timeZone: 'UTC' }).format(
-    new Date(Date.UTC(year, month - 1, date)),
-  );
+  return new Intl.DateTimeFormat(formatSettings().dateLocale, {
+    ...options,
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(year, month - 1, date)));
 }
 
 /** Money with an explicit sign, a true minus for losses: "−€12.50", "+€3.00", "€0.00". */
@@ -53,12 +57,16 @@ export function formatSignedMoney(cents: MinorUnits, currency: string): string {
   return `${sign}${formatMoney(value < 0n ? -value : value, currency)}`;
 }
 
-/** A moment in the viewer's time zone, by default to the second: `21 Nov 2026, 14:05:09`. */
+/**
+ * A moment in the user's time zone and date format, by default to the second:
+ * `Nov 21, 2026, 2:05:09 PM` (en-US, UTC).
+ */
 export function formatLocalTime(
   iso: string,
   options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'medium' },
 ): string {
-  return new Intl.DateTimeFormat(undefined, options).format(new Date(iso));
+  const { dateLocale, timeZone } = formatSettings();
+  return new Intl.DateTimeFormat(dateLocale, { timeZone, ...options }).format(new Date(iso));
 }
 
 /** The same moment in UTC, for a hover title: `2026-11-21 13:05:09 UTC`. */

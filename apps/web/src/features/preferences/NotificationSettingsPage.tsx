@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { type ReactNode, useId } from 'react';
 import { Link } from 'react-router';
 import { traceIdOf } from '../../lib/api-error';
 import { type FormFields, refusalOf } from '../../lib/field-errors';
@@ -6,6 +6,7 @@ import { ErrorReference, ErrorState, PageHeader, Skeleton } from '../../ui';
 import { useSession } from '../session';
 import { toast } from '../toasts';
 import { usePreferences, useUpdatePreferences } from './api/preferences-queries';
+import { RegionalSettingsForm } from './components/RegionalSettingsForm';
 import './preferences.css';
 
 const FIELDS: FormFields<'budgetAlertEmails'> = {
@@ -83,32 +84,56 @@ function BudgetEmailSwitch({ stored, email }: { stored: boolean; email: string |
   );
 }
 
-/** How the user is told about their budgets: in the app always, by email if they choose. */
+/**
+ * The user's settings: how they are told about their budgets (in the app always, by email if
+ * they choose), and the currency, time zone, week and formats the app works in.
+ */
 export function NotificationSettingsPage() {
   const preferences = usePreferences();
   const email = useSession((state) => state.user?.email);
 
-  let content;
-  if (preferences.isPending) content = <Skeleton label="Loading your settings" rows={2} />;
-  else if (preferences.isError)
-    content = (
-      <ErrorState
-        title="Your settings could not be loaded"
-        error={preferences.error}
-        onRetry={() => void preferences.refetch()}
-      />
+  if (preferences.isPending) {
+    return (
+      <SettingsFrame>
+        <Skeleton label="Loading your settings" rows={2} />
+      </SettingsFrame>
     );
-  else content = <BudgetEmailSwitch stored={preferences.data.budgetAlertEmails} email={email} />;
-
+  }
+  if (preferences.isError) {
+    return (
+      <SettingsFrame>
+        <ErrorState
+          title="Your settings could not be loaded"
+          error={preferences.error}
+          onRetry={() => void preferences.refetch()}
+        />
+      </SettingsFrame>
+    );
+  }
   return (
-    <section className="preferences-page">
-      <PageHeader title="Notification settings" />
+    <SettingsFrame>
       <section className="card" aria-labelledby="preferences-budget-alerts">
         <h2 id="preferences-budget-alerts" className="card__title">
           Budget alerts
         </h2>
-        {content}
+        <BudgetEmailSwitch stored={preferences.data.budgetAlertEmails} email={email} />
       </section>
+      <section className="card" aria-labelledby="preferences-regional">
+        <h2 id="preferences-regional" className="card__title">
+          Regional settings
+        </h2>
+        <RegionalSettingsForm stored={preferences.data} />
+      </section>
+    </SettingsFrame>
+  );
+}
+
+/** The page around its state: its title, and the way to the notifications below. */
+function SettingsFrame({ children }: { children: ReactNode }) {
+  return (
+    <section className="preferences-page">
+      <PageHeader title="Settings" />
+      {children}
       <p>
         <Link to="/notifications">See your notifications</Link>
       </p>

@@ -15,12 +15,27 @@ export const usePreferences = () =>
     queryFn: () => unwrap(api.GET('/api/v1/users/me/preferences')),
   });
 
-/** Saves changed preferences; the answer is the whole set as stored, which the page then shows. */
+/** Whether `changes` touch more than notifications: what the API computes and the SPA shows. */
+const changesRegionalSettings = (changes: PreferenceChanges) =>
+  Object.keys(changes).some((name) => name !== 'budgetAlertEmails');
+
+/**
+ * Saves changed preferences; the answer is the whole set as stored, which the page and the app's
+ * formatting then use. A new time zone or week start moves budget periods and "this month" on
+ * the API, so every other query is loaded again.
+ */
 export function useUpdatePreferences() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (changes: PreferenceChanges) =>
       unwrap(api.PATCH('/api/v1/users/me/preferences', { body: changes })),
-    onSuccess: (saved) => queryClient.setQueryData(preferenceKeys.mine, saved),
+    onSuccess: async (saved, changes) => {
+      queryClient.setQueryData(preferenceKeys.mine, saved);
+      if (changesRegionalSettings(changes)) {
+        await queryClient.invalidateQueries({
+          predicate: (query) => query.queryKey[0] !== preferenceKeys.mine[0],
+        });
+      }
+    },
   });
 }

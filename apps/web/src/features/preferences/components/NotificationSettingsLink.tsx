@@ -13,16 +13,16 @@ function GearIcon() {
 }
 
 /**
- * The way to the notification settings from the account area: an icon, as the header has little
- * room; its name says where it leads.
+ * The way to the settings (notifications, currency, time zone, formats) from the account area:
+ * an icon, as the header has little room; its name says where it leads.
  */
 export function NotificationSettingsLink() {
   return (
     <Link
       to="/settings/notifications"
       className="notification-settings-link"
-      aria-label="Notification settings"
-      title="Notification settings"
+      aria-label="Settings"
+      title="Settings"
     >
       <GearIcon />
     </Link>
