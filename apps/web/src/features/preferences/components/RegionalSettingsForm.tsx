@@ -108,7 +108,7 @@ export function RegionalSettingsForm({ stored }: { stored: UserPreferences }) {
         required
         maxLength={3}
         autoComplete="off"
-        hint="New amounts start in it, e.g. EUR or USD."
+        hint="The currency you mostly use, e.g. EUR or USD."
         error={form.errorOf('defaultCurrency')}
         onChange={(event) => setDefaultCurrency(event.target.value)}
       />
