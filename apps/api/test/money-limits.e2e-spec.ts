@@ -73,32 +73,33 @@ describe('money: the per-amount cap and sums past 2^53', () => {
   it("counts a budget's spending past 2^53 exactly, in its status, alerts and events", async () => {
     const dora = await registerUser(testApp, 'dora');
     for (let i = 0; i < 91; i += 1) await post(dora, 'transactions', expense(LARGEST)).expect(201);
-    const created = await post(dora, 'budgets', {
-      period: 'monthly',
-      limitCents: LARGEST,
-      currency: 'EUR',
-      startDate: '2020-01-01',
-      alertThresholds: [100],
-    }).expect(201);
-    expect(created.body).toMatchObject({
-      limitCents: LARGEST,
-      spentCents: '9100000000000000',
-      remainingCents: '-9000000000000000',
-      status: 'over',
-    });
-
     const crossings: unknown[] = [];
     const events = testApp.app.get(EventEmitter2);
     const listener = (payload: unknown) => crossings.push(payload);
     events.on(DomainEvent.BudgetThresholdCrossed, listener);
+    let created: { body: { id: string } };
     try {
-      // The budget was created over its limit: this cent is the write that crosses 100 %.
+      // Created over its limit: the budget announces 100 % at once, with the exact sum.
+      created = await post(dora, 'budgets', {
+        period: 'monthly',
+        limitCents: LARGEST,
+        currency: 'EUR',
+        startDate: '2020-01-01',
+        alertThresholds: [100],
+      }).expect(201);
+      expect(created.body).toMatchObject({
+        limitCents: LARGEST,
+        spentCents: '9100000000000000',
+        remainingCents: '-9000000000000000',
+        status: 'over',
+      });
+      // A cent more crosses nothing new: 100 % was announced for this period already.
       await post(dora, 'transactions', expense(1)).expect(201);
     } finally {
       events.off(DomainEvent.BudgetThresholdCrossed, listener);
     }
     expect(crossings).toEqual([
-      expect.objectContaining({ budgetId: created.body.id, spentCents: '9100000000000001' }),
+      expect.objectContaining({ budgetId: created.body.id, spentCents: '9100000000000000' }),
     ]);
 
     const read = await testApp.http
@@ -117,7 +118,8 @@ describe('money: the per-amount cap and sums past 2^53', () => {
       expect.objectContaining({
         budgetId: created.body.id,
         thresholdPercent: 100,
-        spentCents: '9100000000000001',
+        // Recorded when the budget was created over its limit.
+        spentCents: '9100000000000000',
         limitCents: LARGEST,
       }),
     ]);

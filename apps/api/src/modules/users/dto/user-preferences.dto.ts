@@ -72,7 +72,7 @@ export class UpdateUserPreferencesDto {
   @IsISO4217CurrencyCode({ message: 'defaultCurrency must be an ISO 4217 code such as EUR' })
   defaultCurrency?: string;
 
-  @ApiPropertyOptional({ example: 'Europe/Berlin' })
+  @ApiPropertyOptional({ example: 'Europe/Berlin', maxLength: 64 })
   @Transform(trim)
   @givenOnly
   @IsTimeZone({ message: 'timeZone must be an IANA time zone such as Europe/Berlin' })
