@@ -8,7 +8,10 @@ import { EventEmitter2, OnEvent } from '@nestjs/event-emitter';
 import { EntityManager } from 'typeorm';
 import { RequestContext } from '../../common/context/request-context';
 import { ConflictError, NotFoundError } from '../../common/errors/domain-errors';
-import { translateConstraintError } from '../../common/errors/postgres-errors';
+import {
+  isDatabaseUnavailable,
+  translateConstraintError,
+} from '../../common/errors/postgres-errors';
 import { PaginationQueryDto, Page } from '../../common/http/pagination.dto';
 import { ownsRow, softDeleteLive, updateLive } from '../../database/live-rows';
 import { UserContext } from '../../database/user-context';
@@ -188,7 +191,7 @@ export class BudgetsService {
    * are not checked. The check runs in a savepoint: when it fails, its statements are rolled
    * back and logged, and the write still commits (ADR 0022).
    */
-  @OnEvent(TRANSACTION_SAVED)
+  @OnEvent(TRANSACTION_SAVED, { suppressErrors: false })
   async onTransactionSaved({ manager, change, afterCommit }: TransactionSaved): Promise<void> {
     if (change.type !== 'expense') return;
     const crossed = await this.crossingsIn(manager, change.userId, change.traceId, (savepoint) =>
@@ -239,6 +242,8 @@ export class BudgetsService {
         traceId,
       }));
     } catch (error) {
+      // Without a database the write cannot commit either: let it fail as unavailable (503).
+      if (isDatabaseUnavailable(error)) throw error;
       this.logger.error({ err: error }, 'Checking budget thresholds failed');
       return [];
     }
