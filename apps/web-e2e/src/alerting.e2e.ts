@@ -271,7 +271,7 @@ describe('an admin sets up alerting, and a user is told about a budget', () => {
         { path: '/admin/alerts/new', heading: 'New alert rule' },
         { path: '/admin/alerts/contact-points', heading: 'Contact points' },
         { path: '/admin/alerts/history', heading: 'Alert history' },
-        { path: '/settings/notifications', heading: /Notification/ },
+        { path: '/settings/notifications', heading: /^Settings$/ },
         { path: '/notifications', heading: /Notifications/ },
       ]) {
         await page.goto(path);
