@@ -11,7 +11,6 @@ import { InputSafetyGuard } from '../common/http/input-safety/input-safety.guard
 import { AllExceptionsFilter } from '../common/errors/all-exceptions.filter';
 import { createValidationPipe } from '../common/http/validation.pipe';
 import { createRedactor } from '@ledgerlens/redaction';
-import { LineRedactor } from '../common/redaction/line-redactor';
 import { RedactionModule } from '../common/redaction/redaction.module';
 import { rateLimitsModule } from '../common/http/rate-limits';
 import { AppConfig } from '../config/app-config';
@@ -29,6 +28,7 @@ import { ConformanceModule } from '../modules/conformance';
 import { DemoModule } from '../modules/demo';
 import { ExceptionsModule } from '../modules/exceptions';
 import { HealthModule } from '../modules/health';
+import { InsightsModule } from '../modules/insights';
 import { MonitoringModule } from '../modules/monitoring';
 import { NotificationsModule } from '../modules/notifications';
 import { RealtimeModule } from '../modules/realtime';
@@ -60,9 +60,7 @@ export class AppModule {
     logDestination,
   }: AppModuleOptions): DynamicModule {
     const redactor = createRedactor(redactionOptionsOf(config));
-    const lines = new LineRedactor(redactor);
     const logStore = new LogSink({
-      lines,
       capacity: config.LOG_PERSIST_QUEUE_SIZE,
       batchSize: config.LOG_PERSIST_BATCH_SIZE,
       flushIntervalMs: config.LOG_PERSIST_FLUSH_INTERVAL_MS,
@@ -76,7 +74,7 @@ export class AppModule {
         RedactionModule.forRoot(redactor),
         rateLimitsModule(),
         LoggerModule.forRoot(
-          loggerOptions(config, lines, { console: logDestination, store: logStore }),
+          loggerOptions(config, redactor, { console: logDestination, store: logStore }),
         ),
         EventEmitterModule.forRoot({ wildcard: false }),
         // Without it, @Cron and @Interval handlers are never started (JOBS_ENABLED=false).
@@ -106,6 +104,7 @@ export class AppModule {
         TransactionsModule,
         BudgetsModule,
         RecurringModule,
+        InsightsModule,
         NotificationsModule,
         HealthModule,
         DemoModule,

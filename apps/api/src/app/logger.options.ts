@@ -1,11 +1,12 @@
 import { LOG_LEVELS, LogLevel } from '@ledgerlens/contracts';
+import type { Redactor } from '@ledgerlens/redaction';
 import { Writable } from 'node:stream';
 import { Params } from 'nestjs-pino';
 import pino, { DestinationStream, StreamEntry } from 'pino';
 import type { Options } from 'pino-http';
 import { traceIdOf } from '../common/context/trace-id';
 import { apiPath } from '../common/http/api-prefix';
-import { LineRedactor } from '../common/redaction/line-redactor';
+import { logRedaction } from '../common/redaction/log-redaction';
 import { AppConfig } from '../config/app-config';
 
 export interface LogDestinations {
@@ -53,12 +54,12 @@ export function debugLogged(config: AppConfig): boolean {
 
 /**
  * Logger settings: one pino logger writing to the console and, when given, to the log store.
- * Every line is redacted after it is serialised and before any destination sees it, so console
- * and store get the same, secret-free line.
+ * Every part of a line is redacted before pino serialises it (`logRedaction`), so console and
+ * store get the same, secret-free line, serialised once.
  */
 export function loggerOptions(
   config: AppConfig,
-  lines: LineRedactor,
+  redactor: Redactor,
   destinations: LogDestinations = {},
 ): Params {
   const streams: StreamEntry[] = [];
@@ -80,15 +81,15 @@ export function loggerOptions(
     },
     customLogLevel: (_request, response, error) =>
       error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
-    // Headers and bodies are never logged: a request is its method, path and status.
-    serializers: {
+    // Headers and bodies are never logged: a request is its method, path and status. pino-http
+    // hands these serializers what pino's own req, res and err serializers made.
+    ...logRedaction(redactor, {
       req: (request: { method: string; url: string }) => ({
         method: request.method,
         path: request.url.split('?')[0],
       }),
       res: (response: { statusCode: number }) => ({ status: response.statusCode }),
-    },
-    hooks: { streamWrite: lines.redactLine },
+    }),
     autoLogging: { ignore: (request) => request.url?.startsWith(HEALTH_PATH) ?? false },
   };
   return { pinoHttp: [options, pino.multistream(streams)] };

@@ -1,11 +1,8 @@
-import { createRedactor } from '@ledgerlens/redaction';
-import { LineRedactor } from '../../../common/redaction/line-redactor';
 import { AppLogRecord } from './app-log-record';
 import { LogSink } from './log-sink';
 
 const sinkOf = () =>
   new LogSink({
-    lines: new LineRedactor(createRedactor()),
     capacity: 10,
     batchSize: 10,
     flushIntervalMs: 60_000,

@@ -1,11 +1,8 @@
 import { BatchQueue } from '../../../common/batching/batch-queue';
-import { LineRedactor } from '../../../common/redaction/line-redactor';
 import { AppLogRecord } from './app-log-record';
-import { recordOfPinoLine } from './pino-line';
+import { objectOfLine, recordOfPinoLine } from './pino-line';
 
 export interface LogSinkOptions {
-  /** Hands over the object of each line it redacted (no second parse). */
-  lines: LineRedactor;
   capacity: number;
   batchSize: number;
   flushIntervalMs: number;
@@ -33,14 +30,12 @@ function reportOnStderr(message: string, error?: unknown): void {
  */
 export class LogSink {
   private readonly queue: BatchQueue<AppLogRecord>;
-  private readonly lines: LineRedactor;
   private writeBatch?: WriteBatch;
   private readonly listeners = new Set<LogRecordListener>();
   private connected!: () => void;
   private readonly ready = new Promise<void>((resolve) => (this.connected = resolve));
 
   constructor(options: LogSinkOptions) {
-    this.lines = options.lines;
     this.queue = new BatchQueue<AppLogRecord>({
       capacity: options.capacity,
       batchSize: options.batchSize,
@@ -58,9 +53,12 @@ export class LogSink {
     return { queued: this.queue.size, dropped: this.queue.dropped };
   }
 
-  /** Called by pino with one JSON line; never throws, never waits. */
+  /**
+   * Called by pino with one JSON line, redacted before pino serialised it; never throws, never
+   * waits. The line is parsed here: the one parse a stored line costs.
+   */
   write(line: string): void {
-    const parsed = this.lines.parse(line);
+    const parsed = objectOfLine(line);
     if (!parsed) return;
     const record = recordOfPinoLine(parsed);
     this.queue.push(record);

@@ -27,6 +27,18 @@ export interface PinoLine {
 /** The request line of pino-http has no Nest context: it is stored under this module. */
 const HTTP_MODULE = 'http';
 
+/** The object of a JSON line pino wrote; undefined for anything else. */
+export function objectOfLine(line: string): PinoLine | undefined {
+  try {
+    const value: unknown = JSON.parse(line);
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as PinoLine)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * A backend log record from one line that pino wrote (already redacted), as an object. Fields with a
  * column of their own move there; everything else stays in `extraData`.
