@@ -28,6 +28,7 @@ import { ConformanceModule } from '../modules/conformance';
 import { DemoModule } from '../modules/demo';
 import { ExceptionsModule } from '../modules/exceptions';
 import { HealthModule } from '../modules/health';
+import { InsightsModule } from '../modules/insights';
 import { MonitoringModule } from '../modules/monitoring';
 import { NotificationsModule } from '../modules/notifications';
 import { RealtimeModule } from '../modules/realtime';
@@ -103,6 +104,7 @@ export class AppModule {
         TransactionsModule,
         BudgetsModule,
         RecurringModule,
+        InsightsModule,
         NotificationsModule,
         HealthModule,
         DemoModule,
