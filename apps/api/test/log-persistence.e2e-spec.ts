@@ -106,6 +106,27 @@ describe('stored backend logs and trace IDs', () => {
     expect(JSON.stringify(line)).not.toContain('wrong-password-123');
   });
 
+  it('stores the request line redacted: its trace ID binding and its path', async () => {
+    const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJzdG9yZWQifQ.c3RvcmVkLWxpbmUtc2lnbmF0dXJlLXZhbHVl';
+    await testApp.http
+      .get(`/api/v1/reset/token=st0red-secret?access_token=query-secret`)
+      .set('X-Trace-Id', jwt)
+      .expect(404);
+    const [line] = await eventually(async () => {
+      const found = (await storedLines(testApp.dataSource, '[REDACTED:jwt]')).filter(
+        (stored: { requestPath: string }) =>
+          stored.requestPath === '/api/v1/reset/token=[REDACTED]',
+      );
+      expect(found).toHaveLength(1);
+      return found;
+    });
+    expect(line).toMatchObject({ module: 'http', level: 'warn', statusCode: 404 });
+    const everything = JSON.stringify(await testApp.dataSource.query(`SELECT * FROM app_logs`));
+    for (const secret of [jwt, 'st0red-secret', 'query-secret']) {
+      expect(everything).not.toContain(secret);
+    }
+  });
+
   it('tags the lines of a signed-in request with the user', async () => {
     const user = await registerUser(testApp, 'tagged');
     const { header, traceId } = traceparent();

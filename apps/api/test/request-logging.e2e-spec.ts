@@ -37,6 +37,25 @@ describe('request logging', () => {
     });
   });
 
+  it('redacts a secret in the path and writes neither the query string nor the headers', async () => {
+    await testApp.http
+      .get('/api/v1/transactions/token=path-secret-1?token=query-secret-1&page=2')
+      .set('Authorization', 'Bearer header-secret-token-1')
+      .set('Cookie', 'sid=cookie-secret-1')
+      .set('X-Trace-Id', 'log-trace-2')
+      .expect(401);
+    const line = logs.lines.find((entry) => entry['traceId'] === 'log-trace-2');
+    expect(line).toMatchObject({
+      msg: 'request completed',
+      req: { method: 'GET', path: '/api/v1/transactions/token=[REDACTED]' },
+      res: { status: 401 },
+    });
+    const written = JSON.stringify(logs.lines);
+    for (const secret of ['path-secret-1', 'query-secret-1', 'header-secret', 'cookie-secret-1']) {
+      expect(written).not.toContain(secret);
+    }
+  });
+
   it('never writes passwords or tokens', async () => {
     const password = 'a-very-secret-password';
     const user = await registerUser(testApp, 'secret');

@@ -33,4 +33,17 @@ describe('LogSink listeners', () => {
     expect(() => sink.write(line({ msg: 'kept' }))).not.toThrow();
     expect(sink.backlog.queued).toBe(1);
   });
+
+  it('are told of the record of each JSON line; any other line is not stored', () => {
+    const sink = sinkOf();
+    const seen: AppLogRecord[] = [];
+    sink.observe((record) => seen.push(record));
+    sink.write(`${line({ msg: 'hello', req: { method: 'GET', path: '/api/v1/x' } })}\n`);
+    sink.write('token=[REDACTED] plain text\n');
+    sink.write('[1, 2]\n');
+    expect(seen).toEqual([
+      expect.objectContaining({ message: 'hello', module: 'http', requestPath: '/api/v1/x' }),
+    ]);
+    expect(sink.backlog.queued).toBe(1);
+  });
 });
