@@ -12,11 +12,14 @@ import { ErrorResponseDto } from '../../common/http/error-response.dto';
 import { AuditChangesService, GetHistoryById, RecordHistoryDto } from '../audit';
 import { GetById, IdParam, PatchById, SoftDeleteById } from '../../common/http/resource-routes';
 import { PaginationQueryDto } from '../../common/http/pagination.dto';
+import { BudgetPeriodsService } from './budget-periods.service';
 import { BudgetsService } from './budgets.service';
 import {
   BudgetAlertPageDto,
   BudgetDto,
   BudgetListDto,
+  BudgetPeriodsDto,
+  BudgetPeriodsQueryDto,
   CreateBudgetDto,
   UpdateBudgetDto,
 } from './dto/budget.dto';
@@ -31,6 +34,7 @@ import {
 export class BudgetsController {
   constructor(
     private readonly budgets: BudgetsService,
+    private readonly periodResults: BudgetPeriodsService,
     private readonly changes: AuditChangesService,
   ) {}
 
@@ -57,6 +61,16 @@ export class BudgetsController {
   @GetById(BudgetDto)
   get(@IdParam() id: string): Promise<BudgetDto> {
     return this.budgets.get(id);
+  }
+
+  @Get(':id/periods')
+  @ApiOkResponse({
+    type: BudgetPeriodsDto,
+    description: "The budget's latest periods with what was spent in each, the current one first",
+  })
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'No such budget of yours' })
+  periods(@IdParam() id: string, @Query() query: BudgetPeriodsQueryDto): Promise<BudgetPeriodsDto> {
+    return this.periodResults.periods(id, query.count);
   }
 
   @PatchById(BudgetDto)

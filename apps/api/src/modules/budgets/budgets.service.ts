@@ -63,7 +63,7 @@ function spendingScopeOf(budget: BudgetInPeriod): SpendingScope {
   };
 }
 
-const budgetNotFound = (id: string) => new NotFoundError(`Budget ${id} not found`);
+export const budgetNotFound = (id: string) => new NotFoundError(`Budget ${id} not found`);
 
 const duplicateBudget = () =>
   new ConflictError('A budget for this category, period and currency already exists', {

@@ -75,7 +75,7 @@ type RecordedThresholds = CastColumns<BudgetAlertsTable, 'threshold_percent', nu
  * date; before that date, the first period is the current one. Runs under Row-Level Security,
  * so only the caller's rows take part, and the user's preferences come from their own row.
  */
-const IN_CURRENT_PERIOD = `
+export const IN_CURRENT_PERIOD = `
   SELECT b.id, b.category_id, b.period, b.limit_cents, b.currency,
          to_char(b.start_date, 'YYYY-MM-DD') AS start_date, b.alert_thresholds, b.created_at,
          b.updated_at,
@@ -83,7 +83,7 @@ const IN_CURRENT_PERIOD = `
          to_char(p.period_end - 1, 'YYYY-MM-DD') AS period_end,
          to_char(p.period_end, 'YYYY-MM-DD') AS next_period_start`;
 
-const fromLiveBudgets = (now: string) => `
+export const fromLiveBudgets = (now: string) => `
   FROM budgets b
   CROSS JOIN (
     SELECT (${now}::timestamptz AT TIME ZONE own.time_zone)::date AS today, own.first_day_of_week
@@ -107,7 +107,7 @@ const fromLiveBudgets = (now: string) => `
   WHERE b.deleted_at IS NULL`;
 
 /** The instant periods are computed at: this process's clock, as an ISO string. */
-const now = () => new Date(Date.now()).toISOString();
+export const now = () => new Date(Date.now()).toISOString();
 
 function budgetOf(row: BudgetRow): BudgetInPeriod {
   return {

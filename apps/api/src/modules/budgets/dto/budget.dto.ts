@@ -18,6 +18,7 @@ import {
 } from 'class-validator';
 import { IsCalendarDate } from '../../../common/http/is-calendar-date.decorator';
 import { AmountInCents, AmountInCentsInput, ExactSum } from '../../../common/http/money-fields';
+import { OptionalInteger } from '../../../common/http/optional-fields';
 
 export class CreateBudgetDto {
   @ApiPropertyOptional({
@@ -135,3 +136,60 @@ export class BudgetAlertDto {
 }
 
 export class BudgetAlertPageDto extends PageOf(BudgetAlertDto) {}
+
+/** How many of a budget's latest periods to answer. */
+export class BudgetPeriodsQueryDto {
+  @OptionalInteger({
+    min: 1,
+    max: 24,
+    default: 6,
+    description: 'Periods to answer: the current one and those before it',
+  })
+  count = 6;
+}
+
+export class BudgetPeriodResultDto {
+  @ApiProperty({ format: 'date', description: 'First day (the budget’s start date at the most)' })
+  periodStart: string;
+
+  @ApiProperty({ format: 'date', description: 'Last day' })
+  periodEnd: string;
+
+  @ApiProperty({ description: 'Whether this is the period today is in, still running' })
+  current: boolean;
+
+  @ExactSum('Spent in the period', '42000')
+  spentCents: string;
+
+  @ExactSum('Limit minus spent; negative when over', '-2000')
+  remainingCents: string;
+
+  @ApiProperty({ example: 105 })
+  percentUsed: number;
+
+  @ApiProperty({ description: 'Whether the spending reached the limit (100 % or more)' })
+  over: boolean;
+}
+
+export class BudgetPeriodsDto {
+  @ApiProperty({ format: 'uuid' })
+  budgetId: string;
+
+  @ApiProperty({ enum: BUDGET_PERIODS })
+  period: BudgetPeriod;
+
+  @ApiProperty()
+  currency: string;
+
+  @AmountInCents({
+    description: 'The budget’s limit as it is now, which every period is measured by',
+    example: 40000,
+  })
+  limitCents: number;
+
+  @ApiProperty({
+    type: [BudgetPeriodResultDto],
+    description: 'The current period first, then those before it; none before the start date',
+  })
+  periods: BudgetPeriodResultDto[];
+}
