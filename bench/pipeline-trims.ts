@@ -12,14 +12,17 @@
  *    one socket in another room: `RealtimeServer.toRoom` (builds nothing for an empty room)
  *    against the previous push, kept here only as the baseline: the envelope built and emitted
  *    to the room (`io.to(room).emit`). CPU µs per push.
- * 3. **Redaction of the request line** — in process, pino's serialised "request completed"
- *    line: the line pass the API runs today (what `LineRedactor.redactLine` does, kept here as
- *    the baseline: pino's serialisation, then parse, redact the object, serialise again) against
- *    one structured pass over the same object before its one serialisation (`redact` then
- *    `JSON.stringify`), both with the built-in rules (`createRedactor()`). Twice: with the line
- *    stored (the default LOG_PERSIST_LEVEL=info; the store would then parse the line, which the
- *    line pass hands it for free today) and not stored. The API has not switched (see the ADR);
- *    this is what the switch would save. CPU µs per line.
+ * 3. **Structured redaction** — in process, the API's logger (`loggerOptions`: pino-http, its
+ *    children and serializers, a multistream to a console and a store) in its two
+ *    configurations: the line pass the API ran before (kept here only as the baseline: plain
+ *    serializers and pino's `streamWrite` hook parsing each serialised line, redacting its object
+ *    and serialising it again, the store taking the object it remembered) against the logger
+ *    as configured now (`logRedaction`: every part redacted before pino's one serialisation; the
+ *    store parses the line). The built-in rules (`createRedactor()`). Per request (pino-http's
+ *    children, the "request completed" line) and per application line in a request, each with
+ *    the line stored (LOG_PERSIST_LEVEL=info, the default) and not stored. The store's work
+ *    beyond getting the line's object (the record, the queue) is the same in both and left out.
+ *    CPU µs per request or line.
  *
  * In-process parts time `process.cpuUsage()` over rounds of BENCH_MICRO_MS (300) each, the two
  * variants alternating, medians reported. Prints a table and writes bench/results/
@@ -27,18 +30,31 @@
  *
  * Run: `npm run bench:pipeline-trims` (builds the API first; about a minute). Env:
  * BENCH_DATABASE_URL (else TEST_DATABASE_URL, else an embedded PostgreSQL), BENCH_SECONDS (per
- * HTTP round, 3), BENCH_ROUNDS (rounds per variant, 4), BENCH_CONNECTIONS (8), BENCH_MICRO_MS.
+ * HTTP round, 3), BENCH_ROUNDS (rounds per variant, 4), BENCH_CONNECTIONS (8), BENCH_MICRO_MS,
+ * BENCH_IN_PROCESS_ONLY=1 (skips the HTTP part and keeps the audit figures of the last results
+ * file, marked with that run's date and load).
  */
 import './support/api-paths';
 import autocannon from 'autocannon';
+import { EventEmitter } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
+import { resolve } from 'node:path';
+import { Writable } from 'node:stream';
+import type { DestinationStream } from 'pino';
+import { HttpLogger, Options, pinoHttp } from 'pino-http';
 import { Server } from 'socket.io';
 import { io as connect } from 'socket.io-client';
 import { RealtimeEvent, TransactionChangedPayload } from '@ledgerlens/contracts';
-import { createRedactor } from '@ledgerlens/redaction';
+import { createRedactor, Redactor } from '@ledgerlens/redaction';
 import { BuiltApi, openDatabaseServerOf, startBuiltApi, withClient } from '../apps/api/harness';
+// The API's logger settings themselves are what this trim measures; they live in app/, which no
+// module entry exports (docs/adr/0019-boundaries-by-lint.md).
+// eslint-disable-next-line boundaries/dependencies
+import { loggerOptions, REQUEST_SERIALIZERS } from '../apps/api/src/app/logger.options';
+import { loadConfig } from '../apps/api/src/config';
 import {
   envelopeOf,
   RealtimeIoServer,
@@ -54,6 +70,7 @@ const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 3);
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 4);
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 8);
 const MICRO_MS = Number(process.env['BENCH_MICRO_MS'] ?? 300);
+const IN_PROCESS_ONLY = process.env['BENCH_IN_PROCESS_ONLY'] === '1';
 const WARM_UP_SECONDS = 2;
 const POSTED = 'bench pipeline-trims';
 
@@ -226,62 +243,167 @@ async function emptyRoomPush(): Promise<Comparison> {
   }
 }
 
-/** pino's "request completed" line of a POST, as the API writes it. */
-const REQUEST_LINE = {
-  level: 30,
-  time: 1_765_000_000_000,
-  pid: 4242,
-  hostname: 'ledgerlens-api',
-  traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
-  userId: '5e0c1b7e-8a7d-4c8e-9f4e-1a2b3c4d5e6f',
-  req: { method: 'POST', path: '/api/v1/transactions' },
-  res: { status: 201 },
-  responseTime: 12,
-  msg: 'request completed',
-};
-
 /**
- * The line pass against a structured pass. With `stored` (LOG_PERSIST_LEVEL=info, the default)
- * the log store needs the line's object: today the line pass hands it over without a second
- * parse, structured the store would parse the line itself.
+ * The line pass the API ran before (`LineRedactor`, pino's `streamWrite` hook), kept here only
+ * as the baseline: each serialised line parsed, its object redacted and serialised again, and
+ * that object remembered for the store.
  */
-function lineRedaction(stored: boolean): Comparison {
-  const redactor = createRedactor();
-  return compareInProcess({
-    // Today (LineRedactor.redactLine, pino's streamWrite hook): pino has serialised the line;
-    // it is parsed, its object redacted and serialised again.
-    before: () =>
-      `${JSON.stringify(redactor.redact(JSON.parse(`${JSON.stringify(REQUEST_LINE)}\n`)))}\n`,
-    // Structured: the object redacted once, serialised once (and parsed by the store).
-    after: () => {
-      const line = `${JSON.stringify(redactor.redact(REQUEST_LINE))}\n`;
-      if (stored) JSON.parse(line);
-    },
-  });
+class LinePass {
+  private last?: { text: string; value: unknown };
+
+  constructor(private readonly redactor: Redactor) {}
+
+  readonly redactLine = (line: string): string => {
+    this.last = undefined;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      return this.redactor.redactText(line);
+    }
+    const redacted = this.redactor.redact(value);
+    const text = `${JSON.stringify(redacted)}\n`;
+    this.last = { text, value: redacted };
+    return text;
+  };
+
+  /** The store's object of a line: the remembered one when it is the line just written. */
+  parse(line: string): unknown {
+    return this.last?.text === line ? this.last.value : JSON.parse(line);
+  }
 }
+
+const TRACEPARENT = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+const USER_ID = '5e0c1b7e-8a7d-4c8e-9f4e-1a2b3c4d5e6f';
+
+/** The API's logger writing to a console that keeps nothing and to `store`. */
+function apiLogger(redactor: Redactor, stored: boolean, store: DestinationStream) {
+  const console = new Writable({
+    decodeStrings: false,
+    write: (_chunk, _encoding, done) => done(),
+  });
+  const config = loadConfig({ LOG_LEVEL: 'info', LOG_PERSIST_LEVEL: stored ? 'info' : 'silent' });
+  const { pinoHttp: settings } = loggerOptions(config, redactor, { console, store });
+  return settings as [Options, DestinationStream];
+}
+
+/** The logger before the switch: the same settings with plain serializers and the line pass. */
+function linePassLogger(redactor: Redactor, stored: boolean): HttpLogger {
+  const lines = new LinePass(redactor);
+  const [options, stream] = apiLogger(redactor, stored, {
+    write: (line: string) => void lines.parse(line),
+  });
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the redaction settings, left out
+  const { serializers, formatters, hooks, onChild, ...common } = options;
+  return pinoHttp(
+    { ...common, serializers: REQUEST_SERIALIZERS, hooks: { streamWrite: lines.redactLine } },
+    stream,
+  );
+}
+
+/** The logger as the API configures it now: the store parses the lines it stores. */
+function structuredLogger(redactor: Redactor, stored: boolean): HttpLogger {
+  const [options, stream] = apiLogger(redactor, stored, {
+    write: (line: string) => void JSON.parse(line),
+  });
+  return pinoHttp(options, stream);
+}
+
+/** One POST through pino-http as Express runs it: its children, then the request line. */
+function logRequest(http: HttpLogger): void {
+  const request: Record<string, unknown> = {
+    method: 'POST',
+    url: '/api/v1/transactions',
+    originalUrl: '/api/v1/transactions',
+    headers: { traceparent: TRACEPARENT, 'content-type': 'application/json' },
+    socket: {},
+  };
+  const response = Object.assign(new EventEmitter(), {
+    statusCode: 201,
+    headersSent: true,
+    writableEnded: true,
+  });
+  http(request as never, response as never);
+  request['user'] = { id: USER_ID }; // the JWT guard runs after the logging middleware
+  response.emit('finish');
+}
+
+/** An application line logged in a request (its trace and user bound), as Nest's logger calls. */
+function appLineOf(http: HttpLogger): () => void {
+  const logger = http.logger
+    .child({ traceId: TRACEPARENT.slice(3, 35) })
+    .child({ userId: USER_ID });
+  return () => logger.info({ context: 'BudgetsService' }, 'Budget %s crossed %d %%', 'Food', 80);
+}
+
+/** The logger with the line pass against the logger as configured now. */
+function structuredRedaction(operation: 'request' | 'app line', stored: boolean): Comparison {
+  const redactor = createRedactor();
+  const before = linePassLogger(redactor, stored);
+  const after = structuredLogger(redactor, stored);
+  return compareInProcess(
+    operation === 'request'
+      ? { before: () => logRequest(before), after: () => logRequest(after) }
+      : { before: appLineOf(before), after: appLineOf(after) },
+  );
+}
+
+/** The audit comparison of the last results file, for a run without the HTTP part. */
+function previousAudit(): { audit: Comparison; measuredAt: string; loadAverage: unknown } {
+  const file = resolve(__dirname, 'results/pipeline-trims.json');
+  const previous = JSON.parse(readFileSync(file, 'utf8')) as {
+    date: string;
+    loadAverage: unknown;
+    trims: Record<string, Comparison & { measuredAt?: string; loadAverage?: unknown }>;
+  };
+  const { measuredAt, loadAverage, ...audit } = previous.trims[AUDIT];
+  return {
+    audit,
+    measuredAt: measuredAt ?? previous.date,
+    loadAverage: loadAverage ?? previous.loadAverage,
+  };
+}
+
+const AUDIT = 'audit off (AUDIT_LOGGING_ENABLED=false)';
 
 async function main(): Promise<void> {
   const loadBefore = loadavg();
-  const database = await openDatabaseServerOf(['BENCH_DATABASE_URL', 'TEST_DATABASE_URL']);
-  let audit: Comparison;
-  try {
-    audit = await auditToggle(database.url);
-  } finally {
-    await database.stop();
+  let audit: Comparison & { measuredAt?: string; loadAverage?: unknown };
+  if (IN_PROCESS_ONLY) {
+    const { audit: comparison, measuredAt, loadAverage } = previousAudit();
+    audit = { ...comparison, measuredAt, loadAverage };
+  } else {
+    const database = await openDatabaseServerOf(['BENCH_DATABASE_URL', 'TEST_DATABASE_URL']);
+    try {
+      audit = await auditToggle(database.url);
+    } finally {
+      await database.stop();
+    }
   }
   const emptyRoom = await emptyRoomPush();
-  const redactionStored = lineRedaction(true);
-  const redactionNotStored = lineRedaction(false);
+  const trims = {
+    [AUDIT]: audit,
+    'no emit to an empty room': emptyRoom,
+    'structured redaction, a request (children and request line), stored': structuredRedaction(
+      'request',
+      true,
+    ),
+    'structured redaction, a request (children and request line), not stored': structuredRedaction(
+      'request',
+      false,
+    ),
+    'structured redaction, an application line in a request, stored': structuredRedaction(
+      'app line',
+      true,
+    ),
+    'structured redaction, an application line in a request, not stored': structuredRedaction(
+      'app line',
+      false,
+    ),
+  };
   const loadAfter = loadavg();
   const apiCpuMicrosPerPost = audit.cpuMicrosPerOperation.after;
   const share = (saved: number) => Number(((saved / apiCpuMicrosPerPost) * 100).toFixed(2));
-  const trims = {
-    'audit off (AUDIT_LOGGING_ENABLED=false)': audit,
-    'no emit to an empty room': emptyRoom,
-    'structured redaction of the request line, stored (projected, not switched)': redactionStored,
-    'structured redaction of the request line, not stored (projected, not switched)':
-      redactionNotStored,
-  };
 
   console.log(`\n${ROUNDS} rounds per variant, interleaved (medians)`);
   console.log(
@@ -309,7 +431,12 @@ async function main(): Promise<void> {
       'A shared 2-core machine: the API, PostgreSQL and autocannon run on the same two cores, with other work in parallel (see loadAverage). Ratios are steadier than absolute figures.',
       'Audit: two built APIs on one database (JOBS_ENABLED=false), AUDIT_LOGGING_ENABLED true (before) and false (after), POST /api/v1/transactions by a user without budgets; CPU is the API process only.',
       'Empty room and redaction: in process, process.cpuUsage() per round; the "before" variants are the previous approaches, kept only in this bench as baselines.',
-      'Redaction is projected: the API still redacts the serialised line (LineRedactor); see docs/adr/0022-request-path-round-trips.md, "Pipeline trims".',
+      "Redaction: the API's logger settings (loggerOptions) with the line pass it ran before (streamWrite hook, store given the remembered object) against its settings now (logRedaction, store parses the line); the store's record and queue, the same in both, are left out.",
+      ...(IN_PROCESS_ONLY
+        ? [
+            "This run measured the in-process parts only (BENCH_IN_PROCESS_ONLY=1): the audit figures are those of the run at the trim's measuredAt, under its loadAverage.",
+          ]
+        : []),
       'share of an audit-off POST: the µs saved over the audit-off API’s CPU per POST in this run.',
     ],
     connections: CONNECTIONS,

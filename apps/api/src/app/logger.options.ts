@@ -45,6 +45,18 @@ function consoleStream(config: AppConfig, destination?: Writable): DestinationSt
     : pino.destination(1);
 }
 
+/**
+ * Headers and bodies are never logged: a request is its method, path and status. pino-http hands
+ * these serializers what pino's own req and res serializers made.
+ */
+export const REQUEST_SERIALIZERS = {
+  req: (request: { method: string; url: string }) => ({
+    method: request.method,
+    path: request.url.split('?')[0],
+  }),
+  res: (response: { statusCode: number }) => ({ status: response.statusCode }),
+};
+
 /** Whether debug lines are written anywhere (console or store). */
 export function debugLogged(config: AppConfig): boolean {
   return [config.LOG_LEVEL, config.LOG_PERSIST_LEVEL].some(
@@ -81,15 +93,7 @@ export function loggerOptions(
     },
     customLogLevel: (_request, response, error) =>
       error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
-    // Headers and bodies are never logged: a request is its method, path and status. pino-http
-    // hands these serializers what pino's own req, res and err serializers made.
-    ...logRedaction(redactor, {
-      req: (request: { method: string; url: string }) => ({
-        method: request.method,
-        path: request.url.split('?')[0],
-      }),
-      res: (response: { statusCode: number }) => ({ status: response.statusCode }),
-    }),
+    ...logRedaction(redactor, REQUEST_SERIALIZERS),
     autoLogging: { ignore: (request) => request.url?.startsWith(HEALTH_PATH) ?? false },
   };
   return { pinoHttp: [options, pino.multistream(streams)] };
