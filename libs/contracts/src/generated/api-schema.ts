@@ -258,6 +258,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/budgets/{id}/periods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["BudgetsController_periods_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/budgets/alerts": {
         parameters: {
             query?: never;
@@ -354,6 +370,38 @@ export interface paths {
          * @description PostgreSQL (and Redis, when REDIS_URL is set) answer, no in-memory write queue is full, and shutdown has not begun.
          */
         get: operations["HealthController_ready_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/insights/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["InsightsController_categories_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/insights/months": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["InsightsController_months_v1"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2051,6 +2099,49 @@ export interface components {
              */
             total: number;
         };
+        BudgetPeriodResultDto: {
+            /** @description Whether this is the period today is in, still running */
+            current: boolean;
+            /** @description Whether the spending reached the limit (100 % or more) */
+            over: boolean;
+            /** @example 105 */
+            percentUsed: number;
+            /**
+             * Format: date
+             * @description Last day
+             */
+            periodEnd: string;
+            /**
+             * Format: date
+             * @description First day (the budget’s start date at the most)
+             */
+            periodStart: string;
+            /**
+             * @description Limit minus spent; negative when over: exact sum in minor units, as a decimal string, since sums can exceed 2^53
+             * @example -2000
+             */
+            remainingCents: string;
+            /**
+             * @description Spent in the period: exact sum in minor units, as a decimal string, since sums can exceed 2^53
+             * @example 42000
+             */
+            spentCents: string;
+        };
+        BudgetPeriodsDto: {
+            /** Format: uuid */
+            budgetId: string;
+            currency: string;
+            /**
+             * Format: int64
+             * @description The budget’s limit as it is now, which every period is measured by, in minor units (at most 10^14)
+             * @example 40000
+             */
+            limitCents: number;
+            /** @enum {string} */
+            period: "weekly" | "monthly" | "yearly";
+            /** @description The current period first, then those before it; none before the start date */
+            periods: components["schemas"]["BudgetPeriodResultDto"][];
+        };
         CategoriesInUseDto: {
             /** @description Expense categories first, each kind by name */
             items: components["schemas"]["CategoryInUseDto"][];
@@ -2097,6 +2188,55 @@ export interface components {
              * @description Matching rows in all pages
              */
             total: number;
+        };
+        CategoryMonthDto: {
+            /**
+             * @description Spent in the month: exact sum in minor units, as a decimal string, since sums can exceed 2^53
+             * @example 5775
+             */
+            cents: string;
+            /**
+             * Format: int64
+             * @description Expenses in the month
+             */
+            count: number;
+            /**
+             * @description The month, `YYYY-MM`
+             * @example 2026-11
+             */
+            month: string;
+        };
+        CategoryMonthsDto: {
+            /**
+             * Format: uuid
+             * @description null: no category
+             */
+            categoryId: string | null;
+            /** @description Kept for deleted categories */
+            categoryName: string | null;
+            /** @example #22c55e */
+            color: string | null;
+            /** @description Every month of the range, oldest first; zero for a month without any */
+            months: components["schemas"]["CategoryMonthDto"][];
+            /**
+             * @description Spent in the whole range: exact sum in minor units, as a decimal string, since sums can exceed 2^53
+             * @example 48210
+             */
+            totalCents: string;
+        };
+        CategorySpendingDto: {
+            /** @description Spending per category and month, one entry per currency spent in (amounts in different currencies never add up), the most expenses first */
+            currencies: components["schemas"]["CurrencyCategoriesDto"][];
+            /**
+             * @description First month of the range, `YYYY-MM`
+             * @example 2025-12
+             */
+            from: string;
+            /**
+             * @description Last month of the range, `YYYY-MM`
+             * @example 2026-11
+             */
+            to: string;
         };
         CategoryTotalDto: {
             /**
@@ -2346,6 +2486,18 @@ export interface components {
              * @enum {string}
              */
             type?: "expense" | "income";
+        };
+        CurrencyCategoriesDto: {
+            /** @description The categories spent in, the largest total first */
+            categories: components["schemas"]["CategoryMonthsDto"][];
+            /** @example EUR */
+            currency: string;
+        };
+        CurrencyMonthsDto: {
+            /** @example EUR */
+            currency: string;
+            /** @description Every month of the range, oldest first; zero for a month without any */
+            months: components["schemas"]["MonthTotalsDto"][];
         };
         CurrencyTotalsDto: {
             /**
@@ -2978,6 +3130,52 @@ export interface components {
             slowRequests: number;
             /** Format: date-time */
             to: string;
+        };
+        MonthlyTotalsDto: {
+            /** @description One entry per currency used in the range, the most used first; amounts in different currencies never add up. Transfers between accounts count as neither income nor spending */
+            currencies: components["schemas"]["CurrencyMonthsDto"][];
+            /**
+             * @description First month of the range, `YYYY-MM`
+             * @example 2025-12
+             */
+            from: string;
+            /**
+             * @description Last month of the range, `YYYY-MM`
+             * @example 2026-11
+             */
+            to: string;
+        };
+        MonthTotalsDto: {
+            /**
+             * Format: int64
+             * @description Expenses in the month
+             */
+            expenseCount: number;
+            /**
+             * @description Income: exact sum in minor units, as a decimal string, since sums can exceed 2^53
+             * @example 320000
+             */
+            incomeCents: string;
+            /**
+             * Format: int64
+             * @description Income transactions in the month
+             */
+            incomeCount: number;
+            /**
+             * @description The month, `YYYY-MM`
+             * @example 2026-11
+             */
+            month: string;
+            /**
+             * @description Income minus spending; negative when more went out: exact sum in minor units, as a decimal string, since sums can exceed 2^53
+             * @example 303525
+             */
+            netCents: string;
+            /**
+             * @description Spending (expenses): exact sum in minor units, as a decimal string, since sums can exceed 2^53
+             * @example 16475
+             */
+            spendingCents: string;
         };
         NotificationDto: {
             /** @example You have spent €85.00 of your €100.00 budget in the period from 2026-11-01. */
@@ -5139,6 +5337,76 @@ export interface operations {
             };
         };
     };
+    BudgetsController_periods_v1: {
+        parameters: {
+            query?: {
+                /** @description Periods to answer: the current one and those before it */
+                count?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The budget's latest periods with what was spent in each, the current one first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BudgetPeriodsDto"];
+                };
+            };
+            /** @description Invalid input, one message per field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such budget of yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description An unexpected error; the trace ID finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; try again shortly. Every route can meet one: sign-in checks and the action log use the database too. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     BudgetsController_alerts_v1: {
         parameters: {
             query?: {
@@ -5833,6 +6101,128 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReadinessDto"];
+                };
+            };
+        };
+    };
+    InsightsController_categories_v1: {
+        parameters: {
+            query?: {
+                /** @description First month, included; by default 11 months before `to`. At most 60 months in all */
+                from?: string;
+                /** @description Last month, included; by default the current month in the user's time zone */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Spending per currency, category and month */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CategorySpendingDto"];
+                };
+            };
+            /** @description Invalid months, or a range the wrong way round or longer than 60 months */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description An unexpected error; the trace ID finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; try again shortly. Every route can meet one: sign-in checks and the action log use the database too. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    InsightsController_months_v1: {
+        parameters: {
+            query?: {
+                /** @description First month, included; by default 11 months before `to`. At most 60 months in all */
+                from?: string;
+                /** @description Last month, included; by default the current month in the user's time zone */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Income and spending per currency and month */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MonthlyTotalsDto"];
+                };
+            };
+            /** @description Invalid months, or a range the wrong way round or longer than 60 months */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description An unexpected error; the trace ID finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; try again shortly. Every route can meet one: sign-in checks and the action log use the database too. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
