@@ -12,6 +12,7 @@ const EVERYONE: NavItem[] = [
   { to: '/', label: 'Dashboard', end: true },
   { to: '/transactions', label: 'Transactions' },
   { to: '/budgets', label: 'Budgets' },
+  { to: '/goals', label: 'Goals' },
   { to: '/recurring', label: 'Recurring' },
   { to: '/categories', label: 'Categories' },
 ];

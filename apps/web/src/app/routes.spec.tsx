@@ -122,7 +122,14 @@ describe('layout', () => {
     const links = within(nav)
       .getAllByRole('link')
       .map((link) => link.textContent);
-    expect(links).toEqual(['Dashboard', 'Transactions', 'Budgets', 'Recurring', 'Categories']);
+    expect(links).toEqual([
+      'Dashboard',
+      'Transactions',
+      'Budgets',
+      'Goals',
+      'Recurring',
+      'Categories',
+    ]);
     expect(within(nav).getByRole('link', { name: 'Dashboard' })).toHaveAttribute(
       'aria-current',
       'page',

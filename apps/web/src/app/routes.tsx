@@ -51,6 +51,12 @@ export const routes: RouteObject[] = [
                 ),
               },
               {
+                path: 'goals',
+                ...behindSignIn(() =>
+                  import('../features/goals/GoalsPage').then((module) => module.GoalsPage),
+                ),
+              },
+              {
                 path: 'recurring',
                 ...behindSignIn(() =>
                   import('../features/recurring/RecurringPage').then(
