@@ -13,6 +13,7 @@ import { JobPeriods1732840000000 } from './1732840000000-job-periods';
 import { AuditPartitions1732850000000 } from './1732850000000-audit-partitions';
 import { UserPreferences1732860000000 } from './1732860000000-user-preferences';
 import { RecurringTransactions1732870000000 } from './1732870000000-recurring-transactions';
+import { Accounts1732880000000 } from './1732880000000-accounts';
 
 /** Every migration, in order. Listed explicitly so the bundled API and the tests run the same set. */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   AuditPartitions1732850000000,
   UserPreferences1732860000000,
   RecurringTransactions1732870000000,
+  Accounts1732880000000,
 ];

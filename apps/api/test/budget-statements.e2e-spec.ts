@@ -1,5 +1,11 @@
 import { statementsSentBy } from './support/statements';
-import { createTestApp, registerUser, SignedInUser, TestApp } from './support/test-app';
+import {
+  createTestApp,
+  openAccount,
+  registerUser,
+  SignedInUser,
+  TestApp,
+} from './support/test-app';
 
 /** Budgets read their spending through the transactions module in one statement for them all. */
 describe('budget statements (no N+1)', () => {
@@ -50,6 +56,7 @@ describe('budget statements (no N+1)', () => {
 
   it('checks thresholds after a transaction in a constant number of statements', async () => {
     const user = await registerUser(testApp, 'checks');
+    await openAccount(testApp, user);
     await addBudgets(user, ['EUR']);
     const withOne = await statementsOf(() => addTransaction(user));
     await addBudgets(user, ['USD', 'GBP', 'CHF']);

@@ -1,5 +1,11 @@
 import { statementsSentBy } from './support/statements';
-import { createTestApp, registerUser, SignedInUser, TestApp } from './support/test-app';
+import {
+  createTestApp,
+  openAccount,
+  registerUser,
+  SignedInUser,
+  TestApp,
+} from './support/test-app';
 
 /**
  * The statements each request of the hot path sends to PostgreSQL, counted at the query runner
@@ -19,9 +25,13 @@ describe('statements per request', () => {
 
   const today = () => new Date().toISOString().slice(0, 10);
 
-  /** A user with a food category and four monthly budgets, two of which count food in EUR. */
+  /**
+   * A user with an account in EUR, a food category and four monthly budgets, two of which count
+   * food in EUR.
+   */
   async function budgetedUser(): Promise<{ user: SignedInUser; food: string }> {
     const user = await registerUser(testApp, 'statements');
+    await openAccount(testApp, user);
     const created = await testApp.http
       .post('/api/v1/categories')
       .set(user.auth)
@@ -76,6 +86,32 @@ describe('statements per request', () => {
     const { id } = body as { id: string };
     const read = await testApp.http.get(`/api/v1/transactions/${id}`).set(user.auth).expect(200);
     expect(body).toEqual(read.body);
+  });
+
+  it("POST /transactions, a user's first entry in a currency: its default account opened once", async () => {
+    const user = await registerUser(testApp, 'first-entry');
+    const book = () =>
+      testApp.http
+        .post('/api/v1/transactions')
+        .set(user.auth)
+        .send({
+          type: 'expense',
+          amountCents: 100,
+          currency: 'EUR',
+          description: 'tea',
+          occurredOn: today(),
+        })
+        .expect(201);
+    const first = await statementsOf(book);
+    // The insert finds no account; the default one is looked for, opened and read; the insert again.
+    expect(first.filter((sql) => /^INSERT INTO transactions/.test(sql))).toHaveLength(2);
+    expect(first.filter((sql) => /^INSERT INTO accounts/.test(sql))).toHaveLength(1);
+    const second = await statementsOf(book);
+    expect(second.filter((sql) => /^INSERT INTO transactions/.test(sql))).toHaveLength(1);
+    expect(
+      second.filter((sql) => /accounts/.test(sql) && !/^INSERT INTO transactions/.test(sql)),
+    ).toEqual([]);
+    expect(second).toHaveLength(first.length - 4);
   });
 
   it('POST /transactions whose budget check fails: rolled back to its savepoint, the write commits', async () => {

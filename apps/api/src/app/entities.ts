@@ -1,3 +1,4 @@
+import { Account } from '../modules/accounts';
 import { NotificationChannel } from '../modules/alerts';
 import { AuditChange, AuditEvent } from '../modules/audit';
 import { RefreshToken, RevokedToken } from '../modules/auth';
@@ -13,6 +14,7 @@ export const entities = [
   RefreshToken,
   RevokedToken,
   Category,
+  Account,
   Transaction,
   Budget,
   BudgetAlert,

@@ -112,3 +112,17 @@ export async function signInAdmin(testApp: TestApp): Promise<SignedInUser> {
     .expect(200);
   return signedIn(response.body as SessionBody);
 }
+
+/** Opens an account for `user`: entries in its currency go there (no default account to open). */
+export async function openAccount(
+  testApp: TestApp,
+  user: SignedInUser,
+  currency = 'EUR',
+): Promise<string> {
+  const response = await testApp.http
+    .post('/api/v1/accounts')
+    .set(user.auth)
+    .send({ name: `Account in ${currency}`, kind: 'checking', currency })
+    .expect(201);
+  return (response.body as { id: string }).id;
+}

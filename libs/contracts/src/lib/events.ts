@@ -1,4 +1,4 @@
-import type { BudgetPeriod, BudgetStatus, TransactionType } from './enums';
+import type { BudgetPeriod, BudgetStatus, LedgerType } from './enums';
 import type { ExceptionLevel } from './exceptions';
 import type { LogSource } from './logging';
 import type { AlertState } from './alerts';
@@ -32,7 +32,7 @@ export type DomainEventName = (typeof DomainEvent)[keyof typeof DomainEvent];
 export interface TransactionChangedPayload {
   userId: string;
   transactionId: string;
-  type: TransactionType;
+  type: LedgerType;
   amountCents: number;
   currency: string;
   description: string;

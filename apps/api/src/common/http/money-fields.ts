@@ -49,3 +49,24 @@ export function ExactSum(description: string, example: string): PropertyDecorato
     example,
   });
 }
+
+/** One amount in minor units that may be negative (a balance: a credit card's, a loan's). */
+export function SignedAmountInCents({ description, example }: AmountDocs): PropertyDecorator {
+  return ApiProperty({
+    type: 'integer',
+    minimum: -MAX_AMOUNT_CENTS,
+    maximum: MAX_AMOUNT_CENTS,
+    description: `${description}, in minor units, negative for money owed (at most 10^14 either way)`,
+    example,
+  });
+}
+
+/** One signed amount in minor units sent to the API: validated with field messages, documented. */
+export function SignedAmountInCentsInput(docs: AmountDocs): PropertyDecorator {
+  return applyDecorators(
+    SignedAmountInCents(docs),
+    IsInt({ message: '$property must be a whole number of cents' }),
+    Min(-MAX_AMOUNT_CENTS, { message: '$property must be at least $constraint1' }),
+    Max(MAX_AMOUNT_CENTS, { message: '$property must be at most $constraint1' }),
+  );
+}

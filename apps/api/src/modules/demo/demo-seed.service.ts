@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { lockUntilCommit } from '../../database/startup-locks';
 import { UserContext } from '../../database/user-context';
+import { Account, AccountsService } from '../accounts';
 import { BudgetsService } from '../budgets';
 import { CategoriesService, CategoryDto } from '../categories';
 import { RecurringService } from '../recurring';
@@ -15,6 +16,7 @@ import {
   demoRecurringStart,
   demoTransactions,
 } from './demo-data';
+import { DEMO_ACCOUNTS } from './demo-accounts';
 
 const CURRENCY = 'EUR';
 
@@ -25,6 +27,7 @@ export class DemoSeedService {
 
   constructor(
     private readonly users: UsersService,
+    private readonly accounts: AccountsService,
     private readonly categories: CategoriesService,
     private readonly transactions: TransactionsService,
     private readonly budgets: BudgetsService,
@@ -61,11 +64,23 @@ export class DemoSeedService {
       DEMO_CATEGORIES.map(({ name, kind, color }) => ({ name, kind, color })),
     );
     const byName = new Map(categories.map((category) => [category.name, category]));
+    const history = demoTransactions(today);
+    const openingDate = history.reduce(
+      (first, { occurredOn }) => (occurredOn < first ? occurredOn : first),
+      history[0]?.occurredOn ?? demoRecurringStart(today),
+    );
+    const accounts = [];
+    for (const account of DEMO_ACCOUNTS) {
+      accounts.push(
+        await this.accounts.createWithin(manager, { ...account, currency: CURRENCY, openingDate }),
+      );
+    }
+    const everyday = accounts[0] as Account;
     await this.transactions.importHistory(
       manager,
-      demoTransactions(today).map(({ category, ...rest }) => {
+      history.map(({ category, ...rest }) => {
         const { id, kind } = byName.get(category) as CategoryDto;
-        return { ...rest, categoryId: id, type: kind, currency: CURRENCY };
+        return { ...rest, accountId: everyday.id, categoryId: id, type: kind, currency: CURRENCY };
       }),
     );
     const startDate = `${today.getUTCFullYear()}-01-01`;
@@ -81,6 +96,7 @@ export class DemoSeedService {
     );
     for (const { name, category, amountCents, schedule } of DEMO_RECURRING_RULES) {
       await this.recurring.createWithin(manager, {
+        accountId: everyday.id,
         name,
         categoryId: (byName.get(category) as CategoryDto).id,
         amountCents,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccountsModule } from '../accounts';
 import { BudgetsModule } from '../budgets';
 import { CategoriesModule } from '../categories';
 import { RecurringModule } from '../recurring';
@@ -7,7 +8,14 @@ import { UsersModule } from '../users';
 import { DemoSeedService } from './demo-seed.service';
 
 @Module({
-  imports: [UsersModule, CategoriesModule, TransactionsModule, BudgetsModule, RecurringModule],
+  imports: [
+    UsersModule,
+    AccountsModule,
+    CategoriesModule,
+    TransactionsModule,
+    BudgetsModule,
+    RecurringModule,
+  ],
   providers: [DemoSeedService],
   exports: [DemoSeedService],
 })

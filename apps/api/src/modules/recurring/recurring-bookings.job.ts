@@ -70,6 +70,7 @@ export class RecurringBookingsJob {
       for (const occursOn of occurrencesBetween(rule, rule.nextDueOn, today)) {
         if (recorded.has(occursOn)) continue;
         const { id, announce } = await this.transactions.createWithin(manager, {
+          accountId: rule.accountId,
           categoryId: rule.categoryId,
           type: rule.type,
           amountCents: rule.amountCents,

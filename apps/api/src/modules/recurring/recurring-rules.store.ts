@@ -9,6 +9,7 @@ import type { Frequency, Schedule } from './recurrence';
 export interface RecurringRule extends Schedule {
   id: string;
   userId: string;
+  accountId: string;
   name: string;
   description: string | null;
   categoryId: string | null;
@@ -29,6 +30,7 @@ type RuleRow = Pick<
   Narrowed<RecurringRulesTable, { type: TransactionType; frequency: Frequency }>,
   | 'id'
   | 'user_id'
+  | 'account_id'
   | 'name'
   | 'description'
   | 'category_id'
@@ -53,7 +55,7 @@ interface RuleCount {
 }
 
 const RULE_COLUMNS = `
-  id, user_id, name, description, category_id, type, amount_cents, currency, frequency,
+  id, user_id, account_id, name, description, category_id, type, amount_cents, currency, frequency,
   interval_count, day_of_month, last_day_of_month, occurrence_count, paused, created_at,
   updated_at, to_char(start_date, 'YYYY-MM-DD') AS start_date,
   to_char(end_date, 'YYYY-MM-DD') AS end_date, to_char(next_due_on, 'YYYY-MM-DD') AS next_due_on`;
@@ -62,6 +64,7 @@ function ruleOf(row: RuleRow): RecurringRule {
   return {
     id: row.id,
     userId: row.user_id,
+    accountId: row.account_id,
     name: row.name,
     description: row.description,
     categoryId: row.category_id,
@@ -85,6 +88,7 @@ function ruleOf(row: RuleRow): RecurringRule {
 /** The parameters $1… of a rule's fields, in the order of FIELD_COLUMNS. */
 function fieldParams(fields: RuleFields): unknown[] {
   return [
+    fields.accountId,
     fields.name,
     fields.description,
     fields.categoryId,
@@ -104,6 +108,7 @@ function fieldParams(fields: RuleFields): unknown[] {
 }
 
 const FIELD_COLUMNS = [
+  'account_id',
   'name',
   'description',
   'category_id',

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { JobsModule } from '../../common/jobs/jobs.module';
+import { AccountsModule } from '../accounts';
 import { AuditModule } from '../audit';
 import { CategoriesModule } from '../categories';
 import { TransactionsModule } from '../transactions';
@@ -10,7 +11,7 @@ import { RecurringController } from './recurring.controller';
 import { RecurringService } from './recurring.service';
 
 @Module({
-  imports: [AuditModule, JobsModule, CategoriesModule, TransactionsModule],
+  imports: [AccountsModule, AuditModule, JobsModule, CategoriesModule, TransactionsModule],
   controllers: [RecurringController],
   providers: [
     RecurringService,

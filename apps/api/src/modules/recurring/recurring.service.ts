@@ -10,6 +10,7 @@ import {
 import { translateConstraintError } from '../../common/errors/postgres-errors';
 import { PaginationQueryDto } from '../../common/http/pagination.dto';
 import { UserContext } from '../../database/user-context';
+import { AccountsService } from '../accounts';
 import { CategoriesService } from '../categories';
 import {
   CreateRecurringRuleDto,
@@ -51,6 +52,7 @@ export class RecurringService {
     private readonly rules: RecurringRulesStore,
     private readonly occurrences: RecurringOccurrencesStore,
     private readonly categories: CategoriesService,
+    private readonly accounts: AccountsService,
   ) {}
 
   list(query: PaginationQueryDto): Promise<RecurringRuleListDto> {
@@ -79,7 +81,13 @@ export class RecurringService {
     input: CreateRecurringRuleDto,
   ): Promise<RecurringRuleDto> {
     const categoryId = input.categoryId ?? null;
+    const account = await this.accounts.entryAccountWithin(
+      manager,
+      input.accountId,
+      input.currency,
+    );
     const fields: RuleFields = {
+      accountId: account.id,
       name: input.name,
       description: input.description ?? null,
       categoryId,
@@ -113,6 +121,15 @@ export class RecurringService {
           fields.categoryId,
           changes.type ?? (sameCategory || !fields.categoryId ? current.type : undefined),
         );
+      }
+      if (changes.accountId !== undefined || fields.currency !== current.currency) {
+        // A new currency without a named account: the default account of that currency.
+        const named =
+          changes.accountId ??
+          (fields.currency === current.currency ? current.accountId : undefined);
+        fields.accountId = (
+          await this.accounts.entryAccountWithin(manager, named, fields.currency)
+        ).id;
       }
       assertSchedule(fields);
       await this.rules.update(manager, id, { ...fields, nextDueOn: this.nextDue(fields) });

@@ -19,10 +19,11 @@ export function whereTransactionsMatch<T extends ObjectLiteral>(
   builder: SelectQueryBuilder<T>,
   filters: TransactionFiltersDto,
 ): SelectQueryBuilder<T> {
-  const { from, to, categoryId, type, minAmountCents, maxAmountCents, q } = filters;
+  const { from, to, categoryId, accountId, type, minAmountCents, maxAmountCents, q } = filters;
   if (from) builder.andWhere('transaction.occurredOn >= :from', { from });
   if (to) builder.andWhere('transaction.occurredOn <= :to', { to });
   if (categoryId) builder.andWhere('transaction.categoryId = :categoryId', { categoryId });
+  if (accountId) builder.andWhere('transaction.accountId = :accountId', { accountId });
   if (type) builder.andWhere('transaction.type = :type', { type });
   if (minAmountCents) builder.andWhere('transaction.amountCents >= :min', { min: minAmountCents });
   if (maxAmountCents) builder.andWhere('transaction.amountCents <= :max', { max: maxAmountCents });

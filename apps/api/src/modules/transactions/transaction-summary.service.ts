@@ -46,7 +46,10 @@ export class TransactionSummaryService {
     return { from, to, currencies: currencyTotalsOf(categories), categories };
   }
 
-  /** Income, spending and net per currency of every transaction the filters match, in one query. */
+  /**
+   * Income, spending and net per currency of every income and expense the filters match (not
+   * transfers, not adjustments), in one query.
+   */
   async totals(filters: TransactionFiltersDto): Promise<TransactionTotalsDto> {
     assertAmountRange(filters);
     const sums = await this.userContext.run((manager) =>
@@ -57,6 +60,8 @@ export class TransactionSummaryService {
           .addSelect('transaction.type', 'type')
           .addSelect('sum(transaction.amountCents)::text', 'cents')
           .addSelect('count(*)::int', 'count')
+          // Income and spending only: transfers and adjustments are neither.
+          .where("transaction.type IN ('expense', 'income')")
           .groupBy('transaction.currency')
           .addGroupBy('transaction.type'),
         filters,

@@ -18,7 +18,8 @@ export interface CategorySum extends Pick<
 @Injectable()
 export class TransactionSummaryStore {
   /**
-   * Sums of the current user's live transactions on days `from` to `to` (both included) by type,
+   * Sums of the current user's live income and expenses (transfers and adjustments are
+   * neither) on days `from` to `to` (both included) by type,
    * currency and category, added up by PostgreSQL (under Row-Level Security) so a busy month
    * costs one query, not a page per 100 rows.
    */
@@ -28,6 +29,7 @@ export class TransactionSummaryStore {
       `SELECT type, currency, category_id, sum(amount_cents)::text AS cents, count(*)::int AS count
        FROM transactions
        WHERE deleted_at IS NULL AND occurred_on BETWEEN $1 AND $2
+         AND type IN ('expense', 'income')
        GROUP BY type, currency, category_id`,
       [from, to],
     );

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccountsModule } from '../accounts';
 import { AuditModule } from '../audit';
 import { CategoriesModule } from '../categories';
 import { TransactionSpendingStore } from './transaction-spending.store';
@@ -9,7 +10,7 @@ import { TransactionsService } from './transactions.service';
 import { TransactionsStore } from './transactions.store';
 
 @Module({
-  imports: [AuditModule, CategoriesModule],
+  imports: [AccountsModule, AuditModule, CategoriesModule],
   controllers: [TransactionsController],
   providers: [
     TransactionsService,

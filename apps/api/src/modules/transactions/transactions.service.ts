@@ -1,6 +1,8 @@
 import {
   DomainEvent,
   DomainEventName,
+  LedgerType,
+  TRANSACTION_TYPES,
   TransactionChangedPayload,
   TransactionType,
 } from '@ledgerlens/contracts';
@@ -12,6 +14,7 @@ import { BusinessRuleError, NotFoundError } from '../../common/errors/domain-err
 import { Page } from '../../common/http/pagination.dto';
 import { ownsRow } from '../../database/live-rows';
 import { UserContext } from '../../database/user-context';
+import { AccountsService } from '../accounts';
 import { CategoriesService, Category } from '../categories';
 import { CategoriesInUseDto, CategoryInUseDto } from './dto/categories-in-use.dto';
 import {
@@ -23,13 +26,27 @@ import {
 import { Transaction } from './transaction.entity';
 import { TRANSACTION_SAVED, TransactionSaved } from './transaction-saved';
 import { assertAmountRange, whereTransactionsMatch } from './transaction-filters';
-import { TransactionsStore } from './transactions.store';
+import { NewTransaction, TransactionsStore } from './transactions.store';
 
 /** A transaction of a user's history: its category and type already resolved. */
 export type PastTransaction = Pick<
   CreateTransactionDto,
   'amountCents' | 'currency' | 'description' | 'occurredOn'
-> & { categoryId: string; type: TransactionType };
+> & { accountId: string; categoryId: string; type: TransactionType };
+
+/** Whether a row is income or spending the user entered (not a transfer's side, not an adjustment). */
+function isEntry(type: LedgerType): type is TransactionType {
+  return (TRANSACTION_TYPES as readonly string[]).includes(type);
+}
+
+const LEDGER_TYPE_NAMES: Record<LedgerType, string> = {
+  expense: 'an expense',
+  income: 'an income',
+  transfer_out: 'a transfer',
+  transfer_in: 'a transfer',
+  adjustment_out: 'a reconciliation adjustment',
+  adjustment_in: 'a reconciliation adjustment',
+};
 
 const SORT_COLUMNS = {
   occurredOn: 'transaction.occurredOn',
@@ -45,6 +62,7 @@ export class TransactionsService {
   constructor(
     private readonly userContext: UserContext,
     private readonly categories: CategoriesService,
+    private readonly accounts: AccountsService,
     private readonly store: TransactionsStore,
     private readonly events: EventEmitter2,
     private readonly requestContext: RequestContext,
@@ -106,6 +124,11 @@ export class TransactionsService {
   async update(id: string, changes: UpdateTransactionDto): Promise<TransactionDto> {
     const updated = await this.save(DomainEvent.TransactionUpdated, async (manager) => {
       const current = await this.find(manager, id);
+      if (!isEntry(current.type)) {
+        throw new BusinessRuleError(`This is ${LEDGER_TYPE_NAMES[current.type]}`, {
+          type: [`${LEDGER_TYPE_NAMES[current.type]} cannot be edited as income or spending`],
+        });
+      }
       const keepsCategory =
         changes.categoryId === undefined || changes.categoryId === current.categoryId;
       const categoryId = keepsCategory ? current.categoryId : (changes.categoryId ?? null);
@@ -119,7 +142,19 @@ export class TransactionsService {
               categoryId,
               changes.type ?? (keepsCategory ? current.type : undefined),
             );
-      await manager.update(Transaction, { id }, { ...changes, categoryId, type });
+      const movesAccount = changes.accountId !== undefined || changes.currency !== undefined;
+      const accountId = movesAccount
+        ? (
+            await this.accounts.entryAccountWithin(
+              manager,
+              // A new currency without a named account: the default account of that currency.
+              changes.accountId ??
+                (changes.currency === current.currency ? current.accountId : undefined),
+              changes.currency ?? current.currency,
+            )
+          ).id
+        : current.accountId;
+      await manager.update(Transaction, { id }, { ...changes, accountId, categoryId, type });
       return this.find(manager, id);
     });
     return TransactionDto.from(updated);
@@ -146,8 +181,8 @@ export class TransactionsService {
   private async insert(manager: EntityManager, input: CreateTransactionDto): Promise<Transaction> {
     const categoryId = input.categoryId ?? null;
     const { type, category } = await this.resolveCategory(manager, categoryId, input.type);
-    // The insert answers the row; the category was just read: no second read of either.
-    const inserted = await this.store.insert(manager, {
+    const entry: NewTransaction = {
+      accountId: input.accountId,
       categoryId,
       type,
       amountCents: input.amountCents,
@@ -155,7 +190,19 @@ export class TransactionsService {
       description: input.description,
       occurredOn: input.occurredOn,
       notes: input.notes ?? null,
-    });
+    };
+    // The insert answers the row; the category was just read: no second read of either. Only
+    // when the insert finds no account to book to is the account looked at: to say why, or to
+    // open the user's first account in the currency.
+    const inserted =
+      (await this.store.insert(manager, entry)) ??
+      (await this.store.insert(manager, {
+        ...entry,
+        accountId: (
+          await this.accounts.entryAccountWithin(manager, input.accountId, input.currency)
+        ).id,
+      }));
+    if (!inserted) throw new Error('The account found for the transaction did not take it');
     inserted.category = category;
     return inserted;
   }

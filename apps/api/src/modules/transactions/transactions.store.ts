@@ -1,14 +1,18 @@
-import type { TransactionType } from '@ledgerlens/contracts';
+import type { LedgerType } from '@ledgerlens/contracts';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { TransactionsTable } from '../../database/generated/db-tables';
 import { CastColumns, Narrowed, oneRowOf } from '../../database/typed-rows';
 import { Transaction } from './transaction.entity';
 
-/** What a new transaction is given: its type already follows its category. */
+/**
+ * What a new transaction is given: its type already follows its category. Without an account it
+ * goes to the user's oldest open account in its currency.
+ */
 export interface NewTransaction {
+  accountId: string | undefined;
   categoryId: string | null;
-  type: TransactionType;
+  type: LedgerType;
   amountCents: number;
   currency: string;
   description: string;
@@ -18,9 +22,11 @@ export interface NewTransaction {
 
 /** The columns a transaction is answered with, as the insert returns them. */
 type InsertedRow = Pick<
-  Narrowed<TransactionsTable, { type: TransactionType }>,
+  Narrowed<TransactionsTable, { type: LedgerType }>,
   | 'id'
   | 'user_id'
+  | 'account_id'
+  | 'transfer_id'
   | 'category_id'
   | 'type'
   | 'amount_cents'
@@ -36,6 +42,8 @@ function transactionOf(manager: EntityManager, row: InsertedRow): Transaction {
   return manager.create(Transaction, {
     id: row.id,
     userId: row.user_id,
+    accountId: row.account_id,
+    transferId: row.transfer_id,
     categoryId: row.category_id,
     type: row.type,
     amountCents: Number(row.amount_cents),
@@ -51,16 +59,29 @@ function transactionOf(manager: EntityManager, row: InsertedRow): Transaction {
 /** `transactions` in SQL, on the caller's transaction and user context. */
 @Injectable()
 export class TransactionsStore {
-  /** Inserts a transaction for the current user and answers it as stored: one statement. */
-  async insert(manager: EntityManager, input: NewTransaction): Promise<Transaction> {
+  /**
+   * Inserts a transaction for the current user and answers it as stored: one statement, which
+   * also picks its account — the one named, or the oldest open one in its currency — when that
+   * account is live, open and in its currency. Answers undefined, inserting nothing, when there
+   * is no such account: the caller finds out why, or makes the default account, and tries again.
+   */
+  async insert(manager: EntityManager, input: NewTransaction): Promise<Transaction | undefined> {
     const row = await oneRowOf<InsertedRow>(
       manager,
       `INSERT INTO transactions
-         (category_id, type, amount_cents, currency, description, occurred_on, notes)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
-       RETURNING id, user_id, category_id, type, amount_cents, currency, description,
-                 to_char(occurred_on, 'YYYY-MM-DD') AS occurred_on, notes, created_at, updated_at`,
+         (account_id, category_id, type, amount_cents, currency, description, occurred_on, notes)
+       SELECT a.id, $2::uuid, $3::varchar, $4::bigint, a.currency, $6::varchar, $7::date, $8::text
+       FROM accounts a
+       WHERE a.id = coalesce($1::uuid, (
+               SELECT d.id FROM accounts d
+               WHERE d.currency = $5::varchar AND NOT d.archived AND d.deleted_at IS NULL
+               ORDER BY d.created_at, d.id LIMIT 1))
+         AND a.currency = $5::varchar AND NOT a.archived AND a.deleted_at IS NULL
+       RETURNING id, user_id, account_id, transfer_id, category_id, type, amount_cents, currency,
+                 description, to_char(occurred_on, 'YYYY-MM-DD') AS occurred_on, notes,
+                 created_at, updated_at`,
       [
+        input.accountId ?? null,
         input.categoryId,
         input.type,
         input.amountCents,
@@ -70,7 +91,6 @@ export class TransactionsStore {
         input.notes,
       ],
     );
-    if (!row) throw new Error('INSERT … RETURNING answered no row');
-    return transactionOf(manager, row);
+    return row && transactionOf(manager, row);
   }
 }

@@ -19,12 +19,16 @@ import { AmountInCents, AmountInCentsInput } from '../../../common/http/money-fi
 import { OptionalInteger } from '../../../common/http/optional-fields';
 import { PageOf } from '../../../common/http/pagination.dto';
 import { trim, trimUpper } from '../../../common/http/transforms';
+import { EntryAccountId } from '../../accounts';
 import { FREQUENCIES, Frequency } from '../recurrence';
 
 /** The most days `GET /recurring/upcoming` looks ahead. */
 export const MAX_UPCOMING_DAYS = 366;
 
 export class CreateRecurringRuleDto {
+  @EntryAccountId()
+  accountId?: string;
+
   @ApiProperty({ example: 'Rent', maxLength: 100 })
   @Transform(trim)
   @IsString({ message: 'name must be text' })
@@ -150,6 +154,9 @@ export class UpcomingQueryDto {
 export class RecurringRuleDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
+
+  @ApiProperty({ format: 'uuid', description: 'The account its transactions are booked to' })
+  accountId: string;
 
   @ApiProperty()
   name: string;

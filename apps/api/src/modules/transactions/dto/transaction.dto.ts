@@ -1,4 +1,9 @@
-import { TRANSACTION_TYPES, TransactionType } from '@ledgerlens/contracts';
+import {
+  LEDGER_TYPES,
+  LedgerType,
+  TRANSACTION_TYPES,
+  TransactionType,
+} from '@ledgerlens/contracts';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { trim, trimUpper } from '../../../common/http/transforms';
@@ -13,6 +18,7 @@ import {
 } from 'class-validator';
 import { IsCalendarDate } from '../../../common/http/is-calendar-date.decorator';
 import { PageOf, PaginationQueryOf } from '../../../common/http/pagination.dto';
+import { EntryAccountId } from '../../accounts';
 import { CategoryDto } from '../../categories';
 import { Transaction } from '../transaction.entity';
 import { OptionalInteger } from '../../../common/http/optional-fields';
@@ -23,6 +29,9 @@ import {
 } from '../../../common/http/money-fields';
 
 export class CreateTransactionDto {
+  @EntryAccountId()
+  accountId?: string;
+
   @AmountInCentsInput({ description: 'Positive amount', example: 1250 })
   amountCents: number;
 
@@ -94,10 +103,15 @@ export class TransactionFiltersDto {
   @IsUUID('all')
   categoryId?: string;
 
-  @ApiPropertyOptional({ enum: TRANSACTION_TYPES })
+  @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
-  @IsIn(TRANSACTION_TYPES)
-  type?: TransactionType;
+  @IsUUID('all', { message: 'accountId must be a UUID' })
+  accountId?: string;
+
+  @ApiPropertyOptional({ enum: LEDGER_TYPES })
+  @IsOptional()
+  @IsIn(LEDGER_TYPES, { message: `type must be one of ${LEDGER_TYPES.join(', ')}` })
+  type?: LedgerType;
 
   @OptionalInteger({ min: 1, max: MAX_AMOUNT_CENTS })
   minAmountCents?: number;
@@ -130,10 +144,25 @@ export class TransactionDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
 
-  @ApiProperty({ enum: TRANSACTION_TYPES })
-  type: TransactionType;
+  @ApiProperty({ format: 'uuid' })
+  accountId: string;
 
-  @AmountInCents({ description: 'Positive amount', example: 1250 })
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'Shared by the two sides of a transfer; null otherwise',
+  })
+  transferId: string | null;
+
+  @ApiProperty({
+    enum: LEDGER_TYPES,
+    description:
+      'expense and income are entered by the user; transfer_out and transfer_in are the sides of a transfer, adjustment_out and adjustment_in a reconciliation difference (none of these is income or spending)',
+  })
+  type: LedgerType;
+
+  @AmountInCents({ description: 'Positive amount; the type says which way it went', example: 1250 })
   amountCents: number;
 
   @ApiProperty({ example: 'EUR' })
@@ -163,6 +192,8 @@ export class TransactionDto {
   static from(transaction: Transaction): TransactionDto {
     return {
       id: transaction.id,
+      accountId: transaction.accountId,
+      transferId: transaction.transferId,
       type: transaction.type,
       amountCents: transaction.amountCents,
       currency: transaction.currency,

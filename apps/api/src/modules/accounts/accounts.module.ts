@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit';
+import { AccountBalancesStore } from './account-balances.store';
+import { AccountsController } from './accounts.controller';
+import { AccountsService } from './accounts.service';
+
+@Module({
+  imports: [AuditModule],
+  controllers: [AccountsController],
+  providers: [AccountsService, AccountBalancesStore],
+  exports: [AccountsService],
+})
+export class AccountsModule {}

@@ -1,0 +1,6 @@
+/** The accounts module's public entry: what code outside the module uses of it. */
+export { Account } from './account.entity';
+export type { Balance } from './account-balances.store';
+export { AccountsModule } from './accounts.module';
+export { AccountsService } from './accounts.service';
+export { EntryAccountId } from './dto/entry-account-id';
