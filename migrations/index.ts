@@ -14,6 +14,7 @@ import { AuditPartitions1732850000000 } from './1732850000000-audit-partitions';
 import { UserPreferences1732860000000 } from './1732860000000-user-preferences';
 import { RecurringTransactions1732870000000 } from './1732870000000-recurring-transactions';
 import { Accounts1732880000000 } from './1732880000000-accounts';
+import { SavingsGoals1732890000000 } from './1732890000000-savings-goals';
 
 /** Every migration, in order. Listed explicitly so the bundled API and the tests run the same set. */
 export const migrations = [
@@ -33,4 +34,5 @@ export const migrations = [
   UserPreferences1732860000000,
   RecurringTransactions1732870000000,
   Accounts1732880000000,
+  SavingsGoals1732890000000,
 ];
