@@ -27,6 +27,7 @@ import { CategoriesModule } from '../modules/categories';
 import { ConformanceModule } from '../modules/conformance';
 import { DemoModule } from '../modules/demo';
 import { ExceptionsModule } from '../modules/exceptions';
+import { GoalsModule } from '../modules/goals';
 import { HealthModule } from '../modules/health';
 import { InsightsModule } from '../modules/insights';
 import { MonitoringModule } from '../modules/monitoring';
@@ -104,6 +105,7 @@ export class AppModule {
         TransactionsModule,
         BudgetsModule,
         RecurringModule,
+        GoalsModule,
         InsightsModule,
         NotificationsModule,
         HealthModule,
