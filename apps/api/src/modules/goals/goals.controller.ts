@@ -36,11 +36,8 @@ import { GoalsService } from './goals.service';
 const noSuchGoal = () =>
   ApiNotFoundResponse({ type: ErrorResponseDto, description: 'No such goal of yours' });
 
-const linkedAccountProblems = () =>
-  ApiNotFoundResponse({
-    type: ErrorResponseDto,
-    description: 'No such goal, or no such account, of yours',
-  });
+const noSuchAccount = () =>
+  ApiNotFoundResponse({ type: ErrorResponseDto, description: 'No such account of yours' });
 
 @ApiTags('goals')
 @ApiBearerAuth()
@@ -58,7 +55,7 @@ export class GoalsController {
 
   @Post()
   @ApiCreatedResponse({ type: GoalDto, description: 'The goal with its progress' })
-  @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'No such account of yours' })
+  @noSuchAccount()
   create(@Body() body: CreateGoalDto): Promise<GoalDto> {
     return this.goals.create(body);
   }
@@ -75,7 +72,7 @@ export class GoalsController {
   }
 
   @PatchById(GoalDto)
-  @linkedAccountProblems()
+  @noSuchAccount()
   @ApiConflictResponse({
     type: ErrorResponseDto,
     description: 'A goal with contributions cannot be linked or change its currency',
