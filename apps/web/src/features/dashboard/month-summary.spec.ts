@@ -1,17 +1,6 @@
 import { aCategory } from '../../test/factories/categories';
 import { aTransaction, aTransactionSummary } from '../../test/factories/transactions';
-import { monthOf } from './month';
 import { summarizeMonth } from './month-summary';
-
-describe('monthOf', () => {
-  it.each([
-    [new Date(2026, 10, 21), '2026-11', '2026-11-01', '2026-11-30', 'November 2026'],
-    [new Date(2028, 1, 29), '2028-02', '2028-02-01', '2028-02-29', 'February 2028'],
-    [new Date(2026, 11, 31, 23, 59), '2026-12', '2026-12-01', '2026-12-31', 'December 2026'],
-  ])('places %p in its month', (day, key, from, to, name) => {
-    expect(monthOf(day)).toEqual({ key, from, to, name });
-  });
-});
 
 describe('summarizeMonth', () => {
   const food = aCategory({ name: 'Food', color: '#22c55e' });

@@ -32,29 +32,36 @@ function RecentItem({ transaction, isNew }: { transaction: Transaction; isNew: b
   );
 }
 
-function RecentList({
-  recent,
-  newIds,
-}: {
+interface RecentProps {
   recent: UseQueryResult<{ items: Transaction[] }>;
   newIds: ReadonlySet<string>;
-}) {
+  /** The section's title: "Recent transactions", or the chosen month's. */
+  title: string;
+  /** What an empty list says. */
+  emptyText: string;
+}
+
+function RecentList({ recent, newIds, title, emptyText }: RecentProps) {
   if (recent.isPending) {
     return (
       <div className="recent-placeholder">
-        <Skeleton label="Loading recent transactions" rows={RECENT_COUNT} />
+        <Skeleton
+          label={`Loading ${title.charAt(0).toLowerCase()}${title.slice(1)}`}
+          rows={RECENT_COUNT}
+        />
       </div>
     );
   }
   if (recent.isError) {
     return (
       <ErrorState
-        title="Recent transactions could not be loaded"
+        title={`${title} could not be loaded`}
         error={recent.error}
         onRetry={() => void recent.refetch()}
       />
     );
   }
+  if (recent.data.items.length === 0) return <p>{emptyText}</p>;
   return (
     <ul className="recent-list">
       {recent.data.items.map((transaction) => (
@@ -69,17 +76,14 @@ function RecentList({
 }
 
 /**
- * The latest transactions, each opening on the transactions page; those created while the page
- * is open carry a "New" badge.
+ * The latest transactions (of the chosen month, for a past one), each opening on the
+ * transactions page; those created while the page is open carry a "New" badge.
  */
-export function RecentTransactions(props: {
-  recent: UseQueryResult<{ items: Transaction[] }>;
-  newIds: ReadonlySet<string>;
-}) {
+export function RecentTransactions(props: RecentProps) {
   return (
     <section className="dashboard__panel" aria-labelledby="dashboard-recent">
       <div className="dashboard__panel-head">
-        <h2 id="dashboard-recent">Recent transactions</h2>
+        <h2 id="dashboard-recent">{props.title}</h2>
         <Link to="/transactions">See all</Link>
       </div>
       <RecentList {...props} />
