@@ -2,6 +2,70 @@
 // change the API, then run `npm run api:types`.
 
 export interface paths {
+    "/api/v1/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AccountsController_list_v1"];
+        put?: never;
+        post: operations["AccountsController_create_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AccountsController_get_v1"];
+        put?: never;
+        post?: never;
+        delete: operations["AccountsController_remove_v1"];
+        options?: never;
+        head?: never;
+        patch: operations["AccountsController_update_v1"];
+        trace?: never;
+    };
+    "/api/v1/accounts/{id}/balance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AccountsController_balance_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AccountsController_history_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit-logs": {
         parameters: {
             query?: never;
@@ -320,6 +384,86 @@ export interface paths {
         options?: never;
         head?: never;
         patch: operations["CategoriesController_update_v1"];
+        trace?: never;
+    };
+    "/api/v1/goals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GoalsController_list_v1"];
+        put?: never;
+        post: operations["GoalsController_create_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/goals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GoalsController_get_v1"];
+        put?: never;
+        post?: never;
+        delete: operations["GoalsController_remove_v1"];
+        options?: never;
+        head?: never;
+        patch: operations["GoalsController_update_v1"];
+        trace?: never;
+    };
+    "/api/v1/goals/{id}/contributions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GoalsController_listContributions_v1"];
+        put?: never;
+        post: operations["GoalsController_addContribution_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/goals/{id}/contributions/{contributionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["GoalsController_removeContribution_v1"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/goals/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GoalsController_history_v1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/health": {
@@ -1455,6 +1599,68 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AccountBalanceDto: {
+            /** Format: uuid */
+            accountId: string;
+            /** Format: date */
+            asOf: string;
+            /**
+             * @description Balance at the end of asOf: exact sum in minor units, as a decimal string, since sums can exceed 2^53
+             * @example 254300
+             */
+            balanceCents: string;
+            /** @example EUR */
+            currency: string;
+        };
+        AccountDto: {
+            archived: boolean;
+            /**
+             * @description Balance at the end of today (the user's time zone): exact sum in minor units, as a decimal string, since sums can exceed 2^53
+             * @example 254300
+             */
+            balanceCents: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @example EUR */
+            currency: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "checking" | "savings" | "credit_card" | "cash" | "loan";
+            /**
+             * Format: date
+             * @description Last statement reconciled
+             */
+            lastReconciledOn: string | null;
+            name: string;
+            /**
+             * Format: int64
+             * @description Balance on the opening date, in minor units, negative for money owed (at most 10^14 either way)
+             * @example 120000
+             */
+            openingBalanceCents: number;
+            /** Format: date */
+            openingDate: string;
+            /**
+             * Format: int64
+             * @description The statement balance of the last reconciliation, in minor units
+             */
+            reconciledBalanceCents: number | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        AccountListDto: {
+            items: components["schemas"]["AccountDto"][];
+            /** Format: int64 */
+            limit: number;
+            /** Format: int64 */
+            page: number;
+            /**
+             * Format: int64
+             * @description Matching rows in all pages
+             */
+            total: number;
+        };
         AlertHistoryEntryDto: {
             error: string | null;
             /** @enum {string} */
@@ -2328,10 +2534,61 @@ export interface components {
             /** @description By name, at most 500 */
             items: components["schemas"]["ContactPointDto"][];
         };
+        ContributionDto: {
+            /**
+             * Format: int64
+             * @description Put aside (positive) or taken out (negative), never zero, in minor units, negative for money owed (at most 10^14 either way)
+             * @example 10000
+             */
+            amountCents: number;
+            /** Format: date */
+            contributedOn: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            goalId: string;
+            /** Format: uuid */
+            id: string;
+            note: string | null;
+        };
+        ContributionListDto: {
+            items: components["schemas"]["ContributionDto"][];
+            /** Format: int64 */
+            limit: number;
+            /** Format: int64 */
+            page: number;
+            /**
+             * Format: int64
+             * @description Matching rows in all pages
+             */
+            total: number;
+        };
         CountBucketDto: {
             count: number;
             /** Format: date-time */
             start: string;
+        };
+        CreateAccountDto: {
+            /**
+             * @description ISO 4217 code; every transaction of the account is in it
+             * @example EUR
+             */
+            currency: string;
+            /** @enum {string} */
+            kind: "checking" | "savings" | "credit_card" | "cash" | "loan";
+            /** @example Everyday checking */
+            name: string;
+            /**
+             * Format: int64
+             * @description Balance on the opening date, in minor units, negative for money owed (at most 10^14 either way)
+             * @example 120000
+             */
+            openingBalanceCents: number;
+            /**
+             * Format: date
+             * @description Default: today
+             */
+            openingDate?: string;
         };
         CreateBudgetDto: {
             /**
@@ -2377,7 +2634,52 @@ export interface components {
             /** @example Groceries */
             name: string;
         };
+        CreateContributionDto: {
+            /**
+             * Format: int64
+             * @description Put aside (positive) or taken out (negative), never zero, in minor units, negative for money owed (at most 10^14 either way)
+             * @example 10000
+             */
+            amountCents: number;
+            /**
+             * Format: date
+             * @description The day of the contribution; today (in the user's time zone) when omitted
+             * @example 2026-12-01
+             */
+            contributedOn?: string;
+            note?: string | null;
+        };
+        CreateGoalDto: {
+            /**
+             * Format: uuid
+             * @description Linked: progress is this account's balance. Null (manual): progress is the sum of the goal's contributions
+             */
+            accountId?: string | null;
+            /**
+             * @description ISO 4217 code; a linked goal's is its account's
+             * @example EUR
+             */
+            currency: string;
+            /** @example Holiday */
+            name: string;
+            /**
+             * Format: int64
+             * @description The amount to save, in minor units (at most 10^14)
+             * @example 150000
+             */
+            targetCents: number;
+            /**
+             * Format: date
+             * @description The day to reach the target by; null for none
+             */
+            targetDate?: string | null;
+        };
         CreateRecurringRuleDto: {
+            /**
+             * Format: uuid
+             * @description The account entries are booked to, in the entry's currency. Default: the user's oldest open account in that currency, created as "Main account" when there is none
+             */
+            accountId?: string;
             /**
              * Format: int64
              * @description Amount of each transaction, in minor units (at most 10^14)
@@ -2457,6 +2759,11 @@ export interface components {
             startsAt?: string;
         };
         CreateTransactionDto: {
+            /**
+             * Format: uuid
+             * @description The account entries are booked to, in the entry's currency. Default: the user's oldest open account in that currency, created as "Main account" when there is none
+             */
+            accountId?: string;
             /**
              * Format: int64
              * @description Positive amount, in minor units (at most 10^14)
@@ -2837,6 +3144,81 @@ export interface components {
             to: (string | number | boolean | unknown[] | {
                 [key: string]: unknown;
             }) | null;
+        };
+        GoalDto: {
+            /**
+             * Format: uuid
+             * @description The linked account; null for a goal fed by contributions
+             */
+            accountId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            currency: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            progress: components["schemas"]["GoalProgressDto"];
+            /**
+             * Format: date
+             * @description The day (in the user's time zone) the goal was first seen reached; kept when savings are spent afterwards
+             */
+            reachedOn: string | null;
+            /**
+             * Format: int64
+             * @description The amount to save, in minor units (at most 10^14)
+             * @example 150000
+             */
+            targetCents: number;
+            /** Format: date */
+            targetDate: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        GoalListDto: {
+            items: components["schemas"]["GoalDto"][];
+            /** Format: int64 */
+            limit: number;
+            /** Format: int64 */
+            page: number;
+            /**
+             * Format: int64
+             * @description Matching rows in all pages
+             */
+            total: number;
+        };
+        GoalProgressDto: {
+            /**
+             * @description To save each month to reach the target by its date: the remainder spread over the whole months left (a part month counts as one), rounded up; the whole remainder once the date has come. Null without a target date. Exact decimal string
+             * @example 17143
+             */
+            neededPerMonthCents: string | null;
+            /**
+             * @description Average monthly change of the savings over the last three full months and the current month so far (change since the end of the month four months back, divided by 3 + the elapsed share of this month), rounded down: exact sum in minor units, as a decimal string, since sums can exceed 2^53
+             * @example 10000
+             */
+            paceCents: string;
+            /**
+             * @description Saved as a share of the target, 0–100, rounded down to two decimals
+             * @example 20
+             */
+            percent: number;
+            /**
+             * @description The month (YYYY-MM) the target is reached at that pace: the first month n months from now with saved + pace × n ≥ target. Null once reached, when the pace is not positive, or more than 100 years away
+             * @example 2027-06
+             */
+            projectedMonth: string | null;
+            /** @description Reached: `reachedOn` is set */
+            reached: boolean;
+            /**
+             * @description Target minus saved, zero once saved reaches the target: exact sum in minor units, as a decimal string, since sums can exceed 2^53
+             * @example 120000
+             */
+            remainingCents: string;
+            /**
+             * @description Saved as of today: the linked account's balance, or the contributions' sum: exact sum in minor units, as a decimal string, since sums can exceed 2^53
+             * @example 30000
+             */
+            savedCents: string;
         };
         GroupFrequencyDto: {
             /** @description Occurrences per bucket, aligned with bucketStarts */
@@ -3331,6 +3713,11 @@ export interface components {
         };
         RecurringRuleDto: {
             /**
+             * Format: uuid
+             * @description The account its transactions are booked to
+             */
+            accountId: string;
+            /**
              * Format: int64
              * @description Amount of each transaction, in minor units (at most 10^14)
              * @example 95000
@@ -3629,9 +4016,11 @@ export interface components {
             pattern: string;
         };
         TransactionDto: {
+            /** Format: uuid */
+            accountId: string;
             /**
              * Format: int64
-             * @description Positive amount, in minor units (at most 10^14)
+             * @description Positive amount; the type says which way it went, in minor units (at most 10^14)
              * @example 1250
              */
             amountCents: number;
@@ -3648,8 +4037,16 @@ export interface components {
             notes: string | null;
             /** Format: date */
             occurredOn: string;
-            /** @enum {string} */
-            type: "expense" | "income";
+            /**
+             * Format: uuid
+             * @description Shared by the two sides of a transfer; null otherwise
+             */
+            transferId: string | null;
+            /**
+             * @description expense and income are entered by the user; transfer_out and transfer_in are the sides of a transfer, adjustment_out and adjustment_in a reconciliation difference (none of these is income or spending)
+             * @enum {string}
+             */
+            type: "expense" | "income" | "transfer_out" | "transfer_in" | "adjustment_out" | "adjustment_in";
             /** Format: date-time */
             updatedAt: string;
         };
@@ -3728,6 +4125,25 @@ export interface components {
             /** @enum {string} */
             type: "expense" | "income";
         };
+        UpdateAccountDto: {
+            /** @description Archived accounts keep their history but take no new entries */
+            archived?: boolean;
+            /** @enum {string} */
+            kind?: "checking" | "savings" | "credit_card" | "cash" | "loan";
+            /** @example Everyday checking */
+            name?: string;
+            /**
+             * Format: int64
+             * @description Balance on the opening date, in minor units, negative for money owed (at most 10^14 either way)
+             * @example 120000
+             */
+            openingBalanceCents?: number;
+            /**
+             * Format: date
+             * @description Default: today
+             */
+            openingDate?: string;
+        };
         UpdateBudgetDto: {
             /**
              * @default [
@@ -3765,7 +4181,37 @@ export interface components {
             /** @example Groceries */
             name?: string;
         };
+        UpdateGoalDto: {
+            /**
+             * Format: uuid
+             * @description Linked: progress is this account's balance. Null (manual): progress is the sum of the goal's contributions
+             */
+            accountId?: string | null;
+            /**
+             * @description ISO 4217 code; a linked goal's is its account's
+             * @example EUR
+             */
+            currency?: string;
+            /** @example Holiday */
+            name?: string;
+            /**
+             * Format: int64
+             * @description The amount to save, in minor units (at most 10^14)
+             * @example 150000
+             */
+            targetCents?: number;
+            /**
+             * Format: date
+             * @description The day to reach the target by; null for none
+             */
+            targetDate?: string | null;
+        };
         UpdateRecurringRuleDto: {
+            /**
+             * Format: uuid
+             * @description The account entries are booked to, in the entry's currency. Default: the user's oldest open account in that currency, created as "Main account" when there is none
+             */
+            accountId?: string;
             /**
              * Format: int64
              * @description Amount of each transaction, in minor units (at most 10^14)
@@ -3824,6 +4270,11 @@ export interface components {
             type?: "expense" | "income";
         };
         UpdateTransactionDto: {
+            /**
+             * Format: uuid
+             * @description The account entries are booked to, in the entry's currency. Default: the user's oldest open account in that currency, created as "Main account" when there is none
+             */
+            accountId?: string;
             /**
              * Format: int64
              * @description Positive amount, in minor units (at most 10^14)
@@ -3941,6 +4392,522 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    AccountsController_list_v1: {
+        parameters: {
+            query?: {
+                limit?: number;
+                page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Open accounts first, each by name */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountListDto"];
+                };
+            };
+            /** @description Invalid input, one message per field in `details`. Every route refuses text PostgreSQL cannot store (NUL, unpaired surrogates) and over-deep JSON in its path, query or body. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description An unexpected error; the trace ID finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; try again shortly. Every route can meet one: sign-in checks and the action log use the database too. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AccountsController_create_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAccountDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountDto"];
+                };
+            };
+            /** @description Invalid input, one message per field in `details`. Every route refuses text PostgreSQL cannot store (NUL, unpaired surrogates) and over-deep JSON in its path, query or body. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Name already used by this user */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is larger than the API accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is in a charset or content encoding the API does not read */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description An unexpected error; the trace ID finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; try again shortly. Every route can meet one: sign-in checks and the action log use the database too. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AccountsController_get_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountDto"];
+                };
+            };
+            /** @description Invalid input, one message per field in `details`. Every route refuses text PostgreSQL cannot store (NUL, unpaired surrogates) and over-deep JSON in its path, query or body. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such record of yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description An unexpected error; the trace ID finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; try again shortly. Every route can meet one: sign-in checks and the action log use the database too. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AccountsController_remove_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Soft-deleted: gone from lists and lookups, kept in the database */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input, one message per field in `details`. Every route refuses text PostgreSQL cannot store (NUL, unpaired surrogates) and over-deep JSON in its path, query or body. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such record of yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The account has transactions or recurring rules: archive it instead */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description An unexpected error; the trace ID finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; try again shortly. Every route can meet one: sign-in checks and the action log use the database too. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AccountsController_update_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAccountDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountDto"];
+                };
+            };
+            /** @description Invalid input, one message per field in `details`. Every route refuses text PostgreSQL cannot store (NUL, unpaired surrogates) and over-deep JSON in its path, query or body. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such record of yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is larger than the API accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is in a charset or content encoding the API does not read */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description An unexpected error; the trace ID finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; try again shortly. Every route can meet one: sign-in checks and the action log use the database too. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AccountsController_balance_v1: {
+        parameters: {
+            query?: {
+                /** @description End of this day; default: today */
+                asOf?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountBalanceDto"];
+                };
+            };
+            /** @description Invalid input, one message per field in `details`. Every route refuses text PostgreSQL cannot store (NUL, unpaired surrogates) and over-deep JSON in its path, query or body. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description An unexpected error; the trace ID finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; try again shortly. Every route can meet one: sign-in checks and the action log use the database too. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AccountsController_history_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every change, oldest first: who, when, in which request, field by field */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordHistoryDto"];
+                };
+            };
+            /** @description Invalid input, one message per field in `details`. Every route refuses text PostgreSQL cannot store (NUL, unpaired surrogates) and over-deep JSON in its path, query or body. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such record of yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description An unexpected error; the trace ID finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; try again shortly. Every route can meet one: sign-in checks and the action log use the database too. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     AuditLogsController_list_v1: {
         parameters: {
             query?: {
@@ -5810,6 +6777,684 @@ export interface operations {
             };
             /** @description The body is in a charset or content encoding the API does not read */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description An unexpected error; the trace ID finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; try again shortly. Every route can meet one: sign-in checks and the action log use the database too. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    GoalsController_list_v1: {
+        parameters: {
+            query?: {
+                limit?: number;
+                page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Goals, oldest first, with their progress */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoalListDto"];
+                };
+            };
+            /** @description Invalid input, one message per field (a linked goal not in its account's currency) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description An unexpected error; the trace ID finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; try again shortly. Every route can meet one: sign-in checks and the action log use the database too. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    GoalsController_create_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateGoalDto"];
+            };
+        };
+        responses: {
+            /** @description The goal with its progress */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoalDto"];
+                };
+            };
+            /** @description Invalid input, one message per field (a linked goal not in its account's currency) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such account of yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is larger than the API accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is in a charset or content encoding the API does not read */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description An unexpected error; the trace ID finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; try again shortly. Every route can meet one: sign-in checks and the action log use the database too. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    GoalsController_get_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoalDto"];
+                };
+            };
+            /** @description Invalid input, one message per field (a linked goal not in its account's currency) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such record of yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description An unexpected error; the trace ID finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; try again shortly. Every route can meet one: sign-in checks and the action log use the database too. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    GoalsController_remove_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Soft-deleted: gone from lists and lookups, kept in the database */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input, one message per field (a linked goal not in its account's currency) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such record of yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description An unexpected error; the trace ID finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; try again shortly. Every route can meet one: sign-in checks and the action log use the database too. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    GoalsController_update_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateGoalDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoalDto"];
+                };
+            };
+            /** @description Invalid input, one message per field (a linked goal not in its account's currency) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description No such account of yours
+             *
+             *     No such record of yours
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A goal with contributions cannot be linked or change its currency */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is larger than the API accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is in a charset or content encoding the API does not read */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description An unexpected error; the trace ID finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; try again shortly. Every route can meet one: sign-in checks and the action log use the database too. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    GoalsController_listContributions_v1: {
+        parameters: {
+            query?: {
+                limit?: number;
+                page?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContributionListDto"];
+                };
+            };
+            /** @description Invalid input, one message per field (a linked goal not in its account's currency) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such goal of yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description An unexpected error; the trace ID finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; try again shortly. Every route can meet one: sign-in checks and the action log use the database too. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    GoalsController_addContribution_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateContributionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContributionDto"];
+                };
+            };
+            /** @description Invalid input, one message per field (a linked goal not in its account's currency) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such goal of yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The goal is linked to an account: it follows the account's balance */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is larger than the API accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is in a charset or content encoding the API does not read */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description An unexpected error; the trace ID finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; try again shortly. Every route can meet one: sign-in checks and the action log use the database too. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    GoalsController_removeContribution_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                contributionId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Soft-deleted: no longer counted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input, one message per field (a linked goal not in its account's currency) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such goal or contribution of yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description An unexpected error; the trace ID finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; try again shortly. Every route can meet one: sign-in checks and the action log use the database too. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    GoalsController_history_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every change, oldest first: who, when, in which request, field by field */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordHistoryDto"];
+                };
+            };
+            /** @description Invalid input, one message per field (a linked goal not in its account's currency) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such record of yours */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10586,6 +12231,7 @@ export interface operations {
     TransactionsController_list_v1: {
         parameters: {
             query?: {
+                accountId?: string;
                 categoryId?: string;
                 /** @description Occurred on or after */
                 from?: string;
@@ -10599,7 +12245,7 @@ export interface operations {
                 sort?: "occurredOn" | "amountCents" | "createdAt" | "description";
                 /** @description Occurred on or before */
                 to?: string;
-                type?: "expense" | "income";
+                type?: "expense" | "income" | "transfer_out" | "transfer_in" | "adjustment_out" | "adjustment_in";
             };
             header?: never;
             path?: never;
@@ -11169,6 +12815,7 @@ export interface operations {
     TransactionsController_totals_v1: {
         parameters: {
             query?: {
+                accountId?: string;
                 categoryId?: string;
                 /** @description Occurred on or after */
                 from?: string;
@@ -11178,7 +12825,7 @@ export interface operations {
                 q?: string;
                 /** @description Occurred on or before */
                 to?: string;
-                type?: "expense" | "income";
+                type?: "expense" | "income" | "transfer_out" | "transfer_in" | "adjustment_out" | "adjustment_in";
             };
             header?: never;
             path?: never;
