@@ -10,6 +10,7 @@ interface NavItem {
 
 const EVERYONE: NavItem[] = [
   { to: '/', label: 'Dashboard', end: true },
+  { to: '/accounts', label: 'Accounts' },
   { to: '/transactions', label: 'Transactions' },
   { to: '/budgets', label: 'Budgets' },
   { to: '/goals', label: 'Goals' },

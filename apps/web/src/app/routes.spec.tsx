@@ -124,6 +124,7 @@ describe('layout', () => {
       .map((link) => link.textContent);
     expect(links).toEqual([
       'Dashboard',
+      'Accounts',
       'Transactions',
       'Budgets',
       'Goals',

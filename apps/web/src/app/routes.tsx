@@ -37,6 +37,12 @@ export const routes: RouteObject[] = [
                 ),
               },
               {
+                path: 'accounts',
+                ...behindSignIn(() =>
+                  import('../features/accounts/AccountsPage').then((module) => module.AccountsPage),
+                ),
+              },
+              {
                 path: 'transactions',
                 ...behindSignIn(() =>
                   import('../features/transactions/TransactionsPage').then(

@@ -138,12 +138,7 @@ export class AccountsService {
     currency: string,
   ): Promise<Account> {
     if (!accountId) return this.defaultAccountWithin(manager, currency);
-    const account = await this.findWithin(manager, accountId);
-    if (account.archived) {
-      throw new BusinessRuleError(`Account '${account.name}' is archived`, {
-        accountId: [`account '${account.name}' is archived and takes no new entries`],
-      });
-    }
+    const account = await this.openAccountWithin(manager, accountId);
     if (account.currency !== currency) {
       throw new BusinessRuleError(`Account '${account.name}' is in ${account.currency}`, {
         currency: [
@@ -152,6 +147,43 @@ export class AccountsService {
       });
     }
     return account;
+  }
+
+  /**
+   * A live account of the current user that takes new entries (not archived), inside their open
+   * transaction; 404 or 422 otherwise, the message under `field`.
+   */
+  async openAccountWithin(
+    manager: EntityManager,
+    id: string,
+    field = 'accountId',
+  ): Promise<Account> {
+    const account = await manager.findOneBy(Account, { id, deletedAt: IsNull() });
+    if (!account) {
+      throw new NotFoundError(`Account ${id} not found`, { [field]: ['account not found'] });
+    }
+    if (account.archived) {
+      throw new BusinessRuleError(`Account '${account.name}' is archived`, {
+        [field]: [`account '${account.name}' is archived and takes no new entries`],
+      });
+    }
+    return account;
+  }
+
+  /** Records a statement the account's ledger matched, inside the caller's open transaction. */
+  async markReconciledWithin(
+    manager: EntityManager,
+    id: string,
+    statementDate: string,
+    statementBalanceCents: number,
+  ): Promise<void> {
+    await updateLive(
+      manager,
+      Account,
+      id,
+      { lastReconciledOn: statementDate, reconciledBalanceCents: statementBalanceCents },
+      () => accountNotFound(id),
+    );
   }
 
   /** A live account of the current user, inside their open transaction; 404 otherwise. */

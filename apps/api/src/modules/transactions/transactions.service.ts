@@ -9,7 +9,6 @@ import {
 import { Injectable, Logger } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { EntityManager } from 'typeorm';
-import { RequestContext } from '../../common/context/request-context';
 import { BusinessRuleError, NotFoundError } from '../../common/errors/domain-errors';
 import { Page } from '../../common/http/pagination.dto';
 import { ownsRow } from '../../database/live-rows';
@@ -24,6 +23,9 @@ import {
   UpdateTransactionDto,
 } from './dto/transaction.dto';
 import { Transaction } from './transaction.entity';
+import { TransactionEvents } from './transaction-events';
+import { transferChangesOf } from './transfer-changes';
+import { TransfersService } from './transfers.service';
 import { TRANSACTION_SAVED, TransactionSaved } from './transaction-saved';
 import { assertAmountRange, whereTransactionsMatch } from './transaction-filters';
 import { NewTransaction, TransactionsStore } from './transactions.store';
@@ -65,7 +67,8 @@ export class TransactionsService {
     private readonly accounts: AccountsService,
     private readonly store: TransactionsStore,
     private readonly events: EventEmitter2,
-    private readonly requestContext: RequestContext,
+    private readonly transactionEvents: TransactionEvents,
+    private readonly transfers: TransfersService,
   ) {}
 
   list(query: ListTransactionsQueryDto): Promise<Page<TransactionDto>> {
@@ -124,6 +127,14 @@ export class TransactionsService {
   async update(id: string, changes: UpdateTransactionDto): Promise<TransactionDto> {
     const updated = await this.save(DomainEvent.TransactionUpdated, async (manager) => {
       const current = await this.find(manager, id);
+      if (current.transferId) {
+        await this.transfers.updateWithin(
+          manager,
+          current.transferId,
+          transferChangesOf(current, changes),
+        );
+        return this.find(manager, id);
+      }
       if (!isEntry(current.type)) {
         throw new BusinessRuleError(`This is ${LEDGER_TYPE_NAMES[current.type]}`, {
           type: [`${LEDGER_TYPE_NAMES[current.type]} cannot be edited as income or spending`],
@@ -163,10 +174,18 @@ export class TransactionsService {
   async remove(id: string): Promise<void> {
     const removed = await this.userContext.run(async (manager) => {
       const transaction = await this.find(manager, id);
+      // A transfer's rows go together.
+      if (transaction.transferId) {
+        const { out, in: into } = await this.transfers.removeWithin(
+          manager,
+          transaction.transferId,
+        );
+        return [out, into];
+      }
       await manager.softDelete(Transaction, { id });
-      return transaction;
+      return [transaction];
     });
-    await this.publish(DomainEvent.TransactionDeleted, removed);
+    await this.transactionEvents.publish(DomainEvent.TransactionDeleted, ...removed);
   }
 
   /**
@@ -274,13 +293,13 @@ export class TransactionsService {
       const transaction = await work(manager);
       const event: TransactionSaved = {
         manager,
-        change: this.changeOf(transaction),
+        change: this.transactionEvents.changeOf(transaction),
         afterCommit: (announce) => announcements.push(announce),
       };
       await this.events.emitAsync(TRANSACTION_SAVED, event);
       return transaction;
     });
-    await this.publish(name, saved);
+    await this.transactionEvents.publish(name, saved);
     for (const announce of announcements) {
       try {
         announce();
@@ -289,29 +308,6 @@ export class TransactionsService {
       }
     }
     return saved;
-  }
-
-  /** After commit: reactions (realtime) must never fail the write. */
-  private async publish(name: DomainEventName, transaction: Transaction): Promise<void> {
-    try {
-      await this.events.emitAsync(name, this.changeOf(transaction));
-    } catch (error) {
-      this.logger.error({ err: error, event: name }, 'A reaction to a transaction change failed');
-    }
-  }
-
-  private changeOf(transaction: Transaction): TransactionChangedPayload {
-    return {
-      userId: transaction.userId,
-      transactionId: transaction.id,
-      type: transaction.type,
-      amountCents: transaction.amountCents,
-      currency: transaction.currency,
-      description: transaction.description,
-      categoryId: transaction.categoryId,
-      occurredOn: transaction.occurredOn,
-      traceId: this.requestContext.traceId,
-    };
   }
 
   /**
@@ -329,14 +325,14 @@ export class TransactionsService {
     const announcements: (() => void)[] = [];
     const event: TransactionSaved = {
       manager,
-      change: this.changeOf(inserted),
+      change: this.transactionEvents.changeOf(inserted),
       afterCommit: (announce) => announcements.push(announce),
     };
     await this.events.emitAsync(TRANSACTION_SAVED, event);
     return {
       id: inserted.id,
       announce: async () => {
-        await this.publish(DomainEvent.TransactionCreated, inserted);
+        await this.transactionEvents.publish(DomainEvent.TransactionCreated, inserted);
         for (const announce of announcements) {
           try {
             announce();

@@ -21,7 +21,7 @@ export interface NewTransaction {
 }
 
 /** The columns a transaction is answered with, as the insert returns them. */
-type InsertedRow = Pick<
+export type InsertedRow = Pick<
   Narrowed<TransactionsTable, { type: LedgerType }>,
   | 'id'
   | 'user_id'
@@ -38,7 +38,12 @@ type InsertedRow = Pick<
 > &
   CastColumns<TransactionsTable, 'occurred_on', string>;
 
-function transactionOf(manager: EntityManager, row: InsertedRow): Transaction {
+/** What an INSERT … RETURNING of `transactions` answers, to be read by `transactionOf`. */
+export const RETURNED_COLUMNS = `id, user_id, account_id, transfer_id, category_id, type, amount_cents,
+  currency, description, to_char(occurred_on, 'YYYY-MM-DD') AS occurred_on, notes, created_at,
+  updated_at`;
+
+export function transactionOf(manager: EntityManager, row: InsertedRow): Transaction {
   return manager.create(Transaction, {
     id: row.id,
     userId: row.user_id,
@@ -77,9 +82,7 @@ export class TransactionsStore {
                WHERE d.currency = $5::varchar AND NOT d.archived AND d.deleted_at IS NULL
                ORDER BY d.created_at, d.id LIMIT 1))
          AND a.currency = $5::varchar AND NOT a.archived AND a.deleted_at IS NULL
-       RETURNING id, user_id, account_id, transfer_id, category_id, type, amount_cents, currency,
-                 description, to_char(occurred_on, 'YYYY-MM-DD') AS occurred_on, notes,
-                 created_at, updated_at`,
+       RETURNING ${RETURNED_COLUMNS}`,
       [
         input.accountId ?? null,
         input.categoryId,
