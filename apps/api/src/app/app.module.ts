@@ -29,6 +29,7 @@ import { DemoModule } from '../modules/demo';
 import { ExceptionsModule } from '../modules/exceptions';
 import { GoalsModule } from '../modules/goals';
 import { HealthModule } from '../modules/health';
+import { ImportsModule } from '../modules/imports';
 import { InsightsModule } from '../modules/insights';
 import { MonitoringModule } from '../modules/monitoring';
 import { NotificationsModule } from '../modules/notifications';
@@ -105,6 +106,7 @@ export class AppModule {
         TransactionsModule,
         BudgetsModule,
         RecurringModule,
+        ImportsModule,
         GoalsModule,
         InsightsModule,
         NotificationsModule,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager, In, Raw } from 'typeorm';
 import { ConflictError, NotFoundError } from '../../common/errors/domain-errors';
 import { translateConstraintError } from '../../common/errors/postgres-errors';
 import { PaginationQueryDto } from '../../common/http/pagination.dto';
@@ -91,6 +91,18 @@ export class CategoriesService {
       where: { id: In([...ids]) },
       order: { kind: 'ASC', name: 'ASC', id: 'ASC' },
       withDeleted: true,
+    });
+  }
+
+  /**
+   * The current user's live categories with any of these names, case-insensitively, inside
+   * their open transaction (an import's category column); one query, none for no names.
+   */
+  async findByNames(manager: EntityManager, names: readonly string[]): Promise<Category[]> {
+    const lowered = [...new Set(names.map((name) => name.toLowerCase()))];
+    if (lowered.length === 0) return [];
+    return manager.findBy(Category, {
+      name: Raw((column) => `lower(${column}) = ANY(:lowered)`, { lowered }),
     });
   }
 

@@ -8,6 +8,12 @@ export interface CsvRecord {
   cells: string[];
 }
 
+/** A record as csv-parse answers it with `info: true`: `lines` is the line it ends on. */
+interface ParsedRecord {
+  record: string[];
+  info: { lines: number };
+}
+
 /** How many lines detection looks at. */
 const SAMPLE_LINES = 30;
 
@@ -16,15 +22,16 @@ const newlinesIn = (cells: readonly string[]) =>
 
 /** The records of `text` (up to line `toLine`), empty lines and lines of empty cells left out. */
 export function recordsOf(text: string, delimiter: Delimiter, toLine?: number): CsvRecord[] {
-  let parsed: { record: string[]; info: { lines: number } }[];
+  let parsed: ParsedRecord[];
   try {
+    // csv-parse's types do not follow `info: true`, which wraps each record with its position.
     parsed = parse(text, {
       delimiter,
       relax_column_count: true,
       skip_empty_lines: true,
       info: true,
       ...(toLine ? { to_line: toLine } : {}),
-    });
+    }) as unknown as ParsedRecord[];
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
     const line = (error as CsvError & { lines?: number }).lines;
