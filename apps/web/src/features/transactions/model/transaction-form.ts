@@ -2,7 +2,7 @@ import type { FormFields } from '../../../lib/field-errors';
 import { centsFromDecimal, decimalFromCents } from '../../../lib/money';
 import { amount, currencyCode, firstProblems, present } from '../../../lib/validators';
 import type { NewTransaction, Transaction, TransactionType } from '../api/types';
-import { todayIso } from './dates';
+import { todayIso } from '../../../lib/today';
 
 /** The form as typed: strings, amount in decimal. */
 export interface TransactionDraft {
