@@ -66,6 +66,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/accounts/{id}/reconcile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ReconciliationController_reconcile_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit-logs": {
         parameters: {
             query?: never;
@@ -516,6 +532,46 @@ export interface paths {
         get: operations["HealthController_ready_v1"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import a CSV file into an account
+         * @description All or nothing, in one database transaction. Lines repeating a live transaction of the account or an earlier line (same date, amount, type and description) are skipped as duplicates.
+         */
+        post: operations["ImportsController_import_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/csv/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * How a CSV file reads, before importing it
+         * @description Detects the delimiter, header, columns, date format and decimal separator unless given, and answers them with the first rows as they will be stored and the lines that cannot be.
+         */
+        post: operations["ImportsController_preview_v1"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1536,6 +1592,38 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/transfers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["TransfersController_create_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/transfers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TransfersController_get_v1"];
+        put?: never;
+        post?: never;
+        delete: operations["TransfersController_remove_v1"];
+        options?: never;
+        head?: never;
+        patch: operations["TransfersController_update_v1"];
         trace?: never;
     };
     "/api/v1/users": {
@@ -2794,6 +2882,238 @@ export interface components {
              */
             type?: "expense" | "income";
         };
+        CreateTransferDto: {
+            /**
+             * Format: int64
+             * @description Amount leaving, in the from-account's currency, in minor units (at most 10^14)
+             * @example 20000
+             */
+            amountCents: number;
+            /** @description Default: "Transfer" */
+            description?: string;
+            /**
+             * Format: uuid
+             * @description The account the money leaves
+             */
+            fromAccountId: string;
+            /**
+             * Format: date
+             * @example 2026-11-03
+             */
+            occurredOn: string;
+            /**
+             * Format: uuid
+             * @description The account the money reaches
+             */
+            toAccountId: string;
+            /**
+             * Format: int64
+             * @description Amount arriving, in the to-account's currency: required when the currencies differ, else the same as amountCents, in minor units (at most 10^14)
+             * @example 21500
+             */
+            toAmountCents: number;
+        };
+        CsvColumnsDto: {
+            /** Format: int64 */
+            amount: number | null;
+            /** Format: int64 */
+            category: number | null;
+            /** Format: int64 */
+            credit: number | null;
+            /**
+             * Format: int64
+             * @description 0-based
+             */
+            date: number | null;
+            /** Format: int64 */
+            debit: number | null;
+            /** Format: int64 */
+            description: number | null;
+        };
+        CsvImportFormDto: {
+            /**
+             * Format: uuid
+             * @description The account the transactions are booked to
+             */
+            accountId: string;
+            /**
+             * Format: int32
+             * @description The column (0-based) holding the signed amount (negative: an expense)
+             */
+            amountColumn?: number;
+            /**
+             * Format: int32
+             * @description The column (0-based) holding the category name, matched to yours case-insensitively
+             */
+            categoryColumn?: number;
+            /**
+             * Format: int32
+             * @description The column (0-based) holding the money in (income), instead of an amount column
+             */
+            creditColumn?: number;
+            /**
+             * Format: int32
+             * @description The column (0-based) holding the date
+             */
+            dateColumn?: number;
+            /**
+             * @description Detected when omitted; required when both day-month orders fit
+             * @enum {string}
+             */
+            dateFormat?: "YYYY-MM-DD" | "DD.MM.YYYY" | "DD/MM/YYYY" | "MM/DD/YYYY" | "DD-MM-YYYY" | "YYYY/MM/DD" | "DD.MM.YY" | "DD/MM/YY" | "MM/DD/YY";
+            /**
+             * Format: int32
+             * @description The column (0-based) holding the money out (expenses), instead of an amount column
+             */
+            debitColumn?: number;
+            /**
+             * @description Detected when omitted
+             * @enum {string}
+             */
+            decimalSeparator?: "." | ",";
+            /**
+             * @description Detected when omitted
+             * @enum {string}
+             */
+            delimiter?: "," | ";" | "\t" | "|";
+            /**
+             * Format: int32
+             * @description The column (0-based) holding the description
+             */
+            descriptionColumn?: number;
+            /**
+             * Format: binary
+             * @description The CSV file, UTF-8 (with or without BOM) or UTF-16 with BOM, at most 10 MB
+             */
+            file: string;
+            /** @description Whether the first line names the columns */
+            hasHeader?: boolean;
+            /**
+             * @description true: import the good lines and list the refused ones; false: refuse the file
+             * @default false
+             */
+            skipInvalidRows?: boolean;
+        };
+        CsvImportSummaryDto: {
+            /** Format: uuid */
+            accountId: string;
+            /** @description Lines skipped as duplicates: same account, date, amount, type and description as a live transaction or an earlier line */
+            duplicates: components["schemas"]["DuplicateLineDto"][];
+            /**
+             * Format: int64
+             * @description Transactions stored
+             */
+            imported: number;
+            /** @description Lines skipped as invalid (skipInvalidRows) */
+            refused: components["schemas"]["RefusedLineDto"][];
+        };
+        CsvPreviewDto: {
+            /** @description Date formats that read every date, when more than one does: choose one to import */
+            ambiguousDateFormats: ("YYYY-MM-DD" | "DD.MM.YYYY" | "DD/MM/YYYY" | "MM/DD/YYYY" | "DD-MM-YYYY" | "YYYY/MM/DD" | "DD.MM.YY" | "DD/MM/YY" | "MM/DD/YY")[];
+            /** Format: int64 */
+            columnCount: number;
+            /** @description The column names of the first line; null without a header */
+            header: string[] | null;
+            /** @description The first 100 refused lines */
+            refused: components["schemas"]["RefusedLineDto"][];
+            /** Format: int64 */
+            refusedCount: number;
+            /** @description The first 20 rows as stored */
+            rows: components["schemas"]["CsvPreviewRowDto"][];
+            /** @description What the file is read with */
+            settings: components["schemas"]["CsvSettingsDto"];
+            /**
+             * Format: int64
+             * @description Lines below the header, read or refused
+             */
+            totalRows: number;
+        };
+        CsvPreviewFormDto: {
+            /**
+             * Format: int32
+             * @description The column (0-based) holding the signed amount (negative: an expense)
+             */
+            amountColumn?: number;
+            /**
+             * Format: int32
+             * @description The column (0-based) holding the category name, matched to yours case-insensitively
+             */
+            categoryColumn?: number;
+            /**
+             * Format: int32
+             * @description The column (0-based) holding the money in (income), instead of an amount column
+             */
+            creditColumn?: number;
+            /**
+             * Format: int32
+             * @description The column (0-based) holding the date
+             */
+            dateColumn?: number;
+            /**
+             * @description Detected when omitted; required when both day-month orders fit
+             * @enum {string}
+             */
+            dateFormat?: "YYYY-MM-DD" | "DD.MM.YYYY" | "DD/MM/YYYY" | "MM/DD/YYYY" | "DD-MM-YYYY" | "YYYY/MM/DD" | "DD.MM.YY" | "DD/MM/YY" | "MM/DD/YY";
+            /**
+             * Format: int32
+             * @description The column (0-based) holding the money out (expenses), instead of an amount column
+             */
+            debitColumn?: number;
+            /**
+             * @description Detected when omitted
+             * @enum {string}
+             */
+            decimalSeparator?: "." | ",";
+            /**
+             * @description Detected when omitted
+             * @enum {string}
+             */
+            delimiter?: "," | ";" | "\t" | "|";
+            /**
+             * Format: int32
+             * @description The column (0-based) holding the description
+             */
+            descriptionColumn?: number;
+            /**
+             * Format: binary
+             * @description The CSV file, UTF-8 (with or without BOM) or UTF-16 with BOM, at most 10 MB
+             */
+            file: string;
+            /** @description Whether the first line names the columns */
+            hasHeader?: boolean;
+        };
+        CsvPreviewRowDto: {
+            /**
+             * Format: int64
+             * @description Positive amount, in minor units (at most 10^14)
+             * @example 1250
+             */
+            amountCents: number;
+            /**
+             * Format: uuid
+             * @description Your category of that name and of this type; null: stored without one
+             */
+            categoryId: string | null;
+            /** @description The category column's text */
+            categoryName: string | null;
+            description: string;
+            /** Format: int64 */
+            line: number;
+            /** Format: date */
+            occurredOn: string;
+            /** @enum {string} */
+            type: "expense" | "income";
+        };
+        CsvSettingsDto: {
+            columns: components["schemas"]["CsvColumnsDto"];
+            /** @enum {string} */
+            dateFormat: "YYYY-MM-DD" | "DD.MM.YYYY" | "DD/MM/YYYY" | "MM/DD/YYYY" | "DD-MM-YYYY" | "YYYY/MM/DD" | "DD.MM.YY" | "DD/MM/YY" | "MM/DD/YY";
+            /** @enum {string} */
+            decimalSeparator: "." | ",";
+            /** @enum {string} */
+            delimiter: "," | ";" | "\t" | "|";
+            hasHeader: boolean;
+        };
         CurrencyCategoriesDto: {
             /** @description The categories spent in, the largest total first */
             categories: components["schemas"]["CategoryMonthsDto"][];
@@ -2886,6 +3206,15 @@ export interface components {
              * @description Matching rows in all pages
              */
             total: number;
+        };
+        DuplicateLineDto: {
+            /** Format: int64 */
+            line: number;
+            /**
+             * Format: int64
+             * @description The earlier line it repeats; null: it repeats a transaction already stored
+             */
+            ofLine: number | null;
         };
         EmailSettingsDto: {
             /**
@@ -3693,6 +4022,51 @@ export interface components {
              */
             status: "ok" | "error";
         };
+        ReconcileAccountDto: {
+            /**
+             * @description Book the difference as a reconciliation adjustment on the statement day
+             * @default false
+             */
+            bookAdjustment?: boolean;
+            /**
+             * Format: int64
+             * @description The bank statement's closing balance, in minor units, negative for money owed (at most 10^14 either way)
+             * @example 254300
+             */
+            statementBalanceCents: number;
+            /**
+             * Format: date
+             * @description The statement's closing day
+             * @example 2026-11-30
+             */
+            statementDate: string;
+        };
+        ReconciliationDto: {
+            /** Format: uuid */
+            accountId: string;
+            /** @description The adjustment booked for the difference, when asked for */
+            adjustment: components["schemas"]["TransactionDto"] | null;
+            /**
+             * @description The ledger balance at the end of statementDate, before any adjustment: exact sum in minor units, as a decimal string, since sums can exceed 2^53
+             * @example 254000
+             */
+            balanceCents: string;
+            /**
+             * @description statementBalanceCents minus balanceCents: exact sum in minor units, as a decimal string, since sums can exceed 2^53
+             * @example 300
+             */
+            differenceCents: string;
+            /** @description The ledger now matches the statement: the difference was zero or was booked */
+            reconciled: boolean;
+            /**
+             * Format: int64
+             * @description The statement's closing balance, in minor units, negative for money owed (at most 10^14 either way)
+             * @example 254300
+             */
+            statementBalanceCents: number;
+            /** Format: date */
+            statementDate: string;
+        };
         RecordChangeDto: {
             /** @enum {string} */
             action: "INSERT" | "UPDATE" | "DELETE";
@@ -3770,6 +4144,15 @@ export interface components {
         };
         RefreshDto: {
             refreshToken: string;
+        };
+        RefusedLineDto: {
+            /**
+             * Format: int64
+             * @description The line's number in the file
+             */
+            line: number;
+            /** @example amount '12,3x' is not an amount */
+            reason: string;
         };
         RegisterDto: {
             /** @example Ada Lovelace */
@@ -4076,6 +4459,46 @@ export interface components {
             /** @description One entry per currency of the matching transactions, the most used first (amounts in different currencies never add up) */
             currencies: components["schemas"]["CurrencyTotalsDto"][];
         };
+        TransferDto: {
+            /**
+             * Format: int64
+             * @description Amount leaving, in minor units (at most 10^14)
+             * @example 20000
+             */
+            amountCents: number;
+            /** @example EUR */
+            currency: string;
+            description: string;
+            /** Format: uuid */
+            fromAccountId: string;
+            /**
+             * Format: uuid
+             * @description The transferId both rows share
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The transfer_in row
+             */
+            inTransactionId: string;
+            /** Format: date */
+            occurredOn: string;
+            /**
+             * Format: uuid
+             * @description The transfer_out row
+             */
+            outTransactionId: string;
+            /** Format: uuid */
+            toAccountId: string;
+            /**
+             * Format: int64
+             * @description Amount arriving, in minor units (at most 10^14)
+             * @example 20000
+             */
+            toAmountCents: number;
+            /** @example EUR */
+            toCurrency: string;
+        };
         TrendDto: {
             /**
              * @description Change in percent, one decimal; null when the previous window had none
@@ -4304,6 +4727,37 @@ export interface components {
              * @enum {string}
              */
             type?: "expense" | "income";
+        };
+        UpdateTransferDto: {
+            /**
+             * Format: int64
+             * @description Amount leaving, in the from-account's currency, in minor units (at most 10^14)
+             * @example 20000
+             */
+            amountCents?: number;
+            /** @description Default: "Transfer" */
+            description?: string;
+            /**
+             * Format: uuid
+             * @description The account the money leaves
+             */
+            fromAccountId?: string;
+            /**
+             * Format: date
+             * @example 2026-11-03
+             */
+            occurredOn?: string;
+            /**
+             * Format: uuid
+             * @description The account the money reaches
+             */
+            toAccountId?: string;
+            /**
+             * Format: int64
+             * @description Amount arriving, in the to-account's currency: required when the currencies differ, else the same as amountCents, in minor units (at most 10^14)
+             * @example 21500
+             */
+            toAmountCents?: number;
         };
         UpdateUserPreferencesDto: {
             /**
@@ -4881,6 +5335,103 @@ export interface operations {
             };
             /** @description No such record of yours */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description An unexpected error; the trace ID finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; try again shortly. Every route can meet one: sign-in checks and the action log use the database too. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ReconciliationController_reconcile_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReconcileAccountDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReconciliationDto"];
+                };
+            };
+            /** @description Invalid input, one message per field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such account of yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is larger than the API accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is in a charset or content encoding the API does not read */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description An archived account, or a difference too large for one adjustment */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7746,6 +8297,160 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReadinessDto"];
+                };
+            };
+        };
+    };
+    ImportsController_import_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["CsvImportFormDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CsvImportSummaryDto"];
+                };
+            };
+            /** @description A file that cannot be read (not UTF-8 or UTF-16 text, not CSV, no rows, a missing column, no dates), or invalid fields; one message per field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such account of yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The file is larger than 10 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Lines that cannot be imported (`details`: `line 7` → reason) and skipInvalidRows is false, or the account is archived; nothing is written */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description An unexpected error; the trace ID finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; try again shortly. Every route can meet one: sign-in checks and the action log use the database too. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ImportsController_preview_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["CsvPreviewFormDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CsvPreviewDto"];
+                };
+            };
+            /** @description A file that cannot be read (not UTF-8 or UTF-16 text, not CSV, no rows, a missing column, no dates), or invalid fields; one message per field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The file is larger than 10 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description An unexpected error; the trace ID finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; try again shortly. Every route can meet one: sign-in checks and the action log use the database too. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -12860,6 +13565,329 @@ export interface operations {
                 };
             };
             /** @description minAmountCents is greater than maxAmountCents */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description An unexpected error; the trace ID finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; try again shortly. Every route can meet one: sign-in checks and the action log use the database too. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    TransfersController_create_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTransferDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransferDto"];
+                };
+            };
+            /** @description Invalid input, one message per field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Account not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is larger than the API accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is in a charset or content encoding the API does not read */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description One account twice, an archived account, or amounts that do not fit the currencies */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description An unexpected error; the trace ID finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; try again shortly. Every route can meet one: sign-in checks and the action log use the database too. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    TransfersController_get_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransferDto"];
+                };
+            };
+            /** @description Invalid input, one message per field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such record of yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description An unexpected error; the trace ID finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; try again shortly. Every route can meet one: sign-in checks and the action log use the database too. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    TransfersController_remove_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Soft-deleted: gone from lists and lookups, kept in the database */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input, one message per field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such record of yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description An unexpected error; the trace ID finds it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; try again shortly. Every route can meet one: sign-in checks and the action log use the database too. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    TransfersController_update_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTransferDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransferDto"];
+                };
+            };
+            /** @description Invalid input, one message per field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing, malformed, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such record of yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is larger than the API accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The body is in a charset or content encoding the API does not read */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description One account twice, an archived account, or amounts that do not fit the currencies */
             422: {
                 headers: {
                     [name: string]: unknown;
