@@ -91,6 +91,9 @@ export class Accounts1732880000000 implements MigrationInterface {
         UPDATE "${table}" AS row SET account_id = account.id
         FROM accounts AS account
         WHERE account.user_id = row.user_id AND account.currency = row.currency`);
+      // The row history of the backfill is written now: a table with pending (deferred) trigger
+      // events cannot be altered.
+      await queryRunner.query(`SET CONSTRAINTS ALL IMMEDIATE`);
       await queryRunner.query(`ALTER TABLE "${table}" ALTER "account_id" SET NOT NULL`);
       await queryRunner.query(`
         ALTER TABLE "${table}" ADD CONSTRAINT "fk_${table}_account"
