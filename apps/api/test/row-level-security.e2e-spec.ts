@@ -110,7 +110,7 @@ describe('row-level security', () => {
     const rows = await testApp.dataSource.transaction(async (manager) => {
       await manager.query(`SET LOCAL ROLE ${APP_ROLE}`);
       return manager.query(
-        'SELECT id FROM transactions UNION ALL SELECT id FROM categories UNION ALL SELECT id FROM budgets',
+        'SELECT id FROM transactions UNION ALL SELECT id FROM categories UNION ALL SELECT id FROM budgets UNION ALL SELECT id FROM accounts',
       );
     });
     expect(rows).toEqual([]);
@@ -177,6 +177,22 @@ describe('row-level security', () => {
       else if (user === bob) expect(ids).toEqual([]);
       else expect(descriptions).toEqual([`mine:${user.id}`]);
     }
+    // Accounts too: each user's list, asked for alone, is what each concurrent list answers.
+    const accountIdsOf = async (user: SignedInUser) =>
+      (
+        (await testApp.http.get('/api/v1/accounts').set(user.auth).expect(200)).body.items as {
+          id: string;
+        }[]
+      ).map(({ id }) => id);
+    const alone = new Map<SignedInUser, string[]>();
+    for (const user of users) alone.set(user, await accountIdsOf(user));
+    expect(alone.get(bob)).toEqual([]);
+    const together = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => users[i % users.length] as SignedInUser).map(
+        async (user) => ({ user, ids: await accountIdsOf(user) }),
+      ),
+    );
+    for (const { user, ids } of together) expect(ids).toEqual(alone.get(user));
     // And after all that, the pool's connections carry no user and run as the owner again.
     const settings = await Promise.all(
       Array.from({ length: 10 }, () =>
