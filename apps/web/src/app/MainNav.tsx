@@ -12,6 +12,7 @@ const EVERYONE: NavItem[] = [
   { to: '/', label: 'Dashboard', end: true },
   { to: '/accounts', label: 'Accounts' },
   { to: '/transactions', label: 'Transactions' },
+  { to: '/import', label: 'Import' },
   { to: '/budgets', label: 'Budgets' },
   { to: '/goals', label: 'Goals' },
   { to: '/recurring', label: 'Recurring' },

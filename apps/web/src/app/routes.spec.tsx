@@ -126,6 +126,7 @@ describe('layout', () => {
       'Dashboard',
       'Accounts',
       'Transactions',
+      'Import',
       'Budgets',
       'Goals',
       'Recurring',

@@ -51,6 +51,12 @@ export const routes: RouteObject[] = [
                 ),
               },
               {
+                path: 'import',
+                ...behindSignIn(() =>
+                  import('../features/imports/ImportPage').then((module) => module.ImportPage),
+                ),
+              },
+              {
                 path: 'budgets',
                 ...behindSignIn(() =>
                   import('../features/budgets/BudgetsPage').then((module) => module.BudgetsPage),
