@@ -170,6 +170,7 @@ describe('GoalsPage', () => {
     expect(
       await bodyOf(defined(api.requestsTo(contributions)[0], 'the contribution request')),
     ).toMatchObject({ amountCents: -5_000, note: 'Train tickets' });
+    expect(await screen.findByText('Money taken out of Holiday')).toBeInTheDocument();
     // The goals are read again for their new progress.
     await waitFor(() => expect(api.requestsTo(GOALS)).toHaveLength(2));
   });

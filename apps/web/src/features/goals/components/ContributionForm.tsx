@@ -37,7 +37,11 @@ export function ContributionForm({
       { goalId: goal.id, body: checked.body },
       {
         onSuccess: () => {
-          toast.success(`${goal.name} updated`);
+          toast.success(
+            values.direction === 'out'
+              ? `Money taken out of ${goal.name}`
+              : `Money added to ${goal.name}`,
+          );
           onDone();
         },
         onError: form.refuse,
