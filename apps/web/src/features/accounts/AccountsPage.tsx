@@ -9,6 +9,8 @@ import { type AccountActions, AccountList } from './components/AccountList';
 import { AccountForm } from './components/AccountForm';
 import { CurrencyTotals } from './components/CurrencyTotals';
 import { DeleteAccountDialog } from './components/DeleteAccountDialog';
+import { ReconcileForm } from './components/ReconcileForm';
+import { TransferForm } from './components/TransferForm';
 import './accounts.css';
 
 /** Which account the form edits; `null` for a new one. */
@@ -23,17 +25,20 @@ export function AccountsPage() {
   const defaultCurrency = useDefaultCurrency();
   const [editing, setEditing] = useState<Editing>(null);
   const [deleting, setDeleting] = useState<Account | null>(null);
+  const [reconciling, setReconciling] = useState<Account | null>(null);
+  const [transferring, setTransferring] = useState(false);
   const archive = useSaveAccount();
   const create = () => setEditing({ account: null });
   const ready = accounts.data && defaultCurrency.data;
   const error = accounts.error ?? defaultCurrency.error;
+  const open = accounts.data?.filter(({ archived }) => !archived) ?? [];
 
   const retry = () => {
     for (const query of [accounts, defaultCurrency]) if (query.error) void query.refetch();
   };
   const actions: AccountActions = {
     onEdit: (account) => setEditing({ account }),
-    onReconcile: () => undefined,
+    onReconcile: setReconciling,
     onDelete: setDeleting,
     onToggleArchived: (account) =>
       archive.mutate(
@@ -61,7 +66,6 @@ export function AccountsPage() {
       </EmptyState>
     );
   } else {
-    const open = accounts.data.filter(({ archived }) => !archived);
     const archived = accounts.data.filter(({ archived }) => archived);
     content = (
       <>
@@ -90,6 +94,14 @@ export function AccountsPage() {
     <section className="accounts-page">
       <PageHeader title="Accounts">
         <div className="accounts-page__actions">
+          <button
+            type="button"
+            className="button button--ghost"
+            onClick={() => setTransferring(true)}
+            disabled={open.length < 2}
+          >
+            Transfer
+          </button>
           <button type="button" className="button" onClick={create} disabled={!ready}>
             New account
           </button>
@@ -107,6 +119,24 @@ export function AccountsPage() {
             defaultCurrency={defaultCurrency.data}
             today={todayIso()}
             onDone={() => setEditing(null)}
+          />
+        )}
+      </Dialog>
+      <Dialog open={transferring} title="Transfer" onClose={() => setTransferring(false)}>
+        {transferring && (
+          <TransferForm accounts={open} today={todayIso()} onDone={() => setTransferring(false)} />
+        )}
+      </Dialog>
+      <Dialog
+        open={reconciling !== null}
+        title={`Reconcile ${reconciling?.name ?? ''}`}
+        onClose={() => setReconciling(null)}
+      >
+        {reconciling && (
+          <ReconcileForm
+            account={reconciling}
+            today={todayIso()}
+            onDone={() => setReconciling(null)}
           />
         )}
       </Dialog>

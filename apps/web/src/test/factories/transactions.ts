@@ -20,6 +20,8 @@ export function aTransaction(overrides: Partial<TransactionDto> = {}): Transacti
     notes: null,
     categoryId: overrides.category?.id ?? null,
     category: null,
+    accountId: '00000000-0000-4000-a000-000000000000',
+    transferId: null,
     createdAt: `2026-11-21T10:00:${String(sequence % 60).padStart(2, '0')}.000Z`,
     updatedAt: '2026-11-21T10:00:00.000Z',
     ...overrides,
