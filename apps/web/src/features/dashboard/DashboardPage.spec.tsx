@@ -12,11 +12,15 @@ import { renderPage } from '../../test/render';
 import { DashboardPage } from './DashboardPage';
 import { NEW_BADGE_MS } from './hooks/use-new-transaction-ids';
 import { defined } from '../../test/defined';
+import { fakeClockAt } from './__tests__/clock';
+import { aCategorySpending, aMonthlyTotals } from './__tests__/insights-fixtures';
 
 const TRANSACTIONS = 'GET /api/v1/transactions';
 const SUMMARY = 'GET /api/v1/transactions/summary';
 const BUDGETS = 'GET /api/v1/budgets';
 const CATEGORIES = 'GET /api/v1/categories';
+const MONTHS = 'GET /api/v1/insights/months';
+const CATEGORY_MONTHS = 'GET /api/v1/insights/categories';
 
 const groceries = aCategory({ name: 'Groceries', color: '#22c55e' });
 const rent = aCategory({ name: 'Rent', color: '#ef4444' });
@@ -40,6 +44,8 @@ function network(routes: Record<string, FakeRoute | Response> = {}) {
     [SUMMARY]: json(aTransactionSummary(monthOfTransactions)),
     [BUDGETS]: json(aBudgetList([])),
     [CATEGORIES]: json(aCategoryList([groceries, rent, salary])),
+    [MONTHS]: json(aMonthlyTotals('2025-12', '2026-11', {})),
+    [CATEGORY_MONTHS]: json(aCategorySpending('2025-12', '2026-11', {})),
     ...routes,
   });
 }
@@ -59,28 +65,8 @@ const announce = (type: string, transactionId: string) =>
 const region = (name: string) => screen.findByRole('region', { name });
 
 describe('DashboardPage', () => {
-  // Only the clock is fake: "this month" is November 2026; timers and promises run as usual.
-  beforeEach(() => {
-    jest.useFakeTimers({
-      now: new Date(2026, 10, 21, 12),
-      doNotFake: [
-        'hrtime',
-        'nextTick',
-        'performance',
-        'queueMicrotask',
-        'requestAnimationFrame',
-        'cancelAnimationFrame',
-        'requestIdleCallback',
-        'cancelIdleCallback',
-        'setImmediate',
-        'clearImmediate',
-        'setInterval',
-        'clearInterval',
-        'setTimeout',
-        'clearTimeout',
-      ],
-    });
-  });
+  // Only the clock is fake: "this month" is November 2026 (in UTC, the default time zone).
+  beforeEach(() => fakeClockAt(new Date(Date.UTC(2026, 10, 21, 12))));
   afterEach(() => jest.useRealTimers());
 
   describe('states', () => {
