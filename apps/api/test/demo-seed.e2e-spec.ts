@@ -1,4 +1,5 @@
 import { EventEmitter2 } from '@nestjs/event-emitter';
+import { DEMO_ACCOUNTS } from '../src/modules/demo/demo-accounts';
 import { DEMO_LOGINS, DEMO_RECURRING_RULES } from '../src/modules/demo/demo-data';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -99,5 +100,28 @@ describe('demo data', () => {
     const nextFirst = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1));
     expect(rent[0]?.occursOn).toBe(nextFirst.toISOString().slice(0, 10));
     expect(rent.every((occurrence) => occurrence.occursOn.endsWith('-01'))).toBe(true);
+  });
+
+  it('keeps the history in three accounts whose balances add up, with monthly transfers between them', async () => {
+    const accounts = (await testApp.http.get('/api/v1/accounts').set(auth).expect(200)).body
+      .items as { id: string; name: string; balanceCents: string; openingBalanceCents: number }[];
+    expect(accounts.map((account) => account.name).sort()).toEqual(
+      DEMO_ACCOUNTS.map((account) => account.name).sort(),
+    );
+    const savings = accounts.find((account) => account.name === 'Savings');
+    const transfers = (
+      await testApp.http
+        .get('/api/v1/transactions')
+        .query({ accountId: savings?.id, type: 'transfer_in', limit: 100 })
+        .set(auth)
+        .expect(200)
+    ).body.items as { amountCents: number; transferId: string | null }[];
+    expect(transfers.length).toBeGreaterThanOrEqual(4);
+    expect(transfers.every((transfer) => transfer.transferId !== null)).toBe(true);
+    // Savings holds its opening balance and what was transferred in, nothing else.
+    expect(BigInt(savings?.balanceCents ?? '0')).toBe(
+      BigInt(savings?.openingBalanceCents ?? 0) +
+        transfers.reduce((sum, transfer) => sum + BigInt(transfer.amountCents), 0n),
+    );
   });
 });

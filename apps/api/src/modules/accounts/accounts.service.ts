@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, IsNull } from 'typeorm';
+import { EntityManager, IsNull, Raw } from 'typeorm';
 import { BusinessRuleError, ConflictError, NotFoundError } from '../../common/errors/domain-errors';
 import { translateConstraintError } from '../../common/errors/postgres-errors';
 import { PaginationQueryDto } from '../../common/http/pagination.dto';
@@ -7,6 +7,7 @@ import { ownsRow, softDeleteLive, updateLive } from '../../database/live-rows';
 import { rowsOf } from '../../database/typed-rows';
 import { UserContext } from '../../database/user-context';
 import { Account } from './account.entity';
+import { defaultAccountIdSql } from './default-account';
 import { AccountBalancesStore, Balance } from './account-balances.store';
 import {
   AccountBalanceDto,
@@ -231,9 +232,8 @@ export class AccountsService {
   }
 
   private oldestOpen(manager: EntityManager, currency: string): Promise<Account | null> {
-    return manager.findOne(Account, {
-      where: { currency, archived: false },
-      order: { createdAt: 'ASC', id: 'ASC' },
+    return manager.findOneBy(Account, {
+      id: Raw((id) => `${id} = ${defaultAccountIdSql(':currency')}`, { currency }),
     });
   }
 

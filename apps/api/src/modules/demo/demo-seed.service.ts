@@ -6,7 +6,7 @@ import { Account, AccountsService } from '../accounts';
 import { BudgetsService } from '../budgets';
 import { CategoriesService, CategoryDto } from '../categories';
 import { RecurringService } from '../recurring';
-import { TransactionsService } from '../transactions';
+import { TransactionsService, TransfersService } from '../transactions';
 import { User, UsersService } from '../users';
 import {
   DEMO_BUDGETS,
@@ -16,7 +16,7 @@ import {
   demoRecurringStart,
   demoTransactions,
 } from './demo-data';
-import { DEMO_ACCOUNTS } from './demo-accounts';
+import { DEMO_ACCOUNTS, DEMO_TRANSFERS, demoTransferDays } from './demo-accounts';
 
 const CURRENCY = 'EUR';
 
@@ -30,6 +30,7 @@ export class DemoSeedService {
     private readonly accounts: AccountsService,
     private readonly categories: CategoriesService,
     private readonly transactions: TransactionsService,
+    private readonly transfers: TransfersService,
     private readonly budgets: BudgetsService,
     private readonly recurring: RecurringService,
     private readonly userContext: UserContext,
@@ -83,6 +84,18 @@ export class DemoSeedService {
         return { ...rest, accountId: everyday.id, categoryId: id, type: kind, currency: CURRENCY };
       }),
     );
+    for (const { to, amountCents, day, description } of DEMO_TRANSFERS) {
+      const toAccount = accounts.find(({ name }) => name === to) as Account;
+      for (const occurredOn of demoTransferDays(openingDate, today, day)) {
+        await this.transfers.createWithin(manager, {
+          fromAccountId: everyday.id,
+          toAccountId: toAccount.id,
+          amountCents,
+          occurredOn,
+          description,
+        });
+      }
+    }
     const startDate = `${today.getUTCFullYear()}-01-01`;
     await this.budgets.createOverHistory(
       manager,

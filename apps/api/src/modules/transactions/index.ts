@@ -7,3 +7,4 @@ export { TransactionSpendingStore } from './transaction-spending.store';
 export type { SpendingScope } from './transaction-spending.store';
 export { TransactionsModule } from './transactions.module';
 export { TransactionsService } from './transactions.service';
+export { TransfersService } from './transfers.service';

@@ -29,6 +29,6 @@ import { TransactionsStore } from './transactions.store';
     TransfersStore,
     ReconciliationService,
   ],
-  exports: [TransactionsService, TransactionSpendingStore],
+  exports: [TransactionsService, TransfersService, TransactionSpendingStore],
 })
 export class TransactionsModule {}

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { TransactionsTable } from '../../database/generated/db-tables';
 import { CastColumns, Narrowed, oneRowOf } from '../../database/typed-rows';
+import { defaultAccountIdSql } from '../accounts';
 import { Transaction } from './transaction.entity';
 
 /**
@@ -77,10 +78,7 @@ export class TransactionsStore {
          (account_id, category_id, type, amount_cents, currency, description, occurred_on, notes)
        SELECT a.id, $2::uuid, $3::varchar, $4::bigint, a.currency, $6::varchar, $7::date, $8::text
        FROM accounts a
-       WHERE a.id = coalesce($1::uuid, (
-               SELECT d.id FROM accounts d
-               WHERE d.currency = $5::varchar AND NOT d.archived AND d.deleted_at IS NULL
-               ORDER BY d.created_at, d.id LIMIT 1))
+       WHERE a.id = coalesce($1::uuid, ${defaultAccountIdSql('$5')})
          AND a.currency = $5::varchar AND NOT a.archived AND a.deleted_at IS NULL
        RETURNING ${RETURNED_COLUMNS}`,
       [

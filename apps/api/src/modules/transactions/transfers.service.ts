@@ -92,25 +92,28 @@ export class TransfersService {
   ) {}
 
   async create(input: CreateTransferDto): Promise<TransferDto> {
-    const rows = await this.userContext.run(async (manager) => {
-      const from = await this.accounts.openAccountWithin(
-        manager,
-        input.fromAccountId,
-        'fromAccountId',
-      );
-      const to = await this.accounts.openAccountWithin(manager, input.toAccountId, 'toAccountId');
-      assertTwoAccounts({ from, to });
-      return this.book(manager, {
-        from,
-        to,
-        amountCents: input.amountCents,
-        toAmountCents: arrivingAmount(from, to, input.amountCents, input.toAmountCents),
-        occurredOn: input.occurredOn,
-        description: input.description ?? DEFAULT_DESCRIPTION,
-      });
-    });
+    const rows = await this.userContext.run((manager) => this.createWithin(manager, input));
     await this.transactionEvents.publish(DomainEvent.TransactionCreated, rows.out, rows.in);
     return toDto(rows);
+  }
+
+  /** Books a transfer inside the caller's open transaction and user context (also the demo data). */
+  async createWithin(manager: EntityManager, input: CreateTransferDto): Promise<TransferRows> {
+    const from = await this.accounts.openAccountWithin(
+      manager,
+      input.fromAccountId,
+      'fromAccountId',
+    );
+    const to = await this.accounts.openAccountWithin(manager, input.toAccountId, 'toAccountId');
+    assertTwoAccounts({ from, to });
+    return this.book(manager, {
+      from,
+      to,
+      amountCents: input.amountCents,
+      toAmountCents: arrivingAmount(from, to, input.amountCents, input.toAmountCents),
+      occurredOn: input.occurredOn,
+      description: input.description ?? DEFAULT_DESCRIPTION,
+    });
   }
 
   get(id: string): Promise<TransferDto> {
