@@ -2,6 +2,7 @@ import type { RuleFields } from './recurring-rules.store';
 import { fieldsAfter, scheduleProblems } from './rule-fields';
 
 const rent: RuleFields = {
+  accountId: '00000000-0000-4000-a000-000000000001',
   name: 'Rent',
   description: null,
   categoryId: null,

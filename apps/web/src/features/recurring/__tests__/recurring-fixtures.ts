@@ -10,6 +10,7 @@ export function aRule(overrides: Partial<RuleDto> = {}): RuleDto {
   sequence += 1;
   return {
     id: `00000000-0000-4000-e000-${String(sequence).padStart(12, '0')}`,
+    accountId: '00000000-0000-4000-a000-000000000001',
     name: 'Rent',
     description: null,
     categoryId: null,
