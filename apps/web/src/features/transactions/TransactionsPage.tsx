@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { ApiError } from '../../lib/api-error';
 import { EmptyState, ErrorState, focusPageHeading, Skeleton } from '../../ui';
+import { useAccounts } from '../../entities/accounts';
 import { useCategories } from '../../entities/categories';
 import { useCategoriesInUse } from './api/get-categories-in-use';
 import { useTransactions } from './api/get-transactions';
@@ -19,6 +20,7 @@ import './transactions.css';
 
 const FALLBACK_CURRENCY = 'EUR';
 const NO_CATEGORIES: never[] = [];
+const NO_ACCOUNTS: never[] = [];
 
 /** The currency of the transaction entered last, which a new one most likely shares. */
 function lastUsedCurrency(transactions: readonly Transaction[]): string {
@@ -35,6 +37,7 @@ export function TransactionsPage() {
   const { values, errors, filters, isFiltered, setFilter, clearFilters } = useTransactionFilters();
   const query = useTransactions(filters);
   const categories = useCategories().data ?? NO_CATEGORIES;
+  const accounts = useAccounts().data ?? NO_ACCOUNTS;
   const categoriesInUse = useCategoriesInUse().data?.items ?? NO_CATEGORIES;
   const filterCategories = useMemo(
     () => filterCategoriesOf(categories, categoriesInUse),
@@ -120,6 +123,7 @@ export function TransactionsPage() {
         errors={errors}
         isFiltered={isFiltered}
         categories={filterCategories}
+        accounts={accounts}
         listError={query.error instanceof ApiError ? query.error : null}
         onChange={setFilter}
         onClear={clearFilters}
@@ -128,6 +132,7 @@ export function TransactionsPage() {
       <TransactionFormDialog
         target={formTarget}
         categories={categories}
+        accounts={accounts}
         defaultCurrency={lastUsedCurrency(loaded)}
         onClose={() => setFormTarget(null)}
         onCreated={(transaction) => createdHere(transaction.id)}

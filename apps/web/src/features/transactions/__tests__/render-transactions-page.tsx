@@ -1,3 +1,4 @@
+import { anAccountList } from '../../../test/factories/accounts';
 import { aCategory, aCategoryList } from '../../../test/factories/categories';
 import { type FakeRoute, fakeApi, json } from '../../../test/fake-api';
 import { renderPage } from '../../../test/render';
@@ -18,6 +19,7 @@ export function renderTransactionsPage(
   const network = fakeApi({
     'GET /api/v1/categories': json(aCategoryList([groceries, salary])),
     'GET /api/v1/transactions/categories': json({ items: [] }),
+    'GET /api/v1/accounts': json(anAccountList([])),
     ...routes,
   });
   return { ...renderPage(<TransactionsPage />, { url, path: '/transactions' }), network };

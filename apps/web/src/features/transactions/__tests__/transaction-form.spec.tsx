@@ -200,6 +200,8 @@ describe('TransactionsPage form', () => {
         occurredOn: lunch.occurredOn,
         categoryId: groceries.id,
         notes: 'With the team',
+        // The account field keeps the transaction's account.
+        accountId: lunch.accountId,
       });
       expect(screen.getByRole('status')).toHaveTextContent('Transaction updated');
     });

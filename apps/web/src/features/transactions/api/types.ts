@@ -5,6 +5,8 @@ export type { Category } from '../../../entities/categories';
 export type Transaction = components['schemas']['TransactionDto'];
 export type TransactionPage = components['schemas']['TransactionPageDto'];
 export type TransactionType = Transaction['type'];
+/** What users enter; transfers and adjustments are booked by the Accounts page. */
+export type EntryType = NonNullable<NewTransaction['type']>;
 export type NewTransaction = components['schemas']['CreateTransactionDto'];
 export type TransactionChanges = components['schemas']['UpdateTransactionDto'];
 export type RecordChange = components['schemas']['RecordChangeDto'];

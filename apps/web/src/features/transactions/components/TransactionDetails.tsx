@@ -6,7 +6,8 @@ interface Props {
   id: string;
   transaction: Transaction;
   categories: readonly Category[];
-  onEdit: () => void;
+  /** Absent for a transfer's side or an adjustment: not income or spending to edit here. */
+  onEdit?: () => void;
   onDelete: () => void;
 }
 
@@ -27,9 +28,11 @@ export function TransactionDetails({ id, transaction, categories, onEdit, onDele
       <h3 className="transaction__subheading">Change history</h3>
       <ChangeHistory transaction={transaction} categories={categories} />
       <div className="transaction__actions">
-        <button type="button" className="button button--ghost" onClick={onEdit}>
-          Edit
-        </button>
+        {onEdit && (
+          <button type="button" className="button button--ghost" onClick={onEdit}>
+            Edit
+          </button>
+        )}
         <button type="button" className="button button--danger" onClick={onDelete}>
           Delete
         </button>

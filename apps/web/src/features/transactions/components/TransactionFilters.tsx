@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { DebouncedTextField, SelectField, TextField } from '../../../ui';
 import type { ApiError } from '../../../lib/api-error';
 import { refusalOf } from '../../../lib/field-errors';
+import type { Account } from '../../../entities/accounts';
 import type { Category } from '../api/types';
 import {
   FILTER_FIELDS,
@@ -17,6 +18,7 @@ interface Props {
   errors: FilterErrors;
   isFiltered: boolean;
   categories: readonly Category[];
+  accounts: readonly Account[];
   /** The list's last refusal, whose field messages belong next to these filters. */
   listError: ApiError | null;
   onChange: (name: FilterParam, value: string) => void;
@@ -24,7 +26,15 @@ interface Props {
 }
 
 /** Filters besides the search, folded away on phones until asked for (or in use). */
-const MORE_FILTERS: readonly FilterParam[] = ['from', 'to', 'category', 'type', 'min', 'max'];
+const MORE_FILTERS: readonly FilterParam[] = [
+  'from',
+  'to',
+  'accountId',
+  'category',
+  'type',
+  'min',
+  'max',
+];
 
 /**
  * Search, dates, category, type and amount range; each applies as soon as it is set. On a
@@ -35,6 +45,7 @@ export function TransactionFilters({
   errors,
   isFiltered,
   categories,
+  accounts,
   listError,
   onChange,
   onClear,
@@ -95,6 +106,20 @@ export function TransactionFilters({
           error={messageOf('to')}
           onChange={(event) => onChange('to', event.target.value)}
         />
+        <SelectField
+          label="Account"
+          value={values.accountId}
+          error={messageOf('accountId')}
+          onChange={(event) => onChange('accountId', event.target.value)}
+        >
+          <option value="">All accounts</option>
+          {accounts.map((account) => (
+            <option key={account.id} value={account.id}>
+              {account.name}
+              {account.archived ? ' (archived)' : ''}
+            </option>
+          ))}
+        </SelectField>
         <SelectField
           label="Category"
           value={values.category}

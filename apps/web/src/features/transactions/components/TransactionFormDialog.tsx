@@ -1,4 +1,5 @@
 import { type ChangeEvent, type FormEvent, useRef, useState } from 'react';
+import type { Account } from '../../../entities/accounts';
 import {
   Dialog,
   FormActions,
@@ -13,6 +14,7 @@ import { useCreateTransaction } from '../api/create-transaction';
 import type { Category, Transaction } from '../api/types';
 import { useUpdateTransaction } from '../api/update-transaction';
 import {
+  accountsIn,
   type DraftField,
   draftOf,
   requestOf,
@@ -32,6 +34,7 @@ export type FormTarget = { mode: 'create' } | { mode: 'edit'; transaction: Trans
 interface Props {
   target: FormTarget;
   categories: readonly Category[];
+  accounts: readonly Account[];
   /** The currency a new transaction starts with. */
   defaultCurrency: string;
   onClose: () => void;
@@ -70,11 +73,12 @@ interface FormProps extends Omit<Props, 'target' | 'onClose'> {
 function TransactionForm({
   transaction,
   categories,
+  accounts,
   defaultCurrency,
   onDone,
   onCreated,
 }: FormProps) {
-  const [draft, setDraft] = useState(() => draftOf(transaction, defaultCurrency));
+  const [draft, setDraft] = useState(() => draftOf(transaction, defaultCurrency, accounts));
   const formRef = useRef<HTMLFormElement>(null);
   const form = useFormErrors(TRANSACTION_FIELDS, formRef);
   const create = useCreateTransaction();
@@ -115,6 +119,30 @@ function TransactionForm({
     own && !categories.some(({ id }) => id === own.id) ? [...categories, own] : categories;
 
   const chosenCategory = options.find((category) => category.id === draft.categoryId);
+  // Open accounts, and the transaction's own even when archived since, so saving keeps it.
+  const accountOptions = accounts.filter(
+    (account) => !account.archived || account.id === draft.accountId,
+  );
+  /** A transaction is in its account's currency: choosing an account sets it. */
+  const chooseAccount = (accountId: string) => {
+    const account = accounts.find(({ id }) => id === accountId);
+    setDraft((current) => ({
+      ...current,
+      accountId,
+      currency: account?.currency ?? current.currency,
+    }));
+  };
+  /** A new currency moves a new transaction to that currency's first open account. */
+  const chooseCurrency = (currency: string) =>
+    setDraft((current) => ({
+      ...current,
+      currency,
+      accountId: accounts.some(
+        ({ id, currency: own }) => id === current.accountId && own === currency,
+      )
+        ? current.accountId
+        : (accountsIn(accounts, currency)[0]?.id ?? ''),
+    }));
 
   return (
     <form
@@ -151,9 +179,23 @@ function TransactionForm({
           hint="ISO code, e.g. EUR"
           value={draft.currency}
           error={form.errorOf('currency')}
-          onChange={(event) => setField('currency', event.target.value.toUpperCase())}
+          onChange={(event) => chooseCurrency(event.target.value.toUpperCase())}
         />
       </div>
+      <SelectField
+        label={TRANSACTION_FIELDS.accountId.label}
+        value={draft.accountId}
+        hint="The transaction takes the account's currency."
+        error={form.errorOf('accountId')}
+        onChange={(event) => chooseAccount(event.target.value)}
+      >
+        <option value="">Default account</option>
+        {accountOptions.map((account) => (
+          <option key={account.id} value={account.id}>
+            {account.name} ({account.currency})
+          </option>
+        ))}
+      </SelectField>
       <div className="transaction-form__pair">
         <TextField
           label={TRANSACTION_FIELDS.occurredOn.label}

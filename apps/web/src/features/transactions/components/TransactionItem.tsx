@@ -1,8 +1,9 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Category, Transaction } from '../api/types';
 import { formatSignedMoney } from '../../../ui';
-import { signedCents } from '../model/money';
+import { isEntry, signedCents } from '../model/money';
 import { CategoryChip } from './CategoryChip';
+import { LedgerLabel } from './LedgerLabel';
 import { TransactionDetails } from './TransactionDetails';
 
 export interface TransactionActions {
@@ -54,7 +55,11 @@ export function TransactionItem({
           {description}
           {isNew && <span className="transaction__badge">New</span>}
         </span>
-        <CategoryChip category={category} />
+        {isEntry(type) ? (
+          <CategoryChip category={category} />
+        ) : (
+          <LedgerLabel transaction={transaction} />
+        )}
         <span className={`transaction__amount transaction__amount--${type}`}>
           {formatSignedMoney(signedCents(amountCents, type), currency)}
         </span>
@@ -64,7 +69,7 @@ export function TransactionItem({
           id={detailsId}
           transaction={transaction}
           categories={categories}
-          onEdit={() => onEdit(transaction)}
+          onEdit={isEntry(type) ? () => onEdit(transaction) : undefined}
           onDelete={() => onDelete(transaction)}
         />
       )}

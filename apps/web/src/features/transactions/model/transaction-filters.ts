@@ -4,7 +4,16 @@ import { centsFromDecimal } from '../../../lib/money';
 import { amount } from '../../../lib/validators';
 
 /** The filters as the URL keeps them: what the user typed, amounts in decimal. */
-export const FILTER_PARAMS = ['q', 'from', 'to', 'category', 'type', 'min', 'max'] as const;
+export const FILTER_PARAMS = [
+  'q',
+  'from',
+  'to',
+  'accountId',
+  'category',
+  'type',
+  'min',
+  'max',
+] as const;
 export type FilterParam = (typeof FILTER_PARAMS)[number];
 export type FilterValues = Record<FilterParam, string>;
 /** What is wrong with the filters, by filter, in the words shown beside it. */
@@ -22,6 +31,7 @@ export const FILTER_FIELDS: FormFields<FilterParam> = {
   q: { label: 'Search' },
   from: { label: 'From' },
   to: { label: 'To' },
+  accountId: { label: 'Account' },
   category: { label: 'Category', api: 'categoryId' },
   type: { label: 'Type' },
   min: { label: 'Min amount', api: 'minAmountCents' },
@@ -82,6 +92,7 @@ export function apiFiltersOf(values: FilterValues, errors: FilterErrors): Transa
   if (q) filters.q = q;
   if (usable('from', values, errors)) filters.from = values.from;
   if (usable('to', values, errors)) filters.to = values.to;
+  if (values.accountId) filters.accountId = values.accountId;
   if (values.category) filters.categoryId = values.category;
   if (TYPES.includes(values.type)) filters.type = values.type as TransactionType;
   const [min, max] = [centsFromDecimal(values.min), centsFromDecimal(values.max)];

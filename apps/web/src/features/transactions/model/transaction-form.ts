@@ -1,7 +1,8 @@
 import type { FormFields } from '../../../lib/field-errors';
 import { centsFromDecimal, decimalFromCents } from '../../../lib/money';
 import { amount, currencyCode, firstProblems, present } from '../../../lib/validators';
-import type { NewTransaction, Transaction, TransactionType } from '../api/types';
+import type { Account } from '../../../entities/accounts';
+import type { EntryType, NewTransaction, Transaction } from '../api/types';
 import { todayIso } from '../../../lib/today';
 
 /** The form as typed: strings, amount in decimal. */
@@ -11,8 +12,10 @@ export interface TransactionDraft {
   currency: string;
   occurredOn: string;
   categoryId: string;
-  type: TransactionType;
+  type: EntryType;
   notes: string;
+  /** Empty for the default account of the currency. */
+  accountId: string;
 }
 export type DraftField = keyof TransactionDraft;
 export type DraftErrors = Partial<Record<DraftField, string>>;
@@ -26,11 +29,17 @@ export const TRANSACTION_FIELDS: FormFields<DraftField> = {
   categoryId: { label: 'Category' },
   type: { label: 'Type' },
   notes: { label: 'Notes' },
+  accountId: { label: 'Account' },
 };
+
+/** The open accounts a transaction in `currency` can go to: the first is the default. */
+export const accountsIn = (accounts: readonly Account[], currency: string) =>
+  accounts.filter((account) => !account.archived && account.currency === currency);
 
 export function draftOf(
   transaction: Transaction | null,
   defaultCurrency: string,
+  accounts: readonly Account[],
 ): TransactionDraft {
   if (!transaction) {
     return {
@@ -41,6 +50,7 @@ export function draftOf(
       categoryId: '',
       type: 'expense',
       notes: '',
+      accountId: accountsIn(accounts, defaultCurrency)[0]?.id ?? '',
     };
   }
   return {
@@ -49,8 +59,10 @@ export function draftOf(
     currency: transaction.currency,
     occurredOn: transaction.occurredOn,
     categoryId: transaction.categoryId ?? '',
-    type: transaction.type,
+    // Only entries open in this form; transfers and adjustments are changed on their own.
+    type: transaction.type === 'income' ? 'income' : 'expense',
     notes: transaction.notes ?? '',
+    accountId: transaction.accountId,
   };
 }
 
@@ -79,5 +91,6 @@ export function requestOf(
     notes: draft.notes.trim() || null,
   };
   if (!draft.categoryId) body.type = draft.type;
+  if (draft.accountId) body.accountId = draft.accountId;
   return { body };
 }
