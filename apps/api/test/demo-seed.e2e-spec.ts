@@ -124,4 +124,14 @@ describe('demo data', () => {
         transfers.reduce((sum, transfer) => sum + BigInt(transfer.amountCents), 0n),
     );
   });
+
+  it('saves towards a holiday goal with monthly contributions', async () => {
+    const goals = (await testApp.http.get('/api/v1/goals').set(auth).expect(200)).body.items as {
+      name: string;
+      progress: { savedCents: string; reached: boolean };
+    }[];
+    const holiday = goals.find((goal) => goal.name === 'Holiday');
+    expect(holiday?.progress.reached).toBe(false);
+    expect(BigInt(holiday?.progress.savedCents ?? '0')).toBeGreaterThan(0n);
+  });
 });

@@ -19,6 +19,7 @@ import { SqlLogger } from '../database/sql-logger';
 import { LogSink, LoggingModule } from '../modules/logging';
 import { AppConfigModule } from '../config/app-config.module';
 import { DatabaseModule } from '../database/database.module';
+import { AccountsModule } from '../modules/accounts';
 import { AlertsModule } from '../modules/alerts';
 import { AuditModule, AuditRouteGuard } from '../modules/audit';
 import { AuthModule, JwtAuthGuard } from '../modules/auth';
@@ -103,6 +104,7 @@ export class AppModule {
         UserEmailsModule,
         AuthModule,
         CategoriesModule,
+        AccountsModule,
         TransactionsModule,
         BudgetsModule,
         RecurringModule,

@@ -73,7 +73,8 @@ export class AccountsController {
   @SoftDeleteById()
   @ApiUnprocessableEntityResponse({
     type: ErrorResponseDto,
-    description: 'The account has transactions or recurring rules: archive it instead',
+    description:
+      'The account has transactions, recurring rules or savings goals: archive it instead',
   })
   remove(@IdParam() id: string): Promise<void> {
     return this.accounts.remove(id);

@@ -96,21 +96,24 @@ export class AccountsService {
       );
   }
 
-  /** Only an account without live entries goes; one with history is archived instead. */
+  /** Only an account nothing live uses goes; one with history is archived instead. */
   remove(id: string): Promise<void> {
     return this.userContext.run(async (manager) => {
       const [{ used }] = await rowsOf<{ used: boolean }>(
         manager,
         `SELECT EXISTS (SELECT 1 FROM transactions WHERE account_id = $1 AND deleted_at IS NULL)
              OR EXISTS (SELECT 1 FROM recurring_rules WHERE account_id = $1 AND deleted_at IS NULL)
+             OR EXISTS (SELECT 1 FROM savings_goals WHERE account_id = $1 AND deleted_at IS NULL)
              AS used`,
         [id],
       );
       if (used) {
         throw new BusinessRuleError(
-          'The account has transactions or recurring rules: archive it instead',
+          'The account has transactions, recurring rules or savings goals: archive it instead',
           {
-            accountId: ['an account with transactions or recurring rules can only be archived'],
+            accountId: [
+              'an account with transactions, recurring rules or savings goals can only be archived',
+            ],
           },
         );
       }

@@ -5,6 +5,7 @@ import { UserContext } from '../../database/user-context';
 import { Account, AccountsService } from '../accounts';
 import { BudgetsService } from '../budgets';
 import { CategoriesService, CategoryDto } from '../categories';
+import { GoalsDemoSeeder } from '../goals';
 import { RecurringService } from '../recurring';
 import { TransactionsService, TransfersService } from '../transactions';
 import { User, UsersService } from '../users';
@@ -33,6 +34,7 @@ export class DemoSeedService {
     private readonly transfers: TransfersService,
     private readonly budgets: BudgetsService,
     private readonly recurring: RecurringService,
+    private readonly goals: GoalsDemoSeeder,
     private readonly userContext: UserContext,
     private readonly dataSource: DataSource,
   ) {}
@@ -119,5 +121,6 @@ export class DemoSeedService {
         ...schedule,
       });
     }
+    await this.goals.seedDemo(manager, today, CURRENCY);
   }
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts';
 import { BudgetsModule } from '../budgets';
 import { CategoriesModule } from '../categories';
+import { GoalsModule } from '../goals';
 import { RecurringModule } from '../recurring';
 import { TransactionsModule } from '../transactions';
 import { UsersModule } from '../users';
@@ -15,6 +16,7 @@ import { DemoSeedService } from './demo-seed.service';
     TransactionsModule,
     BudgetsModule,
     RecurringModule,
+    GoalsModule,
   ],
   providers: [DemoSeedService],
   exports: [DemoSeedService],
