@@ -2,7 +2,8 @@
 export { Transaction } from './transaction.entity';
 export { TRANSACTION_SAVED } from './transaction-saved';
 export type { TransactionSaved } from './transaction-saved';
-export { TransactionImportStore, type ImportedLine } from './transaction-import.store';
+export { TransactionImportStore } from './transaction-import.store';
+export type { ImportedLine } from './transaction-import.store';
 export { TransactionSpendingStore } from './transaction-spending.store';
 export type { SpendingScope } from './transaction-spending.store';
 export { TransactionsModule } from './transactions.module';
