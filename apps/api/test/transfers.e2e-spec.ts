@@ -209,6 +209,16 @@ describe('transfers and reconciliation (API)', () => {
     expect(Object.keys(bad.body.details).sort()).toEqual(['amountCents', 'fromAccountId']);
   });
 
+  it('documents the arriving amount and an opening balance as optional', async () => {
+    const { body } = await testApp.http.get('/api/docs-json').expect(200);
+    const { CreateTransferDto, CreateAccountDto } = body.components.schemas;
+    expect(CreateTransferDto.required).toEqual(
+      expect.arrayContaining(['fromAccountId', 'toAccountId', 'amountCents', 'occurredOn']),
+    );
+    expect(CreateTransferDto.required).not.toContain('toAmountCents');
+    expect(CreateAccountDto.required).not.toContain('openingBalanceCents');
+  });
+
   it('reconciles with a statement: shows the difference, books it as an adjustment when asked', async () => {
     const account = await createAccount(ada, 'Reconcile', 'EUR', 10_000);
     await testApp.http

@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
-import { IsInt, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
 /**
  * Largest single amount (a transaction, a budget limit): 10^14 minor units, a trillion in major
@@ -14,11 +14,14 @@ export const EXACT_SUM_PATTERN = '^-?[0-9]+$';
 export interface AmountDocs {
   description: string;
   example: number;
+  /** May be left out (documented as not required); validated when given. */
+  optional?: boolean;
 }
 
 /** One positive amount in minor units as the API answers it: a JSON integer, capped. */
-export function AmountInCents({ description, example }: AmountDocs): PropertyDecorator {
+export function AmountInCents({ description, example, optional }: AmountDocs): PropertyDecorator {
   return ApiProperty({
+    required: !optional,
     type: 'integer',
     minimum: 1,
     maximum: MAX_AMOUNT_CENTS,
@@ -31,6 +34,7 @@ export function AmountInCents({ description, example }: AmountDocs): PropertyDec
 export function AmountInCentsInput(docs: AmountDocs): PropertyDecorator {
   return applyDecorators(
     AmountInCents(docs),
+    ...(docs.optional ? [IsOptional()] : []),
     IsInt({ message: '$property must be a whole number of cents' }),
     Min(1, { message: '$property must be positive' }),
     Max(MAX_AMOUNT_CENTS, { message: '$property must be at most $constraint1' }),
@@ -51,8 +55,13 @@ export function ExactSum(description: string, example: string): PropertyDecorato
 }
 
 /** One amount in minor units that may be negative (a balance: a credit card's, a loan's). */
-export function SignedAmountInCents({ description, example }: AmountDocs): PropertyDecorator {
+export function SignedAmountInCents({
+  description,
+  example,
+  optional,
+}: AmountDocs): PropertyDecorator {
   return ApiProperty({
+    required: !optional,
     type: 'integer',
     minimum: -MAX_AMOUNT_CENTS,
     maximum: MAX_AMOUNT_CENTS,
@@ -65,6 +74,7 @@ export function SignedAmountInCents({ description, example }: AmountDocs): Prope
 export function SignedAmountInCentsInput(docs: AmountDocs): PropertyDecorator {
   return applyDecorators(
     SignedAmountInCents(docs),
+    ...(docs.optional ? [IsOptional()] : []),
     IsInt({ message: '$property must be a whole number of cents' }),
     Min(-MAX_AMOUNT_CENTS, { message: '$property must be at least $constraint1' }),
     Max(MAX_AMOUNT_CENTS, { message: '$property must be at most $constraint1' }),

@@ -4,11 +4,11 @@ import { BusinessRuleError, ConflictError, NotFoundError } from '../../common/er
 import { translateConstraintError } from '../../common/errors/postgres-errors';
 import { PaginationQueryDto } from '../../common/http/pagination.dto';
 import { ownsRow, softDeleteLive, updateLive } from '../../database/live-rows';
-import { rowsOf } from '../../database/typed-rows';
 import { UserContext } from '../../database/user-context';
 import { Account } from './account.entity';
 import { defaultAccountIdSql } from './default-account';
 import { AccountBalancesStore, Balance } from './account-balances.store';
+import { AccountsStore } from './accounts.store';
 import {
   AccountBalanceDto,
   AccountDto,
@@ -33,6 +33,7 @@ export class AccountsService {
   constructor(
     private readonly userContext: UserContext,
     private readonly balances: AccountBalancesStore,
+    private readonly store: AccountsStore,
   ) {}
 
   list(query: PaginationQueryDto): Promise<AccountListDto> {
@@ -99,14 +100,7 @@ export class AccountsService {
   /** Only an account nothing live uses goes; one with history is archived instead. */
   remove(id: string): Promise<void> {
     return this.userContext.run(async (manager) => {
-      const [{ used }] = await rowsOf<{ used: boolean }>(
-        manager,
-        `SELECT EXISTS (SELECT 1 FROM transactions WHERE account_id = $1 AND deleted_at IS NULL)
-             OR EXISTS (SELECT 1 FROM recurring_rules WHERE account_id = $1 AND deleted_at IS NULL)
-             OR EXISTS (SELECT 1 FROM savings_goals WHERE account_id = $1 AND deleted_at IS NULL)
-             AS used`,
-        [id],
-      );
+      const used = await this.store.inUse(manager, id);
       if (used) {
         throw new BusinessRuleError(
           'The account has transactions, recurring rules or savings goals: archive it instead',
@@ -127,7 +121,7 @@ export class AccountsService {
       manager.create(Account, {
         ...input,
         openingBalanceCents: input.openingBalanceCents ?? 0,
-        openingDate: input.openingDate ?? (await userToday(manager)),
+        openingDate: input.openingDate ?? (await this.store.userToday(manager)),
       }),
     );
   }
@@ -206,16 +200,7 @@ export class AccountsService {
   async defaultAccountWithin(manager: EntityManager, currency: string): Promise<Account> {
     const existing = await this.oldestOpen(manager, currency);
     if (existing) return existing;
-    await rowsOf(
-      manager,
-      `INSERT INTO accounts (name, kind, currency, opening_date)
-       SELECT CASE WHEN EXISTS (SELECT 1 FROM accounts WHERE deleted_at IS NULL)
-                   THEN 'Main account (' || $1 || ')' ELSE 'Main account' END,
-              'checking', $1, (now() AT TIME ZONE own.time_zone)::date
-       FROM users own WHERE own.id = app_current_user_id()
-       ON CONFLICT (user_id, lower(name)) WHERE deleted_at IS NULL DO NOTHING`,
-      [currency],
-    );
+    await this.store.insertDefault(manager, currency);
     const created = await this.oldestOpen(manager, currency);
     if (!created) {
       throw new ConflictError(`No open account in ${currency}: name one with accountId`, {
@@ -251,14 +236,4 @@ function balanceOf(balances: Map<string, Balance>, id: string): Balance {
   const balance = balances.get(id);
   if (!balance) throw accountNotFound(id);
   return balance;
-}
-
-/** The current user's today, in their time zone. */
-async function userToday(manager: EntityManager): Promise<string> {
-  const [{ today }] = await rowsOf<{ today: string }>(
-    manager,
-    `SELECT to_char((now() AT TIME ZONE time_zone)::date, 'YYYY-MM-DD') AS today
-     FROM users WHERE id = app_current_user_id()`,
-  );
-  return today;
 }

@@ -3,7 +3,6 @@ import {
   DomainEventName,
   LedgerType,
   TRANSACTION_TYPES,
-  TransactionChangedPayload,
   TransactionType,
 } from '@ledgerlens/contracts';
 import { Injectable, Logger } from '@nestjs/common';

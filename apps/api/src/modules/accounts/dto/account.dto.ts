@@ -42,8 +42,11 @@ export class CreateAccountDto {
   @IsISO4217CurrencyCode({ message: 'currency must be an ISO 4217 code such as EUR' })
   currency: string;
 
-  @SignedAmountInCentsInput({ description: 'Balance on the opening date', example: 120000 })
-  @IsOptional()
+  @SignedAmountInCentsInput({
+    description: 'Balance on the opening date; default 0',
+    example: 120000,
+    optional: true,
+  })
   openingBalanceCents?: number;
 
   @ApiPropertyOptional({ format: 'date', description: 'Default: today' })

@@ -24,8 +24,8 @@ export class CreateTransferDto {
     description:
       "Amount arriving, in the to-account's currency: required when the currencies differ, else the same as amountCents",
     example: 21500,
+    optional: true,
   })
-  @IsOptional()
   toAmountCents?: number;
 
   @ApiProperty({ format: 'date', example: '2026-11-03' })
