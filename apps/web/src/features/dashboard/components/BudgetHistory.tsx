@@ -14,11 +14,13 @@ type BudgetView = NonNullable<ReturnType<typeof useBudgetViews>['data']>['budget
 /** How many periods each budget shows, ending with the one the chosen month ends in. */
 export const PERIODS_SHOWN = 6;
 
-/** "Nov 2026", "2026", or "Nov 23, 2026 – Nov 29, 2026" for a week. */
+const DAY_IN_YEAR: Intl.DateTimeFormatOptions = { month: 'short', day: 'numeric' };
+
+/** "Nov 2026", "2026", or "Nov 23 – Nov 29" for a week. */
 function periodName(budget: BudgetPeriods, { periodStart, periodEnd }: BudgetPeriodResult) {
   if (budget.period === 'monthly') return shortMonthName(periodStart.slice(0, 7), true);
   if (budget.period === 'yearly') return periodStart.slice(0, 4);
-  return `${formatDay(periodStart)} – ${formatDay(periodEnd)}`;
+  return `${formatDay(periodStart, DAY_IN_YEAR)} – ${formatDay(periodEnd, DAY_IN_YEAR)}`;
 }
 
 function ResultTable({

@@ -60,7 +60,13 @@ export function CategoryTrendChart({
       </div>
       <details className="trend__details">
         <summary>Spending by category as a table</summary>
-        <div className="trend__scroll">
+        {/* Twelve months side by side scroll on a phone: the keyboard can scroll it too. */}
+        <div
+          className="trend__scroll"
+          role="region"
+          aria-label="Spending by category table"
+          tabIndex={0}
+        >
           <table className="trend__table">
             <caption className="visually-hidden">
               Spending by category and month, {rangeName}, in {currency}

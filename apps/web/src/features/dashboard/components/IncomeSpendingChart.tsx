@@ -58,8 +58,12 @@ export function IncomeSpendingChart({
           />
         </BarChart>
         <p className="trend__legend">
-          <span className="swatch" style={{ background: INCOME }} /> Income
-          <span className="swatch" style={{ background: SPENDING }} /> Spending
+          <span className="trend__legend-item">
+            <span className="swatch" style={{ background: INCOME }} /> Income
+          </span>
+          <span className="trend__legend-item">
+            <span className="swatch" style={{ background: SPENDING }} /> Spending
+          </span>
         </p>
       </div>
       <details className="trend__details">
