@@ -2668,10 +2668,10 @@ export interface components {
             name: string;
             /**
              * Format: int64
-             * @description Balance on the opening date, in minor units, negative for money owed (at most 10^14 either way)
+             * @description Balance on the opening date; default 0, in minor units, negative for money owed (at most 10^14 either way)
              * @example 120000
              */
-            openingBalanceCents: number;
+            openingBalanceCents?: number;
             /**
              * Format: date
              * @description Default: today
@@ -2911,7 +2911,7 @@ export interface components {
              * @description Amount arriving, in the to-account's currency: required when the currencies differ, else the same as amountCents, in minor units (at most 10^14)
              * @example 21500
              */
-            toAmountCents: number;
+            toAmountCents?: number;
         };
         CsvColumnsDto: {
             /** Format: int64 */
@@ -4557,7 +4557,7 @@ export interface components {
             name?: string;
             /**
              * Format: int64
-             * @description Balance on the opening date, in minor units, negative for money owed (at most 10^14 either way)
+             * @description Balance on the opening date; default 0, in minor units, negative for money owed (at most 10^14 either way)
              * @example 120000
              */
             openingBalanceCents?: number;
@@ -5102,7 +5102,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description The account has transactions or recurring rules: archive it instead */
+            /** @description The account has transactions, recurring rules or savings goals: archive it instead */
             422: {
                 headers: {
                     [name: string]: unknown;
