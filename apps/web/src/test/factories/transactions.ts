@@ -80,7 +80,13 @@ export function aTransactionSummary(
   range = { from: '2026-11-01', to: '2026-11-30' },
 ): TransactionSummaryDto {
   const categories = new Map<string, CategoryTotalDto>();
-  for (const { type, currency, categoryId, category, amountCents } of transactions) {
+  // Income and spending only, as the API sums them: transfers and adjustments are neither.
+  const entries = transactions.flatMap((transaction) =>
+    transaction.type === 'expense' || transaction.type === 'income'
+      ? [{ ...transaction, type: transaction.type }]
+      : [],
+  );
+  for (const { type, currency, categoryId, category, amountCents } of entries) {
     const key = `${type} ${currency} ${categoryId}`;
     const total = categories.get(key) ?? {
       type,
@@ -95,8 +101,8 @@ export function aTransactionSummary(
     total.count += 1;
     categories.set(key, total);
   }
-  const currencies = [...new Set(transactions.map((t) => t.currency))].map((currency) => {
-    const own = transactions.filter((t) => t.currency === currency);
+  const currencies = [...new Set(entries.map((t) => t.currency))].map((currency) => {
+    const own = entries.filter((t) => t.currency === currency);
     const sum = (type: string) =>
       own.filter((t) => t.type === type).reduce((cents, t) => cents + BigInt(t.amountCents), 0n);
     return {
