@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { type Account, useAccounts } from '../../entities/accounts';
+import { useDefaultCurrency } from '../../entities/preferences';
 import { todayIso } from '../../lib/today';
 import { Dialog, EmptyState, ErrorState, PageHeader, Skeleton } from '../../ui';
 import { toast } from '../toasts';
-import { useDefaultCurrency } from './api/get-default-currency';
 import { useSaveAccount } from './api/save-account';
 import { type AccountActions, AccountList } from './components/AccountList';
 import { AccountForm } from './components/AccountForm';

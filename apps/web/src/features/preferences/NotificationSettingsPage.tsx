@@ -1,11 +1,12 @@
 import { type ReactNode, useId } from 'react';
 import { Link } from 'react-router';
+import { usePreferences } from '../../entities/preferences';
 import { traceIdOf } from '../../lib/api-error';
 import { type FormFields, refusalOf } from '../../lib/field-errors';
 import { ErrorReference, ErrorState, PageHeader, Skeleton } from '../../ui';
 import { useSession } from '../session';
 import { toast } from '../toasts';
-import { usePreferences, useUpdatePreferences } from './api/preferences-queries';
+import { useUpdatePreferences } from './api/update-preferences';
 import { RegionalSettingsForm } from './components/RegionalSettingsForm';
 import './preferences.css';
 

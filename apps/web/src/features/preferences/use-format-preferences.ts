@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
+import { usePreferences } from '../../entities/preferences';
 import { applyFormatSettings, resetFormatSettings } from '../../lib/format-settings';
-import { usePreferences } from './api/preferences-queries';
 
 /**
  * Loads the signed-in user's preferences and formats money, numbers and dates as they say from

@@ -1,10 +1,11 @@
 import { FORMAT_LOCALES, type FormatLocale, WEEKDAYS, type Weekday } from '@ledgerlens/contracts';
 import { type FormEvent, useId, useRef, useState } from 'react';
+import type { UserPreferences } from '../../../entities/preferences';
 import type { FormFields } from '../../../lib/field-errors';
 import { currencyCode, firstProblems, present } from '../../../lib/validators';
 import { FormError, SelectField, TextField, useFormErrors } from '../../../ui';
 import { toast } from '../../toasts';
-import { type UserPreferences, useUpdatePreferences } from '../api/preferences-queries';
+import { useUpdatePreferences } from '../api/update-preferences';
 
 type RegionalField =
   'defaultCurrency' | 'timeZone' | 'firstDayOfWeek' | 'numberFormat' | 'dateFormat';

@@ -1,5 +1,5 @@
 import { DEFAULT_PREFERENCES } from '@ledgerlens/contracts';
-import type { UserPreferences } from '../api/preferences-queries';
+import type { UserPreferences } from '../../../entities/preferences';
 
 export const somePreferences = (overrides: Partial<UserPreferences> = {}): UserPreferences => ({
   budgetAlertEmails: false,

@@ -1,19 +1,9 @@
 import type { components } from '@ledgerlens/contracts';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { preferenceKeys } from '../../../entities/preferences';
 import { api, unwrap } from '../../../lib/api-client';
 
-export type UserPreferences = components['schemas']['UserPreferencesDto'];
 export type PreferenceChanges = components['schemas']['UpdateUserPreferencesDto'];
-
-export const preferenceKeys = {
-  mine: ['preferences', 'me'] as const,
-};
-
-export const usePreferences = () =>
-  useQuery({
-    queryKey: preferenceKeys.mine,
-    queryFn: () => unwrap(api.GET('/api/v1/users/me/preferences')),
-  });
 
 /** Whether `changes` touch more than notifications: what the API computes and the SPA shows. */
 const changesRegionalSettings = (changes: PreferenceChanges) =>
