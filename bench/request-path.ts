@@ -98,16 +98,30 @@ async function userWithHistory(api: BuiltApi, name: string, history: number): Pr
       authorization,
     );
   }
+  // An account per currency of the history, so the POSTs book to an existing account.
+  const accounts: Record<string, string> = {};
+  for (const currency of ['EUR', 'USD']) {
+    accounts[currency] = (
+      await postJson<{ id: string }>(
+        api.baseUrl,
+        '/accounts',
+        { name: `bench ${currency}`, kind: 'checking', currency },
+        authorization,
+      )
+    ).id;
+  }
   // Older history, types and currencies mixed, spread over about three years.
   await withClient(api.databaseUrl, (client) =>
     client.query(
-      `INSERT INTO transactions (user_id, category_id, type, amount_cents, currency, description, occurred_on)
-       SELECT $1, CASE WHEN i % 4 = 0 THEN NULL ELSE $2::uuid END,
+      `INSERT INTO transactions
+         (user_id, account_id, category_id, type, amount_cents, currency, description, occurred_on)
+       SELECT $1, CASE WHEN i % 3 = 0 THEN $4::uuid ELSE $5::uuid END,
+              CASE WHEN i % 4 = 0 THEN NULL ELSE $2::uuid END,
               CASE WHEN i % 4 = 0 THEN 'income' ELSE 'expense' END,
               100 + i % 5000, CASE WHEN i % 3 = 0 THEN 'USD' ELSE 'EUR' END,
               'history ' || i, current_date - (i % 1100)
        FROM generate_series(1, $3::int) AS i`,
-      [id, food, history],
+      [id, food, history, accounts['USD'], accounts['EUR']],
     ),
   );
   return { id, authorization, food };

@@ -180,11 +180,18 @@ async function createTransaction(userId: string, traceId: string, input: Record<
     }
     const inserted = await client.query<Record<string, unknown>>(
       `INSERT INTO transactions
-         (category_id, type, amount_cents, currency, description, occurred_on, notes)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
-       RETURNING id, user_id, category_id, type, amount_cents, currency, description,
-                 to_char(occurred_on, 'YYYY-MM-DD') AS occurred_on, notes, created_at, updated_at`,
+         (account_id, category_id, type, amount_cents, currency, description, occurred_on, notes)
+       SELECT a.id, $2::uuid, $3::varchar, $4::bigint, a.currency, $6::varchar, $7::date, $8::text
+       FROM accounts a
+       WHERE a.id = coalesce($1::uuid, (SELECT d.id FROM accounts d
+           WHERE d.currency = $5::varchar AND NOT d.archived AND d.deleted_at IS NULL
+           ORDER BY d.created_at, d.kind <> 'checking', lower(d.name), d.id LIMIT 1))
+         AND a.currency = $5::varchar AND NOT a.archived AND a.deleted_at IS NULL
+       RETURNING id, user_id, account_id, transfer_id, category_id, type, amount_cents,
+         currency, description, to_char(occurred_on, 'YYYY-MM-DD') AS occurred_on, notes,
+         created_at, updated_at`,
       [
+        null,
         categoryId,
         type,
         input['amountCents'],
@@ -228,7 +235,8 @@ async function checkBudgets(
 }
 
 const PAGE = `
-  SELECT t.id, t.user_id, t.category_id, t.type, t.amount_cents, t.currency, t.description,
+  SELECT t.id, t.user_id, t.account_id, t.transfer_id, t.category_id, t.type, t.amount_cents,
+         t.currency, t.description,
          to_char(t.occurred_on, 'YYYY-MM-DD') AS occurred_on, t.notes, t.created_at, t.updated_at,
          c.id AS c_id, c.name AS c_name, c.kind AS c_kind, c.color AS c_color
   FROM transactions t LEFT JOIN categories c ON c.id = t.category_id
