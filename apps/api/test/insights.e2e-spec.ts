@@ -139,20 +139,15 @@ describe('GET /insights', () => {
     it('counts transfers between accounts as neither income nor spending', async () => {
       const user = await registerUser(testApp, 'transfers');
       await post(user, 'transactions', money('expense', 1_000, '2026-10-03'));
-      // Transfers come with accounts: two rows made transfer sides past the API, as they will be.
-      const sides = [
-        await post(user, 'transactions', money('expense', 50_000, '2026-10-04')),
-        await post(user, 'transactions', money('income', 50_000, '2026-10-04')),
-      ];
-      await testApp.dataSource.query(
-        `ALTER TABLE transactions DROP CONSTRAINT IF EXISTS chk_transactions_type,
-                                  DROP CONSTRAINT IF EXISTS chk_transactions_transfer`,
-      );
-      await testApp.dataSource.query(
-        `UPDATE transactions SET type = CASE type WHEN 'expense' THEN 'transfer_out' ELSE 'transfer_in' END
-         WHERE id = ANY($1)`,
-        [sides.map(({ id }) => id)],
-      );
+      const account = (name: string) =>
+        post(user, 'accounts', { name, kind: 'checking', currency: 'EUR' });
+      const [checking, savings] = [await account('Checking'), await account('Savings')];
+      await post(user, 'transfers', {
+        fromAccountId: checking.id,
+        toAccountId: savings.id,
+        amountCents: 50_000,
+        occurredOn: '2026-10-04',
+      });
       const months = await get(user, 'months', { from: '2026-10', to: '2026-10' }).expect(200);
       expect(months.body.currencies).toEqual([
         {
