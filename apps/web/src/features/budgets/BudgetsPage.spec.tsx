@@ -8,6 +8,7 @@ import {
   aBudgetList,
 } from '../../test/factories/budgets';
 import { aCategory, aCategoryList } from '../../test/factories/categories';
+import { somePreferences } from '../preferences/testing/factories';
 import { apiError, fakeApi, type FakeRoute, json, pending } from '../../test/fake-api';
 import { renderPage } from '../../test/render';
 import { BudgetsPage } from './BudgetsPage';
@@ -16,16 +17,18 @@ import { defined } from '../../test/defined';
 const BUDGETS = 'GET /api/v1/budgets';
 const CATEGORIES = 'GET /api/v1/categories';
 const ALERTS = 'GET /api/v1/budgets/alerts';
+const PREFERENCES = 'GET /api/v1/users/me/preferences';
 
 const groceries = aCategory({ name: 'Groceries', kind: 'expense' });
 const salary = aCategory({ name: 'Salary', kind: 'income' });
 
-/** The three lists the page loads; each test overrides what it is about. */
+/** The three lists and the preferences the page loads; each test overrides what it is about. */
 function network(routes: Record<string, FakeRoute | Response> = {}) {
   return fakeApi({
     [BUDGETS]: json(aBudgetList([])),
     [CATEGORIES]: json(aCategoryList([groceries, salary])),
     [ALERTS]: json(aBudgetAlertPage([])),
+    [PREFERENCES]: json(somePreferences()),
     ...routes,
   });
 }
@@ -61,6 +64,21 @@ describe('BudgetsPage', () => {
       await user.click(within(alert).getByRole('button', { name: 'Try again' }));
       expect(await screen.findByText('No budgets yet')).toBeInTheDocument();
       expect(api.requestsTo(CATEGORIES)).toHaveLength(2);
+      expect(api.requestsTo(BUDGETS)).toHaveLength(1);
+    });
+
+    it('waits for the default currency a new budget starts in, and retries it alone', async () => {
+      const api = network({ [PREFERENCES]: apiError(500, 'Internal server error') });
+      const { user } = show();
+      const alert = await screen.findByRole('alert');
+      expect(alert).toHaveTextContent('Budgets could not be loaded');
+      expect(screen.getByRole('button', { name: 'New budget' })).toBeDisabled();
+
+      api.on(PREFERENCES, json(somePreferences()));
+      await user.click(within(alert).getByRole('button', { name: 'Try again' }));
+      expect(await screen.findByText('No budgets yet')).toBeInTheDocument();
+      expect(screen.getByRole('button', { name: 'New budget' })).toBeEnabled();
+      expect(api.requestsTo(PREFERENCES)).toHaveLength(2);
       expect(api.requestsTo(BUDGETS)).toHaveLength(1);
     });
 
@@ -139,9 +157,12 @@ describe('BudgetsPage', () => {
   });
 
   describe('creating and editing', () => {
-    it('creates a budget from a decimal limit and a list of thresholds', async () => {
-      const created = aBudget({ categoryId: groceries.id });
-      const api = network({ 'POST /api/v1/budgets': json(created, 201) });
+    it('creates a budget in the default currency from a decimal limit and a list of thresholds', async () => {
+      const created = aBudget({ categoryId: groceries.id, currency: 'CHF' });
+      const api = network({
+        [PREFERENCES]: json(somePreferences({ defaultCurrency: 'CHF' })),
+        'POST /api/v1/budgets': json(created, 201),
+      });
       const { user } = show();
       await user.click(await screen.findByRole('button', { name: 'Create a budget' }));
       const dialog = screen.getByRole('dialog', { name: 'New budget' });
@@ -151,6 +172,7 @@ describe('BudgetsPage', () => {
           .getAllByRole('option')
           .map((option) => option.textContent),
       ).toEqual(['All spending', 'Groceries']);
+      expect(within(dialog).getByLabelText('Currency')).toHaveValue('CHF');
       await user.selectOptions(category, 'Groceries');
       await user.selectOptions(within(dialog).getByLabelText('Period'), 'weekly');
       await user.type(within(dialog).getByLabelText('Limit'), '499,9');
@@ -172,7 +194,7 @@ describe('BudgetsPage', () => {
         categoryId: groceries.id,
         period: 'weekly',
         limitCents: 49_990,
-        currency: 'EUR',
+        currency: 'CHF',
         startDate: '2026-11-02',
         alertThresholds: [75, 100],
       });

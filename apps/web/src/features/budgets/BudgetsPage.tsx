@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { useDefaultCurrency } from '../../entities/preferences';
 import { Dialog, EmptyState, ErrorState, Skeleton } from '../../ui';
 import { PageHeader } from '../../ui';
 import { useLiveBudgets } from './api/use-live-budgets';
@@ -68,7 +69,18 @@ function BudgetsContent({
 
 /** Budgets with their progress this period, their alerts, and creating, editing and deleting. */
 export function BudgetsPage() {
-  const views = useBudgetViews();
+  const lists = useBudgetViews();
+  const defaultCurrency = useDefaultCurrency();
+  // A new budget starts in the default currency: the page waits for it as for the lists.
+  const views: BudgetViews = {
+    data: defaultCurrency.data ? lists.data : undefined,
+    isPending: lists.isPending || defaultCurrency.isPending,
+    error: lists.error ?? defaultCurrency.error,
+    retry: () => {
+      lists.retry();
+      if (defaultCurrency.error) void defaultCurrency.refetch();
+    },
+  };
   const [editing, setEditing] = useState<Editing>(null);
   const [deleting, setDeleting] = useState<BudgetView | null>(null);
   useLiveBudgets();
@@ -97,10 +109,11 @@ export function BudgetsPage() {
         }
         onClose={() => setEditing(null)}
       >
-        {editing && views.data && (
+        {editing && views.data && defaultCurrency.data && (
           <BudgetForm
             editing={editingView ?? undefined}
             categories={views.data.categories}
+            defaultCurrency={defaultCurrency.data}
             onDone={() => setEditing(null)}
           />
         )}

@@ -1,5 +1,6 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import type { BudgetThresholdEventPayload } from '@ledgerlens/contracts';
+import { somePreferences } from '../preferences/testing/factories';
 import { resetConnection } from '../realtime';
 import { useSession } from '../session';
 import {
@@ -59,6 +60,7 @@ function network() {
     'GET /api/v1/transactions': json(aTransactionPage([groceriesShopping])),
     'GET /api/v1/transactions/summary': json(aTransactionSummary([groceriesShopping])),
     'GET /api/v1/notifications': json({ items: [], total: 0, unreadCount: 0, page: 1, limit: 5 }),
+    'GET /api/v1/users/me/preferences': json(somePreferences()),
   });
 }
 

@@ -49,13 +49,16 @@ export function parseThresholds(text: string): number[] | null {
 
 const pad = (value: number) => String(value).padStart(2, '0');
 
-/** A new budget: monthly, on all spending, from the first of the current month. */
-export function newBudgetValues(today: Date): BudgetFormValues {
+/**
+ * A new budget: monthly, on all spending, in the user's default currency, from the first of the
+ * current month.
+ */
+export function newBudgetValues(today: Date, defaultCurrency: string): BudgetFormValues {
   return {
     categoryId: '',
     period: 'monthly',
     limit: '',
-    currency: 'EUR',
+    currency: defaultCurrency,
     startDate: `${today.getFullYear()}-${pad(today.getMonth() + 1)}-01`,
     thresholds: '80, 100',
   };

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useCategories } from '../../entities/categories';
+import { useDefaultCurrency } from '../../entities/preferences';
 import { Dialog, EmptyState, ErrorState, formatDay, PageHeader, Skeleton } from '../../ui';
 import { toast } from '../toasts';
 import { type RecurringRule, useRecurringRules } from './api/get-recurring-rules';
@@ -28,15 +29,18 @@ export function RecurringPage() {
   const rules = useRecurringRules();
   const upcoming = useUpcoming(UPCOMING_DAYS);
   const categories = useCategories();
+  const defaultCurrency = useDefaultCurrency();
   const [editing, setEditing] = useState<Editing>(null);
   const setPaused = useSetRulePaused();
   const skip = useSkipOccurrence();
   const create = () => setEditing({ rule: null });
-  const ready = rules.data && upcoming.data && categories.data;
-  const error = rules.error ?? upcoming.error ?? categories.error;
+  const ready = rules.data && upcoming.data && categories.data && defaultCurrency.data;
+  const error = rules.error ?? upcoming.error ?? categories.error ?? defaultCurrency.error;
 
   const retry = () => {
-    for (const query of [rules, upcoming, categories]) if (query.error) void query.refetch();
+    for (const query of [rules, upcoming, categories, defaultCurrency]) {
+      if (query.error) void query.refetch();
+    }
   };
   const togglePause = (rule: RecurringRule) =>
     setPaused.mutate(
@@ -108,11 +112,12 @@ export function RecurringPage() {
         title={editing?.rule ? `Edit ${editing.rule.name}` : 'New recurring rule'}
         onClose={() => setEditing(null)}
       >
-        {editing && categories.data && (
+        {editing && categories.data && defaultCurrency.data && (
           <RuleForm
             editing={editing.rule ?? undefined}
             categories={categories.data}
             today={todayOf(new Date())}
+            defaultCurrency={defaultCurrency.data}
             onDone={() => setEditing(null)}
           />
         )}

@@ -48,15 +48,15 @@ export const RULE_FIELDS: FormFields<RuleField> = {
 export type Checked =
   { ok: true; body: RuleInput } | { ok: false; errors: FieldMessages<RuleField> };
 
-/** A new rule: monthly on the 1st, from today, without an end. */
-export function newRuleValues(today: string): RuleFormValues {
+/** A new rule: monthly on the 1st, in the user's default currency, from today, without an end. */
+export function newRuleValues(today: string, defaultCurrency: string): RuleFormValues {
   return {
     name: '',
     description: '',
     categoryId: '',
     type: 'expense',
     amount: '',
-    currency: 'EUR',
+    currency: defaultCurrency,
     frequency: 'monthly',
     interval: '1',
     monthDay: '1',

@@ -1,8 +1,10 @@
+import { DEFAULT_PREFERENCES } from '@ledgerlens/contracts';
 import { useMemo, useState } from 'react';
 import { ApiError } from '../../lib/api-error';
 import { EmptyState, ErrorState, focusPageHeading, Skeleton } from '../../ui';
 import { useAccounts } from '../../entities/accounts';
 import { useCategories } from '../../entities/categories';
+import { useDefaultCurrency } from '../../entities/preferences';
 import { useCategoriesInUse } from './api/get-categories-in-use';
 import { useTransactions } from './api/get-transactions';
 import type { Transaction } from './api/types';
@@ -18,18 +20,20 @@ import { filterCategoriesOf } from './model/filter-categories';
 import { groupByDay, uniqueById } from './model/group-by-day';
 import './transactions.css';
 
-const FALLBACK_CURRENCY = 'EUR';
 const NO_CATEGORIES: never[] = [];
 const NO_ACCOUNTS: never[] = [];
 
-/** The currency of the transaction entered last, which a new one most likely shares. */
-function lastUsedCurrency(transactions: readonly Transaction[]): string {
+/**
+ * The currency of the transaction entered last, which a new one most likely shares; before the
+ * first, the user's default currency.
+ */
+function lastUsedCurrency(transactions: readonly Transaction[], defaultCurrency: string): string {
   const latest = transactions.reduce<Transaction | undefined>(
     (found, transaction) =>
       !found || transaction.createdAt > found.createdAt ? transaction : found,
     undefined,
   );
-  return latest?.currency ?? FALLBACK_CURRENCY;
+  return latest?.currency ?? defaultCurrency;
 }
 
 /** Transactions by day, filtered through the URL, with add, edit, delete-with-undo and live updates. */
@@ -38,6 +42,8 @@ export function TransactionsPage() {
   const query = useTransactions(filters);
   const categories = useCategories().data ?? NO_CATEGORIES;
   const accounts = useAccounts().data ?? NO_ACCOUNTS;
+  // Until the preferences arrive, the currency every user starts with (as for formatting).
+  const defaultCurrency = useDefaultCurrency().data ?? DEFAULT_PREFERENCES.defaultCurrency;
   const categoriesInUse = useCategoriesInUse().data?.items ?? NO_CATEGORIES;
   const filterCategories = useMemo(
     () => filterCategoriesOf(categories, categoriesInUse),
@@ -133,7 +139,7 @@ export function TransactionsPage() {
         target={formTarget}
         categories={categories}
         accounts={accounts}
-        defaultCurrency={lastUsedCurrency(loaded)}
+        defaultCurrency={lastUsedCurrency(loaded, defaultCurrency)}
         onClose={() => setFormTarget(null)}
         onCreated={(transaction) => createdHere(transaction.id)}
       />

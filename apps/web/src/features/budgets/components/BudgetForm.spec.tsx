@@ -9,7 +9,12 @@ import { BudgetForm } from './BudgetForm';
 const showForm = (editing?: BudgetView) =>
   renderPage(
     <Dialog open title="Budget" onClose={() => undefined}>
-      <BudgetForm editing={editing} categories={[]} onDone={() => undefined} />
+      <BudgetForm
+        editing={editing}
+        categories={[]}
+        defaultCurrency="EUR"
+        onDone={() => undefined}
+      />
     </Dialog>,
   );
 

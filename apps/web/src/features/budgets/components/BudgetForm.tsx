@@ -24,15 +24,18 @@ import { budgetName, PERIOD_LABELS } from '../budget-text';
 export function BudgetForm({
   editing,
   categories,
+  defaultCurrency,
   onDone,
 }: {
   editing?: BudgetView;
   /** The user's categories; a budget counts expenses, so only expense ones are offered. */
   categories: Category[];
+  /** The currency a new budget starts in. */
+  defaultCurrency: string;
   onDone: () => void;
 }) {
   const [values, setValues] = useState<BudgetFormValues>(() =>
-    editing ? budgetValues(editing.budget) : newBudgetValues(new Date()),
+    editing ? budgetValues(editing.budget) : newBudgetValues(new Date(), defaultCurrency),
   );
   const formRef = useRef<HTMLFormElement>(null);
   const form = useFormErrors(BUDGET_FIELDS, formRef);

@@ -3,18 +3,21 @@ import { aCategoryList } from '../../../test/factories/categories';
 import { apiError, bodyOf, fakeApi, type FakeRoute, json, pending } from '../../../test/fake-api';
 import { defined } from '../../../test/defined';
 import { renderPage } from '../../../test/render';
+import { somePreferences } from '../../preferences/testing/factories';
 import { RecurringPage } from '../RecurringPage';
 import { anOccurrence, aRule, aRuleList } from './recurring-fixtures';
 
 const RULES = 'GET /api/v1/recurring';
 const UPCOMING = 'GET /api/v1/recurring/upcoming';
 const CATEGORIES = 'GET /api/v1/categories';
+const PREFERENCES = 'GET /api/v1/users/me/preferences';
 
 function network(routes: Record<string, FakeRoute | Response> = {}) {
   return fakeApi({
     [RULES]: json(aRuleList([])),
     [UPCOMING]: json({ items: [] }),
     [CATEGORIES]: json(aCategoryList([])),
+    [PREFERENCES]: json(somePreferences()),
     ...routes,
   });
 }
@@ -43,12 +46,28 @@ describe('RecurringPage', () => {
     expect(api.requestsTo(RULES)).toHaveLength(1);
   });
 
-  it('offers to create the first rule', async () => {
-    network();
+  it('waits for the default currency a new rule starts in, and retries it alone', async () => {
+    const api = network({ [PREFERENCES]: apiError(500, 'Internal server error') });
+    const { user } = show();
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Recurring rules could not be loaded');
+    expect(screen.getByRole('button', { name: 'New rule' })).toBeDisabled();
+
+    api.on(PREFERENCES, json(somePreferences()));
+    await user.click(within(alert).getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByText('No recurring rules yet')).toBeInTheDocument();
+    expect(api.requestsTo(PREFERENCES)).toHaveLength(2);
+    expect(api.requestsTo(RULES)).toHaveLength(1);
+  });
+
+  it('offers to create the first rule, in the default currency', async () => {
+    network({ [PREFERENCES]: json(somePreferences({ defaultCurrency: 'CHF' })) });
     const { user } = show();
     expect(await screen.findByText('No recurring rules yet')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Create a rule' }));
-    expect(screen.getByRole('dialog', { name: 'New recurring rule' })).toBeVisible();
+    const dialog = screen.getByRole('dialog', { name: 'New recurring rule' });
+    expect(dialog).toBeVisible();
+    expect(within(dialog).getByLabelText('Currency')).toHaveValue('CHF');
   });
 
   it('lists the rules with their schedules and the next 30 days, skipped ones marked', async () => {

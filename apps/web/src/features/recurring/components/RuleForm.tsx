@@ -23,16 +23,19 @@ export function RuleForm({
   editing,
   categories,
   today,
+  defaultCurrency,
   onDone,
 }: {
   editing?: RecurringRule;
   categories: Category[];
   /** `YYYY-MM-DD`: a new rule starts today. */
   today: string;
+  /** The currency a new rule starts in. */
+  defaultCurrency: string;
   onDone: () => void;
 }) {
   const [values, setValues] = useState<RuleFormValues>(() =>
-    editing ? ruleValues(editing) : newRuleValues(today),
+    editing ? ruleValues(editing) : newRuleValues(today, defaultCurrency),
   );
   const formRef = useRef<HTMLFormElement>(null);
   const form = useFormErrors(RULE_FIELDS, formRef);

@@ -2,6 +2,7 @@ import { anAccountList } from '../../../test/factories/accounts';
 import { aCategory, aCategoryList } from '../../../test/factories/categories';
 import { type FakeRoute, fakeApi, json } from '../../../test/fake-api';
 import { renderPage } from '../../../test/render';
+import { somePreferences } from '../../preferences/testing/factories';
 import { TransactionsPage } from '../TransactionsPage';
 import { defined } from '../../../test/defined';
 
@@ -10,7 +11,7 @@ export const salary = aCategory({ name: 'Salary', kind: 'income', color: '#22c55
 
 /**
  * The Transactions page at `url` against a fake API that knows the two categories above (none
- * deleted and in use); pass the routes the test is about (at least `GET /api/v1/transactions`).
+ * deleted and in use) and the default preferences; pass the routes the test is about (at least `GET /api/v1/transactions`).
  */
 export function renderTransactionsPage(
   routes: Record<string, FakeRoute | Response>,
@@ -20,6 +21,7 @@ export function renderTransactionsPage(
     'GET /api/v1/categories': json(aCategoryList([groceries, salary])),
     'GET /api/v1/transactions/categories': json({ items: [] }),
     'GET /api/v1/accounts': json(anAccountList([])),
+    'GET /api/v1/users/me/preferences': json(somePreferences()),
     ...routes,
   });
   return { ...renderPage(<TransactionsPage />, { url, path: '/transactions' }), network };

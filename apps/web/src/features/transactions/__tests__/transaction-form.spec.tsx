@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { aTransaction, aTransactionPage } from '../../../test/factories/transactions';
 import { aCategoryList } from '../../../test/factories/categories';
 import { apiError, bodyOf, json } from '../../../test/fake-api';
+import { somePreferences } from '../../preferences/testing/factories';
 import { groceries, renderTransactionsPage } from './render-transactions-page';
 import { defined } from '../../../test/defined';
 
@@ -50,6 +51,17 @@ describe('TransactionsPage form', () => {
       });
       expect(screen.getByRole('status')).toHaveTextContent('Transaction added');
       expect(await screen.findByText('Groceries run')).toBeInTheDocument();
+    });
+
+    it('starts the first transaction in the default currency', async () => {
+      const { user, queryClient } = renderTransactionsPage({
+        'GET /api/v1/transactions': json(aTransactionPage([])),
+        'GET /api/v1/users/me/preferences': json(somePreferences({ defaultCurrency: 'CHF' })),
+      });
+      await waitFor(() => expect(queryClient.getQueryData(['preferences', 'me'])).toBeDefined());
+      await user.click(await screen.findByRole('button', { name: 'Add your first transaction' }));
+      const dialog = screen.getByRole('dialog', { name: 'Add transaction' });
+      expect(within(dialog).getByRole('textbox', { name: 'Currency' })).toHaveValue('CHF');
     });
 
     it('with a category, lets the category decide the type', async () => {
