@@ -57,7 +57,7 @@ describe('ImportPage', () => {
     });
     const rows = within(table).getAllByRole('row');
     expect(rows[1]).toHaveTextContent('Miete Wohnung');
-    expect(rows[1]).toHaveTextContent('Miete (no such category: none)');
+    expect(rows[1]).toHaveTextContent('Miete (unknown category, left uncategorised)');
     expect(rows[1]).toHaveTextContent('−€950.00');
     expect(rows[2]).toHaveTextContent('+€3,250.00');
     expect(screen.getByRole('heading', { name: '1 line cannot be imported' })).toBeVisible();

@@ -17,7 +17,8 @@ export function PreviewTable({
 }) {
   return (
     <>
-      <div className="table-scroll">
+      {/* Five columns scroll sideways on a phone: the keyboard can scroll them too. */}
+      <div className="table-scroll" role="region" aria-label="Preview table" tabIndex={0}>
         <table className="import-preview">
           <caption>
             The first {preview.rows.length} of {preview.totalRows} lines, as they will be stored
@@ -44,7 +45,7 @@ export function PreviewTable({
                     ? '—'
                     : row.categoryId
                       ? row.categoryName
-                      : `${row.categoryName} (no such category: none)`}
+                      : `${row.categoryName} (unknown category, left uncategorised)`}
                 </td>
                 <td className="amount">
                   {signedAmount(
