@@ -68,29 +68,37 @@ export function IncomeSpendingChart({
       </div>
       <details className="trend__details">
         <summary>Income and spending as a table</summary>
-        <table className="trend__table">
-          <caption className="visually-hidden">
-            Income and spending by month, {rangeName}, in {currency}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Month</th>
-              <th scope="col">Income</th>
-              <th scope="col">Spending</th>
-              <th scope="col">Net</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.month}>
-                <th scope="row">{shortMonthName(row.month, true)}</th>
-                <td>{formatMoney(row.incomeCents, currency)}</td>
-                <td>{formatMoney(row.spendingCents, currency)}</td>
-                <td>{formatSignedMoney(row.netCents, currency)}</td>
+        {/* Four amounts side by side scroll on a narrow phone: the keyboard can scroll them too. */}
+        <div
+          className="trend__scroll"
+          role="region"
+          aria-label="Income and spending table"
+          tabIndex={0}
+        >
+          <table className="trend__table">
+            <caption className="visually-hidden">
+              Income and spending by month, {rangeName}, in {currency}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Month</th>
+                <th scope="col">Income</th>
+                <th scope="col">Spending</th>
+                <th scope="col">Net</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.month}>
+                  <th scope="row">{shortMonthName(row.month, true)}</th>
+                  <td>{formatMoney(row.incomeCents, currency)}</td>
+                  <td>{formatMoney(row.spendingCents, currency)}</td>
+                  <td>{formatSignedMoney(row.netCents, currency)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </details>
     </div>
   );
