@@ -39,6 +39,7 @@ interface Writer {
   client: Client;
   userId: string;
   categoryId: string;
+  accountId: string;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -69,9 +70,19 @@ async function writersFor(databaseUrl: string, count: number): Promise<Writer[]>
         `INSERT INTO categories (user_id, name, kind) VALUES ($1, 'Bench', 'expense') RETURNING id`,
         [userId],
       );
+      const account = await admin.query<{ id: string }>(
+        `INSERT INTO accounts (user_id, name, kind, currency, opening_date)
+         VALUES ($1, 'Bench', 'checking', 'EUR', '2026-01-01') RETURNING id`,
+        [userId],
+      );
       const client = new Client({ connectionString: databaseUrl });
       await client.connect();
-      writers.push({ client, userId, categoryId: category.rows[0].id });
+      writers.push({
+        client,
+        userId,
+        categoryId: category.rows[0].id,
+        accountId: account.rows[0].id,
+      });
     }
   } finally {
     await admin.end();
@@ -89,9 +100,10 @@ async function write(writer: Writer, n: number): Promise<[number, number]> {
     [writer.userId, `bench-${n}`, APP_ROLE],
   );
   await client.query(
-    `INSERT INTO transactions (category_id, type, amount_cents, currency, description, occurred_on)
-     VALUES ($1, 'expense', 1234, 'EUR', 'Bench purchase', '2026-11-01') RETURNING id, created_at`,
-    [writer.categoryId],
+    `INSERT INTO transactions
+       (account_id, category_id, type, amount_cents, currency, description, occurred_on)
+     VALUES ($2, $1, 'expense', 1234, 'EUR', 'Bench purchase', '2026-11-01') RETURNING id, created_at`,
+    [writer.categoryId, writer.accountId],
   );
   const commitStart = performance.now();
   await client.query('COMMIT');

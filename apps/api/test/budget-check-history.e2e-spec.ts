@@ -1,7 +1,13 @@
 import { execute, rowsOf } from '../src/database/typed-rows';
 import { UserContext } from '../src/database/user-context';
 import { SentStatement, statementsSentBy } from './support/statements';
-import { createTestApp, registerUser, SignedInUser, TestApp } from './support/test-app';
+import {
+  createTestApp,
+  openAccount,
+  registerUser,
+  SignedInUser,
+  TestApp,
+} from './support/test-app';
 
 /** One node of `EXPLAIN (FORMAT JSON)`, with what this test reads of it. */
 interface PlanNode {
@@ -70,11 +76,17 @@ describe('budget check independent of the history size', () => {
         .send({ period: 'monthly', limitCents: 1_000_000_000, startDate: '2020-01-01', ...budget })
         .expect(201);
     }
+    const [euros, dollars] = [
+      await openAccount(testApp, user),
+      await openAccount(testApp, user, 'USD'),
+    ];
     await testApp.app.get(UserContext).runAs(user.id, (manager) =>
       execute(
         manager,
-        `INSERT INTO transactions (category_id, type, amount_cents, currency, description, occurred_on)
-         SELECT CASE i % 3 WHEN 0 THEN $1::uuid WHEN 1 THEN $2::uuid END,
+        `INSERT INTO transactions
+           (account_id, category_id, type, amount_cents, currency, description, occurred_on)
+         SELECT CASE WHEN i % 2 = 0 THEN $5::uuid ELSE $6::uuid END,
+                CASE i % 3 WHEN 0 THEN $1::uuid WHEN 1 THEN $2::uuid END,
                 CASE WHEN i % 7 = 0 THEN 'income' ELSE 'expense' END,
                 100 + i % 50,
                 CASE WHEN i % 2 = 0 THEN 'EUR' ELSE 'USD' END,
@@ -82,7 +94,7 @@ describe('budget check independent of the history size', () => {
                 CASE WHEN i <= $4 THEN current_date
                      ELSE date_trunc('month', current_date)::date - 1 - (i % 2000) END
          FROM generate_series(1, $3::int) AS i`,
-        [food, rent, size, IN_PERIOD],
+        [food, rent, size, IN_PERIOD, euros, dollars],
       ),
     );
     return { user, food };

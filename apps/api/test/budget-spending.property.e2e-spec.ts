@@ -2,7 +2,13 @@ import fc from 'fast-check';
 import { BUDGET_PERIODS } from '@ledgerlens/contracts';
 import { UserContext } from '../src/database/user-context';
 import { Transaction } from '../src/modules/transactions/transaction.entity';
-import { createTestApp, registerUser, SignedInUser, TestApp } from './support/test-app';
+import {
+  createTestApp,
+  openAccount,
+  registerUser,
+  SignedInUser,
+  TestApp,
+} from './support/test-app';
 
 const DAY = 86_400_000;
 
@@ -61,6 +67,7 @@ describe('budget spending (property)', () => {
     const userContext = testApp.app.get(UserContext);
     const stranger = await registerUser(testApp, 'stranger');
     const strangerCategory = await category(stranger, 'expense');
+    const strangerAccount = await openAccount(testApp, stranger);
 
     await fc.assert(
       fc.asyncProperty(
@@ -70,6 +77,10 @@ describe('budget spending (property)', () => {
         fc.array(transactionArb, { maxLength: 25 }),
         async (period, overall, startOffset, generated) => {
           const user = await registerUser(testApp, 'prop');
+          const accounts = {
+            EUR: await openAccount(testApp, user),
+            USD: await openAccount(testApp, user, 'USD'),
+          };
           const ids = {
             budgeted: await category(user, 'expense'),
             other: await category(user, 'expense'),
@@ -89,6 +100,7 @@ describe('budget spending (property)', () => {
             .expect(201);
 
           const rows = generated.map((t) => ({
+            accountId: accounts[t.currency],
             categoryId: t.category === 'none' ? null : ids[t.category as keyof typeof ids],
             type: t.category === 'income' ? ('income' as const) : ('expense' as const),
             amountCents: t.amountCents,
@@ -107,6 +119,7 @@ describe('budget spending (property)', () => {
           // Another user's spending in the same currency must never count.
           await userContext.runAs(stranger.id, (manager) =>
             manager.insert(Transaction, {
+              accountId: strangerAccount,
               categoryId: strangerCategory,
               type: 'expense',
               amountCents: 777,
