@@ -4,7 +4,7 @@ import { ApiError } from '../../lib/api-error';
 import { EmptyState, ErrorState, focusPageHeading, Skeleton } from '../../ui';
 import { useAccounts } from '../../entities/accounts';
 import { useCategories } from '../../entities/categories';
-import { useDefaultCurrency } from '../../entities/preferences';
+import { usePreferences } from '../../entities/preferences';
 import { useCategoriesInUse } from './api/get-categories-in-use';
 import { useTransactions } from './api/get-transactions';
 import type { Transaction } from './api/types';
@@ -38,12 +38,13 @@ function lastUsedCurrency(transactions: readonly Transaction[], defaultCurrency:
 
 /** Transactions by day, filtered through the URL, with add, edit, delete-with-undo and live updates. */
 export function TransactionsPage() {
-  const { values, errors, filters, isFiltered, setFilter, clearFilters } = useTransactionFilters();
+  const { values, errors, filters, isFiltered, changeFilters, clearFilters } =
+    useTransactionFilters();
   const query = useTransactions(filters);
   const categories = useCategories().data ?? NO_CATEGORIES;
   const accounts = useAccounts().data ?? NO_ACCOUNTS;
-  // Until the preferences arrive, the currency every user starts with (as for formatting).
-  const defaultCurrency = useDefaultCurrency().data ?? DEFAULT_PREFERENCES.defaultCurrency;
+  // Until the preferences arrive, those every user starts with (as for formatting).
+  const preferences = usePreferences().data ?? DEFAULT_PREFERENCES;
   const categoriesInUse = useCategoriesInUse().data?.items ?? NO_CATEGORIES;
   const filterCategories = useMemo(
     () => filterCategoriesOf(categories, categoriesInUse),
@@ -131,7 +132,8 @@ export function TransactionsPage() {
         categories={filterCategories}
         accounts={accounts}
         listError={query.error instanceof ApiError ? query.error : null}
-        onChange={setFilter}
+        calendar={preferences}
+        onChange={changeFilters}
         onClear={clearFilters}
       />
       {results()}
@@ -139,7 +141,7 @@ export function TransactionsPage() {
         target={formTarget}
         categories={categories}
         accounts={accounts}
-        defaultCurrency={lastUsedCurrency(loaded, defaultCurrency)}
+        defaultCurrency={lastUsedCurrency(loaded, preferences.defaultCurrency)}
         onClose={() => setFormTarget(null)}
         onCreated={(transaction) => createdHere(transaction.id)}
       />

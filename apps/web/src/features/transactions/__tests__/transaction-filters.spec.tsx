@@ -6,6 +6,7 @@ import {
   aTransactionSummary,
 } from '../../../test/factories/transactions';
 import { apiError, json } from '../../../test/fake-api';
+import { somePreferences } from '../../preferences/testing/factories';
 import { groceries, lastListQuery, renderTransactionsPage } from './render-transactions-page';
 import { defined } from '../../../test/defined';
 
@@ -296,5 +297,95 @@ describe('TransactionsPage filters', () => {
       'aria-expanded',
       'true',
     );
+  });
+
+  describe('quick date ranges', () => {
+    // 23:30 on Monday 30 November in UTC is 00:30 on Tuesday 1 December in Zurich.
+    const NOW = new Date('2026-11-30T23:30:00Z');
+    const zurichWeekFromTuesday = json(
+      somePreferences({ timeZone: 'Europe/Zurich', firstDayOfWeek: 2 }),
+    );
+
+    beforeEach(() => {
+      // Only the clock: the page's timers and promises run as usual.
+      jest.useFakeTimers({
+        now: NOW,
+        doNotFake: [
+          'hrtime',
+          'nextTick',
+          'performance',
+          'queueMicrotask',
+          'requestAnimationFrame',
+          'cancelAnimationFrame',
+          'requestIdleCallback',
+          'cancelIdleCallback',
+          'setImmediate',
+          'clearImmediate',
+          'setInterval',
+          'clearInterval',
+          'setTimeout',
+          'clearTimeout',
+        ],
+      });
+    });
+    afterEach(() => jest.useRealTimers());
+
+    const rangeButtons = () =>
+      within(screen.getByRole('group', { name: 'Quick date ranges' })).getAllByRole('button');
+    const pressed = () =>
+      rangeButtons()
+        .filter((button) => button.getAttribute('aria-pressed') === 'true')
+        .map((button) => button.textContent);
+    const urlOf = (router: { state: { location: { search: string } } }) =>
+      Object.fromEntries(new URLSearchParams(router.state.location.search));
+
+    it("set From and To in the user's time zone, the week from their first day", async () => {
+      const { user, network, router, queryClient } = renderTransactionsPage({
+        'GET /api/v1/transactions': anyTransactions(),
+        'GET /api/v1/users/me/preferences': zurichWeekFromTuesday,
+      });
+      await screen.findByText('Coffee');
+      await waitFor(() => expect(queryClient.getQueryData(['preferences', 'me'])).toBeDefined());
+      await user.click(screen.getByRole('button', { name: 'More filters' }));
+      expect(rangeButtons().map((button) => button.textContent)).toEqual([
+        'This week',
+        'This month',
+        'Last month',
+      ]);
+      expect(pressed()).toEqual([]);
+
+      await user.click(screen.getByRole('button', { name: 'This week' }));
+      await waitFor(() => expect(urlOf(router)).toEqual({ from: '2026-12-01', to: '2026-12-07' }));
+      await waitFor(() =>
+        expect(lastListQuery(network)).toMatchObject({ from: '2026-12-01', to: '2026-12-07' }),
+      );
+      expect(screen.getByLabelText('From')).toHaveValue('2026-12-01');
+      expect(screen.getByLabelText('To')).toHaveValue('2026-12-07');
+      expect(pressed()).toEqual(['This week']);
+
+      await user.click(screen.getByRole('button', { name: 'This month' }));
+      await waitFor(() => expect(urlOf(router)).toEqual({ from: '2026-12-01', to: '2026-12-31' }));
+      expect(pressed()).toEqual(['This month']);
+
+      await user.click(screen.getByRole('button', { name: 'Last month' }));
+      await waitFor(() => expect(urlOf(router)).toEqual({ from: '2026-11-01', to: '2026-11-30' }));
+      expect(pressed()).toEqual(['Last month']);
+    });
+
+    it('shows the range a link names as pressed, and pressing it again clears the dates', async () => {
+      const { user, router } = renderTransactionsPage(
+        {
+          'GET /api/v1/transactions': anyTransactions(),
+          'GET /api/v1/users/me/preferences': zurichWeekFromTuesday,
+        },
+        { url: '/transactions?from=2026-11-01&to=2026-11-30&type=expense' },
+      );
+      await screen.findByText('Coffee');
+      await waitFor(() => expect(pressed()).toEqual(['Last month']));
+
+      await user.click(screen.getByRole('button', { name: 'Last month' }));
+      await waitFor(() => expect(urlOf(router)).toEqual({ type: 'expense' }));
+      expect(pressed()).toEqual([]);
+    });
   });
 });

@@ -10,7 +10,9 @@ import {
   type FilterParam,
   type FilterValues,
 } from '../model/transaction-filters';
+import type { CalendarSettings } from '../model/quick-ranges';
 import { CategoryOptions } from './CategoryOptions';
+import { QuickDateRanges } from './QuickDateRanges';
 
 interface Props {
   values: FilterValues;
@@ -19,9 +21,11 @@ interface Props {
   isFiltered: boolean;
   categories: readonly Category[];
   accounts: readonly Account[];
+  /** The user's time zone and first day of the week, for the quick date ranges. */
+  calendar: CalendarSettings;
   /** The list's last refusal, whose field messages belong next to these filters. */
   listError: ApiError | null;
-  onChange: (name: FilterParam, value: string) => void;
+  onChange: (changes: Partial<FilterValues>) => void;
   onClear: () => void;
 }
 
@@ -37,8 +41,9 @@ const MORE_FILTERS: readonly FilterParam[] = [
 ];
 
 /**
- * Search, dates, category, type and amount range; each applies as soon as it is set. On a
- * phone only the search shows until "More filters" is pressed, to leave room for the list.
+ * Search, dates (or a quick range of them), category, type and amount range; each applies as
+ * soon as it is set. On a phone only the search shows until "More filters" is pressed, to leave
+ * room for the list.
  */
 export function TransactionFilters({
   values,
@@ -46,10 +51,12 @@ export function TransactionFilters({
   isFiltered,
   categories,
   accounts,
+  calendar,
   listError,
   onChange,
   onClear,
 }: Props) {
+  const set = (name: FilterParam, value: string) => onChange({ [name]: value });
   // The API's messages for filters are worded after their labels ("Search must be shorter…").
   const refused = listError ? refusalOf(listError, FILTER_FIELDS).fields : {};
   const messageOf = (name: FilterParam) => errors[name] ?? refused[name];
@@ -69,7 +76,7 @@ export function TransactionFilters({
           placeholder="Description or notes contain…"
           value={values.q}
           error={messageOf('q')}
-          onCommit={(value) => onChange('q', value)}
+          onCommit={(value) => set('q', value)}
         />
         {isFiltered && (
           <button type="button" className="button button--ghost" onClick={onClear}>
@@ -90,13 +97,14 @@ export function TransactionFilters({
         id={moreId}
         className={`transaction-filters__more${moreShown ? ' transaction-filters__more--shown' : ''}`}
       >
+        <QuickDateRanges from={values.from} to={values.to} calendar={calendar} onPick={onChange} />
         <TextField
           label="From"
           type="date"
           value={values.from}
           max={values.to || undefined}
           error={messageOf('from')}
-          onChange={(event) => onChange('from', event.target.value)}
+          onChange={(event) => set('from', event.target.value)}
         />
         <TextField
           label="To"
@@ -104,13 +112,13 @@ export function TransactionFilters({
           value={values.to}
           min={values.from || undefined}
           error={messageOf('to')}
-          onChange={(event) => onChange('to', event.target.value)}
+          onChange={(event) => set('to', event.target.value)}
         />
         <SelectField
           label="Account"
           value={values.accountId}
           error={messageOf('accountId')}
-          onChange={(event) => onChange('accountId', event.target.value)}
+          onChange={(event) => set('accountId', event.target.value)}
         >
           <option value="">All accounts</option>
           {accounts.map((account) => (
@@ -124,7 +132,7 @@ export function TransactionFilters({
           label="Category"
           value={values.category}
           error={messageOf('category')}
-          onChange={(event) => onChange('category', event.target.value)}
+          onChange={(event) => set('category', event.target.value)}
         >
           <option value="">All categories</option>
           <CategoryOptions categories={categories} />
@@ -132,7 +140,7 @@ export function TransactionFilters({
         <SelectField
           label="Type"
           value={values.type}
-          onChange={(event) => onChange('type', event.target.value)}
+          onChange={(event) => set('type', event.target.value)}
         >
           <option value="">All types</option>
           <option value="expense">Expenses</option>
@@ -144,7 +152,7 @@ export function TransactionFilters({
           placeholder="0.00"
           value={values.min}
           error={messageOf('min')}
-          onCommit={(value) => onChange('min', value)}
+          onCommit={(value) => set('min', value)}
         />
         <DebouncedTextField
           label="Max amount"
@@ -152,7 +160,7 @@ export function TransactionFilters({
           placeholder="0.00"
           value={values.max}
           error={messageOf('max')}
-          onCommit={(value) => onChange('max', value)}
+          onCommit={(value) => set('max', value)}
         />
       </div>
     </form>

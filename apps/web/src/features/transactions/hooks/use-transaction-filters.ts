@@ -3,8 +3,8 @@ import { useSearchParams } from 'react-router';
 import {
   apiFiltersOf,
   FILTER_PARAMS,
-  type FilterParam,
   filterErrorsOf,
+  type FilterValues,
   filterValuesOf,
   hasFilters,
 } from '../model/transaction-filters';
@@ -26,13 +26,16 @@ export function useTransactionFilters() {
   const [filters, setFilters] = useState(wanted);
   if (valid && filters !== wanted) setFilters(wanted);
 
-  const setFilter = useCallback(
-    (name: FilterParam, value: string) =>
+  /** Sets the filters `changes` name at once (both ends of a date range); empty ones go. */
+  const changeFilters = useCallback(
+    (changes: Partial<FilterValues>) =>
       setParams(
         (current) => {
           const next = new URLSearchParams(current);
-          if (value) next.set(name, value);
-          else next.delete(name);
+          for (const [name, value] of Object.entries(changes)) {
+            if (value) next.set(name, value);
+            else next.delete(name);
+          }
           return next;
         },
         { replace: true },
@@ -53,5 +56,5 @@ export function useTransactionFilters() {
     [setParams],
   );
 
-  return { values, errors, filters, isFiltered: hasFilters(values), setFilter, clearFilters };
+  return { values, errors, filters, isFiltered: hasFilters(values), changeFilters, clearFilters };
 }
