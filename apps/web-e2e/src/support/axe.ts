@@ -100,6 +100,14 @@ export async function checkAndPhotograph(page: Page, name: string): Promise<void
   await page.evaluate(() => window.scrollTo(0, 0));
   await screenshot(page, name);
   expect({ name, violations: await seriousViolations(page) }).toEqual({ name, violations: [] });
+  // Nothing wider than the window: a page that scrolls sideways hides part of itself.
+  const widerBy = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect({ name, widerThanTheWindowBy: Math.max(0, widerBy) }).toEqual({
+    name,
+    widerThanTheWindowBy: 0,
+  });
 }
 
 /**

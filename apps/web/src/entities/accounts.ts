@@ -25,3 +25,10 @@ export const accountsQueryOptions = () =>
   queryOptions({ queryKey: accountKeys.list(), queryFn: getAccounts });
 
 export const useAccounts = () => useQuery(accountsQueryOptions());
+
+/** The accounts that take new entries: the open ones. */
+export const useOpenAccounts = () =>
+  useQuery({
+    ...accountsQueryOptions(),
+    select: (accounts) => accounts.filter((account) => !account.archived),
+  });

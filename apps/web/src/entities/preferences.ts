@@ -1,5 +1,5 @@
 import type { components } from '@ledgerlens/contracts';
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../lib/api-client';
 
 /**
@@ -16,14 +16,15 @@ export const preferenceKeys = {
 const getPreferences = (): Promise<UserPreferences> =>
   unwrap(api.GET('/api/v1/users/me/preferences'));
 
-const preferencesQueryOptions = () =>
-  queryOptions({ queryKey: preferenceKeys.mine, queryFn: getPreferences });
+// A plain object, not `queryOptions()`: the app shell reads the preferences on every page, and
+// that helper would pull a chunk of its own into the first visit.
+const preferencesQuery = { queryKey: preferenceKeys.mine, queryFn: getPreferences };
 
-export const usePreferences = () => useQuery(preferencesQueryOptions());
+export const usePreferences = () => useQuery(preferencesQuery);
 
 /** The currency a new goal, account, budget, rule or transaction starts in. */
 export const useDefaultCurrency = () =>
   useQuery({
-    ...preferencesQueryOptions(),
+    ...preferencesQuery,
     select: (preferences) => preferences.defaultCurrency,
   });

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useDefaultCurrency } from '../../entities/preferences';
 import { formatSettings } from '../../lib/format-settings';
 import { Dialog, EmptyState, ErrorState, PageHeader, Skeleton } from '../../ui';
-import { useAccounts } from './api/get-accounts';
+import { useAccounts } from '../../entities/accounts';
 import { type Goal, useGoals } from './api/get-goals';
 import { ContributionForm } from './components/ContributionForm';
 import { GoalCard } from './components/GoalCard';

@@ -8,7 +8,7 @@ import {
   useImportCsv,
   usePreviewCsv,
 } from './api/csv-import';
-import { useOpenAccounts } from './api/get-accounts';
+import { useOpenAccounts } from '../../entities/accounts';
 import type { UploadProgress as Progress } from './api/upload-form';
 import { FilePicker, MAX_FILE_BYTES } from './components/FilePicker';
 import { ImportSummary } from './components/ImportSummary';

@@ -3,7 +3,6 @@ import type { QueryClient } from '@tanstack/react-query';
 export const goalKeys = {
   all: ['goals'] as const,
   list: () => [...goalKeys.all, 'list'] as const,
-  accounts: () => [...goalKeys.all, 'accounts'] as const,
 };
 
 /** After a goal or a contribution changes: every goal's progress may have moved. */

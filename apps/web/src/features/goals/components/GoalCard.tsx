@@ -1,5 +1,5 @@
 import { formatDay, formatMoney } from '../../../ui';
-import type { Account } from '../api/get-accounts';
+import type { Account } from '../../../entities/accounts';
 import type { Goal } from '../api/get-goals';
 import { projectionText, savedOfTarget } from '../goal-text';
 

@@ -1,7 +1,7 @@
 import { type FormEvent, useRef, useState } from 'react';
 import { FormActions, FormError, SelectField, TextField, useFormErrors } from '../../../ui';
 import { toast } from '../../toasts';
-import type { Account } from '../api/get-accounts';
+import type { Account } from '../../../entities/accounts';
 import type { Goal } from '../api/get-goals';
 import { useSaveGoal } from '../api/save-goal';
 import {

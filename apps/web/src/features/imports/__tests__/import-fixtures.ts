@@ -1,5 +1,5 @@
 import type { CsvImportSummary, CsvPreview } from '../api/csv-import';
-import type { Account } from '../api/get-accounts';
+import type { Account } from '../../../entities/accounts';
 
 export function anAccount(changes: Partial<Account> = {}): Account {
   return {

@@ -29,7 +29,10 @@ export function ImportSummary({
       </dl>
       {duplicates.length > 0 && (
         <>
-          <h3>{lines(duplicates.length)} skipped as duplicates</h3>
+          <h3>
+            {lines(duplicates.length)} skipped as{' '}
+            {duplicates.length === 1 ? 'a duplicate' : 'duplicates'}
+          </h3>
           <ul>
             {duplicates.map((duplicate) => (
               <li key={duplicate.line}>
