@@ -1,10 +1,7 @@
 import type { Page } from 'playwright-core';
-import { AppBrowser, WIDTHS } from './support/app-browser';
+import { WIDTHS } from './support/app-browser';
 import { checkAndPhotograph } from './support/axe';
-import { type RunningApp, startApp } from './support/app';
-
-const goTo = (page: Page, link: string) =>
-  page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link }).click();
+import { appInBrowser, goTo, newUserPage } from './support/journey';
 
 const accountItem = (page: Page, name: string) => page.getByRole('listitem', { name, exact: true });
 
@@ -27,27 +24,10 @@ async function createAccount(
 }
 
 describe('a new user keeps two accounts in the browser', () => {
-  let app: RunningApp;
-  let browser: AppBrowser;
-
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await AppBrowser.launch(app.baseUrl);
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  }, 120_000);
+  const app = appInBrowser();
 
   it('creates two accounts, transfers between them, reconciles one, and finds the transfer', async () => {
-    const page = await browser.newPage(WIDTHS.laptop);
-    await page.goto('/register');
-    await page.getByLabel('Your name').fill('Alex Accounts');
-    await page.getByLabel('Email').fill(`accounts-${Date.now()}@example.com`);
-    await page.getByLabel('Password').fill('correct-horse-battery-9');
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+    const page = await newUserPage(app.browser(), 'Alex Accounts', 'accounts');
 
     await goTo(page, 'Accounts');
     await page.getByText('No accounts yet').waitFor();

@@ -1,10 +1,10 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
-import { AppBrowser, WIDTHS } from './support/app-browser';
+import type { Locator } from 'playwright-core';
+import { WIDTHS } from './support/app-browser';
 import { checkAndPhotograph } from './support/axe';
-import { type RunningApp, startApp } from './support/app';
+import { appInBrowser, goTo, newUserPage } from './support/journey';
 
 /** Three months of a German bank's export: `DD.MM.YYYY;text;-1.234,56;category`. */
 const SAMPLE = resolve(__dirname, '../../../docs/samples/bank-export.csv');
@@ -46,9 +46,6 @@ const monthName = (month: string) =>
     timeZone: 'UTC',
   });
 
-const goTo = (page: Page, link: string) =>
-  page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link }).click();
-
 /** The amount a dashboard total card ("Income", "Spending", "Net") shows. */
 const totalCard = (month: Locator, title: string) =>
   month
@@ -60,21 +57,14 @@ const totalCard = (month: Locator, title: string) =>
 describe('a person moving from a spreadsheet imports a bank export in the browser', () => {
   const csv = readFileSync(SAMPLE, 'utf8');
   const bankLines = bankLinesOf(csv);
+  const app = appInBrowser();
   let folder: string;
-  let app: RunningApp;
-  let browser: AppBrowser;
 
-  beforeAll(async () => {
+  beforeAll(() => {
     folder = mkdtempSync(join(tmpdir(), 'csv-import-'));
-    app = await startApp();
-    browser = await AppBrowser.launch(app.baseUrl);
-  }, 180_000);
+  });
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    rmSync(folder, { recursive: true, force: true });
-  }, 120_000);
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
   it('imports three months with one line twice, matches the bank balance, and reads last month', async () => {
     const lines = csv.trim().split('\n');
@@ -82,13 +72,7 @@ describe('a person moving from a spreadsheet imports a bank export in the browse
     const file = join(folder, 'bank-export.csv');
     writeFileSync(file, `${lines.join('\n')}\n`);
 
-    const page = await browser.newPage(WIDTHS.laptop);
-    await page.goto('/register');
-    await page.getByLabel('Your name').fill('Sam Spreadsheet');
-    await page.getByLabel('Email').fill(`csv-import-${Date.now()}@example.com`);
-    await page.getByLabel('Password').fill('correct-horse-battery-9');
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+    const page = await newUserPage(app.browser(), 'Sam Spreadsheet', 'csv-import');
 
     await goTo(page, 'Accounts');
     await page.getByRole('button', { name: 'New account' }).click();

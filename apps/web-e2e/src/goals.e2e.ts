@@ -1,33 +1,12 @@
-import type { Page } from 'playwright-core';
-import { AppBrowser, WIDTHS } from './support/app-browser';
+import { WIDTHS } from './support/app-browser';
 import { checkAndPhotograph } from './support/axe';
-import { type RunningApp, startApp } from './support/app';
-
-const goTo = (page: Page, link: string) =>
-  page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link }).click();
+import { appInBrowser, goTo, newUserPage } from './support/journey';
 
 describe('a new user saves for a holiday in the browser', () => {
-  let app: RunningApp;
-  let browser: AppBrowser;
-
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await AppBrowser.launch(app.baseUrl);
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  }, 120_000);
+  const app = appInBrowser();
 
   it('creates a holiday goal, puts money aside, and sees its progress', async () => {
-    const page = await browser.newPage(WIDTHS.laptop);
-    await page.goto('/register');
-    await page.getByLabel('Your name').fill('Hana Holiday');
-    await page.getByLabel('Email').fill(`goals-${Date.now()}@example.com`);
-    await page.getByLabel('Password').fill('correct-horse-battery-9');
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+    const page = await newUserPage(app.browser(), 'Hana Holiday', 'goals');
 
     await goTo(page, 'Goals');
     await page.getByText('No savings goals yet').waitFor();

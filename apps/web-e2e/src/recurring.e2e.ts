@@ -1,7 +1,6 @@
-import type { Page } from 'playwright-core';
-import { AppBrowser, WIDTHS } from './support/app-browser';
+import { WIDTHS } from './support/app-browser';
 import { checkAndPhotograph } from './support/axe';
-import { type RunningApp, startApp } from './support/app';
+import { appInBrowser, goTo, newUserPage } from './support/journey';
 
 /**
  * A day of the month for a monthly rule whose next occurrence is in the coming 30 days but not
@@ -14,31 +13,11 @@ function comingMonthDay(): string {
   return day.getUTCDate() <= 28 ? String(day.getUTCDate()) : '1';
 }
 
-const goTo = (page: Page, link: string) =>
-  page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link }).click();
-
 describe('a new user sets up a recurring rent in the browser', () => {
-  let app: RunningApp;
-  let browser: AppBrowser;
-
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await AppBrowser.launch(app.baseUrl);
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  }, 120_000);
+  const app = appInBrowser();
 
   it('creates a monthly rent, sees it in the upcoming list, and skips its next occurrence', async () => {
-    const page = await browser.newPage(WIDTHS.laptop);
-    await page.goto('/register');
-    await page.getByLabel('Your name').fill('Rita Renter');
-    await page.getByLabel('Email').fill(`recurring-${Date.now()}@example.com`);
-    await page.getByLabel('Password').fill('correct-horse-battery-9');
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+    const page = await newUserPage(app.browser(), 'Rita Renter', 'recurring');
 
     await goTo(page, 'Recurring');
     await page.getByText('No recurring rules yet').waitFor();
