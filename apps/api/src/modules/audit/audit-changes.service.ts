@@ -14,7 +14,8 @@ import {
 import { fieldChangesOf, isSoftDelete } from './record-diff';
 
 /** User-owned tables whose history an owner may read. */
-export type OwnedAuditedTable = 'transactions' | 'budgets' | 'recurring_rules' | 'accounts' | 'savings_goals';
+export type OwnedAuditedTable =
+  'transactions' | 'budgets' | 'recurring_rules' | 'accounts' | 'savings_goals';
 
 function toDto(change: AuditChange): AuditChangeDto {
   return { ...change, changedAt: change.changedAt.toISOString() };
