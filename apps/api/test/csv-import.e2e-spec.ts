@@ -237,6 +237,15 @@ describe('CSV import (API)', () => {
     expect(await storedIn(account)).toBe(0);
   });
 
+  it('refuses a compressed upload with 415 instead of reading it as garbled lines', async () => {
+    const account = await createAccount(ada, 'Compressed');
+    const response = await importCsv(ada, SAMPLE, { accountId: account })
+      .set('Content-Encoding', 'gzip')
+      .expect(415);
+    expect(response.body.details.file[0]).toMatch(/Content-Encoding gzip/);
+    expect(await storedIn(account)).toBe(0);
+  });
+
   it("answers 404 for another user's account, and imports nothing into it", async () => {
     const bobsAccount = await createAccount(bob, 'Bobs');
     const response = await importCsv(ada, SAMPLE, { accountId: bobsAccount }).expect(404);

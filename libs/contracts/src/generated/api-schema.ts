@@ -8358,6 +8358,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The upload was sent with a Content-Encoding (such as gzip) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Lines that cannot be imported (`details`: `line 7` → reason) and skipInvalidRows is false, or the account is archived; nothing is written */
             422: {
                 headers: {
@@ -8428,6 +8437,15 @@ export interface operations {
             };
             /** @description The file is larger than 10 MB */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The upload was sent with a Content-Encoding (such as gzip) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -7,10 +7,16 @@ import {
   Injectable,
   NestInterceptor,
   PayloadTooLargeException,
+  UnsupportedMediaTypeException,
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiConsumes, ApiPayloadTooLargeResponse } from '@nestjs/swagger';
+import {
+  ApiConsumes,
+  ApiPayloadTooLargeResponse,
+  ApiUnsupportedMediaTypeResponse,
+} from '@nestjs/swagger';
+import type { Request } from 'express';
 import { Observable, of } from 'rxjs';
 import { ErrorResponseDto } from '../../common/http/error-response.dto';
 import { badFile } from './csv/decode-upload';
@@ -48,6 +54,12 @@ export class CsvUploadInterceptor implements NestInterceptor {
   private readonly multer: NestInterceptor = new Multer();
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
+    // multer reads the body as sent: a compressed upload would be read as garbled lines.
+    const encoding = context.switchToHttp().getRequest<Request>().headers['content-encoding'];
+    if (encoding !== undefined && encoding.toLowerCase() !== 'identity') {
+      const message = `An upload cannot be sent with Content-Encoding ${encoding}: send the file as it is`;
+      throw new UnsupportedMediaTypeException({ message, details: { file: [message] } });
+    }
     try {
       await this.multer.intercept(context, { handle: () => of(undefined) });
     } catch (error) {
@@ -65,6 +77,10 @@ export const CsvUpload = () =>
     ApiPayloadTooLargeResponse({
       type: ErrorResponseDto,
       description: `The file is larger than ${MEGABYTES} MB`,
+    }),
+    ApiUnsupportedMediaTypeResponse({
+      type: ErrorResponseDto,
+      description: 'The upload was sent with a Content-Encoding (such as gzip)',
     }),
   );
 

@@ -42,6 +42,7 @@ export class CsvPreviewFormDto {
   @ApiProperty({
     type: 'string',
     format: 'binary',
+    maxLength: MAX_CSV_BYTES,
     description: `The CSV file, UTF-8 (with or without BOM) or UTF-16 with BOM, at most ${MAX_CSV_BYTES / 1024 / 1024} MB`,
   })
   @IsOptional()

@@ -9,7 +9,13 @@ import { IsOptional, Matches } from 'class-validator';
 
 function OptionalMonth(description: string, example: string): PropertyDecorator {
   return applyDecorators(
-    ApiPropertyOptional({ type: String, pattern: MONTH_KEY_PATTERN, description, example }),
+    ApiPropertyOptional({
+      type: String,
+      pattern: MONTH_KEY_PATTERN,
+      maxLength: example.length,
+      description,
+      example,
+    }),
     IsOptional(),
     Matches(new RegExp(MONTH_KEY_PATTERN), {
       message: '$property must be a month written YYYY-MM, such as 2026-11',
