@@ -3,6 +3,7 @@ export * from './lib/audit';
 export * from './lib/enums';
 export * from './lib/events';
 export * from './lib/exceptions';
+export * from './lib/imports';
 export * from './lib/insights';
 export * from './lib/log-batch';
 export * from './lib/logging';

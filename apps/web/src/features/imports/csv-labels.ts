@@ -12,17 +12,7 @@ export const DECIMAL_LABELS: Record<string, string> = {
   ',': 'Comma: 1.234,56',
 };
 
-export const DATE_FORMATS = [
-  'YYYY-MM-DD',
-  'DD.MM.YYYY',
-  'DD/MM/YYYY',
-  'MM/DD/YYYY',
-  'DD-MM-YYYY',
-  'YYYY/MM/DD',
-  'DD.MM.YY',
-  'DD/MM/YY',
-  'MM/DD/YY',
-] as const;
+export { CSV_DATE_FORMATS as DATE_FORMATS } from '@ledgerlens/contracts';
 
 export const ROLE_LABELS: Record<ColumnRole, string> = {
   date: 'Date column',

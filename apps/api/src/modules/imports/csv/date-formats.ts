@@ -1,16 +1,8 @@
-/** The date formats a bank's CSV may use; detection tries them in this order. */
-export const DATE_FORMATS = [
-  'YYYY-MM-DD',
-  'DD.MM.YYYY',
-  'DD/MM/YYYY',
-  'MM/DD/YYYY',
-  'DD-MM-YYYY',
-  'YYYY/MM/DD',
-  'DD.MM.YY',
-  'DD/MM/YY',
-  'MM/DD/YY',
-] as const;
-export type DateFormat = (typeof DATE_FORMATS)[number];
+import { CSV_DATE_FORMATS, type CsvDateFormat } from '@ledgerlens/contracts';
+
+/** The date formats a bank's CSV may use (shared with the SPA); detection tries them in order. */
+export const DATE_FORMATS = CSV_DATE_FORMATS;
+export type DateFormat = CsvDateFormat;
 
 export const isDateFormat = (value: string): value is DateFormat =>
   (DATE_FORMATS as readonly string[]).includes(value);
