@@ -1,5 +1,6 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { publishRealtime } from '../realtime';
+import { anAccount, anAccountList } from '../../test/factories/accounts';
 import { aBudgetAt, aBudgetList } from '../../test/factories/budgets';
 import { aCategory, aCategoryList } from '../../test/factories/categories';
 import { apiError, fakeApi, type FakeRoute, json, pending } from '../../test/fake-api';
@@ -21,6 +22,7 @@ const BUDGETS = 'GET /api/v1/budgets';
 const CATEGORIES = 'GET /api/v1/categories';
 const MONTHS = 'GET /api/v1/insights/months';
 const CATEGORY_MONTHS = 'GET /api/v1/insights/categories';
+const ACCOUNTS = 'GET /api/v1/accounts';
 
 const groceries = aCategory({ name: 'Groceries', color: '#22c55e' });
 const rent = aCategory({ name: 'Rent', color: '#ef4444' });
@@ -46,6 +48,7 @@ function network(routes: Record<string, FakeRoute | Response> = {}) {
     [CATEGORIES]: json(aCategoryList([groceries, rent, salary])),
     [MONTHS]: json(aMonthlyTotals('2025-12', '2026-11', {})),
     [CATEGORY_MONTHS]: json(aCategorySpending('2025-12', '2026-11', {})),
+    [ACCOUNTS]: json(anAccountList([])),
     ...routes,
   });
 }
@@ -292,6 +295,23 @@ describe('DashboardPage', () => {
         'href',
         '/budgets',
       );
+    });
+
+    it("shows each open account's balance today, with a total per currency", async () => {
+      network({
+        [ACCOUNTS]: json(
+          anAccountList([
+            anAccount({ name: 'Everyday', balanceCents: '75000' }),
+            anAccount({ name: 'Savings', balanceCents: '25000' }),
+            anAccount({ name: 'Old', balanceCents: '999', archived: true }),
+          ]),
+        ),
+      });
+      show();
+      const balances = await region('Account balances');
+      expect(await within(balances).findByRole('link', { name: 'Everyday' })).toBeInTheDocument();
+      expect(within(balances).queryByText('Old')).toBeNull();
+      expect(balances).toHaveTextContent('€1,000.00');
     });
 
     it('points to the Budgets page when there are none', async () => {

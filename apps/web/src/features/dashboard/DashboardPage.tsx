@@ -1,4 +1,5 @@
 import { PageHeader } from '../../ui';
+import { AccountBalances } from '../accounts';
 import { useRecentTransactions } from './api/get-recent-transactions';
 import { BudgetCards } from './components/BudgetCards';
 import { BudgetHistory } from './components/BudgetHistory';
@@ -14,7 +15,8 @@ import './dashboard.css';
 
 /**
  * A month's money (this month in the user's time zone, or any past one from `?month=`), the
- * budgets, the latest transactions, and the twelve months up to it, live.
+ * budgets, the latest transactions, the accounts' balances today, and the twelve months up to
+ * it, live.
  */
 export function DashboardPage() {
   const chosen = useChosenMonth();
@@ -42,6 +44,7 @@ export function DashboardPage() {
               title={isCurrent ? 'Recent transactions' : `Transactions in ${month.name}`}
               emptyText={`Nothing recorded in ${month.name}.`}
             />
+            <AccountBalances />
             <OverTime month={month} />
             <BudgetHistory month={month} />
           </div>
